@@ -1,0 +1,44 @@
+# Two commands do all the set-up on a fresh machine:
+#   make serve   -> creates .venv, installs the pinned site, serves it on http://127.0.0.1:8000
+#   make test    -> creates .venv, installs the pinned tools and Chromium if missing, runs every test
+VENV    ?= .venv
+PYTHON  ?= python3
+BIN      = $(VENV)/bin
+SITE_OK  = $(VENV)/.site-installed
+DEV_OK   = $(VENV)/.dev-installed
+ADDR    ?= 127.0.0.1:8000
+
+.PHONY: serve build test lint bench clean
+
+serve: $(SITE_OK)
+	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+
+build: $(SITE_OK)
+	$(BIN)/mkdocs build --strict
+
+test: $(DEV_OK)
+	bash scripts/ensure-chromium.sh
+	$(BIN)/ruff check src hooks tests benchmarks scripts
+	$(BIN)/python -m pytest
+
+lint: $(DEV_OK)
+	$(BIN)/ruff check src hooks tests benchmarks scripts
+	$(BIN)/ruff format --check src hooks tests benchmarks scripts
+
+bench: $(SITE_OK)
+	$(BIN)/python benchmarks/run_all.py
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_OK): requirements.txt pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet setuptools==80.9.0
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(DEV_OK): requirements-dev.txt $(SITE_OK)
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache

@@ -1,0 +1,3 @@
+from bilingue.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,46 @@
+"""YAML front matter: the ``---`` block at the top of an essay, as MkDocs reads it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bilingue.errors import SourceFileError
+
+# Same rule as MkDocs' get_data(): a `---` line, YAML, then a `---` or `...` line.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class SplitDocument:
+    """A Markdown file cut at the end of its front matter."""
+
+    front_matter: str  # the raw block, delimiters included ("" when there is none)
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # 1-based line number of the body's first line in the file
+
+
+def split_front_matter(text: str, path: Path | str = "<text>") -> SplitDocument:
+    """Separate the front matter from the body; YAML errors name the file and the line."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return SplitDocument("", {}, text, 1)
+    raw_yaml = match.group("yaml") or ""
+    try:
+        meta = yaml.safe_load(raw_yaml) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening ---
+        problem = getattr(error, "problem", None) or str(error)
+        raise SourceFileError(path, line, f"invalid YAML front matter: {problem}",
+                              "fix the YAML between the two --- lines") from error
+    if not isinstance(meta, dict):
+        raise SourceFileError(path, 2, "front matter must be a mapping of keys to values",
+                              "write it as `key: value` lines")
+    block = match.group(0)
+    return SplitDocument(block, meta, text[len(block):], block.count("\n") + 1)

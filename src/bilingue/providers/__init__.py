@@ -1,0 +1,1 @@
+"""Translation services behind one small interface (see ``base.Provider``)."""
