@@ -1,0 +1,138 @@
+"""Essays on disk: which French essays exist, their English counterparts, and their front matter.
+
+An essay is a Markdown file in the essays folder (``docs/essais`` by default). ``name.md`` is the
+French original; ``name.en.md`` its English version (mkdocs-static-i18n's suffix structure).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
+from bilingue.errors import SourceFileError
+from bilingue.frontmatter import split_front_matter
+
+ESSAYS_FOLDER = "essais"
+
+
+class EssayMeta(BaseModel):
+    """The front matter every essay carries (other keys are allowed and kept)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    title: str = Field(min_length=1)
+    date: dt.date
+    description: str = Field(min_length=1)
+    tags: list[str] = Field(default_factory=list)
+
+    @field_validator("tags", mode="before")
+    @classmethod
+    def _tags_as_list(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+
+@dataclass(frozen=True)
+class EssayVersion:
+    """One language version of an essay."""
+
+    path: Path
+    language: str
+    meta: EssayMeta
+    word_count: int
+
+
+@dataclass(frozen=True)
+class Essay:
+    """A French essay and, when it exists, its English version."""
+
+    slug: str
+    french: EssayVersion
+    english: EssayVersion | None
+
+    def version(self, language: str) -> EssayVersion:
+        """The version to show a reader of ``language``: the French one when no translation exists."""
+        if language == TARGET_LANGUAGE and self.english is not None:
+            return self.english
+        return self.french
+
+    def is_translated(self, language: str) -> bool:
+        return language == SOURCE_LANGUAGE or self.english is not None
+
+
+def discover_essays(folder: Path) -> list[Essay]:
+    """Every French essay in ``folder`` (recursively), newest first."""
+    essays = []
+    for french_path in sorted(folder.rglob("*.md")):
+        if _language_of(french_path) != SOURCE_LANGUAGE:
+            continue
+        english_path = english_path_for(french_path)
+        essays.append(
+            Essay(
+                slug=french_path.relative_to(folder).with_suffix("").as_posix(),
+                french=read_version(french_path),
+                english=read_version(english_path) if english_path.exists() else None,
+            )
+        )
+    return sorted(essays, key=lambda essay: (essay.french.meta.date, essay.slug), reverse=True)
+
+
+def read_version(path: Path) -> EssayVersion:
+    """Read one essay file; a missing or malformed front-matter field names the file and line."""
+    document = split_front_matter(path.read_text(encoding="utf-8"), path)
+    try:
+        meta = EssayMeta.model_validate(document.meta)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or "front matter"
+        raise SourceFileError(
+            path,
+            _front_matter_line(document.front_matter, field),
+            f"front matter field '{field}': {first['msg']}",
+            "every essay needs title, date (YYYY-MM-DD), description and optional tags",
+        ) from error
+    return EssayVersion(path, _language_of(path), meta, count_words(document.body))
+
+
+def english_path_for(french_path: Path) -> Path:
+    """``essais/x.md`` -> ``essais/x.en.md``."""
+    return french_path.with_name(f"{french_path.stem}.{TARGET_LANGUAGE}.md")
+
+
+def count_words(markdown_body: str) -> int:
+    """Words a reader reads: fenced code, HTML tags, link targets and markup are not counted."""
+    text = _FENCED_CODE.sub(" ", markdown_body)
+    text = _LINK_TARGET.sub(" ", text)
+    text = _FOOTNOTE_REFERENCE.sub(" ", text)
+    text = _HTML_TAG.sub(" ", text)
+    return len(_WORD.findall(text))
+
+
+def _language_of(path: Path) -> str:
+    suffixes = path.suffixes
+    if len(suffixes) >= 2 and suffixes[-2] == f".{TARGET_LANGUAGE}":
+        return TARGET_LANGUAGE
+    return SOURCE_LANGUAGE
+
+
+def _front_matter_line(front_matter: str, field: str) -> int:
+    """Line of ``field:`` in the front matter block (the opening --- is line 1)."""
+    key = field.split(".")[0]
+    for number, line in enumerate(front_matter.splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+_FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]]*\]:?")
+_HTML_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")

@@ -1,0 +1,36 @@
+"""What the MkDocs hooks need to know about pages and languages.
+
+Duck-typed over MkDocs' objects so that this package imports without MkDocs. Everything that
+depends on mkdocs-static-i18n's behaviour is here, in one place, so that a later move (Zensical,
+another i18n plugin) changes one module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
+
+
+def build_language(config: Any) -> str:
+    """Language of the build in progress: i18n builds each language in turn and sets the theme's."""
+    return str(config.theme["language"])
+
+
+def file_language(src_uri: str) -> str:
+    """``x.en.md`` is English, anything else is the French original (suffix structure)."""
+    return TARGET_LANGUAGE if src_uri.endswith(f".{TARGET_LANGUAGE}.md") else SOURCE_LANGUAGE
+
+
+def is_untranslated_fallback(page: Any, config: Any) -> bool:
+    """True for a French file that i18n builds under /en/ because no ``.en.md`` exists."""
+    return file_language(page.file.src_uri) != build_language(config)
+
+
+def has_translation(page: Any) -> bool:
+    """Whether a page's French file has an English counterpart on disk."""
+    source = Path(page.file.abs_src_path)
+    if file_language(page.file.src_uri) == TARGET_LANGUAGE:
+        return True
+    return source.with_name(f"{source.stem}.{TARGET_LANGUAGE}.md").exists()
