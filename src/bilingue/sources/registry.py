@@ -1,0 +1,173 @@
+"""The registry of sources: a YAML file (``sources.yml`` at the repository root), one entry per id.
+
+The file is read with ``yaml.compose`` so that every key keeps the line it was written on: a bad
+field is reported as ``sources.yml:42: openai-2024.accessed: ...``, not as a Python traceback.
+The file lives outside ``docs/`` on purpose: MkDocs would otherwise publish it as a static file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from bilingue.errors import SourceFileError
+from bilingue.sources.model import Source
+
+#: the registry's default place, relative to the folder that holds mkdocs.yml
+REGISTRY_FILE = "sources.yml"
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Every source by id, and the line each entry starts on (for messages)."""
+
+    path: Path
+    sources: dict[str, Source]
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def __contains__(self, source_id: str) -> bool:
+        return source_id in self.sources
+
+    def __iter__(self) -> Iterator[Source]:
+        return iter(self.sources.values())
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def get(self, source_id: str) -> Source | None:
+        return self.sources.get(source_id)
+
+    def closest_ids(self, source_id: str, count: int = 3) -> list[str]:
+        """Ids that look like ``source_id`` (a typo's likely intended targets)."""
+        return difflib.get_close_matches(source_id, list(self.sources), n=count, cutoff=0.5)
+
+
+def load_registry(path: Path | str) -> Registry:
+    """Read and validate the registry; the first problem raises SourceFileError with its line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SourceFileError(path, None, "the sources registry does not exist",
+                              f"create {path.name} with one entry per source") from None
+    return parse_registry(text, path)
+
+
+def parse_registry(text: str, path: Path | str = REGISTRY_FILE) -> Registry:
+    """Validate registry YAML given as text (``path`` is only used in messages)."""
+    path = Path(path)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        raise SourceFileError(path, mark.line + 1 if mark else None, f"invalid YAML: {problem}",
+                              "fix the indentation or quote the value") from error
+    if root is None:
+        return Registry(path, {}, {})
+    if not isinstance(root, yaml.MappingNode):
+        raise SourceFileError(path, _line(root), "the registry must be a mapping of source ids "
+                              "to entries", "write `some-id:` then the entry's fields, indented")
+    sources: dict[str, Source] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in root.value:
+        source_id = _key(key_node, path)
+        if not _SOURCE_ID.fullmatch(source_id):
+            raise SourceFileError(path, _line(key_node), f"source id '{source_id}' is not valid",
+                                  "use lowercase letters, digits and hyphens, e.g. who-wash-2023")
+        if source_id in sources:
+            raise SourceFileError(path, _line(key_node), f"source id '{source_id}' is defined "
+                                  f"twice (first at line {lines[source_id]})", "rename one of them")
+        if not isinstance(value_node, yaml.MappingNode):
+            raise SourceFileError(path, _line(value_node), f"{source_id}: the entry must be a "
+                                  "mapping of fields", "indent `title:`, `url:`... under the id")
+        field_lines: dict[tuple[str, ...], int] = {}
+        data = _to_python(value_node, (), field_lines, path)
+        if "id" in data:
+            raise SourceFileError(path, field_lines[("id",)], f"{source_id}: do not write an "
+                                  "`id` field", "the key above the entry is its id")
+        try:
+            sources[source_id] = Source.model_validate({"id": source_id, **data})
+        except ValidationError as error:
+            raise _validation_error(error, source_id, field_lines, _line(key_node), path) from None
+        lines[source_id] = _line(key_node)
+    return Registry(path, sources, lines)
+
+
+def _validation_error(error: ValidationError, source_id: str,
+                      field_lines: dict[tuple[str, ...], int], entry_line: int,
+                      path: Path) -> SourceFileError:
+    first = error.errors()[0]
+    location = tuple(str(part) for part in first["loc"])
+    line = entry_line
+    for size in range(len(location), 0, -1):  # the deepest field that has a line
+        if location[:size] in field_lines:
+            line = field_lines[location[:size]]
+            break
+    name = ".".join((source_id, *location)) if location else source_id
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "missing":
+        message = "this field is required"
+        line = entry_line
+    elif first["type"] == "extra_forbidden":
+        message = "unknown field"
+    return SourceFileError(path, line, f"{name}: {message}", _FIX.get(location[:1], _FIX[()]))
+
+
+def _to_python(node: yaml.Node, where: tuple[str, ...], lines: dict[tuple[str, ...], int],
+               path: Path) -> Any:
+    """Build plain Python values from a node, recording the line of every key on the way."""
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = _key(key_node, path)
+            if key in result:
+                raise SourceFileError(path, _line(key_node), f"field '{key}' is written twice",
+                                      "keep one")
+            lines[(*where, key)] = _line(key_node)
+            result[key] = _to_python(value_node, (*where, key), lines, path)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            lines[(*where, str(index))] = _line(item)
+            items.append(_to_python(item, (*where, str(index)), lines, path))
+        return items
+    return yaml.SafeLoader("").construct_object(node)
+
+
+def _key(node: yaml.Node, path: Path) -> str:
+    if not isinstance(node, yaml.ScalarNode):
+        raise SourceFileError(path, _line(node), "a key must be a plain word", "remove the brackets")
+    return str(node.value)
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+_SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+# What to do, by the field that failed (the empty tuple is the general advice).
+_FIX = {
+    (): "see the field list at the top of sources.yml",
+    ("url",): "write the full address, starting with https://",
+    ("archive_url",): "write the archive's full address, e.g. https://web.archive.org/web/...",
+    ("issued",): "publication date as YYYY, YYYY-MM or YYYY-MM-DD",
+    ("accessed",): "the day you checked the source, as YYYY-MM-DD",
+    ("archive_date",): "the day the archive copy was made, as YYYY-MM-DD",
+    ("language",): "the source's language as an ISO 639 code: en, fr...",
+    ("doi",): "e.g. 10.1016/S0140-6736(23)00458-0",
+    ("figures",): "each figure needs value:, and may have unit:, year:, vintage:, indicator:",
+    ("notes",): "notes need both fr: and en:",
+}

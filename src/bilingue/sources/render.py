@@ -1,0 +1,131 @@
+"""A source as a footnote, in the reader's language, and the footnotes a page needs.
+
+The build adds one footnote definition per ``src:`` label of a page before Python-Markdown runs,
+so Material's footnote tooltips show the full reference. Dates and language names come from
+Babel's locale data ("2 octobre 2024" / "October 2, 2024"; "en anglais" / "in French").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+
+from bilingue.sources.citations import find_citations, find_definitions
+from bilingue.sources.model import PartialDate, Source
+from bilingue.sources.registry import Registry
+
+
+def add_definitions(markdown: str, registry: Registry, language: str) -> str:
+    """Give every cited, known ``src:`` label of ``markdown`` its footnote definition.
+
+    A hand-written definition of the label keeps its text (the author's page or note) after the
+    reference; other labels get a definition appended at the end. Unknown ids are left as they
+    are: the checks report them.
+    """
+    definitions = find_definitions(markdown)
+    lines = markdown.split("\n")
+    appended: list[str] = []
+    seen: set[str] = set()
+    for citation in find_citations(markdown):
+        source = registry.get(citation.source_id)
+        if source is None or citation.label in seen:
+            continue
+        seen.add(citation.label)
+        reference = render_reference(source, language)
+        own = definitions.get(citation.label)
+        if own is None:
+            appended.append(f"[^{citation.label}]: {reference}")
+        else:
+            lines[own.line - 1] = f"[^{citation.label}]: {reference} {own.text}".rstrip()
+    text = "\n".join(lines)
+    if appended:
+        text = text.rstrip("\n") + "\n\n" + "\n\n".join(appended) + "\n"
+    return text
+
+
+def render_reference(source: Source, language: str) -> str:
+    """The full reference of ``source`` as one line of Markdown, in ``language`` ("fr" or "en")."""
+    words = WORDS[language]
+    parts = []
+    who = ", ".join(source.author) if source.author else source.publisher
+    parts.append(escape(who or ""))
+    parts.append(f"[{words['quote'].format(escape(source.title))}]({_href(source.url)})")
+    if source.container_title:
+        parts.append(f"*{escape(source.container_title)}*")
+    if source.volume:
+        parts.append(f"vol.\u00a0{escape(source.volume)}")
+    if source.pages:
+        parts.append(f"{words['pages']}\u00a0{escape(source.pages)}")
+    if source.author and source.publisher and source.publisher != source.container_title:
+        parts.append(escape(source.publisher))
+    parts.append(format_partial_date(source.issued, language) if source.issued
+                 else words["no_date"])
+    sentence = ", ".join(parts)
+    if source.language != language:
+        sentence += f" ({words['in_language'].format(language_name(source.language, language))})"
+    if source.accessed:
+        sentence += ", " + words["accessed"].format(format_date(source.accessed, "long",
+                                                                locale=language))
+    sentences = [sentence if sentence.endswith(".") else sentence + "."]
+    if source.doi:
+        sentences.append(f"doi:[{escape(source.doi)}]({_href('https://doi.org/' + source.doi)}).")
+    if source.archive_url and source.archive_date:
+        archived = format_date(source.archive_date, "long", locale=language)
+        sentences.append(words["archive"].format(url=_href(source.archive_url), date=archived)
+                         + ".")
+    if source.notes:
+        sentences.append(source.notes.get(language).strip())
+    return " ".join(sentences)
+
+
+def format_partial_date(value: PartialDate, language: str) -> str:
+    """'2 octobre 2024', 'octobre 2024' or '2024' (English: 'October 2, 2024'...)."""
+    if value.day and value.month:
+        return format_date(dt.date(value.year, value.month, value.day), "long", locale=language)
+    if value.month:
+        return format_skeleton("yMMMM", dt.date(value.year, value.month, 1), locale=language)
+    return str(value.year)
+
+
+def language_name(code: str, language: str) -> str:
+    """The name of language ``code`` in ``language``: ('en', 'fr') -> 'anglais'."""
+    base = code.split("-")[0]
+    return Locale.parse(language).languages.get(base, code)
+
+
+def escape(text: str) -> str:
+    """Backslash the characters Markdown would read as markup inside a footnote."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+
+
+def _href(url: str) -> str:
+    # Parentheses in a URL (DOIs have them) would end a Markdown link early: encode them.
+    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>]")
+
+WORDS = {
+    "fr": {
+        "quote": "«\u00a0{}\u00a0»",
+        "pages": "p.",
+        "no_date": "s.\u00a0d.",
+        "in_language": "en {}",
+        "accessed": "consulté le {}",
+        "archive": "[Copie archivée]({url}) le {date}",
+    },
+    "en": {
+        "quote": "“{}”",
+        "pages": "pp.",
+        "no_date": "n.d.",
+        "in_language": "in {}",
+        "accessed": "accessed {}",
+        "archive": "[Archived copy]({url}) on {date}",
+    },
+}
