@@ -1,0 +1,169 @@
+"""One provider at work: cut, pack, send (politely, with retries), split, check.
+
+``ProviderEngine.translate`` takes distinct texts and returns which were accepted and why the
+others were not. Packs that come back with damaged separators are halved and sent again, down to
+one text per request. A text rejected by the sanity checks inside a pack is sent once more on its
+own; rejected again, it is left for the next provider of the chain. When a provider fails for
+good (bad key, quota, retry budget spent, 429 that will not stop), it is switched off for the rest
+of the run so the remaining texts go straight to the next provider.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+
+from bilingue.providers.backend import Backend
+from bilingue.providers.config import ProviderSettings
+from bilingue.providers.errors import ProviderError, TransientError
+from bilingue.providers.packing import join_pack, make_packs, split_long, split_pack
+from bilingue.providers.resilience import RateLimiter, RetryBudget, call_with_retries
+from bilingue.providers.sanity import ExtraCheck, rejection
+
+
+@dataclass
+class ProviderStats:
+    requests: int = 0  # HTTP requests sent, retries included
+    characters: int = 0  # characters sent, separators and retries included
+    retries: int = 0
+    rejected: int = 0  # answers refused by the sanity checks
+    split_mismatches: int = 0  # packs whose separators came back damaged
+    translated: int = 0  # distinct texts accepted from this provider
+
+
+@dataclass(frozen=True)
+class _Unit:
+    text_index: int
+    piece_index: int
+    text: str
+    whole: bool  # False for the pieces of a text cut because it was too long
+
+
+class ProviderEngine:
+    def __init__(self, backend: Backend, settings: ProviderSettings, budget: RetryBudget):
+        self.backend = backend
+        self.name = backend.name
+        self.settings = settings
+        self.budget = budget
+        self.limiter = RateLimiter(settings.rate_limit(backend.name))
+        self.stats = ProviderStats()
+        #: why the provider is unusable for the rest of the run, once it is
+        self.disabled: str | None = None
+        self._lock = threading.Lock()
+
+    def translate(self, texts: Sequence[str], source: str, target: str,
+                  extra: ExtraCheck | None,
+                  on_batch: Callable[[dict[int, str]], None]) -> dict[int, str]:
+        """Translate ``texts``; return {index: reason} for the ones not accepted.
+
+        ``on_batch({index: translation})`` is called (in this thread) after each request's
+        worth of accepted texts, so the caller can save them at once.
+        """
+        limits = self.backend.limits
+        units, joins = [], []
+        for index, text in enumerate(texts):
+            pieces, glue = split_long(text, limits.max_chars, limits.measure)
+            joins.append(glue)
+            units.extend(_Unit(index, number, piece, len(pieces) == 1)
+                         for number, piece in enumerate(pieces))
+        packs = make_packs([unit.text for unit in units], limits.max_chars, limits.max_items,
+                           limits.measure, limits.joined)
+        pieces_done: dict[int, dict[int, str]] = {}
+        failed: dict[int, str] = {}
+        job = (source, target, extra)
+        with ThreadPoolExecutor(max_workers=self.settings.concurrency,
+                                thread_name_prefix=f"bilingue-{self.name}") as pool:
+            futures = [pool.submit(self._run_pack, [units[i] for i in pack], job)
+                       for pack in packs]
+            for future in as_completed(futures):
+                accepted: dict[int, str] = {}
+                for unit, translation, reason in future.result():
+                    if translation is None:
+                        failed.setdefault(unit.text_index, reason)
+                        continue
+                    done = pieces_done.setdefault(unit.text_index, {})
+                    done[unit.piece_index] = translation
+                    whole = self._assemble(unit.text_index, texts, joins, done, failed, job)
+                    if whole is not None:
+                        accepted[unit.text_index] = whole
+                if accepted:
+                    with self._lock:
+                        self.stats.translated += len(accepted)
+                    on_batch(accepted)
+        return failed
+
+    def _assemble(self, index: int, texts: Sequence[str], joins: list[list[str]],
+                  done: dict[int, str], failed: dict[int, str], job) -> str | None:
+        """The whole translation of text ``index`` once all its pieces are in, else None."""
+        glue = joins[index]
+        if index in failed or len(done) < len(glue) + 1:
+            return None
+        whole = done[0] + "".join(space + done[k + 1] for k, space in enumerate(glue))
+        if glue:  # a text cut in pieces: the caller's check applies to the whole
+            source, target, extra = job
+            reason = rejection(texts[index], whole, source, target, self.settings, extra)
+            if reason:
+                failed[index] = f"{self.name}: {reason}"
+                return None
+        return whole
+
+    def _run_pack(self, units: list[_Unit], job, alone: bool = False):
+        """[(unit, translation or None, reason)] for one pack; sends 1 request or more."""
+        if self.disabled:
+            return [(unit, None, self.disabled) for unit in units]
+        source, target, extra = job
+        try:
+            answers = self._send([unit.text for unit in units], source, target)
+        except ProviderError as error:
+            if error.disables_provider:
+                self.disabled = str(error)
+            return [(unit, None, str(error)) for unit in units]
+        if answers is None:  # damaged separators: smaller packs
+            with self._lock:
+                self.stats.split_mismatches += 1
+            half = len(units) // 2
+            return self._run_pack(units[:half], job) + self._run_pack(units[half:], job)
+        results = []
+        for unit, answer in zip(units, answers, strict=True):
+            reason = rejection(unit.text, answer, source, target, self.settings,
+                               extra if unit.whole else None)
+            if reason is None:
+                results.append((unit, answer, ""))
+                continue
+            with self._lock:
+                self.stats.rejected += 1
+            if len(units) > 1 and not alone:
+                results.extend(self._run_pack([unit], job, alone=True))
+            else:
+                results.append((unit, None, f"{self.name}: {reason}"))
+        return results
+
+    def _send(self, texts: list[str], source: str, target: str) -> list[str] | None:
+        """Answers for ``texts`` (retries included), or None when a pack's split failed."""
+        joined = self.backend.limits.joined and len(texts) > 1
+        payload = [join_pack(texts)] if joined else texts
+        attempts = 0
+
+        def request() -> list[str | None]:
+            nonlocal attempts
+            attempts += 1
+            with self._lock:
+                self.stats.requests += 1
+                self.stats.characters += sum(len(text) for text in payload)
+            answers = self.backend.request(payload, source, target)
+            if any(not isinstance(answer, str) or not answer.strip() for answer in answers):
+                raise TransientError(self.name, "empty answer")
+            return answers
+
+        try:
+            answers = call_with_retries(request, provider=self.name, limiter=self.limiter,
+                                        budget=self.budget, settings=self.settings)
+        finally:
+            with self._lock:
+                self.stats.retries += max(0, attempts - 1)
+        if joined:
+            return split_pack(answers[0], len(texts))
+        return answers
+

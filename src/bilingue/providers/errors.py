@@ -1,0 +1,84 @@
+"""What can go wrong with a translation service, sorted by what to do about it.
+
+``TransientError``: try again later (429, 5xx, timeout, connection, empty or unreadable answer).
+``PermanentError``: trying again will not help (bad key, quota spent, request refused).
+``ProviderError``: the final word on one provider after retries, for the user.
+``UntranslatedError``: some texts could not be translated by any provider; carries the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from bilingue.errors import BilingueError
+
+if TYPE_CHECKING:
+    from bilingue.providers.outcome import Outcome
+
+
+class TransientError(Exception):
+    """A failure worth retrying. ``retry_after`` is the server's own delay, in seconds."""
+
+    def __init__(self, provider: str, problem: str, *, status: int | None = None,
+                 retry_after: float | None = None):
+        self.provider = provider
+        self.problem = problem
+        self.status = status
+        self.retry_after = retry_after
+        super().__init__(f"{provider}: {problem}")
+
+    @property
+    def too_many_requests(self) -> bool:
+        return self.status == 429
+
+
+class PermanentError(Exception):
+    """A failure retrying cannot fix; ``fix`` tells the user what to do instead."""
+
+    def __init__(self, provider: str, problem: str, fix: str, *, status: int | None = None,
+                 disables_provider: bool = True):
+        self.provider = provider
+        self.problem = problem
+        self.fix = fix
+        self.status = status
+        #: False when only this request was refused (the next one may succeed)
+        self.disables_provider = disables_provider
+        super().__init__(f"{provider}: {problem} ({fix})")
+
+
+class ProviderError(BilingueError):
+    """One provider gave up on a request: names the provider, the status and what to do."""
+
+    def __init__(self, provider: str, problem: str, fix: str, *, status: int | None = None,
+                 disables_provider: bool = False):
+        self.provider = provider
+        self.problem = problem
+        self.fix = fix
+        self.status = status
+        #: True when no later request to this provider can succeed in this run
+        self.disables_provider = disables_provider
+        status_text = f" (HTTP {status})" if status else ""
+        super().__init__(f"translation provider {provider!r}{status_text}: {problem}. {fix}")
+
+
+class UntranslatedError(BilingueError):
+    """Some texts were not translated. Finished translations are kept in ``outcomes``.
+
+    ``outcomes[i].translation`` is None exactly for the texts that failed; ``outcomes[i].error``
+    says why. Translated ones are already in the cache, so running again only retries the rest.
+    """
+
+    def __init__(self, outcomes: Sequence[Outcome]):
+        self.outcomes = list(outcomes)
+        failed = [outcome for outcome in self.outcomes if outcome.translation is None]
+        lines = [f"{len(failed)} of {len(self.outcomes)} text(s) left untranslated:"]
+        for outcome in failed[:10]:
+            preview = outcome.source.strip().replace("\n", " ")
+            preview = preview[:60] + ("…" if len(preview) > 60 else "")
+            lines.append(f"  - {preview!r}: {outcome.error}")
+        if len(failed) > 10:
+            lines.append(f"  - ... and {len(failed) - 10} more")
+        lines.append("The translated ones are saved; run the same command again later to finish, "
+                     "or add another provider to the chain (BILINGUE_CHAIN).")
+        super().__init__("\n".join(lines))
