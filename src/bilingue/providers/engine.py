@@ -22,6 +22,9 @@ from bilingue.providers.packing import join_pack, make_packs, split_long, split_
 from bilingue.providers.resilience import RateLimiter, RetryBudget, call_with_retries
 from bilingue.providers.sanity import ExtraCheck, rejection
 
+#: texts per joined pack at most: a damaged answer then costs at most this many re-sends
+MAX_JOINED = 100
+
 
 @dataclass
 class ProviderStats:
@@ -68,7 +71,8 @@ class ProviderEngine:
             joins.append(glue)
             units.extend(_Unit(index, number, piece, len(pieces) == 1)
                          for number, piece in enumerate(pieces))
-        packs = make_packs([unit.text for unit in units], limits.max_chars, limits.max_items,
+        per_pack = MAX_JOINED if limits.joined else limits.max_items
+        packs = make_packs([unit.text for unit in units], limits.max_chars, per_pack,
                            limits.measure, limits.joined)
         pieces_done: dict[int, dict[int, str]] = {}
         failed: dict[int, str] = {}

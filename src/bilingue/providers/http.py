@@ -67,6 +67,10 @@ def send(context: HttpContext, method: str, url: str, **kwargs) -> requests.Resp
     except requests.RequestException as error:
         raise TransientError(context.provider, f"request failed: {type(error).__name__}") \
             from error
+    if "charset" not in response.headers.get("Content-Type", "").lower():
+        # requests would guess ISO-8859-1 for text/* and garble every accent: the services
+        # answer in UTF-8
+        response.encoding = "utf-8"
     context.response = response
     check_status(context.provider, response)
     return response
