@@ -54,7 +54,9 @@ def _card(essay: Essay, language: str, page_src: str, essays_src: str) -> str:
         [
             '<article class="bl-essay" markdown>',
             "",
-            f'<h2 class="bl-essay-title" markdown="span">[{_escape_link_text(meta.title)}]({link})</h2>',
+            # A heading for screen readers, but not a Markdown heading: no permalink, no toc entry.
+            f'<p class="bl-essay-title" role="heading" aria-level="2" markdown="span">'
+            f"[{_escape_link_text(meta.title)}]({link})</p>",
             "",
             f'<p class="bl-essay-meta">{" · ".join(details)}</p>',
             "",

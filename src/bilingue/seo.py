@@ -31,10 +31,11 @@ def absolute_alternates(
         attributes = dict(_ATTRIBUTE.findall(match.group(0)))
         language = attributes["hreflang"]
         if language in drop_languages or language == "x-default":
-            return ""
+            return ""  # with the line's indentation
         href = urljoin(page_url, attributes["href"])
         alternates.append((language, href))
-        return f'<link rel="alternate" href="{href}" hreflang="{language}">'
+        indent = match.group("indent") or ""
+        return f'{indent}<link rel="alternate" href="{href}" hreflang="{language}">'
 
     rewritten = _HREFLANG_LINK.sub(rewrite, page_html)
     default = dict(alternates).get(default_language)
@@ -49,5 +50,8 @@ def absolute_alternates(
 # ---------------------------------------------------------------------------------------------------
 # Data
 
-_HREFLANG_LINK = re.compile(r'<link\b(?=[^>]*\brel="alternate")(?=[^>]*\bhreflang=")[^>]*>')
+# a <link> with rel="alternate" and an hreflang, attributes in any order, with its line's indentation
+_HREFLANG_LINK = re.compile(
+    r'(?P<indent>\n[ \t]*)?<link\b(?=[^>]*\brel="alternate")(?=[^>]*\bhreflang=")[^>]*>'
+)
 _ATTRIBUTE = re.compile(r'\b([a-z-]+)="([^"]*)"')

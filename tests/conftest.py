@@ -1,0 +1,45 @@
+"""Shared test helpers: the repository root and a strict MkDocs build of a project folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# What a copy of the project needs to build (the tests change the copy, never the real docs/).
+PROJECT_IGNORE = shutil.ignore_patterns(".venv", ".git", "site", "tests", "__pycache__", "*.egg-info",
+                                        ".pytest_cache", ".ruff_cache", ".hypothesis", "benchmarks")
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+def copy_project(destination: Path) -> Path:
+    """A throw-away copy of the project, to build with extra or changed files."""
+    shutil.copytree(ROOT, destination, ignore=PROJECT_IGNORE)
+    return destination
+
+
+def build_site(project: Path, site_dir: Path) -> str:
+    """``mkdocs build --strict`` of ``project`` into ``site_dir``; returns the build log.
+
+    Fails the test with the log when the build fails or prints any warning.
+    """
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site_dir)],
+        cwd=project, env=environment, capture_output=True, text=True, timeout=300, check=False,
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"mkdocs build failed:\n{log}"
+    assert "WARNING" not in log, f"mkdocs build printed warnings:\n{log}"
+    return log

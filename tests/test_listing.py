@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bilingue.essays import Essay, EssayMeta, EssayVersion
+from bilingue.listing import LISTING_MARKER, insert_listing, render_listing
+
+
+def version(language: str, title: str, date=dt.date(2024, 11, 19)) -> EssayVersion:
+    meta = EssayMeta(title=title, date=date, description="Un <résumé> & plus", tags=["idées"])
+    return EssayVersion(Path(f"{title}.md"), language, meta, word_count=420)
+
+
+def essay(slug: str, french_title: str, english_title: str | None) -> Essay:
+    english = version("en", english_title) if english_title else None
+    return Essay(slug, version("fr", french_title), english)
+
+
+def test_listing_links_are_relative_markdown_links_to_the_french_source():
+    markdown = render_listing([essay("mystique", "Mystique", "Mystique EN")], "en", "index.md", "essais")
+    assert "[Mystique EN](essais/mystique.md)" in markdown
+    markdown = render_listing([essay("mystique", "Mystique", None)], "fr", "essais/index.md", "essais")
+    assert "[Mystique](mystique.md)" in markdown
+
+
+def test_listing_formats_date_and_reading_time_for_the_language():
+    french = render_listing([essay("a", "Titre", "Title")], "fr", "index.md", "essais")
+    english = render_listing([essay("a", "Titre", "Title")], "en", "index.md", "essais")
+    assert "19 novembre 2024" in french and "2 min de lecture" in french
+    assert "November 19, 2024" in english and "2 min read" in english
+    assert '<time datetime="2024-11-19">' in english
+
+
+def test_listing_escapes_html_in_summary_and_brackets_in_titles():
+    markdown = render_listing([essay("a", "Titre [draft]", None)], "fr", "index.md", "essais")
+    assert "Un &lt;résumé&gt; &amp; plus" in markdown
+    assert "[Titre \\[draft\\]](essais/a.md)" in markdown
+
+
+def test_untranslated_essay_is_flagged_in_english_only():
+    english = render_listing([essay("a", "Titre", None)], "en", "index.md", "essais")
+    french = render_listing([essay("a", "Titre", None)], "fr", "index.md", "essais")
+    assert "in French only" in english
+    assert "non traduit" not in french
+
+
+def test_empty_listing_says_so():
+    assert "No essays yet." in render_listing([], "en", "index.md", "essais")
+
+
+def test_insert_replaces_only_the_marker():
+    page = f"# Essais\n\n{LISTING_MARKER}\n\nFin.\n"
+    result = insert_listing(page, [essay("a", "Titre", None)], "fr", "index.md", "essais")
+    assert result.startswith("# Essais\n\n<div class=\"bl-essays\" markdown>")
+    assert result.endswith("</div>\n\nFin.\n")
+    assert insert_listing("# Rien\n", [], "fr", "index.md", "essais") == "# Rien\n"
