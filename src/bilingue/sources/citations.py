@@ -16,12 +16,19 @@ source. A page or a short note is written as a normal footnote definition for th
 The build keeps that text and puts the source's full reference in front of it; the definition is
 prose, so the translation pipeline translates it like any other paragraph. Footnotes whose label
 does not start with ``src:`` are left entirely alone.
+
+Pages are read with the project's Markdown model (``bilingue.markdown``): a reference inside code,
+a code block or an HTML comment is not a citation.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from bilingue.markdown.inline import FOOTNOTE_REF
+from bilingue.markdown.model import FOOTNOTE, TABLE_CELL, Block, Document
+from bilingue.markdown.parse import parse_document
 
 
 @dataclass(frozen=True)
@@ -30,8 +37,7 @@ class Citation:
 
     label: str  # the whole footnote label, "src:openai-2024:valuation"
     source_id: str  # "openai-2024"
-    line: int  # 1-based line in the file
-    column: int  # 1-based column of the "["
+    line: int  # 1-based line in the text given
 
 
 @dataclass(frozen=True)
@@ -39,8 +45,8 @@ class Definition:
     """A hand-written definition for a ``src:`` label (the author's locator or note)."""
 
     label: str
-    text: str
     line: int
+    block: int | None  # index in Document.blocks of its first paragraph (None when empty)
 
 
 def parse_label(label: str) -> str | None:
@@ -49,57 +55,43 @@ def parse_label(label: str) -> str | None:
     return match.group("id") if match else None
 
 
-def find_citations(text: str, first_line: int = 1) -> list[Citation]:
-    """Every citation reference in ``text`` (definitions excluded), in reading order.
-
-    ``first_line`` is the file line ``text`` starts on (after front matter, for instance).
-    Lines inside fenced code blocks are skipped: an example of the syntax is not a citation.
-    """
+def find_citations(text: str | Document) -> list[Citation]:
+    """Every citation reference in ``text`` (a page, front matter included or not), in order."""
+    document = text if isinstance(text, Document) else parse_document(text)
     citations = []
-    for number, line in _lines_outside_fences(text, first_line):
-        definition = _DEFINITION.match(line)
-        for match in _REFERENCE.finditer(line):
-            if definition and match.start() == definition.start("open"):
-                continue  # the label of a definition, not a reference
-            source_id = parse_label(match.group("label"))
+    for block in document.prose_blocks():
+        if block.is_plain_text:
+            continue
+        for piece in block.inline.pieces:
+            if piece.kind != FOOTNOTE_REF:
+                continue
+            label = piece.text[2:-1]
+            source_id = parse_label(label)
             if source_id is not None:
-                citations.append(Citation(match.group("label"), source_id, number,
-                                          match.start() + 1))
+                citations.append(Citation(label, source_id, piece_line(block, piece.start)))
     return citations
 
 
-def find_definitions(text: str, first_line: int = 1) -> dict[str, Definition]:
-    """Hand-written definitions of ``src:`` labels, by label."""
+def find_definitions(document: Document) -> dict[str, Definition]:
+    """Hand-written definitions of ``src:`` labels in a parsed page, by label."""
     found = {}
-    for number, line in _lines_outside_fences(text, first_line):
-        match = _DEFINITION.match(line)
-        if match and parse_label(match.group("label")) is not None:
-            found[match.group("label")] = Definition(match.group("label"),
-                                                     match.group("text").strip(), number)
+    for index, block in enumerate(document.blocks):
+        label = str(block.meta.get("label", ""))
+        if block.kind != FOOTNOTE or parse_label(label) is None:
+            continue
+        first = next((child for child in range(index + 1, len(document.blocks))
+                      if document.blocks[child].parent == index
+                      and document.blocks[child].translatable), None)
+        found[label] = Definition(label, block.line, first)
     return found
 
 
-def _lines_outside_fences(text: str, first_line: int):
-    fence: str | None = None
-    for offset, line in enumerate(text.split("\n")):
-        stripped = line.lstrip()
-        marker = _FENCE.match(stripped)
-        if fence is None and marker:
-            fence = marker.group(0)[0] * len(marker.group(0))
-            continue
-        if fence is not None:
-            if stripped.startswith(fence) and not stripped[len(fence):].strip(fence[0]).strip():
-                fence = None
-            continue
-        yield first_line + offset, line
+def piece_line(block: Block, offset: int) -> int:
+    """File line of an offset in a block's prose (table cells know only their row's line)."""
+    return block.text_line() if block.kind == TABLE_CELL else block.line_of(offset)
 
 
 # ---------------------------------------------------------------------------------------------------
 # Data
 
 _LABEL = re.compile(r"src:(?P<id>[a-z0-9][a-z0-9-]*)(?::[A-Za-z0-9_.-]+)?")
-# Python-Markdown's own footnote patterns: a reference is `[^label]` anywhere; a definition is
-# `[^label]:` at the start of a line (up to 3 spaces of indent).
-_REFERENCE = re.compile(r"\[\^(?P<label>[^\]\s]+)\]")
-_DEFINITION = re.compile(r"^ {0,3}(?P<open>\[)\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
-_FENCE = re.compile(r"^(`{3,}|~{3,})")

@@ -31,6 +31,7 @@ class Registry:
     path: Path
     sources: dict[str, Source]
     lines: dict[str, int] = field(default_factory=dict)
+    broken: frozenset[str] = frozenset()  # ids whose entry is invalid (reported separately)
 
     def __contains__(self, source_id: str) -> bool:
         return source_id in self.sources
@@ -49,62 +50,114 @@ class Registry:
         return difflib.get_close_matches(source_id, list(self.sources), n=count, cutoff=0.5)
 
 
-def load_registry(path: Path | str) -> Registry:
-    """Read and validate the registry; the first problem raises SourceFileError with its line."""
+def load_registry(path: Path | str, problems: list[SourceFileError] | None = None) -> Registry:
+    """Read and validate the registry; see ``parse_registry`` for ``problems``."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise SourceFileError(path, None, "the sources registry does not exist",
                               f"create {path.name} with one entry per source") from None
-    return parse_registry(text, path)
+    return parse_registry(text, path, problems)
 
 
-def parse_registry(text: str, path: Path | str = REGISTRY_FILE) -> Registry:
-    """Validate registry YAML given as text (``path`` is only used in messages)."""
+def parse_registry(text: str, path: Path | str = REGISTRY_FILE,
+                   problems: list[SourceFileError] | None = None) -> Registry:
+    """Validate registry YAML given as text (``path`` is only used in messages).
+
+    Without ``problems`` the first problem raises. With a list, every problem is appended to it
+    and the entries that are valid are still returned (the checks want them all at once); the
+    ids of invalid entries are kept in ``Registry.broken`` so they are not also called unknown.
+    """
     path = Path(path)
+    collected: list[SourceFileError] = []
+    sources: dict[str, Source] = {}
+    lines: dict[str, int] = {}
+    broken: set[str] = set()
+    for source_id, line, entry_problems, source in _entries(text, path):
+        if source_id is not None:
+            if source_id in lines:
+                entry_problems = [SourceFileError(
+                    path, line, f"source id '{source_id}' is defined twice (first at line "
+                    f"{lines[source_id]})", "rename one of them"), *entry_problems]
+            else:
+                lines[source_id] = line
+        if entry_problems:
+            if problems is None:
+                raise entry_problems[0]
+            collected.extend(entry_problems)
+            if source_id is not None:
+                broken.add(source_id)
+        elif source is not None and source_id is not None and source_id not in sources:
+            sources[source_id] = source
+    if problems is not None:
+        problems.extend(collected)
+    return Registry(path, sources, lines, frozenset(broken - set(sources)))
+
+
+def _entries(text: str, path: Path):
+    """Yield (id, line, problems, source or None) for each entry of the registry text."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
-        raise SourceFileError(path, mark.line + 1 if mark else None, f"invalid YAML: {problem}",
-                              "fix the indentation or quote the value") from error
+        yield None, 0, [SourceFileError(path, mark.line + 1 if mark else None,
+                                        f"invalid YAML: {problem}",
+                                        "fix the indentation or quote the value")], None
+        return
     if root is None:
-        return Registry(path, {}, {})
+        return
     if not isinstance(root, yaml.MappingNode):
-        raise SourceFileError(path, _line(root), "the registry must be a mapping of source ids "
-                              "to entries", "write `some-id:` then the entry's fields, indented")
-    sources: dict[str, Source] = {}
-    lines: dict[str, int] = {}
+        yield None, 0, [SourceFileError(path, _line(root), "the registry must be a mapping of "
+                                        "source ids to entries", "write `some-id:` then the "
+                                        "entry's fields, indented")], None
+        return
     for key_node, value_node in root.value:
-        source_id = _key(key_node, path)
-        if not _SOURCE_ID.fullmatch(source_id):
-            raise SourceFileError(path, _line(key_node), f"source id '{source_id}' is not valid",
-                                  "use lowercase letters, digits and hyphens, e.g. who-wash-2023")
-        if source_id in sources:
-            raise SourceFileError(path, _line(key_node), f"source id '{source_id}' is defined "
-                                  f"twice (first at line {lines[source_id]})", "rename one of them")
-        if not isinstance(value_node, yaml.MappingNode):
-            raise SourceFileError(path, _line(value_node), f"{source_id}: the entry must be a "
-                                  "mapping of fields", "indent `title:`, `url:`... under the id")
-        field_lines: dict[tuple[str, ...], int] = {}
-        data = _to_python(value_node, (), field_lines, path)
-        if "id" in data:
-            raise SourceFileError(path, field_lines[("id",)], f"{source_id}: do not write an "
-                                  "`id` field", "the key above the entry is its id")
+        line = _line(key_node)
         try:
-            sources[source_id] = Source.model_validate({"id": source_id, **data})
-        except ValidationError as error:
-            raise _validation_error(error, source_id, field_lines, _line(key_node), path) from None
-        lines[source_id] = _line(key_node)
-    return Registry(path, sources, lines)
+            source_id = _key(key_node, path)
+        except SourceFileError as error:
+            yield None, line, [error], None
+            continue
+        try:
+            yield source_id, line, [], _entry(source_id, key_node, value_node, path)
+        except _EntryProblems as error:
+            yield source_id, line, error.problems, None
 
 
-def _validation_error(error: ValidationError, source_id: str,
-                      field_lines: dict[tuple[str, ...], int], entry_line: int,
-                      path: Path) -> SourceFileError:
-    first = error.errors()[0]
+class _EntryProblems(Exception):
+    def __init__(self, problems: list[SourceFileError]):
+        self.problems = problems
+
+
+def _entry(source_id: str, key_node: yaml.Node, value_node: yaml.Node, path: Path) -> Source:
+    if not _SOURCE_ID.fullmatch(source_id):
+        raise _EntryProblems([SourceFileError(
+            path, _line(key_node), f"source id '{source_id}' is not valid",
+            "use lowercase letters, digits and hyphens, e.g. who-wash-2023")])
+    if not isinstance(value_node, yaml.MappingNode):
+        raise _EntryProblems([SourceFileError(
+            path, _line(value_node), f"{source_id}: the entry must be a mapping of fields",
+            "indent `title:`, `url:`... under the id")])
+    field_lines: dict[tuple[str, ...], int] = {}
+    try:
+        data = _to_python(value_node, (), field_lines, path)
+    except SourceFileError as error:
+        raise _EntryProblems([error]) from None
+    if "id" in data:
+        raise _EntryProblems([SourceFileError(path, field_lines[("id",)], f"{source_id}: do not "
+                                              "write an `id` field", "the key above the entry "
+                                              "is its id")])
+    try:
+        return Source.model_validate({"id": source_id, **data})
+    except ValidationError as error:
+        raise _EntryProblems([_problem(detail, source_id, field_lines, _line(key_node), path)
+                              for detail in error.errors()]) from None
+
+
+def _problem(first: Any, source_id: str, field_lines: dict[tuple[str, ...], int],
+             entry_line: int, path: Path) -> SourceFileError:
     location = tuple(str(part) for part in first["loc"])
     line = entry_line
     for size in range(len(location), 0, -1):  # the deepest field that has a line

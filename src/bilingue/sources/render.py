@@ -13,6 +13,7 @@ import re
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
+from bilingue.markdown.parse import parse_document
 from bilingue.sources.citations import find_citations, find_definitions
 from bilingue.sources.model import PartialDate, Source
 from bilingue.sources.registry import Registry
@@ -25,11 +26,12 @@ def add_definitions(markdown: str, registry: Registry, language: str) -> str:
     reference; other labels get a definition appended at the end. Unknown ids are left as they
     are: the checks report them.
     """
-    definitions = find_definitions(markdown)
-    lines = markdown.split("\n")
+    document = parse_document(markdown)
+    definitions = find_definitions(document)
+    replaced: dict[int, str] = {}
     appended: list[str] = []
     seen: set[str] = set()
-    for citation in find_citations(markdown):
+    for citation in find_citations(document):
         source = registry.get(citation.source_id)
         if source is None or citation.label in seen:
             continue
@@ -38,9 +40,10 @@ def add_definitions(markdown: str, registry: Registry, language: str) -> str:
         own = definitions.get(citation.label)
         if own is None:
             appended.append(f"[^{citation.label}]: {reference}")
-        else:
-            lines[own.line - 1] = f"[^{citation.label}]: {reference} {own.text}".rstrip()
-    text = "\n".join(lines)
+        elif own.block is not None:
+            replaced[own.block] = f"{reference} {document.blocks[own.block].text}"
+        # an empty hand-written definition (`[^src:x]:` alone) is left as written
+    text = document.replace_texts(replaced) if replaced else markdown
     if appended:
         text = text.rstrip("\n") + "\n\n" + "\n\n".join(appended) + "\n"
     return text

@@ -1,0 +1,150 @@
+"""Every check on sources and citations, as findings with a file and a line.
+
+Used by the site build (``hooks/sources.py``: errors and warnings) and by
+``python -m bilingue check`` (everything, including the numeric-claim lists).
+
+- error: the registry is invalid (bad URL, bad date, access date in the future, unknown field...),
+  or a page cites an unknown id (with the closest ids);
+- warning: a source nobody cites;
+- claim: a number in prose with no citation in the same sentence;
+- figure: a sentence cites a source with figures and states a number that none of them matches
+  within the tolerance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bilingue.errors import SourceFileError
+from bilingue.sources.citations import find_citations
+from bilingue.sources.numbers import find_quantities, relative_difference
+from bilingue.sources.prose import sentences
+from bilingue.sources.registry import Registry, load_registry
+
+ERROR, WARNING, CLAIM, FIGURE = "error", "warning", "claim", "figure"
+
+#: how far (relative) an essay's number may be from the source's figure before `check` says so
+DEFAULT_TOLERANCE = 0.02
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a check found."""
+
+    severity: str  # ERROR, WARNING, CLAIM or FIGURE
+    path: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.severity}: {self.message}"
+
+
+def check_registry(path: Path) -> tuple[Registry, list[Finding]]:
+    """Load the registry, keeping every problem as an error finding (valid entries still load)."""
+    problems: list[SourceFileError] = []
+    try:
+        registry = load_registry(path, problems)
+    except SourceFileError as error:  # no file at all
+        return Registry(Path(path), {}), [_from_error(error)]
+    return registry, [_from_error(problem) for problem in problems]
+
+
+def check_citations(path: Path, text: str, registry: Registry) -> list[Finding]:
+    """Unknown source ids cited in ``text`` (the whole file), with the closest known ids."""
+    findings = []
+    for citation in find_citations(text):
+        if citation.source_id in registry or citation.source_id in registry.broken:
+            continue
+        closest = registry.closest_ids(citation.source_id)
+        hint = (f"did you mean {', '.join(closest)}?" if closest
+                else f"add it to {registry.path.name} or fix the id")
+        findings.append(Finding(ERROR, path, citation.line,
+                                f"unknown source id '{citation.source_id}' in "
+                                f"[^{citation.label}] ({hint})"))
+    return findings
+
+
+def check_unused(registry: Registry, cited_ids: Iterable[str]) -> list[Finding]:
+    """A warning for each source no page cites."""
+    cited = set(cited_ids)
+    return [Finding(WARNING, registry.path, registry.lines.get(source.id),
+                    f"source '{source.id}' is not cited by any page (cite it with "
+                    f"[^src:{source.id}] or remove it)")
+            for source in registry if source.id not in cited]
+
+
+def check_numeric_claims(path: Path, text: str, language: str) -> list[Finding]:
+    """Numbers stated in prose with no ``[^src:...]`` citation in the same sentence."""
+    findings = []
+    for sentence in sentences(text, language):
+        if sentence.citations:
+            continue
+        for quantity in find_quantities(sentence.text, language):
+            if quantity.is_claim:
+                findings.append(Finding(CLAIM, path, sentence.line_of(quantity.start),
+                                        f"'{quantity.text}' has no source in its sentence: "
+                                        f"\"{_excerpt(sentence.text)}\""))
+    return findings
+
+
+def check_figures(path: Path, text: str, language: str, registry: Registry,
+                  tolerance: float = DEFAULT_TOLERANCE) -> list[Finding]:
+    """Numbers that disagree with every figure of the sources their sentence cites."""
+    findings = []
+    for sentence in sentences(text, language):
+        figures = [(source_id, name, figure)
+                   for source_id in dict.fromkeys(sentence.citations)
+                   if (source := registry.get(source_id)) is not None
+                   for name, figure in source.figures.items()]
+        if not figures:
+            continue
+        for quantity in find_quantities(sentence.text, language):
+            if not quantity.is_claim:
+                continue
+            comparable = [f for f in figures if _same_unit(quantity.unit, f[2].unit)]
+            if not comparable:
+                continue
+            source_id, name, figure = min(
+                comparable, key=lambda f: relative_difference(quantity.value, f[2].value))
+            difference = relative_difference(quantity.value, figure.value)
+            if difference > (figure.tolerance or tolerance):
+                findings.append(Finding(
+                    FIGURE, path, sentence.line_of(quantity.start),
+                    f"'{quantity.text}' differs by {difference:.1%} from the closest figure of "
+                    f"the sources cited: {source_id}.{name} = {_figure_text(figure)}"))
+    return findings
+
+
+def cited_ids(texts: Iterable[str]) -> set[str]:
+    """Every source id cited in any of ``texts``."""
+    return {citation.source_id for text in texts for citation in find_citations(text)}
+
+
+def _same_unit(stated: str | None, figure_unit: str | None) -> bool:
+    """Compare only like with like: a percentage is never checked against a sum of money."""
+    if stated is None:
+        return figure_unit != "%"
+    if figure_unit is None:
+        return stated != "%"
+    return stated.upper() == figure_unit.upper()
+
+
+def _figure_text(figure) -> str:
+    value = f"{figure.value:,.0f}" if figure.value.is_integer() else f"{figure.value:,}"
+    details = [part for part in (figure.unit, str(figure.year) if figure.year else None,
+                                 figure.vintage and f"vintage {figure.vintage}") if part]
+    return value + (f" ({', '.join(details)})" if details else "")
+
+
+def _excerpt(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _from_error(error: SourceFileError) -> Finding:
+    message = error.problem + (f" ({error.fix})" if error.fix else "")
+    return Finding(ERROR, error.path, error.line, message)
