@@ -80,7 +80,7 @@ def render_reference(source: Source, language: str) -> str:
         sentences.append(words["archive"].format(url=_href(source.archive_url), date=archived)
                          + ".")
     if source.notes:
-        sentences.append(source.notes.get(language).strip())
+        sentences.append(escape_dollars(source.notes.get(language).strip()))
     return " ".join(sentences)
 
 
@@ -104,6 +104,11 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
 
 
+def escape_dollars(text: str) -> str:
+    """``$`` is literal money in a source, never the start of math (pymdownx.arithmatex)."""
+    return _UNESCAPED_DOLLAR.sub(r"\\$", text)
+
+
 def _href(url: str) -> str:
     # Parentheses in a URL (DOIs have them) would end a Markdown link early: encode them.
     return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
@@ -112,7 +117,8 @@ def _href(url: str) -> str:
 # ---------------------------------------------------------------------------------------------------
 # Data
 
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>]")
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>$]")
+_UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 
 WORDS = {
     "fr": {
