@@ -1,0 +1,68 @@
+"""``python -m bilingue import-linkedin PASTE``: a LinkedIn paste becomes a French essay file."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from bilingue.errors import BilingueError
+from bilingue.essays import ESSAYS_FOLDER
+from bilingue.files import atomic_write_text
+from bilingue.importer import import_linkedin_post
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import-linkedin",
+        help="turn a post pasted from LinkedIn into a French essay (docs/essais/SLUG.md)",
+        description=(
+            "Reads a text file holding a LinkedIn post as copied from the browser: the first line "
+            "becomes the title, short lines without closing punctuation become section headings, "
+            "LinkedIn's own lines and the readers' comments are dropped (and listed, so you can "
+            "check). The author's words are kept exactly. Review the result, then write the "
+            "description and tags in its front matter."
+        ),
+    )
+    parser.add_argument("paste", type=Path, help="text file with the pasted post")
+    parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(),
+                        help="publication date, YYYY-MM-DD (default: today)")
+    parser.add_argument("--tags", default="", help="comma-separated tags, e.g. 'innovation,santé'")
+    parser.add_argument("--slug", help="file name without .md (default: from the title)")
+    parser.add_argument("--docs", type=Path, default=Path("docs") / ESSAYS_FOLDER,
+                        help="essays folder (default: docs/essais)")
+    parser.add_argument("--stdout", action="store_true", help="print the essay instead of writing it")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing essay file")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.paste.is_file():
+        raise BilingueError(f"{args.paste}: no such file (give the path of the text you pasted)")
+    tags = [tag.strip() for tag in args.tags.split(",") if tag.strip()]
+    try:
+        essay = import_linkedin_post(args.paste.read_text(encoding="utf-8"), args.date, tags)
+    except ValueError as error:
+        raise BilingueError(f"{args.paste}: {error}") from error
+    if args.stdout:
+        sys.stdout.write(essay.markdown)
+    else:
+        target = args.docs / f"{args.slug or essay.slug}.md"
+        if target.exists() and not args.force:
+            raise BilingueError(f"{target} exists already (choose --slug, or --force to overwrite)")
+        atomic_write_text(target, essay.markdown)
+        print(f"wrote {target}", file=sys.stderr)
+    _report(essay)
+    return 0
+
+
+def _report(essay) -> None:
+    print(f"title: {essay.title}", file=sys.stderr)
+    for heading in essay.headings:
+        print(f"section heading: {heading}", file=sys.stderr)
+    for line in essay.dropped_chrome:
+        print(f"dropped LinkedIn line: {line}", file=sys.stderr)
+    if essay.dropped_comments:
+        print(f"dropped {len(essay.dropped_comments)} lines of readers' comments, from: "
+              f"{essay.dropped_comments[0][:60]}", file=sys.stderr)

@@ -1,0 +1,99 @@
+"""Turn a post pasted from LinkedIn into a clean French essay in Markdown.
+
+A paste holds the post, LinkedIn's chrome ("Recommandé par LinkedIn", reaction counts) and the
+readers' comments (a commenter's headline, then "3 mois" glued to the comment). The essay keeps
+the author's words exactly: only whole lines are dropped, the first line becomes the title, and
+short lines with no closing punctuation become section headings. Everything dropped is reported
+so the author can check it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from markdown.extensions.toc import slugify
+
+
+@dataclass
+class ImportedEssay:
+    title: str
+    markdown: str  # the whole file: front matter and body
+    headings: list[str] = field(default_factory=list)
+    dropped_chrome: list[str] = field(default_factory=list)
+    dropped_comments: list[str] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.title, "-")
+
+
+def import_linkedin_post(paste: str, date: dt.date, tags: list[str] | None = None) -> ImportedEssay:
+    """The essay in ``paste`` as Markdown with front matter (title, date, description, tags)."""
+    lines = [line.rstrip() for line in paste.splitlines() if line.strip()]
+    if not lines:
+        raise ValueError("the paste is empty")
+    lines, comments = _cut_comments(lines)
+    chrome = [line for line in lines if _is_chrome(line)]
+    lines = [line for line in lines if not _is_chrome(line)]
+    title, body_lines = lines[0].rstrip(".").strip(), lines[1:]
+    essay = ImportedEssay(title, "", dropped_chrome=chrome, dropped_comments=comments)
+    blocks = [f"# {title}"]
+    for line in body_lines:
+        if _looks_like_heading(line):
+            essay.headings.append(line)
+            blocks.append(f"## {line}")
+        else:
+            blocks.append(line)
+    front_matter = {
+        "title": title,
+        "date": date,
+        "description": _first_sentence(body_lines),
+        "tags": tags or [],
+    }
+    yaml_text = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False, width=1000)
+    essay.markdown = f"---\n{yaml_text}---\n\n" + "\n\n".join(blocks) + "\n"
+    return essay
+
+
+def _cut_comments(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Split at the first comment: its author's headline is the line before its age stamp."""
+    for index, line in enumerate(lines):
+        if index > 1 and _COMMENT_AGE.match(line):
+            return lines[: index - 1], lines[index - 1 :]
+    return lines, []
+
+
+def _is_chrome(line: str) -> bool:
+    return line.strip() in _CHROME_LINES or bool(_REACTION_COUNTS.fullmatch(line.strip()))
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    return (
+        len(words) <= _HEADING_MAX_WORDS
+        and line[:1].isupper()
+        and (line[-1].isalnum() or line[-1] in "\"'»”)")
+    )
+
+
+def _first_sentence(lines: list[str]) -> str:
+    paragraph = next((line for line in lines if not _looks_like_heading(line)), "")
+    match = re.match(r"(.+?[.!?])(\s|$)", paragraph)
+    return match.group(1) if match else paragraph
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+_HEADING_MAX_WORDS = 8
+# "3 mois", "2 sem.", "5 j", "1 an", "4 h", "3 mo", "2 w", "1 yr" glued to the comment text
+_COMMENT_AGE = re.compile(r"^\d+\s?(mois|sem\.?|semaines?|j|jours?|h|heures?|min|ans?|mo|w|d|yr)(?=\S|\s)")
+_CHROME_LINES = {
+    "Recommandé par LinkedIn", "Recommended by LinkedIn", "Voir la traduction", "See translation",
+    "J’aime", "J'aime", "Commenter", "Republier", "Envoyer", "Like", "Comment", "Repost", "Send",
+    "…voir plus", "…see more",
+}
+_REACTION_COUNTS = re.compile(r"[\d\s]+(commentaires?|comments?|republications?|reposts?)?[\d\s]*")

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+
+from bilingue.importer import import_linkedin_post
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parent.parent
+PASTE = (FIXTURES / "linkedin-paste-mystique.txt").read_text(encoding="utf-8")
+DATE = dt.date(2024, 11, 19)
+
+
+def body_of(markdown: str) -> str:
+    return markdown.split("---\n", 2)[2]
+
+
+def test_the_seed_paste_becomes_the_published_essay_word_for_word():
+    """The site's essay is the author's text: importer output == essay minus source citations."""
+    imported = body_of(import_linkedin_post(PASTE, DATE).markdown)
+    published = body_of((ROOT / "docs" / "essais" / "mystique.md").read_text(encoding="utf-8"))
+    without_citations = re.sub(r"\[\^src:[^\]]+\]", "", published)
+    assert imported.strip() == without_citations.strip()
+
+
+def test_linkedin_chrome_and_comments_are_dropped_and_reported():
+    essay = import_linkedin_post(PASTE, DATE)
+    assert "Recommandé par LinkedIn" not in essay.markdown
+    assert essay.dropped_chrome == ["Recommandé par LinkedIn"]
+    assert essay.dropped_comments[0].startswith("Entrepreneur / Intrapreneur")
+    assert essay.dropped_comments[-1].startswith("3 moisMoi je suis hype")
+    for comment_text in ("rêve de chiotte", "toilettes avec de l'IA", "Quai de Rivière-Ouelle", "Designer"):
+        assert comment_text not in essay.markdown
+
+
+def test_title_heading_and_front_matter():
+    essay = import_linkedin_post(PASTE, DATE, tags=["innovation"])
+    meta = yaml.safe_load(essay.markdown.split("---\n")[1])
+    assert meta == {
+        "title": "Mystique: la perception du métier d'entrepreneur",
+        "date": DATE,
+        "description": "Tout le monde en parle : Sam Altman, d'OpenAI, lève 6.6 milliards de dollars "
+        "dans une des plus grandes rondes de financement de l'histoire.",
+        "tags": ["innovation"],
+    }
+    assert essay.headings == ['Un "métier" difficile']
+    assert '\n## Un "métier" difficile\n' in essay.markdown
+    assert essay.slug == "mystique-la-perception-du-metier-dentrepreneur"
+
+
+def test_emoji_and_punctuated_short_lines_stay_paragraphs():
+    essay = import_linkedin_post("Titre\nDes chiottes. 🚽\nTOUT.\nUn moyen, pas une fin.\n", DATE)
+    assert essay.headings == []
+    assert "\n\nDes chiottes. 🚽\n\nTOUT.\n\nUn moyen, pas une fin.\n" in essay.markdown
+
+
+def test_a_paste_without_comments_keeps_every_line():
+    essay = import_linkedin_post("Titre\nPremière ligne.\nDeuxième ligne.\n", DATE)
+    assert essay.dropped_comments == []
+    assert body_of(essay.markdown) == "\n# Titre\n\nPremière ligne.\n\nDeuxième ligne.\n"
