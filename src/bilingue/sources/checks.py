@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilingue.errors import SourceFileError
+from bilingue.markdown.model import Document
+from bilingue.markdown.parse import parse_document
+from bilingue.site import file_language
 from bilingue.sources.citations import find_citations
 from bilingue.sources.numbers import find_quantities, relative_difference
 from bilingue.sources.prose import sentences
@@ -53,7 +56,7 @@ def check_registry(path: Path) -> tuple[Registry, list[Finding]]:
     return registry, [_from_error(problem) for problem in problems]
 
 
-def check_citations(path: Path, text: str, registry: Registry) -> list[Finding]:
+def check_citations(path: Path, text: str | Document, registry: Registry) -> list[Finding]:
     """Unknown source ids cited in ``text`` (the whole file), with the closest known ids."""
     findings = []
     for citation in find_citations(text):
@@ -77,7 +80,7 @@ def check_unused(registry: Registry, cited_ids: Iterable[str]) -> list[Finding]:
             for source in registry if source.id not in cited]
 
 
-def check_numeric_claims(path: Path, text: str, language: str) -> list[Finding]:
+def check_numeric_claims(path: Path, text: str | Document, language: str) -> list[Finding]:
     """Numbers stated in prose with no ``[^src:...]`` citation in the same sentence."""
     findings = []
     for sentence in sentences(text, language):
@@ -91,7 +94,7 @@ def check_numeric_claims(path: Path, text: str, language: str) -> list[Finding]:
     return findings
 
 
-def check_figures(path: Path, text: str, language: str, registry: Registry,
+def check_figures(path: Path, text: str | Document, language: str, registry: Registry,
                   tolerance: float = DEFAULT_TOLERANCE) -> list[Finding]:
     """Numbers that disagree with every figure of the sources their sentence cites."""
     findings = []
@@ -119,7 +122,7 @@ def check_figures(path: Path, text: str, language: str, registry: Registry,
     return findings
 
 
-def cited_ids(texts: Iterable[str]) -> set[str]:
+def cited_ids(texts: Iterable[str | Document]) -> set[str]:
     """Every source id cited in any of ``texts``."""
     return {citation.source_id for text in texts for citation in find_citations(text)}
 
@@ -148,3 +151,24 @@ def _excerpt(text: str, limit: int = 90) -> str:
 def _from_error(error: SourceFileError) -> Finding:
     message = error.problem + (f" ({error.fix})" if error.fix else "")
     return Finding(ERROR, error.path, error.line, message)
+
+
+def check_all(registry_path: Path, docs: Path,
+              tolerance: float = DEFAULT_TOLERANCE) -> list[Finding]:
+    """Every check over the registry and every page under ``docs`` (both languages)."""
+    registry, findings = check_registry(registry_path)
+    texts = []
+    for page in sorted(docs.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        texts.append(text)
+        language = file_language(page.name)
+        try:
+            document = parse_document(text, path=page)
+        except SourceFileError as error:
+            findings.append(_from_error(error))
+            continue
+        findings += check_citations(page, document, registry)
+        findings += check_figures(page, document, language, registry, tolerance)
+        findings += check_numeric_claims(page, document, language)
+    findings += check_unused(registry, cited_ids(texts))
+    return findings

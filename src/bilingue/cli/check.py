@@ -1,0 +1,85 @@
+"""``python -m bilingue check``: the sources registry and the essays' citations, all at once."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from bilingue.sources.checks import (
+    CLAIM,
+    DEFAULT_TOLERANCE,
+    ERROR,
+    FIGURE,
+    WARNING,
+    Finding,
+    check_all,
+)
+from bilingue.sources.registry import REGISTRY_FILE
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="check the sources registry and every citation; list numbers without a source",
+        description=(
+            "Checks sources.yml (every field, with its line) and every page under docs/: unknown "
+            "source ids (with the closest ids), malformed URLs and dates, access dates in the "
+            "future (errors); sources no page cites (warnings). Then lists, for an author to "
+            "review, the numbers stated in prose with no [^src:...] citation in the same "
+            "sentence, and the numbers that disagree with the figures of the sources their "
+            "sentence cites. Exit status 1 when there is an error, 0 otherwise."
+        ),
+    )
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="the site's folder, holding mkdocs.yml (default: current folder)")
+    parser.add_argument("--sources", type=Path,
+                        help=f"the registry (default: ROOT/{REGISTRY_FILE})")
+    parser.add_argument("--docs", type=Path, help="the pages (default: ROOT/docs)")
+    parser.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE,
+                        help="relative gap allowed between an essay's number and a source's "
+                             f"figure (default: {DEFAULT_TOLERANCE}, i.e. "
+                             f"{DEFAULT_TOLERANCE:.0%}%); a figure's own `tolerance:` wins")
+    parser.add_argument("--no-claims", action="store_true",
+                        help="do not list the numbers without a source")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    findings = check_all(args.sources or args.root / REGISTRY_FILE, args.docs or args.root / "docs",
+                         args.tolerance)
+    by_kind = {kind: [f for f in findings if f.severity == kind]
+               for kind in (ERROR, WARNING, FIGURE, CLAIM)}
+    if args.no_claims:
+        by_kind[CLAIM] = []
+    for kind in (ERROR, WARNING, FIGURE, CLAIM):
+        if by_kind[kind]:
+            print(f"{HEADINGS[kind]} ({len(by_kind[kind])}):")
+            for finding in by_kind[kind]:
+                print(f"  {_display(finding)}")
+            print()
+    print(", ".join(f"{len(by_kind[kind])} {NAMES[kind]}"
+                    for kind in (ERROR, WARNING, FIGURE, CLAIM)))
+    return 1 if by_kind[ERROR] else 0
+
+
+def _display(finding: Finding) -> str:
+    """The finding with its path relative to the current folder when it is inside it."""
+    path = finding.path
+    if path.is_absolute():
+        path = Path(os.path.relpath(path))
+    where = f"{path}:{finding.line}" if finding.line else str(path)
+    return f"{where}: {finding.message}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+HEADINGS = {
+    ERROR: "Errors",
+    WARNING: "Warnings",
+    FIGURE: "Numbers that disagree with the cited sources' figures",
+    CLAIM: "Numbers with no source in their sentence",
+}
+NAMES = {ERROR: "error(s)", WARNING: "warning(s)", FIGURE: "figure disagreement(s)",
+         CLAIM: "number(s) without a source"}
