@@ -12,6 +12,7 @@ import html
 import json
 import os
 import re
+import threading
 import time
 import zlib
 
@@ -32,11 +33,12 @@ FRENCH = [
     "On comprend mieux aujourd'hui ce que les anciens voulaient dire par là.",
 ]
 
-_EN = ("the of and to in is that it was for on are with as his they be at one have this from "
+_EN_TEXT = ("the of and to in is that it was for on are with as his they be at one have this from "
        "or had by word but what some we can out other were all there when up use your how said "
        "an each she which do their time if will way about many then them write would like so "
        "these her long make thing see him two has look more day could go come did number sound "
-       "no most people my over know water than call first who may down side been now find").split()
+       "no most people my over know water than call first who may down side been now find")
+_EN = _EN_TEXT.split()
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -97,9 +99,32 @@ def microsoft_handler(transform=fake_english):
 
 def stalling(seconds: float):
     def handler(request: Request) -> Response:
-        time.sleep(seconds)
-        return Response("too late", status=200)
+        with _stalls:
+            _stalls.count += 1
+        try:
+            time.sleep(seconds)
+            return Response("too late", status=200)
+        finally:
+            with _stalls:
+                _stalls.count -= 1
     return handler
+
+
+class _StallCounter:
+    """Stalled handlers still running: the next test must not see their late log entries."""
+
+    def __init__(self):
+        self.count = 0
+        self._lock = threading.Lock()
+
+    def __enter__(self):
+        self._lock.acquire()
+
+    def __exit__(self, *exc):
+        self._lock.release()
+
+
+_stalls = _StallCounter()
 
 
 def status(code: int, headers: dict | None = None, body: str = "error"):
@@ -121,6 +146,9 @@ def _server():
 def server(_server):
     _server.clear()
     yield _server
+    deadline = time.monotonic() + 5
+    while _stalls.count and time.monotonic() < deadline:
+        time.sleep(0.02)
     _server.clear()
 
 
