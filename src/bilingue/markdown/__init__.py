@@ -1,0 +1,63 @@
+"""The one Markdown document model shared by the translator, the validator and the linters.
+
+It agrees with how the SITE renders (Python-Markdown + the extensions listed in mkdocs.yml),
+not with CommonMark. Public API:
+
+``parse_document(text, *, path="<text>", terms=(), front_matter_keys=("title", "description",
+"summary")) -> Document``
+    Cut a Markdown file into blocks. ``terms``: glossary terms kept as written (protected).
+
+``Document``
+    ``.source`` (the text), ``.meta`` (front matter dict), ``.blocks`` (list of ``Block`` in
+    reading order, containers before their content), ``.prose_blocks()``, ``.path_of(block)``
+    (kinds of enclosing containers + own kind), ``.ancestors(block)``,
+    ``.replace_texts({block_index: new_text}) -> str`` (the source with those blocks' prose
+    replaced; every other byte kept).
+
+``Block``
+    ``.kind`` (``heading``, ``paragraph``, ``list_item``, ``blockquote``, ``admonition``, ``tab``,
+    ``definition_term``, ``definition``, ``footnote``, ``abbreviation``, ``reference``, ``table``,
+    ``table_cell``, ``html``, ``html_markdown``, ``code``, ``math``, ``comment``, ``rule``,
+    ``attr_list``, ``front_matter``: constants in ``bilingue.markdown.model``), ``.line`` /
+    ``.end_line`` (1-based file lines), ``.depth``, ``.parent`` (index of the container),
+    ``.text`` (the translatable prose, container prefixes removed; "" for protected blocks),
+    ``.translatable``, ``.raw`` (whole source slice), ``.meta`` (level, marker, label...),
+    ``.key`` (sha256 of kind + content: a stable identity for a translation memory),
+    ``.inline`` (an ``InlineText``), ``.line_of(offset_in_text)``.
+
+``InlineText``
+    ``.segments()`` yields prose runs (str) and protected ``Piece`` objects (``.kind``,
+    ``.text``, ``.start``, ``.end``, ``.role`` single/open/close); ``.protected()``;
+    ``.plain_text()`` (what a reader sees as words).
+
+``mask(inline) -> Masked`` / ``unmask(masked, translated, titles) -> str``
+    Prose <-> the tagged string a translation service sees (``<m1>…</m1>``, ``<m2/>``).
+
+``repair(masked, translated) -> str``
+    Undo known machine-translation damage to the tags (see ``bilingue.markdown.repair``).
+
+``compare_documents(source_doc, target_doc) -> list[Difference]``
+    Block-by-block validation (``Difference.describe(fr_path, en_path)`` gives file:line text).
+
+``heading_ids(document) -> {block_index: id}``, ``slugify(text)``, ``with_heading_id(text, id)``
+    Heading ids exactly as the site's toc computes them.
+
+``english_typography(masked_text, source_text) -> str``
+    French -> English typography on prose runs only.
+"""
+
+from bilingue.markdown.headings import heading_ids, slugify, with_heading_id
+from bilingue.markdown.inline import InlineContext, InlineText, Piece, scan_inline
+from bilingue.markdown.mask import Masked, MaskError, mask, unmask
+from bilingue.markdown.model import Block, Document
+from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS, parse_document
+from bilingue.markdown.repair import repair
+from bilingue.markdown.typography import english_typography
+from bilingue.markdown.validate import Difference, compare_documents
+
+__all__ = [
+    "DEFAULT_FRONT_MATTER_KEYS", "Block", "Difference", "Document", "InlineContext",
+    "InlineText", "MaskError", "Masked", "Piece", "compare_documents", "english_typography",
+    "heading_ids", "mask", "parse_document", "repair", "scan_inline", "slugify", "unmask",
+    "with_heading_id",
+]

@@ -1,0 +1,77 @@
+"""Heading ids exactly as the site's ``toc`` extension computes them.
+
+Python-Markdown's toc gives every heading the id ``slugify(text)`` made unique with ``_1``,
+``_2``... suffixes, unless the heading carries an explicit ``{ #id }`` attribute list. The
+translator keeps English ids equal to the French ones by writing ``{ #french-id }`` on every
+translated heading whose own slug would differ (as FastAPI's docs do by hand).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown.extensions.toc import slugify as _toc_slugify
+
+from bilingue.markdown.inline import ATTR_LIST, InlineText
+from bilingue.markdown.model import HEADING, Block, Document
+
+SEPARATOR = "-"  # toc's default (mkdocs.yml does not change it)
+
+
+def slugify(text: str) -> str:
+    """The site's slug for a heading's visible text (``Un "métier" difficile`` -> ``un-metier-difficile``)."""
+    return _toc_slugify(text, SEPARATOR)
+
+
+def explicit_id(inline: InlineText) -> str | None:
+    """The ``#id`` of an attribute list at the end of a heading, if any."""
+    for piece in reversed(inline.pieces):
+        if piece.kind == ATTR_LIST and piece.end >= len(inline.text.rstrip()):
+            match = _ID.search(piece.text)
+            return match.group(1) if match else None
+        break
+    return None
+
+
+def heading_slug(block: Block) -> str:
+    """The slug of a heading's visible text, before de-duplication (attribute lists removed)."""
+    return slugify(_visible(block.inline))
+
+
+def heading_ids(document: Document) -> dict[int, str]:
+    """Block index -> id of every heading, as toc will render it (explicit ids first)."""
+    headings = [(index, block) for index, block in enumerate(document.blocks)
+                if block.kind == HEADING]
+    explicit = {index: explicit_id(block.inline) for index, block in headings}
+    used = {value for value in explicit.values() if value}
+    ids: dict[int, str] = {}
+    for index, block in headings:
+        if explicit[index]:
+            ids[index] = explicit[index]  # type: ignore[assignment]
+            continue
+        ids[index] = _unique(heading_slug(block), used)
+    return ids
+
+
+def with_heading_id(text: str, heading_id: str) -> str:
+    """Append an explicit id attribute list to a heading's text."""
+    return f"{text.rstrip()} {{ #{heading_id} }}"
+
+
+def _visible(inline: InlineText) -> str:
+    text = inline.plain_text()
+    return text.strip()
+
+
+def _unique(slug: str, used: set[str]) -> str:
+    """toc's unique(): ``notes``, ``notes_1``, ``notes_2``..."""
+    candidate = slug
+    while candidate in used or not candidate:
+        match = _COUNT.match(candidate)
+        candidate = f"{match.group(1)}_{int(match.group(2)) + 1}" if match else f"{candidate}_1"
+    used.add(candidate)
+    return candidate
+
+
+_ID = re.compile(r"#([\w\-:.]+)")
+_COUNT = re.compile(r"^(.*)_([0-9]+)$")

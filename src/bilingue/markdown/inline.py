@@ -1,0 +1,369 @@
+"""Inside a block: prose text versus protected inline pieces.
+
+:func:`scan_inline` cuts a block's text into runs of prose and :class:`Piece` objects that a
+translator must never change: inline code, raw HTML tags, autolinks and bare URLs, link
+destinations and titles' quotes, footnote references, attribute lists, emoji shortcodes, keys,
+math, HTML entities, escapes, hard line breaks, do-not-translate spans, glossary terms and
+abbreviations. Paired markup (emphasis ``*``/``**``/``_``, ``==mark==``, link brackets) becomes
+an *open* and a *close* piece, so the words between them stay prose and may move in translation.
+
+The scan is one left-to-right pass of a single compiled regular expression (linear in the text);
+it follows Python-Markdown's inline rules (the SITE's renderer), not CommonMark's.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+SINGLE, OPEN, CLOSE = "single", "open", "close"
+
+# Piece kinds
+CODE = "code"
+COMMENT = "comment"
+NO_TRANSLATE = "no_translate"
+AUTOLINK = "autolink"
+HTML_TAG = "html_tag"
+MATH = "math"
+HARD_BREAK = "hard_break"
+ESCAPE = "escape"
+ENTITY = "entity"
+KEYS = "keys"
+FOOTNOTE_REF = "footnote_ref"
+ATTR_LIST = "attr_list"
+EMOJI = "emoji"
+URL = "url"
+LINK = "link"  # open "[" / close "](url 'title')" or "][ref]"
+IMAGE = "image"  # open "![" / close "](src)"
+REF_LINK = "ref_link"  # a whole "[label]" / "[text][]" shortcut reference (label = text)
+EMPHASIS = "emphasis"  # * ** *** _ __ ___
+MARK = "mark"  # ==
+TERM = "term"  # glossary term or defined abbreviation
+BACKTICK = "backtick"  # an unmatched run of backticks
+
+# Kinds whose content reads as words in the rendered page (used for plain text / slugs).
+_VISIBLE_CONTENT = {CODE: True}
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A protected stretch of a block's text: ``text == block_text[start:end]``.
+
+    ``title`` is the (start, end) of a translatable link title inside ``text``, if any.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    role: str = SINGLE
+    partner: int = -1  # index of the matching open/close piece in InlineText.pieces
+    title: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class InlineContext:
+    """What the scanner must know beyond the text: terms to keep and defined reference labels."""
+
+    terms: tuple[str, ...] = ()
+    references: frozenset[str] = frozenset()
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return _compile(self.terms)
+
+
+@dataclass(frozen=True)
+class InlineText:
+    """A block's prose with its protected pieces located."""
+
+    text: str
+    pieces: tuple[Piece, ...]
+
+    def segments(self) -> Iterator[str | Piece]:
+        """Prose runs (str, possibly empty runs skipped) and pieces, in order."""
+        position = 0
+        for piece in self.pieces:
+            if piece.start > position:
+                yield self.text[position:piece.start]
+            yield piece
+            position = piece.end
+        if position < len(self.text):
+            yield self.text[position:]
+
+    def protected(self) -> list[str]:
+        """The exact texts of the protected pieces, in order (what a translation must keep)."""
+        return [piece.text for piece in self.pieces]
+
+    def plain_text(self) -> str:
+        """What a reader sees as words: prose runs plus inline code contents, markup removed."""
+        out: list[str] = []
+        for segment in self.segments():
+            if isinstance(segment, str):
+                out.append(segment)
+            elif segment.kind == CODE:
+                out.append(segment.text.strip("`").strip())
+            elif segment.kind in (ESCAPE,):
+                out.append(segment.text[1:])
+            elif segment.kind in (ENTITY,):
+                out.append(html.unescape(segment.text))
+            elif segment.kind in (TERM, URL, NO_TRANSLATE, KEYS, REF_LINK):
+                out.append(_strip_tags(segment.text).strip("[]"))
+            elif segment.kind == HARD_BREAK:
+                out.append(" ")
+        return "".join(out)
+
+
+def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
+    """Locate the protected pieces of ``text`` (a block's prose, container prefixes removed)."""
+    context = context or _EMPTY
+    pattern = context.pattern
+    pieces: list[Piece] = []
+    delimiters: list[int] = []  # indexes of emphasis/mark candidates in pieces
+    pending: dict[int, tuple[int, str, tuple[int, int] | None, int]] = {}  # "]" offset -> close
+    position = 0
+    length = len(text)
+    while position < length:
+        match = pattern.search(text, position)
+        if match is None:
+            break
+        group = match.lastgroup
+        start, end = match.span()
+        if group == "open":
+            close = _find_link_close(text, start, context)
+            if close is None:
+                position = start + 1
+                continue
+            close_start, close_end, title, whole = close
+            kind = IMAGE if text[start] == "!" else LINK
+            if whole:  # a shortcut/collapsed reference: its text is its label, keep it all
+                pieces.append(Piece(REF_LINK, start, close_end, text[start:close_end]))
+                position = close_end
+                continue
+            pending[close_start] = (close_end, kind, title, len(pieces))
+            pieces.append(Piece(kind, start, end, text[start:end], OPEN))
+            position = end
+            continue
+        if group == "close":
+            target = pending.pop(start, None)
+            if target is None:
+                position = end
+                continue
+            close_end, kind, title, open_index = target
+            pieces[open_index] = _with_partner(pieces[open_index], len(pieces))
+            pieces.append(Piece(kind, start, close_end, text[start:close_end], CLOSE,
+                                open_index, title))
+            position = close_end
+            continue
+        if group == "delim":
+            before = text[start - 1] if start else " "
+            after = text[end] if end < length else " "
+            can_open = not after.isspace()
+            can_close = not before.isspace()
+            if text[start] == "_" and before.isalnum() and after.isalnum():
+                can_open = can_close = False  # intra-word underscores are literal (PM smart)
+            if can_open or can_close:
+                kind = MARK if text[start] == "=" else EMPHASIS
+                delimiters.append(len(pieces))
+                pieces.append(Piece(kind, start, end, text[start:end],
+                                    role=("open" if can_open else "") + ("close" if can_close
+                                                                         else "")))
+            position = end
+            continue
+        pieces.append(Piece(_GROUP_KIND[group], start, end, text[start:end]))
+        position = end
+    if delimiters:
+        pieces = _pair_delimiters(pieces, delimiters)
+    return InlineText(text, tuple(pieces))
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _with_partner(piece: Piece, partner: int) -> Piece:
+    return Piece(piece.kind, piece.start, piece.end, piece.text, piece.role, partner, piece.title)
+
+
+def _pair_delimiters(pieces: list[Piece], delimiters: list[int]) -> list[Piece]:
+    """Match emphasis/mark delimiters like Python-Markdown does for well-formed text.
+
+    A delimiter that can close pairs with the nearest open one of the same characters; the
+    rest stay protected as single pieces so a translation cannot move or drop them unseen.
+    """
+    stack: list[int] = []
+    partners: dict[int, int] = {}
+    for index in delimiters:
+        piece = pieces[index]
+        if "close" in piece.role:
+            for depth in range(len(stack) - 1, -1, -1):
+                if pieces[stack[depth]].text == piece.text:
+                    opener = stack[depth]
+                    del stack[depth:]
+                    partners[opener] = index
+                    partners[index] = opener
+                    break
+            else:
+                if "open" in piece.role:
+                    stack.append(index)
+                continue
+            continue
+        stack.append(index)
+    out = list(pieces)
+    for index in delimiters:
+        piece = pieces[index]
+        partner = partners.get(index, -1)
+        role = SINGLE if partner < 0 else OPEN if partner > index else CLOSE
+        out[index] = Piece(piece.kind, piece.start, piece.end, piece.text, role, partner)
+    return out
+
+
+def _find_link_close(text: str, start: int, context: InlineContext):
+    """For a ``[`` or ``![`` at ``start``: where its link syntax closes, or None if not a link.
+
+    Returns (offset of "]", end of the close piece, title span inside the close piece or None,
+    whether the whole thing is a reference label to keep as one piece).
+    """
+    opening = start + (2 if text[start] == "!" else 1)
+    depth = 1
+    index = opening
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "`":
+            run = len(text) - len(text[index:].lstrip("`"))
+            ticks = text[index:run]
+            found = text.find(ticks, run)
+            index = found + len(ticks) if found >= 0 else run
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                break
+        index += 1
+    else:
+        return None
+    bracket = index
+    following = text[bracket + 1:bracket + 2]
+    if following == "(":
+        parsed = _parse_destination(text, bracket + 2)
+        if parsed is None:
+            return None
+        close_end, title = parsed
+        if title is not None:
+            title = (title[0] - bracket, title[1] - bracket)
+        return bracket, close_end, title, False
+    if following == "[":
+        label_end = text.find("]", bracket + 2)
+        if label_end < 0 or "\n" in text[bracket + 2:label_end]:
+            return None
+        whole = label_end == bracket + 2  # "[text][]": the text is the label
+        return bracket, label_end + 1, None, whole
+    label = " ".join(text[opening:bracket].split()).lower()
+    if label in context.references:
+        return bracket, bracket + 1, None, True
+    return None
+
+
+def _parse_destination(text: str, index: int) -> tuple[int, tuple[int, int] | None] | None:
+    """Parse ``url "title")`` from ``index`` (just after "(") the way Python-Markdown does."""
+    length = len(text)
+    while index < length and text[index] in " \t\n":
+        index += 1
+    if index < length and text[index] == "<":
+        end = text.find(">", index)
+        if end < 0:
+            return None
+        index = end + 1
+    else:
+        depth = 0
+        while index < length:
+            char = text[index]
+            if char == "\\":
+                index += 2
+                continue
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif char in " \t\n":
+                break
+            index += 1
+    while index < length and text[index] in " \t\n":
+        index += 1
+    title = None
+    if index < length and text[index] in "\"'":
+        quote = text[index]
+        end = index + 1
+        while end < length:
+            if text[end] == quote and text[end + 1:].lstrip(" \t\n").startswith(")"):
+                break
+            end += 1
+        else:
+            return None
+        title = (index + 1, end)
+        index = end + 1
+        while index < length and text[index] in " \t\n":
+            index += 1
+    if index < length and text[index] == ")":
+        return index + 1, title
+    return None
+
+
+def _strip_tags(text: str) -> str:
+    return re.sub(r"<[^>]*>", "", text)
+
+
+def _compile(terms: Iterable[str]) -> re.Pattern[str]:
+    alternatives = list(_ALTERNATIVES)
+    terms = sorted({term for term in terms if term.strip()}, key=len, reverse=True)
+    if terms:
+        joined = "|".join(re.escape(term) for term in terms)
+        # after code/HTML/URLs (leftmost wins anyway), before emphasis and plain brackets
+        alternatives.insert(_TERM_SLOT, ("term", rf"(?<![\w-])(?:{joined})(?![\w-])"))
+    return re.compile("|".join(f"(?P<{name}>{regex})" for name, regex in alternatives))
+
+
+_ATTR = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}]+))"""
+_KEY = r"""(?:[\w\-]+|"(?:\\.|[^"\\\n])+")"""
+_ALTERNATIVES: list[tuple[str, str]] = [
+    ("code", r"(?<!\\)(?P<ticks>`+)(?!`)[\s\S]+?(?<!`)(?P=ticks)(?!`)"),
+    ("backtick", r"`+"),
+    ("comment", r"<!--[\s\S]*?-->"),
+    ("notranslate", r"<(?P<nt>span|code|kbd|abbr|em|strong|i|b|q|cite)\b[^>]*?"
+                    r"(?:\btranslate\s*=\s*[\"']?no\b|\bclass\s*=\s*[\"'][^\"']*\bnotranslate\b)"
+                    r"[^>]*>[\s\S]*?</(?P=nt)\s*>"),
+    ("autolink", r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>"),
+    ("tag", r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w:.\-]*"
+            r"(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"),
+    ("math", r"\\\([\s\S]+?\\\)|(?<!\\)\$(?!\s)(?:\\.|[^\\$])+?(?<!\s)\$"),
+    ("hardbreak", r"[ ]{2,}\n"),
+    ("escape", r"\\[\s\S]"),
+    ("entity", r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
+    ("keys", rf"\+\+{_KEY}(?:\+{_KEY})*\+\+"),
+    ("footnote", r"\[\^[^\]\s]+\]"),
+    ("attr", rf"\{{:?[ ]*{_ATTR}(?:[ ]+{_ATTR})*[ ]*\}}"),
+    ("emoji", r"(?<![\w:]):[+\-\w]+:(?![\w:])"),
+    ("url", r"\b(?:https?|ftp)://[^\s<>\[\]()]*[^\s<>\[\]().,;:!?'\"»*_]"),
+    ("open", r"!?\["),
+    ("close", r"\]"),
+    ("delim", r"\*+|_+|=="),
+]
+_TERM_SLOT = len(_ALTERNATIVES) - 3
+_GROUP_KIND = {
+    "code": CODE, "backtick": BACKTICK, "comment": COMMENT, "notranslate": NO_TRANSLATE,
+    "autolink": AUTOLINK, "tag": HTML_TAG, "math": MATH, "hardbreak": HARD_BREAK,
+    "escape": ESCAPE, "entity": ENTITY, "keys": KEYS, "footnote": FOOTNOTE_REF,
+    "attr": ATTR_LIST, "emoji": EMOJI, "url": URL, "term": TERM,
+}
+_EMPTY = InlineContext()
+_ = field  # dataclasses.field kept for subclasses adding defaults

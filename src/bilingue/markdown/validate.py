@@ -1,0 +1,197 @@
+"""Block-by-block comparison of a French document and its translation.
+
+Two documents agree when they have the same blocks (kinds, nesting, heading levels, list and
+admonition markers, table shape, footnote/reference/abbreviation labels), the same protected
+blocks byte for byte (code, math, raw HTML, comments), in every prose block the same protected
+pieces in the same order (inline code, link and image targets, footnote references, tags, keys,
+emoji, terms...), the same heading ids, and the same front matter apart from translated values.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from bilingue.markdown import model as m
+from bilingue.markdown.headings import explicit_id, heading_ids
+from bilingue.markdown.inline import ATTR_LIST, CLOSE, Piece
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One disagreement; lines are 1-based file lines (None when the block is absent)."""
+
+    source_line: int | None
+    target_line: int | None
+    message: str
+    source_block: int | None = None  # index in the source document's blocks
+
+    def describe(self, source_path: str = "FR", target_path: str = "EN") -> str:
+        where = []
+        if self.source_line is not None:
+            where.append(f"{source_path}:{self.source_line}")
+        if self.target_line is not None:
+            where.append(f"{target_path}:{self.target_line}")
+        return f"{' / '.join(where) or target_path}: {self.message}"
+
+
+def compare_documents(source: m.Document, target: m.Document,
+                      translated_keys: tuple[str, ...] | None = None,
+                      ignored_keys: tuple[str, ...] = ("translation",)) -> list[Difference]:
+    """Every difference between ``source`` and its translation ``target`` (empty: they agree).
+
+    ``translated_keys``: front-matter keys whose values may differ (default: those the source
+    document exposed as blocks); ``ignored_keys`` may exist only in the translation.
+    """
+    differences = _compare_front_matter(source, target, translated_keys, ignored_keys)
+    source_blocks = [b for b in source.blocks if b.kind != m.FRONT_MATTER]
+    target_blocks = [b for b in target.blocks if b.kind != m.FRONT_MATTER]
+    source_index = {id(block): index for index, block in enumerate(source.blocks)}
+    source_ids = heading_ids(source)
+    target_ids = heading_ids(target)
+    target_index = {id(block): index for index, block in enumerate(target.blocks)}
+    signatures_a = [_signature(source, b) for b in source_blocks]
+    signatures_b = [_signature(target, b) for b in target_blocks]
+    matcher = difflib.SequenceMatcher(None, signatures_a, signatures_b, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            for a, b in zip(source_blocks[a1:a2], target_blocks[b1:b2], strict=True):
+                differences.extend(_compare_pair(
+                    a, b, source_index[id(a)],
+                    source_ids.get(source_index[id(a)]), target_ids.get(target_index[id(b)])))
+            continue
+        differences.append(_structure_difference(tag, source_blocks[a1:a2], target_blocks[b1:b2],
+                                                 source_index))
+    return differences
+
+
+def _signature(document: m.Document, block: m.Block) -> tuple:
+    """What must be identical for two blocks to correspond."""
+    meta = block.meta
+    parts: list[object] = [block.depth, block.kind]
+    if block.kind == m.HEADING:
+        parts.append(meta.get("level"))
+    elif block.kind == m.LIST_ITEM:
+        marker = str(meta.get("marker", ""))
+        parts += ["ordered" if marker[:1].isdigit() else "bullet", meta.get("task")]
+    elif block.kind in (m.ADMONITION, m.TAB):
+        parts += [meta.get("marker"), meta.get("type")]
+    elif block.kind == m.TABLE_CELL:
+        parts += [meta.get("row"), meta.get("column")]
+    elif block.kind in (m.FOOTNOTE, m.REFERENCE):
+        parts += [meta.get("label"), meta.get("url")]
+    elif block.kind == m.ABBREVIATION:
+        parts.append(meta.get("term"))
+    elif block.kind in _PROTECTED_BLOCKS:
+        parts.append(_normalized_raw(block.raw))
+    elif block.kind == m.HTML_MARKDOWN:
+        parts.append(meta.get("tag"))
+    return tuple(parts)
+
+
+def _compare_pair(source: m.Block, target: m.Block, index: int, source_id: str | None,
+                  target_id: str | None) -> list[Difference]:
+    out: list[Difference] = []
+    if source.kind in m.PROSE_KINDS and not source.is_plain_text:
+        expected = _comparable(source.inline.pieces, source.kind, None)
+        found = _comparable(target.inline.pieces, target.kind,
+                            None if source.kind != m.HEADING else explicit_id(source.inline))
+        if expected != found:
+            out.append(Difference(source.text_line(), target.text_line(),
+                                  f"{source.kind}: {_describe_pieces(expected, found)}", index))
+    if source.kind in m.PROSE_KINDS and bool(source.text.strip()) != bool(target.text.strip()):
+        out.append(Difference(source.text_line(), target.text_line(),
+                              f"{source.kind}: text is empty on one side only", index))
+    if source.kind == m.HEADING and source_id != target_id:
+        out.append(Difference(source.line, target.line,
+                              f"heading id differs: #{source_id} vs #{target_id} (add "
+                              f"{{ #{source_id} }} at the end of the English heading)", index))
+    if source.kind == m.HTML_MARKDOWN and _normalized_raw(_first_line(source.raw)) != \
+            _normalized_raw(_first_line(target.raw)):
+        out.append(Difference(source.line, target.line, "HTML tag line differs", index))
+    return out
+
+
+def _comparable(pieces: tuple[Piece, ...], kind: str, source_heading_id: str | None) -> list[str]:
+    """Piece texts to compare: link titles blanked (translated), an added heading id dropped."""
+    out: list[str] = []
+    for piece in pieces:
+        text = piece.text
+        if piece.role == CLOSE and piece.title:
+            text = text[:piece.title[0]] + "…" + text[piece.title[1]:]
+        out.append(text)
+    if kind == m.HEADING and source_heading_id is None and pieces and \
+            pieces[-1].kind == ATTR_LIST and re.fullmatch(r"\{:?\s*#[\w\-:.]+\s*\}", pieces[-1].text):
+        out.pop()  # the translator's own { #french-id }: checked through the heading ids
+    return out
+
+
+def _describe_pieces(expected: list[str], found: list[str]) -> str:
+    problems: list[str] = []
+    matcher = difflib.SequenceMatcher(None, expected, found, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag in ("delete", "replace"):
+            problems.append("missing " + ", ".join(f"`{p}`" for p in expected[a1:a2]))
+        if tag in ("insert", "replace"):
+            problems.append("unexpected " + ", ".join(f"`{p}`" for p in found[b1:b2]))
+    if not problems or sorted(expected) == sorted(found):
+        return "protected pieces are in a different order"
+    return "protected pieces differ: " + "; ".join(problems)
+
+
+def _structure_difference(tag: str, source: list[m.Block], target: list[m.Block],
+                          index: dict[int, int]) -> Difference:
+    def names(blocks: list[m.Block]) -> str:
+        shown = ", ".join(f"{b.kind} (line {b.line})" for b in blocks[:3])
+        return shown + (f" and {len(blocks) - 3} more" if len(blocks) > 3 else "")
+
+    source_line = source[0].line if source else None
+    target_line = target[0].line if target else None
+    first = index[id(source[0])] if source else None
+    if tag == "delete":
+        message = f"missing in the translation: {names(source)}"
+    elif tag == "insert":
+        message = f"not in the source: {names(target)}"
+    elif len(source) == len(target) == 1 and source[0].kind == target[0].kind:
+        changed = [f"{key} `{source[0].meta.get(key)}` became `{target[0].meta.get(key)}`"
+                   for key in sorted(set(source[0].meta) | set(target[0].meta))
+                   if key != "text_line" and source[0].meta.get(key) != target[0].meta.get(key)]
+        if source[0].depth != target[0].depth:
+            changed.append(f"nesting depth {source[0].depth} became {target[0].depth}")
+        message = f"{source[0].kind}: " + ("; ".join(changed) or "protected content differs")
+    else:
+        message = f"structure differs: source has {names(source)}, translation has {names(target)}"
+    return Difference(source_line, target_line, message, first)
+
+
+def _compare_front_matter(source: m.Document, target: m.Document,
+                          translated_keys: tuple[str, ...] | None,
+                          ignored_keys: tuple[str, ...]) -> list[Difference]:
+    if translated_keys is None:
+        translated_keys = tuple(str(b.meta["key"]) for b in source.blocks
+                                if b.kind == m.FRONT_MATTER)
+    out: list[Difference] = []
+    for key, value in source.meta.items():
+        if key not in target.meta:
+            out.append(Difference(1, 1, f"front matter: key `{key}` is missing"))
+        elif key not in translated_keys and target.meta[key] != value:
+            out.append(Difference(1, 1, f"front matter: `{key}` must stay as in the source "
+                                        f"({value!r}, found {target.meta[key]!r})"))
+    for key in target.meta:
+        if key not in source.meta and key not in ignored_keys:
+            out.append(Difference(None, 1, f"front matter: key `{key}` is not in the source"))
+    return out
+
+
+def _normalized_raw(raw: str) -> str:
+    """Protected block text without container prefixes (indentation, ``>``) for comparison."""
+    return "\n".join(_PREFIX.sub("", line) for line in raw.split("\n"))
+
+
+def _first_line(raw: str) -> str:
+    return raw.split("\n", 1)[0]
+
+
+_PREFIX = re.compile(r"^[ \t>]*")
+_PROTECTED_BLOCKS = frozenset({m.CODE, m.MATH, m.HTML, m.COMMENT, m.ATTR_LIST})
