@@ -28,7 +28,9 @@ def rejection(source: str, output: object, source_lang: str, target_lang: str,
     """Why ``output`` is not an acceptable translation of ``source``, or None if it is."""
     if not isinstance(output, str) or not output.strip():
         return "empty answer"
-    if _normalized(output) == _normalized(source) and _words(source) >= settings.echo_min_words:
+    # an identical answer is an echo only for prose: a list of names may rightly come back as is
+    if _normalized(output) == _normalized(source) and _words(source) >= settings.echo_min_words \
+            and _is_prose(source, source_lang):
         return "the service returned the input unchanged (echo)"
     if len(source.strip()) >= 40:
         ratio = len(output.strip()) / len(source.strip())
@@ -51,7 +53,14 @@ def rejection(source: str, output: object, source_lang: str, target_lang: str,
 
 def still_in_source_language(source: str, output: str, source_lang: str, target_lang: str,
                              confidence: float = 0.9) -> bool:
-    """True when ``output`` reads as ``source_lang`` (and the source did too)."""
+    """True when ``output`` reads as ``source_lang`` (and the source did too).
+
+    For French, the answer must also be made of French function words ("le", "que", "est"...),
+    not only of French names: "Rivière-Ouelle, Kamouraska and Saint-Pacôme" is a fine English
+    answer that the language identifier alone would call French.
+    """
+    if not _is_prose(output, source_lang):
+        return False
     identify = _identifier(source_lang, target_lang)
     language, probability = identify(output)
     if language != source_lang or probability < confidence:
@@ -82,6 +91,15 @@ def _model():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def _is_prose(text: str, language: str) -> bool:
+    """False for a list of names in ``language``: too few of its function words."""
+    function_words = _FUNCTION_WORDS.get(language)
+    if function_words is None:
+        return True
+    words = [word.casefold() for word in _TOKEN.findall(text)]
+    return sum(word in function_words for word in words) >= 0.15 * max(1, len(words))
+
+
 def _normalized(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -94,5 +112,14 @@ def _letters(text: str) -> int:
     return sum(1 for char in text if char.isalpha())
 
 
+#: words in which a text in that language is made (names are not)
+_FRENCH_FUNCTION_WORDS = (
+    "le la les un une des du de et est que qui ne pas pour dans sur au aux ce cette ces il "
+    "elle ils elles nous vous on se sa son ses leur leurs mais ou donc car avec par plus en "
+    "y été être avait sont était a à ont comme tout très sans"
+)
+_FUNCTION_WORDS = {"fr": frozenset(_FRENCH_FUNCTION_WORDS.split())}
+# hyphenated names and elided forms are one token ("Sainte-Anne-de-la-Pocatière", "l'examen")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _lock = threading.Lock()
