@@ -25,7 +25,7 @@ class Difference:
     source_line: int | None
     target_line: int | None
     message: str
-    source_block: int | None = None  # index in the source document's blocks
+    source_blocks: tuple[int, ...] = ()  # indexes in the source document's blocks involved
 
     def describe(self, source_path: str = "FR", target_path: str = "EN") -> str:
         where = []
@@ -99,17 +99,17 @@ def _compare_pair(source: m.Block, target: m.Block, index: int, source_id: str |
                             None if source.kind != m.HEADING else explicit_id(source.inline))
         if expected != found:
             out.append(Difference(source.text_line(), target.text_line(),
-                                  f"{source.kind}: {_describe_pieces(expected, found)}", index))
+                                  f"{source.kind}: {_describe_pieces(expected, found)}", (index,)))
     if source.kind in m.PROSE_KINDS and bool(source.text.strip()) != bool(target.text.strip()):
         out.append(Difference(source.text_line(), target.text_line(),
-                              f"{source.kind}: text is empty on one side only", index))
+                              f"{source.kind}: text is empty on one side only", (index,)))
     if source.kind == m.HEADING and source_id != target_id:
         out.append(Difference(source.line, target.line,
                               f"heading id differs: #{source_id} vs #{target_id} (add "
-                              f"{{ #{source_id} }} at the end of the English heading)", index))
+                              f"{{ #{source_id} }} at the end of the English heading)", (index,)))
     if source.kind == m.HTML_MARKDOWN and _normalized_raw(_first_line(source.raw)) != \
             _normalized_raw(_first_line(target.raw)):
-        out.append(Difference(source.line, target.line, "HTML tag line differs", index))
+        out.append(Difference(source.line, target.line, "HTML tag line differs", (index,)))
     return out
 
 
@@ -148,7 +148,7 @@ def _structure_difference(tag: str, source: list[m.Block], target: list[m.Block]
 
     source_line = source[0].line if source else None
     target_line = target[0].line if target else None
-    first = index[id(source[0])] if source else None
+    involved = tuple(index[id(block)] for block in source)
     if tag == "delete":
         message = f"missing in the translation: {names(source)}"
     elif tag == "insert":
@@ -162,7 +162,7 @@ def _structure_difference(tag: str, source: list[m.Block], target: list[m.Block]
         message = f"{source[0].kind}: " + ("; ".join(changed) or "protected content differs")
     else:
         message = f"structure differs: source has {names(source)}, translation has {names(target)}"
-    return Difference(source_line, target_line, message, first)
+    return Difference(source_line, target_line, message, involved)
 
 
 def _compare_front_matter(source: m.Document, target: m.Document,

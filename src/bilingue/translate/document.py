@@ -1,0 +1,300 @@
+"""French Markdown file + provider -> English Markdown file, checked block by block.
+
+For every prose block: mask it (``<m1>…</m1>`` tags for markup), send all blocks in one call
+(identical strings once), restore, repair known damage, apply the typography pass, give the
+heading its French id, and check that the block's protected pieces came back intact. A block
+that fails is translated again piece by piece (the prose runs between tags, tags kept in their
+source order); if that still fails it keeps its French text and is reported. Finally the whole
+English document is parsed and compared with the French one; any block the comparison blames
+goes back to French. The result never contains a broken block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bilingue.markdown import model as m
+from bilingue.markdown.headings import explicit_id, heading_ids, heading_slug, slugify
+from bilingue.markdown.headings import with_heading_id as _with_id
+from bilingue.markdown.inline import CLOSE, InlineText, scan_inline
+from bilingue.markdown.mask import Masked, MaskError, join_runs, mask, split_runs, unmask
+from bilingue.markdown.parse import parse_document
+from bilingue.markdown.repair import escape_new_markup, escape_table_pipes, repair
+from bilingue.markdown.typography import english_typography
+from bilingue.markdown.validate import Difference, compare_documents
+from bilingue.providers.base import Provider
+from bilingue.translate.options import TranslateOptions
+
+#: what happened to a block that could not be translated whole
+PIECEWISE = "translated piece by piece"
+KEPT_SOURCE = "kept in French"
+
+
+@dataclass(frozen=True)
+class BlockIssue:
+    """A block that needed a fallback; ``line`` is its line in the French file."""
+
+    line: int
+    kind: str
+    action: str  # PIECEWISE or KEPT_SOURCE
+    reason: str
+
+    def describe(self, path: str = "") -> str:
+        where = f"{path}:{self.line}" if path else f"line {self.line}"
+        return f"{where}: {self.kind} {self.action} ({self.reason})"
+
+
+@dataclass
+class TranslationResult:
+    text: str  # the English Markdown file
+    source: m.Document
+    translations: dict[int, str]  # source block index -> English prose actually used
+    issues: list[BlockIssue] = field(default_factory=list)
+    requests: int = 0  # provider calls made
+    characters: int = 0  # characters sent
+
+
+def translate_document(text: str, provider: Provider, *, path: str = "<text>",
+                       options: TranslateOptions | None = None) -> TranslationResult:
+    """The English version of a French Markdown file (see the module docstring)."""
+    options = options or TranslateOptions()
+    document = parse_document(text, path=path, terms=options.glossary,
+                              front_matter_keys=options.front_matter_keys)
+    result = TranslationResult(text, document, {})
+    translations = translate_blocks(document, provider, options=options, result=result)
+    result.text, result.translations = assemble(document, translations, options, result.issues)
+    return result
+
+
+def translate_blocks(document: m.Document, provider: Provider,
+                     indexes: Iterable[int] | None = None, *,
+                     options: TranslateOptions | None = None,
+                     result: TranslationResult | None = None) -> dict[int, str]:
+    """English prose for the given prose blocks (all of them by default): index -> text.
+
+    Blocks whose translation is identical to the source are left out. Fallbacks are recorded
+    in ``result.issues`` when a result is given.
+    """
+    options = options or TranslateOptions()
+    result = result or TranslationResult(document.source, document, {})
+    if indexes is None:
+        indexes = [i for i, block in enumerate(document.blocks) if block.translatable]
+    jobs = [_Job(i, document.blocks[i]) for i in indexes if document.blocks[i].translatable]
+    ids = heading_ids(document)
+    answers = _call(provider, [unit for job in jobs for unit in job.units()], options, result)
+    failed: list[_Job] = []
+    out: dict[int, str] = {}
+    for job in jobs:
+        job.answers = [answers[unit] for unit in job.units()]
+        english, reason = _finish(job, options, ids)
+        if english is None:
+            job.reason = reason
+            failed.append(job)
+        elif english != job.block.text:
+            out[job.index] = english
+    if failed:
+        runs = [run for job in failed for run in job.piece_units()]
+        answers = _call(provider, runs, options, result)
+        for job in failed:
+            english = _finish_piecewise(job, answers, options, ids)
+            if english is None:
+                result.issues.append(BlockIssue(job.block.text_line(), job.block.kind,
+                                                KEPT_SOURCE, job.reason))
+                continue
+            result.issues.append(BlockIssue(job.block.text_line(), job.block.kind, PIECEWISE,
+                                            job.reason))
+            if english != job.block.text:
+                out[job.index] = english
+    return out
+
+
+def assemble(document: m.Document, translations: dict[int, str],
+             options: TranslateOptions | None = None,
+             issues: list[BlockIssue] | None = None) -> tuple[str, dict[int, str]]:
+    """Put translations into the document; blocks the final comparison blames go back to French.
+
+    Returns (English file text, translations actually kept).
+    """
+    options = options or TranslateOptions()
+    kept = dict(translations)
+    while True:
+        text = document.replace_texts(kept)
+        if not kept:
+            return text, kept
+        differences = compare_documents(document, _reparse(text, document, options),
+                                        translated_keys=options.front_matter_keys)
+        blamed = {index for diff in differences for index in _blamed(diff, document) if
+                  index in kept}
+        if not differences:
+            return text, kept
+        if not blamed:  # nothing attributable: never ship a broken file, keep it all French
+            blamed = set(kept)
+        for index in blamed:
+            del kept[index]
+            if issues is not None:
+                block = document.blocks[index]
+                reason = next((d.message for d in differences if index in _blamed(d, document)),
+                              "the translated file did not match the source")
+                issues.append(BlockIssue(block.text_line(), block.kind, KEPT_SOURCE, reason))
+
+
+# --- one block --------------------------------------------------------------------------------
+
+
+class _Job:
+    def __init__(self, index: int, block: m.Block):
+        self.index = index
+        self.block = block
+        self.masked: Masked | None = None if block.is_plain_text else mask(block.inline)
+        self.answers: list[str] = []
+        self.reason = ""
+
+    def units(self) -> list[str]:
+        if self.masked is None:
+            return [self.block.text]
+        return [self.masked.text, *self.masked.titles]
+
+    def piece_units(self) -> list[str]:
+        if self.masked is None:
+            return [self.block.text]
+        return [run for run in split_runs(self.masked) if _worth_sending(run)] + \
+            list(self.masked.titles)
+
+
+def _finish(job: _Job, options: TranslateOptions, ids: dict[int, str]) -> tuple[str | None, str]:
+    """The checked English prose for a block from the service's answers, or (None, why not)."""
+    block, masked = job.block, job.masked
+    if masked is None:
+        return _plain(job.answers[0], block, options), ""
+    answer, titles = job.answers[0], job.answers[1:]
+    if answer == masked.text and titles == list(masked.titles):
+        return block.text, ""  # nothing to translate (names, numbers) or an identity provider
+    reason = "tags not returned"
+    for candidate in (answer, repair(masked, answer)):
+        english, reason = _restore(block, masked, candidate, titles, options)
+        if english is not None:
+            return _heading_id(job, english, ids), ""
+    return None, reason
+
+
+def _finish_piecewise(job: _Job, answers: dict[str, str], options: TranslateOptions,
+                      ids: dict[int, str]) -> str | None:
+    block, masked = job.block, job.masked
+    if masked is None:
+        return _plain(answers[block.text], block, options)
+    runs = [_keep_outer_space(run, answers[run]) if _worth_sending(run) else run
+            for run in split_runs(masked)]
+    titles = [answers[title] for title in masked.titles]
+    english, _ = _restore(block, masked, join_runs(masked, runs), titles, options)
+    return None if english is None else _heading_id(job, english, ids)
+
+
+def _restore(block: m.Block, masked: Masked, candidate: str, titles: list[str],
+             options: TranslateOptions) -> tuple[str | None, str]:
+    if options.typography:
+        candidate = english_typography(candidate, block.text)
+        titles = [english_typography(title, block.text) for title in titles]
+    if block.kind == m.TABLE_CELL:
+        candidate = escape_table_pipes(candidate)
+    try:
+        english = unmask(masked, candidate, titles).strip()
+    except MaskError as error:
+        return None, str(error)
+    problem = _check(block, english)
+    if problem:
+        escaped = escape_new_markup(masked, candidate)
+        if escaped != candidate:
+            english = unmask(masked, escaped, titles).strip()
+            problem = _check(block, english)
+    return (None, problem) if problem else (english, "")
+
+
+def _check(block: m.Block, english: str) -> str:
+    """Why ``english`` cannot replace the block's prose ("" when it can)."""
+    if not english.strip():
+        return "empty translation"
+    found = scan_inline(english, block.context)
+    if _comparable(found) != _comparable(block.inline):
+        return "protected pieces changed"
+    if block.kind in (m.PARAGRAPH, m.DEFINITION_TERM):
+        for line in english.split("\n"):
+            if _BLOCK_START.match(line):
+                return "a line would start a new Markdown block"
+    return ""
+
+
+def _comparable(inline: InlineText) -> list[str]:
+    return [piece.text[:piece.title[0]] + piece.text[piece.title[1]:]
+            if piece.role == CLOSE and piece.title else piece.text for piece in inline.pieces]
+
+
+def _plain(answer: str, block: m.Block, options: TranslateOptions) -> str | None:
+    english = " ".join(answer.split())
+    if options.typography:
+        english = english_typography(english, block.text)
+    if block.kind == m.REFERENCE:  # a link title inside quotes
+        english = english.replace('"', "&quot;")
+    return english or None
+
+
+def _heading_id(job: _Job, english: str, ids: dict[int, str]) -> str:
+    """Give a translated heading its French id when its own slug would differ."""
+    block = job.block
+    if block.kind != m.HEADING or explicit_id(block.inline) is not None:
+        return english
+    if slugify(scan_inline(english, block.context).plain_text().strip()) == heading_slug(block):
+        return english
+    return _with_id(english, ids[job.index])
+
+
+# --- provider calls -----------------------------------------------------------------------------
+
+
+def _call(provider: Provider, units: list[str], options: TranslateOptions,
+          result: TranslationResult) -> dict[str, str]:
+    """Translate unique strings in one call; strings without letters are not sent."""
+    unique = list(dict.fromkeys(unit for unit in units if _worth_sending(unit)))
+    answers = {unit: unit for unit in units}
+    if not unique:
+        return answers
+    translated = provider.translate_texts(unique, options.source_language,
+                                          options.target_language)
+    if len(translated) != len(unique):
+        from bilingue.errors import BilingueError
+
+        raise BilingueError(f"provider {getattr(provider, 'name', '?')} returned "
+                            f"{len(translated)} translations for {len(unique)} texts")
+    result.requests += 1
+    result.characters += sum(len(unit) for unit in unique)
+    answers.update(zip(unique, translated, strict=True))
+    return answers
+
+
+def _worth_sending(text: str) -> bool:
+    """Only strings with letters outside the tags are worth a request."""
+    return bool(_LETTER.search(_TAGS.sub("", text)))
+
+
+def _keep_outer_space(source: str, translated: str) -> str:
+    lead = source[:len(source) - len(source.lstrip())]
+    trail = source[len(source.rstrip()):]
+    return lead + translated.strip() + trail
+
+
+def _reparse(text: str, document: m.Document, options: TranslateOptions) -> m.Document:
+    return parse_document(text, path=document.path, terms=options.glossary,
+                          front_matter_keys=options.front_matter_keys)
+
+
+def _blamed(difference: Difference, document: m.Document) -> list[int]:
+    return list(difference.source_blocks)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_TAGS = re.compile(r"</?m\d+/?>")
+_BLOCK_START = re.compile(
+    r"[ ]{0,3}(?:#{1,6}(?:[ \t]|$)|>|[*+\-][ ]|\d+\.[ ]|:[ ]{1,3}\S|!!!|\?\?\?|===|```|~~~"
+    r"|\[\^[^\]]+\]:|\[[^\]]+\]:|\*\[[^\]]+\]:|(?:-[ ]*){3,}$|(?:\*[ ]*){3,}$|(?:_[ ]*){3,}$)"
+    r"|[ ]{4,}\S")

@@ -1,0 +1,53 @@
+"""What a translation run may change: translated front-matter keys, glossary, typography."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bilingue.errors import SourceFileError
+from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS
+
+DEFAULT_GLOSSARY = Path("glossary.yml")
+
+
+@dataclass(frozen=True)
+class TranslateOptions:
+    #: front-matter keys whose string values are translated; every other value stays as written
+    front_matter_keys: tuple[str, ...] = DEFAULT_FRONT_MATTER_KEYS
+    #: terms kept exactly as written (names, places, products): from the glossary file
+    glossary: tuple[str, ...] = ()
+    #: French -> English typography on translated prose (guillemets, spaces before ; : ! ?)
+    typography: bool = True
+    source_language: str = "fr"
+    target_language: str = "en"
+
+
+def load_glossary(path: Path | str | None = None) -> tuple[str, ...]:
+    """Terms from a glossary YAML file (``keep:`` list, or a bare list).
+
+    ``path`` None means ``glossary.yml`` in the current folder if it exists (else no terms);
+    an explicit path that does not exist is an error.
+    """
+    explicit = path is not None
+    path = Path(path) if explicit else DEFAULT_GLOSSARY
+    if not path.exists():
+        if explicit:
+            raise SourceFileError(path, None, "glossary file not found",
+                                  "create it (see README: Glossary) or fix the --glossary path")
+        return ()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise SourceFileError(path, mark.line + 1 if mark else None, f"invalid YAML: {error}",
+                              "fix the glossary file") from error
+    terms = data.get("keep") if isinstance(data, dict) else data
+    if terms is None:
+        return ()
+    if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
+        raise SourceFileError(path, 1, "the glossary must be a `keep:` list of terms",
+                              "write `keep:` then one `- Term` line per term")
+    return tuple(term.strip() for term in terms)
