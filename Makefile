@@ -18,12 +18,12 @@ build: $(SITE_OK)
 
 test: $(DEV_OK)
 	bash scripts/ensure-chromium.sh
-	$(BIN)/ruff check src hooks tests benchmarks scripts
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lint: $(DEV_OK)
-	$(BIN)/ruff check src hooks tests benchmarks scripts
-	$(BIN)/ruff format --check src hooks tests benchmarks scripts
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: $(SITE_OK)
 	$(BIN)/python benchmarks/run_all.py
