@@ -1,7 +1,7 @@
 """Loopback servers speaking each provider's wire format, and a fake "translation".
 
 The fake translation replaces every word by an English word (chosen by a hash of the French
-word) and leaves everything else (digits, separators, punctuation, mask-like tokens) in place,
+word) and leaves everything else (digits, separators, punctuation, mask tags <m1>) in place,
 so answers are recognisably English to the language identifier, keep their length roughly, and
 keep pack separators unless a test damages them on purpose.
 """
@@ -39,12 +39,14 @@ _EN_TEXT = ("the of and to in is that it was for on are with as his they be at o
        "these her long make thing see him two has look more day could go come did number sound "
        "no most people my over know water than call first who may down side been now find")
 _EN = _EN_TEXT.split()
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"<[^<>]*>|[^\W\d_]+")  # tags like the Markdown layer's masks stay as they are
 
 
 def fake_english(text: str) -> str:
     def english(match: re.Match[str]) -> str:
         word = match.group(0)
+        if word.startswith("<"):
+            return word
         choice = _EN[zlib.crc32(word.lower().encode()) % len(_EN)]
         return choice.capitalize() if word[0].isupper() else choice
 

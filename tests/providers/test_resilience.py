@@ -1,0 +1,109 @@
+"""Retries, Retry-After, the shared pause, the retry budget, the final error."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from bilingue.providers.config import load_settings
+from bilingue.providers.errors import PermanentError, ProviderError, TransientError
+from bilingue.providers.resilience import RateLimiter, RetryBudget, call_with_retries
+
+
+def settings(**values):
+    base = {"cache_dir": "", "backoff_initial": 0.001, "backoff_max": 0.01, "max_attempts": 4}
+    return load_settings({**base, **values})
+
+
+def flaky(failures: list[Exception], result="done"):
+    calls = []
+
+    def request():
+        calls.append(time.monotonic())
+        if len(calls) <= len(failures):
+            raise failures[len(calls) - 1]
+        return result
+    return request, calls
+
+
+def run(request, budget=None, limiter=None, **values):
+    return call_with_retries(request, provider="google", limiter=limiter or RateLimiter(1000),
+                             budget=budget or RetryBudget(100), settings=settings(**values))
+
+
+def test_transient_failures_are_retried_until_success():
+    request, calls = flaky([TransientError("google", "HTTP 503", status=503)] * 3)
+    assert run(request) == "done"
+    assert len(calls) == 4
+
+
+def test_retry_after_is_honoured():
+    request, calls = flaky([TransientError("google", "HTTP 429", status=429, retry_after=0.3)])
+    assert run(request) == "done"
+    assert calls[1] - calls[0] >= 0.29
+
+
+def test_too_long_retry_after_gives_up_at_once_and_disables_the_provider():
+    request, calls = flaky([TransientError("google", "HTTP 429", status=429, retry_after=3600)])
+    with pytest.raises(ProviderError) as caught:
+        run(request, max_retry_after=60)
+    assert len(calls) == 1
+    assert caught.value.disables_provider
+    assert "asked to wait 3600 s" in str(caught.value)
+
+
+def test_final_error_names_provider_status_and_what_to_do():
+    request, calls = flaky([TransientError("google", "HTTP 503 Service Unavailable",
+                                           status=503)] * 10)
+    with pytest.raises(ProviderError) as caught:
+        run(request)
+    message = str(caught.value)
+    assert len(calls) == 4
+    assert "'google'" in message and "HTTP 503" in message and "after 4 attempts" in message
+    assert "run the same command again" in message
+
+
+def test_permanent_errors_are_not_retried():
+    request, calls = flaky([PermanentError("deepl", "HTTP 403", "check DEEPL_AUTH_KEY",
+                                           status=403)])
+    with pytest.raises(ProviderError, match="DEEPL_AUTH_KEY"):
+        run(request)
+    assert len(calls) == 1
+
+
+def test_retry_budget_is_shared_and_stops_retrying_when_spent():
+    budget = RetryBudget(3)
+    request, calls = flaky([TransientError("google", "timeout")] * 10)
+    with pytest.raises(ProviderError, match="retry budget"):
+        run(request, budget=budget, max_attempts=10)
+    assert len(calls) == 4 and budget.remaining == 0
+    request, calls = flaky([TransientError("google", "timeout")] * 10)
+    with pytest.raises(ProviderError):
+        run(request, budget=budget, max_attempts=10)
+    assert len(calls) == 1  # nothing left for this one
+
+
+def test_429_pauses_every_worker_of_the_provider():
+    limiter = RateLimiter(1000)
+    request, calls = flaky([TransientError("google", "HTTP 429", status=429, retry_after=0.4)])
+    worker = threading.Thread(target=run, args=(request,), kwargs={"limiter": limiter})
+    worker.start()
+    while not calls:
+        time.sleep(0.005)
+    time.sleep(0.05)  # the 429 has been answered and the pause set
+    before = time.monotonic()
+    limiter.acquire()  # another worker wanting to send
+    waited = time.monotonic() - before
+    worker.join()
+    assert waited >= 0.25
+
+
+def test_rate_limit_spaces_request_starts():
+    limiter = RateLimiter(20)  # one start every 50 ms
+    starts = []
+    for _ in range(4):
+        limiter.acquire()
+        starts.append(time.monotonic())
+    assert starts[-1] - starts[0] >= 0.14
