@@ -80,7 +80,7 @@ def render_sources_list(registry: Registry, backlinks: dict[str, list[Backlink]]
 # Data
 
 WORDS = {
-    "fr": {"cited_in": "Cité dans :", "not_cited": "Cité dans aucun essai pour l'instant.",
+    "fr": {"cited_in": "Cité dans\u00a0:", "not_cited": "Cité dans aucun essai pour l'instant.",
            "empty": "Aucune source pour l'instant."},
     "en": {"cited_in": "Cited in:", "not_cited": "Not cited in any essay yet.",
            "empty": "No sources yet."},

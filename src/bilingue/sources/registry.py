@@ -47,7 +47,7 @@ class Registry:
 
     def closest_ids(self, source_id: str, count: int = 3) -> list[str]:
         """Ids that look like ``source_id`` (a typo's likely intended targets)."""
-        return difflib.get_close_matches(source_id, list(self.sources), n=count, cutoff=0.5)
+        return difflib.get_close_matches(source_id, list(self.sources), n=count, cutoff=0.6)
 
 
 def load_registry(path: Path | str, problems: list[SourceFileError] | None = None) -> Registry:
@@ -193,7 +193,11 @@ def _to_python(node: yaml.Node, where: tuple[str, ...], lines: dict[tuple[str, .
             lines[(*where, str(index))] = _line(item)
             items.append(_to_python(item, (*where, str(index)), lines, path))
         return items
-    return yaml.SafeLoader("").construct_object(node)
+    try:
+        return yaml.SafeLoader("").construct_object(node)
+    except (yaml.YAMLError, ValueError):
+        # e.g. 2024-13-01 looks like a YAML date but is not one: let the schema say why
+        return node.value
 
 
 def _key(node: yaml.Node, path: Path) -> str:

@@ -1,0 +1,62 @@
+"""The citation syntax, found through the project's Markdown model."""
+
+from __future__ import annotations
+
+from bilingue.markdown.parse import parse_document
+from bilingue.sources.citations import find_citations, find_definitions, parse_label
+
+PAGE = """\
+---
+title: Essai
+---
+
+# Un titre[^src:titre]
+
+Un chiffre[^src:openai-2024] et une note[^1], puis `[^src:code]`.
+
+- un point[^src:liste:a]
+
+| a | b |
+|---|---|
+| 5 millions[^src:table] | x |
+
+```
+[^src:fenced]
+```
+
+<!-- [^src:comment] -->
+
+[^1]: Une note à la main.
+
+[^src:liste:a]: p. 12.
+"""
+
+
+def test_labels():
+    assert parse_label("src:openai-2024") == "openai-2024"
+    assert parse_label("src:openai-2024:p12") == "openai-2024"
+    assert parse_label("src:OpenAI") is None
+    assert parse_label("1") is None
+    assert parse_label("source:x") is None
+
+
+def test_citations_with_their_file_lines():
+    found = [(c.source_id, c.label, c.line) for c in find_citations(PAGE)]
+    assert found == [
+        ("titre", "src:titre", 5),
+        ("openai-2024", "src:openai-2024", 7),
+        ("liste", "src:liste:a", 9),
+        ("table", "src:table", 13),
+    ]
+
+
+def test_code_comments_and_definitions_are_not_citations():
+    ids = {c.source_id for c in find_citations(PAGE)}
+    assert not ids & {"code", "fenced", "comment"}
+
+
+def test_hand_written_definitions():
+    definitions = find_definitions(parse_document(PAGE))
+    assert list(definitions) == ["src:liste:a"]
+    assert definitions["src:liste:a"].line == 23
+    assert definitions["src:liste:a"].block is not None
