@@ -71,7 +71,7 @@ class TranslationChain:
         cores = [text.strip() for text in texts]
         results: dict[str, tuple[str, str, bool]] = {}  # core -> (translation, provider, cached)
         errors: dict[str, list[str]] = {}
-        cache = self._cache(source, target)
+        cache = self.cache_for(source, target)
         pending: list[str] = []
         for core in dict.fromkeys(cores):
             if not any(char.isalpha() for char in core):
@@ -118,7 +118,7 @@ class TranslationChain:
         trail = text[len(text.rstrip()):]
         return Outcome(text, lead + translation + trail, provider, from_cache=cached)
 
-    def _cache(self, source: str, target: str) -> TranslationCache | None:
+    def cache_for(self, source: str, target: str) -> TranslationCache | None:
         if self.cache_dir is None:
             return None
         if (source, target) not in self._caches:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
-from bilingue.providers.backend import Backend
+from bilingue.providers.backend import Backend, Limits
 from bilingue.providers.config import ProviderSettings
 from bilingue.providers.errors import ProviderError, TransientError
 from bilingue.providers.packing import join_pack, make_packs, split_long, split_pack
@@ -44,6 +44,31 @@ class _Unit:
     whole: bool  # False for the pieces of a text cut because it was too long
 
 
+def plan(texts: Sequence[str], limits: Limits) -> tuple[list[_Unit], list[list[str]], list[list[int]]]:
+    """Cut ``texts`` to the provider's size and group the pieces into requests.
+
+    Returns the pieces (units), the whitespace to rejoin each text's pieces, and the packs
+    (lists of unit indices, one request each before any retry or re-split).
+    """
+    units, joins = [], []
+    for index, text in enumerate(texts):
+        pieces, glue = split_long(text, limits.max_chars, limits.measure)
+        joins.append(glue)
+        units.extend(_Unit(index, number, piece, len(pieces) == 1)
+                     for number, piece in enumerate(pieces))
+    per_pack = MAX_JOINED if limits.joined else limits.max_items
+    packs = make_packs([unit.text for unit in units], limits.max_chars, per_pack,
+                       limits.measure, limits.joined)
+    return units, joins, packs
+
+
+def payload_size(texts: Sequence[str], limits: Limits) -> int:
+    """Characters one request carrying ``texts`` sends (separators included when joined)."""
+    if limits.joined and len(texts) > 1:
+        return len(join_pack(texts))
+    return sum(len(text) for text in texts)
+
+
 class ProviderEngine:
     def __init__(self, backend: Backend, settings: ProviderSettings, budget: RetryBudget):
         self.backend = backend
@@ -64,16 +89,7 @@ class ProviderEngine:
         ``on_batch({index: translation})`` is called (in this thread) after each request's
         worth of accepted texts, so the caller can save them at once.
         """
-        limits = self.backend.limits
-        units, joins = [], []
-        for index, text in enumerate(texts):
-            pieces, glue = split_long(text, limits.max_chars, limits.measure)
-            joins.append(glue)
-            units.extend(_Unit(index, number, piece, len(pieces) == 1)
-                         for number, piece in enumerate(pieces))
-        per_pack = MAX_JOINED if limits.joined else limits.max_items
-        packs = make_packs([unit.text for unit in units], limits.max_chars, per_pack,
-                           limits.measure, limits.joined)
+        units, joins, packs = plan(texts, self.backend.limits)
         pieces_done: dict[int, dict[int, str]] = {}
         failed: dict[int, str] = {}
         job = (source, target, extra)
@@ -155,7 +171,7 @@ class ProviderEngine:
             attempts += 1
             with self._lock:
                 self.stats.requests += 1
-                self.stats.characters += sum(len(text) for text in payload)
+                self.stats.characters += payload_size(texts, self.backend.limits)
             answers = self.backend.request(payload, source, target)
             if any(not isinstance(answer, str) or not answer.strip() for answer in answers):
                 raise TransientError(self.name, "empty answer")
