@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from bilingue.sources.checks import (
@@ -64,10 +63,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _display(finding: Finding) -> str:
-    """The finding with its path relative to the current folder when it is inside it."""
+    """The finding, its path relative to the current folder when it is inside it."""
     path = finding.path
-    if path.is_absolute():
-        path = Path(os.path.relpath(path))
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        path = path.relative_to(Path.cwd())
     where = f"{path}:{finding.line}" if finding.line else str(path)
     return f"{where}: {finding.message}"
 
