@@ -18,7 +18,7 @@ not with CommonMark. Public API:
     ``.kind`` (``heading``, ``paragraph``, ``list_item``, ``blockquote``, ``admonition``, ``tab``,
     ``definition_term``, ``definition``, ``footnote``, ``abbreviation``, ``reference``, ``table``,
     ``table_cell``, ``html``, ``html_markdown``, ``code``, ``math``, ``comment``, ``rule``,
-    ``attr_list``, ``front_matter``: constants in ``bilingue.markdown.model``), ``.line`` /
+    ``front_matter``: constants in ``bilingue.markdown.model``), ``.line`` /
     ``.end_line`` (1-based file lines), ``.depth``, ``.parent`` (index of the container),
     ``.text`` (the translatable prose, container prefixes removed; "" for protected blocks),
     ``.translatable``, ``.raw`` (whole source slice), ``.meta`` (level, marker, label...),

@@ -54,8 +54,24 @@ def heading_ids(document: Document) -> dict[int, str]:
 
 
 def with_heading_id(text: str, heading_id: str) -> str:
-    """Append an explicit id attribute list to a heading's text."""
-    return f"{text.rstrip()} {{ #{heading_id} }}"
+    """Give a heading's text an explicit id: ``Title { #id }``, or ``{ #id .c }`` if it had ``{ .c }``.
+
+    (attr_list only reads the last attribute list of a heading, so an existing one is extended.)
+    """
+    text = text.rstrip()
+    existing = _TRAILING_ATTR.search(text)
+    if existing:
+        return text[:existing.start(1)] + f"#{heading_id} " + text[existing.start(1):]
+    return f"{text} {{ #{heading_id} }}"
+
+
+def without_added_id(attr: str) -> str:
+    """Undo :func:`with_heading_id` on an attribute list ("" if nothing else was in it)."""
+    match = _LEADING_ID.fullmatch(attr)
+    if not match:
+        return attr
+    rest = match.group(2)
+    return "{" + match.group(1) + rest.lstrip(" ") + "}" if rest.strip() else ""
 
 
 def _visible(inline: InlineText) -> str:
@@ -74,4 +90,6 @@ def _unique(slug: str, used: set[str]) -> str:
 
 
 _ID = re.compile(r"#([\w\-:.]+)")
+_TRAILING_ATTR = re.compile(r"\{:?[ ]*([^}\n]*)\}$")
+_LEADING_ID = re.compile(r"\{(:?[ ]*)#[\w\-:.]+(.*)\}", re.DOTALL)
 _COUNT = re.compile(r"^(.*)_([0-9]+)$")

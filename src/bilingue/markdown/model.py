@@ -39,7 +39,6 @@ CODE = "code"  # fenced or indented code (protected)
 MATH = "math"  # $$ ... $$ or \[ ... \] (protected)
 COMMENT = "comment"  # <!-- ... --> (protected)
 RULE = "rule"  # --- *** ___
-ATTR_LIST = "attr_list"  # { .class } on its own line (protected)
 
 CONTAINER_KINDS = frozenset({LIST_ITEM, BLOCKQUOTE, ADMONITION, TAB, DEFINITION, FOOTNOTE,
                              TABLE, HTML_MARKDOWN})

@@ -147,17 +147,14 @@ class _Parser:
             return self._abbreviation
         if first == ":" and last_kind in (m.DEFINITION_TERM, m.DEFINITION) and _DEF.match(text):
             return self._definition
-        if indent == 0 and first == "<":
-            if text.startswith("<!--"):
+        if first == "<":
+            if stripped.startswith("<!--"):
                 return self._comment
-            tag = _HTML_OPEN.match(text)
-            if tag and tag.group(1).lower() in _BLOCK_TAGS:
+            if _starts_html_block(stripped):
                 return self._html
         if indent == 0 and (text.startswith("$$") or text.startswith("\\[")
                             or _MATH_BEGIN.match(text)):
             return self._math
-        if first == "{" and _ATTR_LINE.match(text):
-            return self._attr_line
         if "|" in text and index + 1 < len(lines) and _TABLE_SEP.match(lines[index + 1][0]) \
                 and ("|" in lines[index + 1][0] or "|" in text):
             return self._table
@@ -224,10 +221,6 @@ class _Parser:
         self._add(m.COMMENT, lines, index, end, depth, parent)
         return end + 1, m.COMMENT
 
-    def _attr_line(self, lines, index, depth, parent, prefix, in_list):
-        self._add(m.ATTR_LIST, lines, index, index, depth, parent)
-        return index + 1, m.ATTR_LIST
-
     def _rule(self, lines, index, depth, parent, prefix, in_list):
         self._add(m.RULE, lines, index, index, depth, parent)
         return index + 1, m.RULE
@@ -251,7 +244,7 @@ class _Parser:
     def _reference(self, lines, index, depth, parent, prefix, in_list):
         text, _, offset = lines[index]
         match = _REF_DEF.match(text)
-        group = next((g for g in (4, 5, 6) if match.group(g)), None)
+        group = next((g for g in (3, 4, 5) if match.group(g)), None)
         spans = [(offset + match.start(group), offset + match.end(group))] if group else []
         self._add(m.REFERENCE, lines, index, index, depth, parent, spans,
                   meta={"label": match.group(1), "url": match.group(2)})
@@ -344,7 +337,7 @@ class _Parser:
         return end + 1, m.BLOCKQUOTE
 
     def _html(self, lines, index, depth, parent, prefix, in_list):
-        text = lines[index][0]
+        text = lines[index][0].lstrip(" ")
         tag = _HTML_OPEN.match(text).group(1).lower()
         opener = re.compile(rf"<{tag}\b", re.IGNORECASE)
         closer = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
@@ -388,19 +381,19 @@ class _Parser:
         return end + 1, m.TABLE
 
     def _paragraph(self, lines, index, depth, parent, prefix, in_list):
+        # setext heading: only the first line of a block, underlined
+        if index + 1 < len(lines) and _SETEXT.match(lines[index + 1][0]):
+            underline = lines[index + 1][0].strip()[0]
+            self._add(m.HEADING, lines, index, index + 1, depth, parent,
+                      [_prose_span(lines[index])],
+                      meta={"level": 1 if underline == "=" else 2, "style": "setext"})
+            return index + 2, m.HEADING
         end = index
         while end + 1 < len(lines):
             following = lines[end + 1][0]
             if not following.strip() or _interrupts(following, in_list):
                 break
             end += 1
-        # setext heading: only the first line of a block, underlined
-        if end > index and _SETEXT.match(lines[index + 1][0]):
-            underline = lines[index + 1][0].strip()[0]
-            self._add(m.HEADING, lines, index, index + 1, depth, parent,
-                      [_prose_span(lines[index])],
-                      meta={"level": 1 if underline == "=" else 2, "style": "setext"})
-            return index + 2, m.HEADING
         # definition list: these lines are terms if a ": definition" follows (one blank allowed)
         following = end + 1
         if following < len(lines) and not lines[following][0].strip():
@@ -457,9 +450,19 @@ def _indented_body(lines: list[Line], start: int, *, lazy: bool,
     return end, body[:end - start + 1] if end >= start else []
 
 
+def _starts_html_block(text: str) -> bool:
+    """A line opening a block-level HTML element (up to 3 spaces of indentation)."""
+    stripped = text.lstrip(" ")
+    if not stripped.startswith("<") or len(text) - len(stripped) > 3:
+        return False
+    tag = _HTML_OPEN.match(stripped)
+    return bool(tag and tag.group(1).lower() in _BLOCK_TAGS)
+
+
 def _starts_container(text: str) -> bool:
-    return bool(_FOOTNOTE_DEF.match(text) or _ADMONITION.match(text) or _TAB.match(text)
-                or _DEF.match(text) or _REF_DEF.match(text) or _ABBR_LINE.match(text))
+    return _starts_html_block(text) or bool(
+        _FOOTNOTE_DEF.match(text) or _ADMONITION.match(text) or _TAB.match(text)
+        or _DEF.match(text) or _REF_DEF.match(text) or _ABBR_LINE.match(text))
 
 
 def _starts_block(text: str) -> bool:
@@ -482,7 +485,7 @@ def _interrupts(text: str, in_list: bool) -> bool:
         return True
     if first == ":" and _DEF.match(text):
         return True
-    return first in "!?=[*" and _starts_container(text)
+    return first in "!?=[*<" and _starts_container(text)
 
 
 def _split_row(text: str) -> list[tuple[int, int]]:
@@ -543,7 +546,6 @@ _SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
 _HTML_OPEN = re.compile(r"<([A-Za-z][A-Za-z0-9\-]*)(?=[\s>/]|$)")
 _MARKDOWN_ATTR = re.compile(r"""\smarkdown(?:\s*=\s*["']?(?:1|block|span)["']?)?(?=[\s/>])""")
 _MATH_BEGIN = re.compile(r"\\begin\{([A-Za-z*]+)\}")
-_ATTR_LINE = re.compile(r"\{:?[^}\n]*\}[ \t]*$")
 _TABLE_SEP = re.compile(r"[ ]{0,3}\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$")
 _BLOCK_TAGS = frozenset([
     "address", "article", "aside", "blockquote", "body", "canvas", "center", "dd", "details",

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from bilingue.markdown import model as m
-from bilingue.markdown.headings import explicit_id, heading_ids
+from bilingue.markdown.headings import explicit_id, heading_ids, without_added_id
 from bilingue.markdown.inline import ATTR_LIST, CLOSE, Piece
 
 
@@ -94,9 +94,9 @@ def _compare_pair(source: m.Block, target: m.Block, index: int, source_id: str |
                   target_id: str | None) -> list[Difference]:
     out: list[Difference] = []
     if source.kind in m.PROSE_KINDS and not source.is_plain_text:
-        expected = _comparable(source.inline.pieces, source.kind, None)
-        found = _comparable(target.inline.pieces, target.kind,
-                            None if source.kind != m.HEADING else explicit_id(source.inline))
+        expected = _comparable(source.inline.pieces, False)
+        found = _comparable(target.inline.pieces, source.kind == m.HEADING
+                            and explicit_id(source.inline) is None)
         if expected != found:
             out.append(Difference(source.text_line(), target.text_line(),
                                   f"{source.kind}: {_describe_pieces(expected, found)}", (index,)))
@@ -113,7 +113,7 @@ def _compare_pair(source: m.Block, target: m.Block, index: int, source_id: str |
     return out
 
 
-def _comparable(pieces: tuple[Piece, ...], kind: str, source_heading_id: str | None) -> list[str]:
+def _comparable(pieces: tuple[Piece, ...], drop_added_id: bool) -> list[str]:
     """Piece texts to compare: link titles blanked (translated), an added heading id dropped."""
     out: list[str] = []
     for piece in pieces:
@@ -121,9 +121,11 @@ def _comparable(pieces: tuple[Piece, ...], kind: str, source_heading_id: str | N
         if piece.role == CLOSE and piece.title:
             text = text[:piece.title[0]] + "…" + text[piece.title[1]:]
         out.append(text)
-    if kind == m.HEADING and source_heading_id is None and pieces and \
-            pieces[-1].kind == ATTR_LIST and re.fullmatch(r"\{:?\s*#[\w\-:.]+\s*\}", pieces[-1].text):
-        out.pop()  # the translator's own { #french-id }: checked through the heading ids
+    if drop_added_id and pieces and pieces[-1].kind == ATTR_LIST:
+        # the translator's own { #french-id }: checked through the heading ids instead
+        out[-1] = without_added_id(out[-1])
+        if not out[-1]:
+            out.pop()
     return out
 
 
@@ -194,4 +196,4 @@ def _first_line(raw: str) -> str:
 
 
 _PREFIX = re.compile(r"^[ \t>]*")
-_PROTECTED_BLOCKS = frozenset({m.CODE, m.MATH, m.HTML, m.COMMENT, m.ATTR_LIST})
+_PROTECTED_BLOCKS = frozenset({m.CODE, m.MATH, m.HTML, m.COMMENT})

@@ -167,6 +167,8 @@ def _finish(job: _Job, options: TranslateOptions, ids: dict[int, str]) -> tuple[
     """The checked English prose for a block from the service's answers, or (None, why not)."""
     block, masked = job.block, job.masked
     if masked is None:
+        if job.answers[0] == block.text:
+            return block.text, ""
         return _plain(job.answers[0], block, options), ""
     answer, titles = job.answers[0], job.answers[1:]
     if answer == masked.text and titles == list(masked.titles):
