@@ -156,3 +156,29 @@ def test_concurrency_is_bounded(server, make_settings):
 
     assert chain.stats["google"].requests == len(FRENCH)
     assert 1 < peak[0] <= 3
+
+
+def test_request_too_large_is_halved(server, make_settings):
+    def refuse_big(request):
+        if request.args["q"].count("[[§") >= 2:
+            return status(414)(request)
+        return google_handler()(request)
+
+    server.expect_request("/m").respond_with_handler(refuse_big)
+    chain = get_provider("google", settings=make_settings())
+
+    assert chain.translate_texts(FRENCH, "fr", "en") == [fake_english(t) for t in FRENCH]
+    assert chain.stats["google"].requests > 1
+
+
+def test_a_failing_save_stops_the_run_without_sending_the_rest(server, make_settings, tmp_path):
+    server.expect_request("/m").respond_with_handler(google_handler())
+    not_a_folder = tmp_path / "cache-file"
+    not_a_folder.write_text("", encoding="utf-8")
+    chain = get_provider("google", settings=make_settings(
+        google_max_chars=100, concurrency=1, cache_dir=str(not_a_folder)))
+
+    with pytest.raises(OSError):
+        chain.translate_texts(FRENCH, "fr", "en")
+
+    assert len(server.log) <= 2 < len(FRENCH)

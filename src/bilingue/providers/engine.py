@@ -93,8 +93,9 @@ class ProviderEngine:
         pieces_done: dict[int, dict[int, str]] = {}
         failed: dict[int, str] = {}
         job = (source, target, extra)
-        with ThreadPoolExecutor(max_workers=self.settings.concurrency,
-                                thread_name_prefix=f"bilingue-{self.name}") as pool:
+        pool = ThreadPoolExecutor(max_workers=self.settings.concurrency,
+                                  thread_name_prefix=f"bilingue-{self.name}")
+        try:
             futures = [pool.submit(self._run_pack, [units[i] for i in pack], job)
                        for pack in packs]
             for future in as_completed(futures):
@@ -112,6 +113,11 @@ class ProviderEngine:
                     with self._lock:
                         self.stats.translated += len(accepted)
                     on_batch(accepted)
+        except BaseException:
+            # Ctrl-C or a failed save: send no more packs (finished ones are already saved)
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
         return failed
 
     def _assemble(self, index: int, texts: Sequence[str], joins: list[list[str]],
@@ -137,6 +143,9 @@ class ProviderEngine:
         try:
             answers = self._send([unit.text for unit in units], source, target)
         except ProviderError as error:
+            if error.status in (413, 414) and len(units) > 1:  # request too large: halve it
+                half = len(units) // 2
+                return self._run_pack(units[:half], job) + self._run_pack(units[half:], job)
             if error.disables_provider:
                 self.disabled = str(error)
             return [(unit, None, str(error)) for unit in units]
