@@ -52,6 +52,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _log(finding, config)
 
 
+def on_serve(server, config: MkDocsConfig, builder):
+    """`mkdocs serve` rebuilds when the registry changes, not only when a page does."""
+    server.watch(str(_registry_path(config)))
+    return server
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     registry = _state["registry"]
     language = getattr(page.file, "locale", None) or file_language(page.file.src_uri)
