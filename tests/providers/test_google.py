@@ -160,3 +160,19 @@ def test_french_answer_is_rejected(server, make_settings):
 
     assert outcomes[0].translation is None
     assert "still in the source language" in outcomes[0].error
+
+
+def test_text_left_untranslated_inside_a_pack_is_sent_again_alone(server, make_settings):
+    def skip_one_in_packs(text: str) -> str:  # a service that loses its way in long packs
+        parts = text.split("[[§")
+        if len(parts) == 1:
+            return fake_english(text)
+        return fake_english("[[§".join(parts[:2])) + "[[§" + "[[§".join(parts[2:])
+
+    server.expect_request("/m").respond_with_handler(google_handler(skip_one_in_packs))
+    chain = get_provider("google", settings=make_settings())
+
+    assert chain.translate_texts(FRENCH[:4], "fr", "en") == [fake_english(t) for t in FRENCH[:4]]
+    assert chain.stats["google"].rejected == 2  # texts 3 and 4 came back in French
+    assert chain.stats["google"].requests == 3
+    assert chain.providers_used == ["google"] * 4

@@ -3,9 +3,10 @@
 ``ProviderEngine.translate`` takes distinct texts and returns which were accepted and why the
 others were not. Packs that come back with damaged separators are halved and sent again, down to
 one text per request. A text rejected by the sanity checks inside a pack is sent once more on its
-own; rejected again, it is left for the next provider of the chain. When a provider fails for
-good (bad key, quota, retry budget spent, 429 that will not stop), it is switched off for the rest
-of the run so the remaining texts go straight to the next provider.
+own (unless the whole pack was rejected: then the service is at fault); rejected again, it is
+left for the next provider of the chain. When a provider fails for good (bad key, quota, retry
+budget spent, 429 that will not stop), it is switched off for the rest of the run so the
+remaining texts go straight to the next provider.
 """
 
 from __future__ import annotations
@@ -154,16 +155,19 @@ class ProviderEngine:
                 self.stats.split_mismatches += 1
             half = len(units) // 2
             return self._run_pack(units[:half], job) + self._run_pack(units[half:], job)
+        reasons = [rejection(unit.text, answer, source, target, self.settings,
+                             extra if unit.whole else None)
+                   for unit, answer in zip(units, answers, strict=True)]
+        with self._lock:
+            self.stats.rejected += sum(reason is not None for reason in reasons)
+        # some accepted, some not: the pack confused the service, try those alone once;
+        # all rejected: the service itself is at fault (echo...), leave them to the next one
+        retry_alone = len(units) > 1 and not alone and None in reasons
         results = []
-        for unit, answer in zip(units, answers, strict=True):
-            reason = rejection(unit.text, answer, source, target, self.settings,
-                               extra if unit.whole else None)
+        for unit, answer, reason in zip(units, answers, reasons, strict=True):
             if reason is None:
                 results.append((unit, answer, ""))
-                continue
-            with self._lock:
-                self.stats.rejected += 1
-            if len(units) > 1 and not alone:
+            elif retry_alone:
                 results.extend(self._run_pack([unit], job, alone=True))
             else:
                 results.append((unit, None, f"{self.name}: {reason}"))

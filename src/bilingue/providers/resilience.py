@@ -10,6 +10,7 @@ service cannot keep a run busy for long.
 
 from __future__ import annotations
 
+import logging
 import random
 import threading
 import time
@@ -22,6 +23,7 @@ from bilingue.providers.config import ProviderSettings
 from bilingue.providers.errors import PermanentError, ProviderError, TransientError
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def call_with_retries(request: Callable[[], T], *, provider: str, limiter: RateLimiter,
@@ -58,6 +60,9 @@ def call_with_retries(request: Callable[[], T], *, provider: str, limiter: RateL
         if isinstance(error, TransientError) and error.too_many_requests:
             # one shared pause: the other workers of this provider stop sending as well
             limiter.pause(delay)
+        log.info("%s: %s; retrying in %.1f s (attempt %d of %d)", provider,
+                 getattr(error, "problem", error), delay, state.attempt_number + 1,
+                 settings.max_attempts)
         return delay
 
     retrying = Retrying(retry=retry_if_exception_type(TransientError), stop=stop, wait=wait,
