@@ -157,18 +157,17 @@ def check_all(registry_path: Path, docs: Path,
               tolerance: float = DEFAULT_TOLERANCE) -> list[Finding]:
     """Every check over the registry and every page under ``docs`` (both languages)."""
     registry, findings = check_registry(registry_path)
-    texts = []
+    documents = []
     for page in sorted(docs.rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        texts.append(text)
         language = file_language(page.name)
         try:
-            document = parse_document(text, path=page)
+            document = parse_document(page.read_text(encoding="utf-8"), path=page)
         except SourceFileError as error:
             findings.append(_from_error(error))
             continue
+        documents.append(document)
         findings += check_citations(page, document, registry)
         findings += check_figures(page, document, language, registry, tolerance)
         findings += check_numeric_claims(page, document, language)
-    findings += check_unused(registry, cited_ids(texts))
+    findings += check_unused(registry, cited_ids(documents))
     return findings
