@@ -1,0 +1,95 @@
+"""Protected inline pieces, located as Python-Markdown reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingue.markdown.inline import (
+    CLOSE,
+    OPEN,
+    SINGLE,
+    InlineContext,
+    scan_inline,
+)
+
+
+def pieces(text: str, context: InlineContext | None = None) -> list[tuple[str, str, str]]:
+    return [(p.kind, p.role, p.text) for p in scan_inline(text, context).pieces]
+
+
+@pytest.mark.parametrize(("text", "protected"), [
+    ("du `code | x` ici", "`code | x`"),
+    ("du ``co`de`` ici", "``co`de``"),
+    ("une note[^src:a-1] ici", "[^src:a-1]"),
+    ("un :smile: ici", ":smile:"),
+    ("un ++ctrl+alt+del++ ici", "++ctrl+alt+del++"),
+    ("des maths $E = mc^2$ ici", "$E = mc^2$"),
+    ("des maths \\(a+b\\) ici", "\\(a+b\\)"),
+    ("une <abbr title=\"x\"> balise", "<abbr title=\"x\">"),
+    ("un <!-- commentaire --> ici", "<!-- commentaire -->"),
+    ("un lien <https://x.org/a?b=1> ici", "<https://x.org/a?b=1>"),
+    ("une URL https://x.org/page_(x) ici", "https://x.org/page_(x)"),
+    ("une entité &nbsp; ici", "&nbsp;"),
+    ("un \\* échappé", "\\*"),
+    ("des attributs { .classe #id } ici", "{ .classe #id }"),
+    ('<span translate="no">Ne pas traduire</span> ici', '<span translate="no">Ne pas traduire</span>'),
+    ('<span class="x notranslate">tel quel</span>', '<span class="x notranslate">tel quel</span>'),
+    ("un saut  \nde ligne", "  \n"),
+])
+def test_each_protected_piece_kind_is_found(text, protected):
+    assert [p[2] for p in pieces(text)] == [protected]
+
+
+def test_emphasis_and_mark_are_open_close_pairs():
+    assert pieces("du **gras** et ==marqué== et *un* _deux_") == [
+        ("emphasis", OPEN, "**"), ("emphasis", CLOSE, "**"), ("mark", OPEN, "=="),
+        ("mark", CLOSE, "=="), ("emphasis", OPEN, "*"), ("emphasis", CLOSE, "*"),
+        ("emphasis", OPEN, "_"), ("emphasis", CLOSE, "_")]
+
+
+def test_literal_stars_and_intraword_underscores_are_prose():
+    assert pieces("5 * 3 et snake_case_var") == []
+
+
+def test_unpaired_flanking_delimiter_is_protected_alone():
+    assert pieces("un *seul") == [("emphasis", SINGLE, "*")]
+
+
+def test_links_keep_their_destination_and_title_out_of_the_prose():
+    found = scan_inline('un [lien](https://x.org/a_(b) "Le titre") fin')
+    opening, closing = found.pieces
+    assert (opening.text, closing.text) == ("[", '](https://x.org/a_(b) "Le titre")')
+    assert closing.text[closing.title[0]:closing.title[1]] == "Le titre"
+    assert closing.partner == 0 and opening.partner == 1
+
+
+def test_images_nested_in_links():
+    assert [p[2] for p in pieces("[![logo](l.png)](https://x.org)")] == [
+        "[", "![", "](l.png)", "](https://x.org)"]
+
+
+def test_reference_links_keep_labels():
+    context = InlineContext(references=frozenset({"ref", "exemple"}))
+    assert [p[2] for p in pieces("un [texte][ref], [Exemple][] et [ref] mais [sic]", context)] == [
+        "[", "][ref]", "[Exemple][]", "[ref]"]
+
+
+def test_glossary_terms_are_whole_words():
+    context = InlineContext(terms=("Myelin", "Rivière-Ouelle"))
+    assert [p[2] for p in pieces("Myelin à Rivière-Ouelle, pas Myelinated", context)] == [
+        "Myelin", "Rivière-Ouelle"]
+
+
+def test_pieces_inside_code_are_not_pieces():
+    assert [p[2] for p in pieces("`**pas du gras** [x](y)`")] == ["`**pas du gras** [x](y)`"]
+
+
+def test_plain_text_is_what_a_reader_sees():
+    found = scan_inline("Un *mot* avec `code` et [lien](x) &amp; fin")
+    assert found.plain_text() == "Un mot avec code et lien & fin"
+
+
+def test_segments_alternate_prose_and_pieces_and_cover_the_text():
+    text = "a **b** `c` d"
+    segments = list(scan_inline(text).segments())
+    assert "".join(s if isinstance(s, str) else s.text for s in segments) == text
