@@ -68,8 +68,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     markdown = add_definitions(markdown, registry, language)
     if SOURCES_MARKER in markdown:
         essays = discover_essays(Path(config.docs_dir) / ESSAYS_FOLDER)
-        markdown = insert_sources_list(markdown, registry, essays, build_language(config),
-                                       page.file.src_uri, ESSAYS_FOLDER)
+        markdown = insert_sources_list(
+            markdown, registry, essays, build_language(config), page.file.src_uri, ESSAYS_FOLDER
+        )
     return markdown
 
 

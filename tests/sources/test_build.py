@@ -21,18 +21,31 @@ MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
 
 # What the essay cites, sentence by sentence (French and English carry the same references).
 ESSAY_CITATIONS = {
-    "src:openai-2024", "src:bloomberg-openai-2024", "src:worldbank-gdp-morocco",
-    "src:imf-weo-2024-04", "src:cbinsights-2024", "src:gates-rttc-2011", "src:nyt-gates-2018",
-    "src:who-wash-2023", "src:wolf-2023", "src:who-sanitation-factsheet",
-    "src:sanergy-worldbank-2019", "src:loowatt",
+    "src:openai-2024",
+    "src:bloomberg-openai-2024",
+    "src:worldbank-gdp-morocco",
+    "src:imf-weo-2024-04",
+    "src:cbinsights-2024",
+    "src:gates-rttc-2011",
+    "src:nyt-gates-2018",
+    "src:who-wash-2023",
+    "src:wolf-2023",
+    "src:who-sanitation-factsheet",
+    "src:sanergy-worldbank-2019",
+    "src:loowatt",
 }
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True,
-        text=True, timeout=300, check=False)
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +88,10 @@ def test_french_footnotes_are_french(site):
     gdp = notes["src:worldbank-gdp-morocco"]
     assert "consulté le 26 novembre 2026" in gdp.get_text()
     assert "141,1 milliards" in gdp.get_text()
-    assert gdp.select_one('a[href="https://data.worldbank.org/indicator/NY.GDP.MKTP.CD?'
-                          'locations=MA"]') is not None
+    assert (
+        gdp.select_one('a[href="https://data.worldbank.org/indicator/NY.GDP.MKTP.CD?locations=MA"]')
+        is not None
+    )
     who = notes["src:who-wash-2023"].get_text()
     assert "395 000" in who and "pas l'assainissement seul" in who
 
@@ -106,14 +121,25 @@ def test_the_essays_words_are_unchanged(site):
 @pytest.mark.parametrize(
     ("path", "language", "cited_in", "essay_href", "essay_title"),
     [
-        ("sources/index.html", "fr", "Cité dans", "../essais/mystique/",
-         "Mystique: la perception du métier d'entrepreneur"),
-        ("en/sources/index.html", "en", "Cited in", "../essais/mystique/",
-         "Mystique: how people see the entrepreneur's job"),
+        (
+            "sources/index.html",
+            "fr",
+            "Cité dans",
+            "../essais/mystique/",
+            "Mystique: la perception du métier d'entrepreneur",
+        ),
+        (
+            "en/sources/index.html",
+            "en",
+            "Cited in",
+            "../essais/mystique/",
+            "Mystique: how people see the entrepreneur's job",
+        ),
     ],
 )
-def test_sources_page_lists_every_source_with_backlinks(site, path, language, cited_in,
-                                                        essay_href, essay_title):
+def test_sources_page_lists_every_source_with_backlinks(
+    site, path, language, cited_in, essay_href, essay_title
+):
     page = read(site, path)
     assert page.html["lang"] == language
     entries = page.select("span.bl-source")
@@ -145,13 +171,19 @@ def test_strict_build_fails_on_unknown_id_and_bad_registry(tmp_path: Path):
         essay.write_text(text.replace("[^src:loowatt]", "[^src:lowatt]"), encoding="utf-8")
         lines[name] = text[: text.index("[^src:loowatt]")].count("\n") + 1
     registry = project / "sources.yml"
-    registry.write_text(registry.read_text(encoding="utf-8").replace(
-        "  accessed: 2026-11-26\n", "  accessed: 2999-01-01\n", 1), encoding="utf-8")
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace(
+            "  accessed: 2026-11-26\n", "  accessed: 2999-01-01\n", 1
+        ),
+        encoding="utf-8",
+    )
     result = mkdocs_build(project, tmp_path / "site")
     log = result.stdout + result.stderr
     assert result.returncode != 0
     for name, line in lines.items():
-        assert (f"sources: docs/essais/{name}:{line}: unknown source id 'lowatt' in "
-                "[^src:lowatt] (did you mean loowatt?)") in log
+        assert (
+            f"sources: docs/essais/{name}:{line}: unknown source id 'lowatt' in "
+            "[^src:lowatt] (did you mean loowatt?)"
+        ) in log
     assert "sources: sources.yml:" in log and "2999-01-01 is in the future" in log
     assert "source 'loowatt' is not cited by any page" in log

@@ -86,8 +86,9 @@ def test_known_ids_and_plain_footnotes_pass(registry):
 
 def test_citing_a_broken_entry_is_not_also_unknown():
     problems: list = []
-    registry = parse_registry("bad:\n  title: T\n  publisher: P\n  url: nope\n  language: en\n",
-                              "sources.yml", problems)
+    registry = parse_registry(
+        "bad:\n  title: T\n  publisher: P\n  url: nope\n  language: en\n", "sources.yml", problems
+    )
     assert problems  # the entry itself is reported by the registry check
     assert check_citations(PAGE, "X[^src:bad].\n", registry) == []
 
@@ -97,8 +98,10 @@ def test_citing_a_broken_entry_is_not_also_unknown():
 
 def test_registry_errors_become_findings(tmp_path: Path):
     path = tmp_path / "sources.yml"
-    path.write_text("a:\n  title: T\n  publisher: P\n  url: https://e.org/\n  language: en\n"
-                    "  accessed: 2027-01-01\n", encoding="utf-8")
+    path.write_text(
+        "a:\n  title: T\n  publisher: P\n  url: https://e.org/\n  language: en\n  accessed: 2027-01-01\n",
+        encoding="utf-8",
+    )
     registry, findings = check_registry(path)
     assert [(f.severity, f.line) for f in findings] == [(ERROR, 6)]
     assert "in the future" in findings[0].message
@@ -139,8 +142,7 @@ def test_every_source_cited_means_no_warning(registry):
     [
         ("OpenAI lève 6,6 milliards de dollars.", "fr", "6,6 milliards de dollars"),
         ("L'ONU estime que 395\u202f000 enfants meurent.", "fr", "395\u202f000"),
-        ("La valuation, à 150 milliards de dollars, est vertigineuse.", "fr",
-         "150 milliards de dollars"),
+        ("La valuation, à 150 milliards de dollars, est vertigineuse.", "fr", "150 milliards de dollars"),
         ("OpenAI raised $6.6 billion.", "en", "$6.6 billion"),
         ("- un point à 7,6 % des décès", "fr", "7,6 %"),
         ("## Les 50 milliards", "fr", "50 milliards"),
@@ -154,9 +156,11 @@ def test_numbers_without_citation_are_listed(text, language, number):
 
 
 def test_a_citation_in_the_same_sentence_covers_its_numbers():
-    text = ("OpenAI lève 6,6 milliards[^src:openai-2024] dans une ronde. "
-            "La valuation, à 150 milliards, est vertigineuse.[^src:openai-2024] "
-            "Avez-vous remarqué ? Rien.\n")
+    text = (
+        "OpenAI lève 6,6 milliards[^src:openai-2024] dans une ronde. "
+        "La valuation, à 150 milliards, est vertigineuse.[^src:openai-2024] "
+        "Avez-vous remarqué ? Rien.\n"
+    )
     assert check_numeric_claims(PAGE, text, "fr") == []
 
 
@@ -167,10 +171,12 @@ def test_a_citation_covers_only_its_own_sentence():
 
 
 def test_small_numbers_code_urls_and_footnotes_are_not_claims():
-    text = ("Des enfants de moins de 5 ans, en 2019. Voir `395 000` et "
-            "<https://example.org/150-milliards>.\n\n"
-            "Texte[^1].\n\n[^1]: Une note qui cite 395 000 décès.\n\n"
-            "```\n6,6 milliards\n```\n")
+    text = (
+        "Des enfants de moins de 5 ans, en 2019. Voir `395 000` et "
+        "<https://example.org/150-milliards>.\n\n"
+        "Texte[^1].\n\n[^1]: Une note qui cite 395 000 décès.\n\n"
+        "```\n6,6 milliards\n```\n"
+    )
     assert check_numeric_claims(PAGE, text, "fr") == []
 
 
@@ -183,7 +189,11 @@ def test_line_numbers_follow_the_file():
 def test_sentences_keep_citations_after_the_final_punctuation():
     parts = list(sentences("Un.[^src:a] Deux ? Trois…[^src:b][^src:c] Quatre 6.6 fois.\n", "fr"))
     assert [(p.text.strip(), p.citations) for p in parts] == [
-        ("Un.", ("a",)), ("Deux ?", ()), ("Trois…", ("b", "c")), ("Quatre 6.6 fois.", ())]
+        ("Un.", ("a",)),
+        ("Deux ?", ()),
+        ("Trois…", ("b", "c")),
+        ("Quatre 6.6 fois.", ()),
+    ]
 
 
 # -- figures --------------------------------------------------------------------------------------
@@ -204,8 +214,10 @@ def test_english_number_far_from_the_cited_figures_is_reported(registry):
 
 
 def test_numbers_matching_a_cited_figure_pass(registry):
-    text = ("Sam Altman lève 6.6 milliards de dollars, valorisés 157 milliards.[^src:openai-2024] "
-            "L'ONU estime que 395 000 enfants meurent, 7,6 % des décès.[^src:who-wash-2023]\n")
+    text = (
+        "Sam Altman lève 6.6 milliards de dollars, valorisés 157 milliards.[^src:openai-2024] "
+        "L'ONU estime que 395 000 enfants meurent, 7,6 % des décès.[^src:who-wash-2023]\n"
+    )
     assert check_figures(PAGE, text, "fr", registry) == []
 
 
@@ -237,9 +249,11 @@ def test_check_all_over_a_project(tmp_path: Path):
     (tmp_path / "sources.yml").write_text(REGISTRY, encoding="utf-8")
     (docs / "essais" / "x.md").write_text(
         "# X\n\nUne levée de 150 milliards.[^src:openai-2024] Et[^src:opena-2024]. Puis 395 000 morts.\n",
-        encoding="utf-8")
-    (docs / "essais" / "x.en.md").write_text("# X\n\nA round of $150 billion.[^src:openai-2024]\n",
-                                             encoding="utf-8")
+        encoding="utf-8",
+    )
+    (docs / "essais" / "x.en.md").write_text(
+        "# X\n\nA round of $150 billion.[^src:openai-2024]\n", encoding="utf-8"
+    )
     findings = check_all(tmp_path / "sources.yml", docs)
     kinds = sorted((f.severity, f.path.name, f.line) for f in findings)
     assert kinds == [

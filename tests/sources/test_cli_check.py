@@ -41,10 +41,10 @@ def test_errors_exit_1_with_file_and_line(tmp_path: Path, capsys: pytest.Capture
     assert "Warnings (2):" in out and "sources.yml:8: source 'unused' is not cited" in out
 
 
-def test_warnings_claims_and_figures_are_listed_but_exit_0(tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]):
-    root = project(tmp_path, "# X\n\nÀ 150 milliards.[^src:openai-2024]\n\n"
-                             "Et 395 000 enfants.\n")
+def test_warnings_claims_and_figures_are_listed_but_exit_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    root = project(tmp_path, "# X\n\nÀ 150 milliards.[^src:openai-2024]\n\nEt 395 000 enfants.\n")
     assert main(["check", "--root", str(root)]) == 0
     out = capsys.readouterr().out
     assert "Numbers that disagree with the cited sources' figures (1):" in out
@@ -52,7 +52,8 @@ def test_warnings_claims_and_figures_are_listed_but_exit_0(tmp_path: Path,
     assert "Numbers with no source in their sentence (1):" in out
     assert "x.md:5: '395 000' has no source in its sentence" in out
     assert out.rstrip().endswith(
-        "0 error(s), 1 warning(s), 1 figure disagreement(s), 1 number(s) without a source")
+        "0 error(s), 1 warning(s), 1 figure disagreement(s), 1 number(s) without a source"
+    )
 
 
 def test_options_tolerance_and_no_claims(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
@@ -65,8 +66,7 @@ def test_options_tolerance_and_no_claims(tmp_path: Path, capsys: pytest.CaptureF
 def test_registry_error_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     root = project(tmp_path, "# X\n", REGISTRY.replace("https://openai.com/index/x/", "openai"))
     assert main(["check", "--root", str(root)]) == 1
-    assert "sources.yml:4: openai-2024.url: URL 'openai' must start with https://" in \
-        capsys.readouterr().out
+    assert "sources.yml:4: openai-2024.url: URL 'openai' must start with https://" in capsys.readouterr().out
 
 
 def test_the_real_site_has_no_errors(root: Path, capsys: pytest.CaptureFixture[str]):

@@ -66,8 +66,8 @@ def test_numbers_inside_words_are_not_read(text):
 def test_offsets_point_into_the_text():
     text = "Il lève 6,6 milliards de dollars, puis 150 milliards."
     first, second = find_quantities(text, "fr")
-    assert text[first.start:first.end].strip() == "6,6 milliards de dollars"
-    assert text[second.start:second.end].strip() == "150 milliards"
+    assert text[first.start : first.end].strip() == "6,6 milliards de dollars"
+    assert text[second.start : second.end].strip() == "150 milliards"
 
 
 def test_relative_difference():

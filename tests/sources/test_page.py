@@ -46,7 +46,8 @@ def test_backlinks_use_the_readers_language_and_the_first_citation(tmp_path: Pat
     french = collect_backlinks(essays(tmp_path), "fr", "essais")
     english = collect_backlinks(essays(tmp_path), "en", "essais")
     assert [(b.title, b.src_uri, b.anchor) for b in french["a-source"]] == [
-        ("Un essai", "essais/un.md", "fnref:src:a-source")]
+        ("Un essai", "essais/un.md", "fnref:src:a-source")
+    ]
     assert english["a-source"][0].title == "An essay"
     assert "b-source" not in french
 
@@ -62,16 +63,16 @@ def test_list_replaces_the_marker(tmp_path: Path):
     assert "2 octobre 2024 (en anglais)" in french
     assert "Cité dans\u00a0: [Un essai](essais/un.md#fnref:src:a-source)." in french
     assert "Cité dans aucun essai pour l'instant." in french
-    english = insert_sources_list(page, registry, essays(tmp_path), "en", "sources.en.md",
-                                  "essais")
+    english = insert_sources_list(page, registry, essays(tmp_path), "en", "sources.en.md", "essais")
     assert "Cited in: [An essay](essais/un.md#fnref:src:a-source)." in english
     assert "Not cited in any essay yet." in english
 
 
 def test_links_are_relative_to_the_page(tmp_path: Path):
     registry = parse_registry(REGISTRY)
-    text = insert_sources_list(SOURCES_MARKER, registry, essays(tmp_path), "fr",
-                               "a-propos/sources.md", "essais")
+    text = insert_sources_list(
+        SOURCES_MARKER, registry, essays(tmp_path), "fr", "a-propos/sources.md", "essais"
+    )
     assert "](../essais/un.md#fnref:src:a-source)" in text
 
 

@@ -51,8 +51,7 @@ def entry(**changes: object) -> str:
 def line_of(text: str, key: str) -> int:
     """Line of the first `key:` (or of the first line starting with `key` when it has a colon)."""
     start = key if ":" in key else f"{key}:"
-    return next(number for number, line in enumerate(text.splitlines(), 1)
-                if line.strip().startswith(start))
+    return next(number for number, line in enumerate(text.splitlines(), 1) if line.strip().startswith(start))
 
 
 @pytest.fixture(autouse=True)
@@ -200,7 +199,9 @@ def test_all_problems_are_collected_and_valid_entries_kept():
     assert list(registry.sources) == ["openai-2024"]
     assert registry.broken == {"bad-url", "bad-date"}
     assert [(p.line, "future" in p.problem or "https://" in p.problem) for p in problems] == [
-        (line_of(VALID + bad, "url: nowhere"), True), (line_of(VALID + bad, "accessed: 2099"), True)]
+        (line_of(VALID + bad, "url: nowhere"), True),
+        (line_of(VALID + bad, "accessed: 2099"), True),
+    ]
 
 
 def test_missing_file_says_what_to_do(tmp_path: Path):
@@ -227,9 +228,16 @@ def test_the_real_registry_is_valid(root: Path):
     problems: list[SourceFileError] = []
     registry = load_registry(root / "sources.yml", problems)
     assert problems == []
-    assert {"openai-2024", "worldbank-gdp-morocco", "imf-weo-2024-04", "who-wash-2023",
-            "wolf-2023", "gates-rttc-2011", "nyt-gates-2018", "cbinsights-2024"} <= set(
-        registry.sources)
+    assert {
+        "openai-2024",
+        "worldbank-gdp-morocco",
+        "imf-weo-2024-04",
+        "who-wash-2023",
+        "wolf-2023",
+        "gates-rttc-2011",
+        "nyt-gates-2018",
+        "cbinsights-2024",
+    } <= set(registry.sources)
     gdp = registry.sources["worldbank-gdp-morocco"].figures["gdp-2023"]
     assert (gdp.value, gdp.indicator, gdp.vintage) == (141109373209, "NY.GDP.MKTP.CD", "2024-10")
     # entries the research could not confirm carry no access date, and their notes say so

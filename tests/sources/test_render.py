@@ -62,11 +62,15 @@ def registry():
 
 def test_french_reference(registry):
     text = render_reference(registry.get("openai-2024"), "fr")
-    assert text.startswith("OpenAI, [«\u00a0New funding to scale the benefits of AI\u00a0»]"
-                           "(https://openai.com/index/scale-the-benefits-of-ai/)")
+    assert text.startswith(
+        "OpenAI, [«\u00a0New funding to scale the benefits of AI\u00a0»]"
+        "(https://openai.com/index/scale-the-benefits-of-ai/)"
+    )
     assert "2 octobre 2024 (en anglais), consulté le 26 novembre 2026." in text
-    assert "[Copie archivée](https://web.archive.org/web/20241003/https://openai.com/index/x/) " \
-           "le 3 octobre 2024." in text
+    assert (
+        "[Copie archivée](https://web.archive.org/web/20241003/https://openai.com/index/x/) "
+        "le 3 octobre 2024." in text
+    )
     assert text.endswith("6,6 milliards de dollars US levés.")
 
 
@@ -75,8 +79,10 @@ def test_english_reference(registry):
     assert text.startswith("OpenAI, [“New funding to scale the benefits of AI”](https://openai.com/")
     assert "October 2, 2024, accessed November 26, 2026." in text
     assert "(in " not in text  # an English source on an English page: no language note
-    assert "[Archived copy](https://web.archive.org/web/20241003/https://openai.com/index/x/) " \
-           "on October 3, 2024." in text
+    assert (
+        "[Archived copy](https://web.archive.org/web/20241003/https://openai.com/index/x/) "
+        "on October 3, 2024." in text
+    )
     # dollars are money, not the start of a formula (pymdownx.arithmatex)
     assert text.endswith(r"US\$6.6 billion raised at US\$157 billion.")
 
@@ -102,9 +108,11 @@ def test_french_source_on_english_page_and_markup_escaped(registry):
 
 def test_reference_renders_as_one_paragraph_with_links(registry):
     # with the site's math extension, which would read "$6.6 ... US$" as a formula if unescaped
-    html = python_markdown.markdown(render_reference(registry.get("openai-2024"), "en"),
-                                    extensions=["pymdownx.arithmatex"],
-                                    extension_configs={"pymdownx.arithmatex": {"generic": True}})
+    html = python_markdown.markdown(
+        render_reference(registry.get("openai-2024"), "en"),
+        extensions=["pymdownx.arithmatex"],
+        extension_configs={"pymdownx.arithmatex": {"generic": True}},
+    )
     assert html.count("<p>") == 1
     assert 'href="https://openai.com/index/scale-the-benefits-of-ai/"' in html
     assert 'href="https://web.archive.org/web/20241003/https://openai.com/index/x/"' in html
@@ -146,8 +154,7 @@ def test_footnote_keys_make_separate_footnotes(registry):
 
 
 def test_hand_written_definition_keeps_the_authors_locator(registry):
-    page = ("Un chiffre[^src:wolf-2023:t2].\n\n"
-            "[^src:wolf-2023:t2]: tableau 2,\n    p. 2065.\n")
+    page = "Un chiffre[^src:wolf-2023:t2].\n\n[^src:wolf-2023:t2]: tableau 2,\n    p. 2065.\n"
     text = add_definitions(page, registry, "fr")
     assert text.count("[^src:wolf-2023:t2]:") == 1
     assert "[^src:wolf-2023:t2]: Jennyfer Wolf" in text
@@ -157,15 +164,16 @@ def test_hand_written_definition_keeps_the_authors_locator(registry):
 
 
 def test_plain_footnotes_unknown_ids_and_code_are_left_alone(registry):
-    page = ("Texte[^1] et[^src:inconnu] et `[^src:openai-2024]`.\n\n"
-            "```\n[^src:openai-2024]\n```\n\n[^1]: Une note écrite à la main.\n")
+    page = (
+        "Texte[^1] et[^src:inconnu] et `[^src:openai-2024]`.\n\n"
+        "```\n[^src:openai-2024]\n```\n\n[^1]: Une note écrite à la main.\n"
+    )
     assert add_definitions(page, registry, "fr") == page
 
 
 def test_footnotes_render_in_python_markdown(registry):
     page = "Une levée record[^src:openai-2024] et une note[^1].\n\n[^1]: À la main.\n"
-    html = python_markdown.markdown(add_definitions(page, registry, "fr"),
-                                    extensions=["footnotes"])
+    html = python_markdown.markdown(add_definitions(page, registry, "fr"), extensions=["footnotes"])
     assert 'id="fn:src:openai-2024"' in html
     assert 'href="#fn:src:openai-2024"' in html
     assert "consulté le 26 novembre 2026" in html

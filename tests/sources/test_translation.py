@@ -26,15 +26,16 @@ def test_citation_references_come_back_byte_for_byte_in_place(root: Path):
     assert english != french  # it was translated
     assert [c.label for c in find_citations(english)] == [c.label for c in find_citations(french)]
     assert re.findall(r"\[\^src:[^\]]+\]", english) == re.findall(r"\[\^src:[^\]]+\]", french)
+
     # each citation is still in the same sentence position (nth sentence of the nth block)
     def cited(text: str, language: str) -> list[tuple[str, ...]]:
         return [s.citations for s in sentences(text, language) if s.citations]
+
     assert cited(english, "en") == cited(french, "fr")
 
 
 def test_hand_written_locator_is_translated_but_its_label_kept(root: Path):
     english = translate_document(french_essay(root), get_provider("pseudo")).text
-    definition = next(line for line in english.splitlines()
-                      if line.startswith("[^src:wolf-2023:t2]:"))
+    definition = next(line for line in english.splitlines() if line.startswith("[^src:wolf-2023:t2]:"))
     assert definition != LOCATOR.strip()  # the note is prose: it was translated
     assert "2065" in definition

@@ -30,25 +30,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "sentence cites. Exit status 1 when there is an error, 0 otherwise."
         ),
     )
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="the site's folder, holding mkdocs.yml (default: current folder)")
-    parser.add_argument("--sources", type=Path,
-                        help=f"the registry (default: ROOT/{REGISTRY_FILE})")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="the site's folder, holding mkdocs.yml (default: current folder)",
+    )
+    parser.add_argument("--sources", type=Path, help=f"the registry (default: ROOT/{REGISTRY_FILE})")
     parser.add_argument("--docs", type=Path, help="the pages (default: ROOT/docs)")
-    parser.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE,
-                        help="relative gap allowed between an essay's number and a source's "
-                             f"figure (default: {DEFAULT_TOLERANCE}, i.e. "
-                             f"{DEFAULT_TOLERANCE:.0%}%); a figure's own `tolerance:` wins")
-    parser.add_argument("--no-claims", action="store_true",
-                        help="do not list the numbers without a source")
+    parser.add_argument(
+        "--tolerance",
+        type=float,
+        default=DEFAULT_TOLERANCE,
+        help="relative gap allowed between an essay's number and a source's "
+        f"figure (default: {DEFAULT_TOLERANCE}, i.e. "
+        f"{DEFAULT_TOLERANCE:.0%}%); a figure's own `tolerance:` wins",
+    )
+    parser.add_argument("--no-claims", action="store_true", help="do not list the numbers without a source")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    findings = check_all(args.sources or args.root / REGISTRY_FILE, args.docs or args.root / "docs",
-                         args.tolerance)
-    by_kind = {kind: [f for f in findings if f.severity == kind]
-               for kind in (ERROR, WARNING, FIGURE, CLAIM)}
+    findings = check_all(
+        args.sources or args.root / REGISTRY_FILE, args.docs or args.root / "docs", args.tolerance
+    )
+    by_kind = {kind: [f for f in findings if f.severity == kind] for kind in (ERROR, WARNING, FIGURE, CLAIM)}
     if args.no_claims:
         by_kind[CLAIM] = []
     for kind in (ERROR, WARNING, FIGURE, CLAIM):
@@ -57,8 +63,7 @@ def run(args: argparse.Namespace) -> int:
             for finding in by_kind[kind]:
                 print(f"  {_display(finding)}")
             print()
-    print(", ".join(f"{len(by_kind[kind])} {NAMES[kind]}"
-                    for kind in (ERROR, WARNING, FIGURE, CLAIM)))
+    print(", ".join(f"{len(by_kind[kind])} {NAMES[kind]}" for kind in (ERROR, WARNING, FIGURE, CLAIM)))
     return 1 if by_kind[ERROR] else 0
 
 
@@ -80,5 +85,9 @@ HEADINGS = {
     FIGURE: "Numbers that disagree with the cited sources' figures",
     CLAIM: "Numbers with no source in their sentence",
 }
-NAMES = {ERROR: "error(s)", WARNING: "warning(s)", FIGURE: "figure disagreement(s)",
-         CLAIM: "number(s) without a source"}
+NAMES = {
+    ERROR: "error(s)",
+    WARNING: "warning(s)",
+    FIGURE: "figure disagreement(s)",
+    CLAIM: "number(s) without a source",
+}

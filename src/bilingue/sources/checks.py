@@ -63,21 +63,35 @@ def check_citations(path: Path, text: str | Document, registry: Registry) -> lis
         if citation.source_id in registry or citation.source_id in registry.broken:
             continue
         closest = registry.closest_ids(citation.source_id)
-        hint = (f"did you mean {', '.join(closest)}?" if closest
-                else f"add it to {registry.path.name} or fix the id")
-        findings.append(Finding(ERROR, path, citation.line,
-                                f"unknown source id '{citation.source_id}' in "
-                                f"[^{citation.label}] ({hint})"))
+        hint = (
+            f"did you mean {', '.join(closest)}?"
+            if closest
+            else f"add it to {registry.path.name} or fix the id"
+        )
+        findings.append(
+            Finding(
+                ERROR,
+                path,
+                citation.line,
+                f"unknown source id '{citation.source_id}' in [^{citation.label}] ({hint})",
+            )
+        )
     return findings
 
 
 def check_unused(registry: Registry, cited_ids: Iterable[str]) -> list[Finding]:
     """A warning for each source no page cites."""
     cited = set(cited_ids)
-    return [Finding(WARNING, registry.path, registry.lines.get(source.id),
-                    f"source '{source.id}' is not cited by any page (cite it with "
-                    f"[^src:{source.id}] or remove it)")
-            for source in registry if source.id not in cited]
+    return [
+        Finding(
+            WARNING,
+            registry.path,
+            registry.lines.get(source.id),
+            f"source '{source.id}' is not cited by any page (cite it with [^src:{source.id}] or remove it)",
+        )
+        for source in registry
+        if source.id not in cited
+    ]
 
 
 def check_numeric_claims(path: Path, text: str | Document, language: str) -> list[Finding]:
@@ -88,21 +102,29 @@ def check_numeric_claims(path: Path, text: str | Document, language: str) -> lis
             continue
         for quantity in find_quantities(sentence.text, language):
             if quantity.is_claim:
-                findings.append(Finding(CLAIM, path, sentence.line_of(quantity.start),
-                                        f"'{quantity.text}' has no source in its sentence: "
-                                        f"\"{_excerpt(sentence.text)}\""))
+                findings.append(
+                    Finding(
+                        CLAIM,
+                        path,
+                        sentence.line_of(quantity.start),
+                        f"'{quantity.text}' has no source in its sentence: \"{_excerpt(sentence.text)}\"",
+                    )
+                )
     return findings
 
 
-def check_figures(path: Path, text: str | Document, language: str, registry: Registry,
-                  tolerance: float = DEFAULT_TOLERANCE) -> list[Finding]:
+def check_figures(
+    path: Path, text: str | Document, language: str, registry: Registry, tolerance: float = DEFAULT_TOLERANCE
+) -> list[Finding]:
     """Numbers that disagree with every figure of the sources their sentence cites."""
     findings = []
     for sentence in sentences(text, language):
-        figures = [(source_id, name, figure)
-                   for source_id in dict.fromkeys(sentence.citations)
-                   if (source := registry.get(source_id)) is not None
-                   for name, figure in source.figures.items()]
+        figures = [
+            (source_id, name, figure)
+            for source_id in dict.fromkeys(sentence.citations)
+            if (source := registry.get(source_id)) is not None
+            for name, figure in source.figures.items()
+        ]
         if not figures:
             continue
         for quantity in find_quantities(sentence.text, language):
@@ -112,13 +134,19 @@ def check_figures(path: Path, text: str | Document, language: str, registry: Reg
             if not comparable:
                 continue
             source_id, name, figure = min(
-                comparable, key=lambda f: relative_difference(quantity.value, f[2].value))
+                comparable, key=lambda f: relative_difference(quantity.value, f[2].value)
+            )
             difference = relative_difference(quantity.value, figure.value)
             if difference > (figure.tolerance or tolerance):
-                findings.append(Finding(
-                    FIGURE, path, sentence.line_of(quantity.start),
-                    f"'{quantity.text}' differs by {difference:.1%} from the closest figure of "
-                    f"the sources cited: {source_id}.{name} = {_figure_text(figure)}"))
+                findings.append(
+                    Finding(
+                        FIGURE,
+                        path,
+                        sentence.line_of(quantity.start),
+                        f"'{quantity.text}' differs by {difference:.1%} from the closest figure of "
+                        f"the sources cited: {source_id}.{name} = {_figure_text(figure)}",
+                    )
+                )
     return findings
 
 
@@ -138,8 +166,15 @@ def _same_unit(stated: str | None, figure_unit: str | None) -> bool:
 
 def _figure_text(figure) -> str:
     value = f"{figure.value:,.0f}" if figure.value.is_integer() else f"{figure.value:,}"
-    details = [part for part in (figure.unit, str(figure.year) if figure.year else None,
-                                 figure.vintage and f"vintage {figure.vintage}") if part]
+    details = [
+        part
+        for part in (
+            figure.unit,
+            str(figure.year) if figure.year else None,
+            figure.vintage and f"vintage {figure.vintage}",
+        )
+        if part
+    ]
     return value + (f" ({', '.join(details)})" if details else "")
 
 
@@ -153,8 +188,7 @@ def _from_error(error: SourceFileError) -> Finding:
     return Finding(ERROR, error.path, error.line, message)
 
 
-def check_all(registry_path: Path, docs: Path,
-              tolerance: float = DEFAULT_TOLERANCE) -> list[Finding]:
+def check_all(registry_path: Path, docs: Path, tolerance: float = DEFAULT_TOLERANCE) -> list[Finding]:
     """Every check over the registry and every page under ``docs`` (both languages)."""
     registry, findings = check_registry(registry_path)
     documents = []

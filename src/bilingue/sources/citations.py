@@ -79,9 +79,14 @@ def find_definitions(document: Document) -> dict[str, Definition]:
         label = str(block.meta.get("label", ""))
         if block.kind != FOOTNOTE or parse_label(label) is None:
             continue
-        first = next((child for child in range(index + 1, len(document.blocks))
-                      if document.blocks[child].parent == index
-                      and document.blocks[child].translatable), None)
+        first = next(
+            (
+                child
+                for child in range(index + 1, len(document.blocks))
+                if document.blocks[child].parent == index and document.blocks[child].translatable
+            ),
+            None,
+        )
         found[label] = Definition(label, block.line, first)
     return found
 

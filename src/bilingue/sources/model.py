@@ -88,8 +88,7 @@ class Source(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str
-    type: Literal["webpage", "article-journal", "report", "dataset", "article-newspaper",
-                  "post"] = "webpage"
+    type: Literal["webpage", "article-journal", "report", "dataset", "article-newspaper", "post"] = "webpage"
     title: str = Field(min_length=1)
     author: list[str] = Field(default_factory=list)
     publisher: str | None = None
@@ -127,16 +126,18 @@ class Source(BaseModel):
     @classmethod
     def _check_doi(cls, value: str | None) -> str | None:
         if value is not None and not _DOI.fullmatch(value):
-            raise ValueError(f"'{value}' is not a DOI: write it as 10.NNNN/suffix, without "
-                             "'doi:' or 'https://doi.org/'")
+            raise ValueError(
+                f"'{value}' is not a DOI: write it as 10.NNNN/suffix, without 'doi:' or 'https://doi.org/'"
+            )
         return value
 
     @field_validator("accessed", "archive_date")
     @classmethod
     def _not_in_future(cls, value: dt.date | None) -> dt.date | None:
         if value is not None and value > today():
-            raise ValueError(f"{value.isoformat()} is in the future: write the day the source "
-                             "was actually checked")
+            raise ValueError(
+                f"{value.isoformat()} is in the future: write the day the source was actually checked"
+            )
         return value
 
     @field_validator("figures")

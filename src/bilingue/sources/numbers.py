@@ -53,8 +53,16 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
         if language == "fr" and scale_word.startswith("billion"):
             factor = 10**12  # French "billion" is 10^12 (English "billion" is "milliard")
         unit = _unit(match.group("prefix"), match.group("suffix"))
-        found.append(Quantity(float(number * factor), match.group(0).strip(), match.start(),
-                              match.end(), bool(scale_word), unit))
+        found.append(
+            Quantity(
+                float(number * factor),
+                match.group(0).strip(),
+                match.start(),
+                match.end(),
+                bool(scale_word),
+                unit,
+            )
+        )
     return found
 
 
@@ -100,10 +108,20 @@ _SPACES = re.compile(r"[ \u00a0\u202f]")
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 
 _SCALES = {
-    "k": 10**3, "mille": 10**3, "thousand": 10**3,
-    "million": 10**6, "m": 10**6, "mn": 10**6,
-    "milliard": 10**9, "md": 10**9, "mds": 10**9, "billion": 10**9, "bn": 10**9, "b": 10**9,
-    "trillion": 10**12, "tn": 10**12,
+    "k": 10**3,
+    "mille": 10**3,
+    "thousand": 10**3,
+    "million": 10**6,
+    "m": 10**6,
+    "mn": 10**6,
+    "milliard": 10**9,
+    "md": 10**9,
+    "mds": 10**9,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
 }
 
 _SP = r"[ \u00a0\u202f]"
@@ -113,13 +131,17 @@ _NUMBER = (
     r"|\d{1,3}(?:\.\d{3}){2,}"  # 1.000.000
     r"|\d+(?:[.,]\d+)?"  # 6,6 / 6.6 / 150
 )
-_SCALE = (r"milliards?|millions?|mille|billions?|trillions?|thousand|Mds?|bn|tn|mn"
-          r"|k(?=\b)|[MB](?=\b)")
+_SCALE = (
+    r"milliards?|millions?|mille|billions?|trillions?|thousand|Mds?|bn|tn|mn"
+    r"|k(?=\b)|[MB](?=\b)"
+)
 _PREFIX = r"US\$|CA\$|C\$|\$|€|£"
-_SUFFIX = (r"(?:de|d['’])?" + _SP + r"?(?:dollars?(?:" + _SP + r"(?:US|américains|canadiens))?"
-           r"|euros?|livres sterling)"
-           r"|\$" + _SP + r"?(?:US|CA)?|€|£|USD|EUR|CAD|GBP|dollars|%|pour" + _SP + r"?cent"
-           r"|per" + _SP + r"?cent|percent")
+_SUFFIX = (
+    r"(?:de|d['’])?" + _SP + r"?(?:dollars?(?:" + _SP + r"(?:US|américains|canadiens))?"
+    r"|euros?|livres sterling)"
+    r"|\$" + _SP + r"?(?:US|CA)?|€|£|USD|EUR|CAD|GBP|dollars|%|pour" + _SP + r"?cent"
+    r"|per" + _SP + r"?cent|percent"
+)
 _QUANTITY = re.compile(
     r"(?<![\w.,\-/])(?P<prefix>" + _PREFIX + r")?" + _SP + r"?"
     r"(?P<number>" + _NUMBER + r")"

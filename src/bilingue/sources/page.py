@@ -32,18 +32,17 @@ class Backlink:
     anchor: str  # the id of the first footnote reference, to land on the citation itself
 
 
-def insert_sources_list(markdown: str, registry: Registry, essays: Iterable[Essay],
-                        language: str, page_src: str, essays_src: str) -> str:
+def insert_sources_list(
+    markdown: str, registry: Registry, essays: Iterable[Essay], language: str, page_src: str, essays_src: str
+) -> str:
     """Replace the marker in ``markdown`` (the page at ``page_src``) with the list of sources."""
     if SOURCES_MARKER not in markdown:
         return markdown
     backlinks = collect_backlinks(essays, language, essays_src)
-    return markdown.replace(SOURCES_MARKER,
-                            render_sources_list(registry, backlinks, language, page_src))
+    return markdown.replace(SOURCES_MARKER, render_sources_list(registry, backlinks, language, page_src))
 
 
-def collect_backlinks(essays: Iterable[Essay], language: str,
-                      essays_src: str) -> dict[str, list[Backlink]]:
+def collect_backlinks(essays: Iterable[Essay], language: str, essays_src: str) -> dict[str, list[Backlink]]:
     """Source id -> the essays citing it, reading each essay in ``language`` when it exists."""
     found: dict[str, list[Backlink]] = {}
     for essay in essays:
@@ -54,23 +53,29 @@ def collect_backlinks(essays: Iterable[Essay], language: str,
             first_label.setdefault(citation.source_id, citation.label)
         for source_id, label in first_label.items():
             found.setdefault(source_id, []).append(
-                Backlink(version.meta.title, f"{essays_src}/{essay.slug}.md", f"fnref:{label}"))
+                Backlink(version.meta.title, f"{essays_src}/{essay.slug}.md", f"fnref:{label}")
+            )
     return found
 
 
-def render_sources_list(registry: Registry, backlinks: dict[str, list[Backlink]],
-                        language: str, page_src: str) -> str:
+def render_sources_list(
+    registry: Registry, backlinks: dict[str, list[Backlink]], language: str, page_src: str
+) -> str:
     """Markdown: one list item per source (sorted by its reference), with its backlinks."""
     words = WORDS[language]
     here = posixpath.dirname(page_src) or "."
     items = []
     for source in sorted(registry, key=lambda s: render_reference(s, language).lower()):
         reference = render_reference(source, language)
-        links = [f"[{escape(link.title)}]({posixpath.relpath(link.src_uri, here)}#{link.anchor})"
-                 for link in backlinks.get(source.id, [])]
-        cited = (f"{words['cited_in']} {', '.join(links)}." if links else words["not_cited"])
-        items.append(f'-   <span class="bl-source" id="{source.id}"></span>{reference}\n\n'
-                     f'    <span class="bl-source-citedby">{cited}</span>')
+        links = [
+            f"[{escape(link.title)}]({posixpath.relpath(link.src_uri, here)}#{link.anchor})"
+            for link in backlinks.get(source.id, [])
+        ]
+        cited = f"{words['cited_in']} {', '.join(links)}." if links else words["not_cited"]
+        items.append(
+            f'-   <span class="bl-source" id="{source.id}"></span>{reference}\n\n'
+            f'    <span class="bl-source-citedby">{cited}</span>'
+        )
     if not items:
         return f"<p>{words['empty']}</p>"
     return "\n\n".join(items) + "\n"
@@ -80,8 +85,10 @@ def render_sources_list(registry: Registry, backlinks: dict[str, list[Backlink]]
 # Data
 
 WORDS = {
-    "fr": {"cited_in": "Cité dans\u00a0:", "not_cited": "Cité dans aucun essai pour l'instant.",
-           "empty": "Aucune source pour l'instant."},
-    "en": {"cited_in": "Cited in:", "not_cited": "Not cited in any essay yet.",
-           "empty": "No sources yet."},
+    "fr": {
+        "cited_in": "Cité dans\u00a0:",
+        "not_cited": "Cité dans aucun essai pour l'instant.",
+        "empty": "Aucune source pour l'instant.",
+    },
+    "en": {"cited_in": "Cited in:", "not_cited": "Not cited in any essay yet.", "empty": "No sources yet."},
 }

@@ -55,7 +55,7 @@ def _split(block: Block) -> Iterator[Sentence]:
     masked = list(block.text)
     cited: list[tuple[int, str]] = []
     for piece in block.inline.pieces:
-        masked[piece.start:piece.end] = " " * (piece.end - piece.start)
+        masked[piece.start : piece.end] = " " * (piece.end - piece.start)
         if piece.kind == FOOTNOTE_REF:
             source_id = parse_label(piece.text[2:-1])
             if source_id is not None:

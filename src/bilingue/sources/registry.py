@@ -56,13 +56,15 @@ def load_registry(path: Path | str, problems: list[SourceFileError] | None = Non
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SourceFileError(path, None, "the sources registry does not exist",
-                              f"create {path.name} with one entry per source") from None
+        raise SourceFileError(
+            path, None, "the sources registry does not exist", f"create {path.name} with one entry per source"
+        ) from None
     return parse_registry(text, path, problems)
 
 
-def parse_registry(text: str, path: Path | str = REGISTRY_FILE,
-                   problems: list[SourceFileError] | None = None) -> Registry:
+def parse_registry(
+    text: str, path: Path | str = REGISTRY_FILE, problems: list[SourceFileError] | None = None
+) -> Registry:
     """Validate registry YAML given as text (``path`` is only used in messages).
 
     Without ``problems`` the first problem raises. With a list, every problem is appended to it
@@ -77,9 +79,15 @@ def parse_registry(text: str, path: Path | str = REGISTRY_FILE,
     for source_id, line, entry_problems, source in _entries(text, path):
         if source_id is not None:
             if source_id in lines:
-                entry_problems = [SourceFileError(
-                    path, line, f"source id '{source_id}' is defined twice (first at line "
-                    f"{lines[source_id]})", "rename one of them"), *entry_problems]
+                entry_problems = [
+                    SourceFileError(
+                        path,
+                        line,
+                        f"source id '{source_id}' is defined twice (first at line {lines[source_id]})",
+                        "rename one of them",
+                    ),
+                    *entry_problems,
+                ]
             else:
                 lines[source_id] = line
         if entry_problems:
@@ -102,16 +110,36 @@ def _entries(text: str, path: Path):
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
-        yield None, 0, [SourceFileError(path, mark.line + 1 if mark else None,
-                                        f"invalid YAML: {problem}",
-                                        "fix the indentation or quote the value")], None
+        yield (
+            None,
+            0,
+            [
+                SourceFileError(
+                    path,
+                    mark.line + 1 if mark else None,
+                    f"invalid YAML: {problem}",
+                    "fix the indentation or quote the value",
+                )
+            ],
+            None,
+        )
         return
     if root is None:
         return
     if not isinstance(root, yaml.MappingNode):
-        yield None, 0, [SourceFileError(path, _line(root), "the registry must be a mapping of "
-                                        "source ids to entries", "write `some-id:` then the "
-                                        "entry's fields, indented")], None
+        yield (
+            None,
+            0,
+            [
+                SourceFileError(
+                    path,
+                    _line(root),
+                    "the registry must be a mapping of source ids to entries",
+                    "write `some-id:` then the entry's fields, indented",
+                )
+            ],
+            None,
+        )
         return
     for key_node, value_node in root.value:
         line = _line(key_node)
@@ -133,31 +161,54 @@ class _EntryProblems(Exception):
 
 def _entry(source_id: str, key_node: yaml.Node, value_node: yaml.Node, path: Path) -> Source:
     if not _SOURCE_ID.fullmatch(source_id):
-        raise _EntryProblems([SourceFileError(
-            path, _line(key_node), f"source id '{source_id}' is not valid",
-            "use lowercase letters, digits and hyphens, e.g. who-wash-2023")])
+        raise _EntryProblems(
+            [
+                SourceFileError(
+                    path,
+                    _line(key_node),
+                    f"source id '{source_id}' is not valid",
+                    "use lowercase letters, digits and hyphens, e.g. who-wash-2023",
+                )
+            ]
+        )
     if not isinstance(value_node, yaml.MappingNode):
-        raise _EntryProblems([SourceFileError(
-            path, _line(value_node), f"{source_id}: the entry must be a mapping of fields",
-            "indent `title:`, `url:`... under the id")])
+        raise _EntryProblems(
+            [
+                SourceFileError(
+                    path,
+                    _line(value_node),
+                    f"{source_id}: the entry must be a mapping of fields",
+                    "indent `title:`, `url:`... under the id",
+                )
+            ]
+        )
     field_lines: dict[tuple[str, ...], int] = {}
     try:
         data = _to_python(value_node, (), field_lines, path)
     except SourceFileError as error:
         raise _EntryProblems([error]) from None
     if "id" in data:
-        raise _EntryProblems([SourceFileError(path, field_lines[("id",)], f"{source_id}: do not "
-                                              "write an `id` field", "the key above the entry "
-                                              "is its id")])
+        raise _EntryProblems(
+            [
+                SourceFileError(
+                    path,
+                    field_lines[("id",)],
+                    f"{source_id}: do not write an `id` field",
+                    "the key above the entry is its id",
+                )
+            ]
+        )
     try:
         return Source.model_validate({"id": source_id, **data})
     except ValidationError as error:
-        raise _EntryProblems([_problem(detail, source_id, field_lines, _line(key_node), path)
-                              for detail in error.errors()]) from None
+        raise _EntryProblems(
+            [_problem(detail, source_id, field_lines, _line(key_node), path) for detail in error.errors()]
+        ) from None
 
 
-def _problem(first: Any, source_id: str, field_lines: dict[tuple[str, ...], int],
-             entry_line: int, path: Path) -> SourceFileError:
+def _problem(
+    first: Any, source_id: str, field_lines: dict[tuple[str, ...], int], entry_line: int, path: Path
+) -> SourceFileError:
     location = tuple(str(part) for part in first["loc"])
     line = entry_line
     for size in range(len(location), 0, -1):  # the deepest field that has a line
@@ -174,16 +225,14 @@ def _problem(first: Any, source_id: str, field_lines: dict[tuple[str, ...], int]
     return SourceFileError(path, line, f"{name}: {message}", _FIX.get(location[:1], _FIX[()]))
 
 
-def _to_python(node: yaml.Node, where: tuple[str, ...], lines: dict[tuple[str, ...], int],
-               path: Path) -> Any:
+def _to_python(node: yaml.Node, where: tuple[str, ...], lines: dict[tuple[str, ...], int], path: Path) -> Any:
     """Build plain Python values from a node, recording the line of every key on the way."""
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = _key(key_node, path)
             if key in result:
-                raise SourceFileError(path, _line(key_node), f"field '{key}' is written twice",
-                                      "keep one")
+                raise SourceFileError(path, _line(key_node), f"field '{key}' is written twice", "keep one")
             lines[(*where, key)] = _line(key_node)
             result[key] = _to_python(value_node, (*where, key), lines, path)
         return result

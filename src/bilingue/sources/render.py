@@ -64,21 +64,18 @@ def render_reference(source: Source, language: str) -> str:
         parts.append(f"{words['pages']}\u00a0{escape(source.pages)}")
     if source.author and source.publisher and source.publisher != source.container_title:
         parts.append(escape(source.publisher))
-    parts.append(format_partial_date(source.issued, language) if source.issued
-                 else words["no_date"])
+    parts.append(format_partial_date(source.issued, language) if source.issued else words["no_date"])
     sentence = ", ".join(parts)
     if source.language != language:
         sentence += f" ({words['in_language'].format(language_name(source.language, language))})"
     if source.accessed:
-        sentence += ", " + words["accessed"].format(format_date(source.accessed, "long",
-                                                                locale=language))
+        sentence += ", " + words["accessed"].format(format_date(source.accessed, "long", locale=language))
     sentences = [sentence if sentence.endswith(".") else sentence + "."]
     if source.doi:
         sentences.append(f"doi:[{escape(source.doi)}]({_href('https://doi.org/' + source.doi)}).")
     if source.archive_url and source.archive_date:
         archived = format_date(source.archive_date, "long", locale=language)
-        sentences.append(words["archive"].format(url=_href(source.archive_url), date=archived)
-                         + ".")
+        sentences.append(words["archive"].format(url=_href(source.archive_url), date=archived) + ".")
     if source.notes:
         sentences.append(escape_dollars(source.notes.get(language).strip()))
     return " ".join(sentences)
