@@ -50,7 +50,8 @@ def fix_tag_roles(masked: Masked, text: str) -> str:
 
 
 def drop_duplicate_tags(masked: Masked, text: str) -> str:
-    """Keep the first occurrence of each expected tag (closing tags: the first after the opening)."""
+    """Keep the first occurrence of each expected tag; a pair repeated with its words goes once."""
+    text = _REPEATED_PAIR.sub(r"\1", text)
     seen: set[str] = set()
 
     def keep(match: re.Match[str]) -> str:
@@ -93,10 +94,20 @@ def restore_edge_tags(masked: Masked, text: str) -> str:
 
 
 def move_spaces_out_of_pairs(masked: Masked, text: str) -> str:
-    """``<m1> gras </m1>`` -> `` <m1>gras</m1> `` (``** bold**`` renders as literal stars)."""
-    text = re.sub(r"(<m\d+>)([ \u00a0]+)", r"\2\1", text)
-    text = re.sub(r"([ \u00a0]+)(</m\d+>)", r"\2\1", text)
-    return re.sub(r" {2,}", " ", text) if "  " not in masked.text else text
+    """``<m1> gras </m1>`` -> `` <m1>gras</m1> `` (``** bold**`` renders as literal stars).
+
+    A space moved out of a closing tag is dropped before punctuation (``bold ,`` would read badly).
+    """
+    def opening(match: re.Match[str]) -> str:
+        before = match.string[match.start() - 1:match.start()]
+        return (" " if before and not before.isspace() else "") + match.group(1)
+
+    def closing(match: re.Match[str]) -> str:
+        after = match.string[match.end():match.end() + 1]
+        return match.group(1) + (" " if after and (after.isalnum() or after in "(<‘“[") else "")
+
+    text = re.sub(r"(<m\d+>)[ \u00a0]+", opening, text)
+    return re.sub(r"[ \u00a0]+(</m\d+>)", closing, text)
 
 
 def escape_table_pipes(text: str) -> str:
@@ -145,6 +156,7 @@ def _canonical(match: re.Match[str]) -> str:
     return f"<{'/' if match.group(1) else ''}m{match.group(2)}{'/' if match.group(3) else ''}>"
 
 
+_REPEATED_PAIR = re.compile(r"(<m(\d+)>[^<]*</m\2>)(?:\s*\1)+")
 _EDGE = " \t\u00a0.,;:!?…)»”\"'’"
 _LOOSE_TAG = re.compile(
     r"(?:<|＜|&lt;|‹)\s*(/)?\s*[mMｍＭ]\s*(\d+)\s*(/)?\s*(?:>|＞|&gt;|›)")
