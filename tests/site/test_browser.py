@@ -125,6 +125,19 @@ def test_a_french_only_word_finds_nothing_on_the_english_site(page, server):
     assert search(page, "chiottes") == []
 
 
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [("/essais/mystique/", "2 octobre 2024"), ("/en/essais/mystique/", "October 2, 2024")],
+)
+def test_citation_tooltip_shows_the_dated_source_in_the_page_language(page, server, path, expected):
+    page.goto(f"{server}{path}")
+    page.locator("sup a.footnote-ref").first.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    text = tooltip.inner_text()
+    assert "New funding to scale the benefits of AI" in text and expected in text
+
+
 def test_pages_ask_nothing_from_third_party_hosts(page, server):
     page.goto(f"{server}/essais/mystique/")
     page.wait_for_load_state("networkidle")
