@@ -78,7 +78,7 @@ def test_a_faithful_translation_passes():
     (("# A difficult", "## A difficult"), "level `1` became `2`"),
     ((" { #un-metier-difficile }", ""), "heading id differs: #un-metier-difficile vs "
                                         "#a-difficult-job"),
-    (("y \\| z", "y | z"), "fr.md:16"),
+    (("y \\| z", "y | z"), "not in the source: table_cell"),
     (("print(\"bonjour\")", "print(\"hello\")"), "fr.md:18"),
     (("date: 2024-01-01", "date: 2024-01-02"), "`date` must stay as in the source"),
     (("tags: [a, b]\n", ""), "key `tags` is missing"),

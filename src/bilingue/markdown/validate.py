@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bilingue.markdown import model as m
 from bilingue.markdown.headings import explicit_id, heading_ids, without_added_id
-from bilingue.markdown.inline import ATTR_LIST, CLOSE, Piece
+from bilingue.markdown.inline import ATTR_LIST, CLOSE, ESCAPE, Piece
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,13 @@ def compare_documents(source: m.Document, target: m.Document,
                     a, b, source_index[id(a)],
                     source_ids.get(source_index[id(a)]), target_ids.get(target_index[id(b)])))
             continue
-        differences.append(_structure_difference(tag, source_blocks[a1:a2], target_blocks[b1:b2],
-                                                 source_index))
+        difference = _structure_difference(tag, source_blocks[a1:a2], target_blocks[b1:b2],
+                                           source_index)
+        if difference.source_line is None and a1 > 0:  # an insertion: say what it follows
+            difference = Difference(None, difference.target_line,
+                                    difference.message + f" (after source line "
+                                    f"{source_blocks[a1 - 1].end_line})", difference.source_blocks)
+        differences.append(difference)
     return differences
 
 
@@ -94,8 +99,8 @@ def _compare_pair(source: m.Block, target: m.Block, index: int, source_id: str |
                   target_id: str | None) -> list[Difference]:
     out: list[Difference] = []
     if source.kind in m.PROSE_KINDS and not source.is_plain_text:
-        expected = _comparable(source.inline.pieces, False)
-        found = _comparable(target.inline.pieces, source.kind == m.HEADING
+        expected = comparable_pieces(source.inline.pieces, False)
+        found = comparable_pieces(target.inline.pieces, source.kind == m.HEADING
                             and explicit_id(source.inline) is None)
         if expected != found:
             out.append(Difference(source.text_line(), target.text_line(),
@@ -113,10 +118,17 @@ def _compare_pair(source: m.Block, target: m.Block, index: int, source_id: str |
     return out
 
 
-def _comparable(pieces: tuple[Piece, ...], drop_added_id: bool) -> list[str]:
-    """Piece texts to compare: link titles blanked (translated), an added heading id dropped."""
+def comparable_pieces(pieces: tuple[Piece, ...], drop_added_id: bool = False) -> list[str]:
+    """Piece texts a translation must keep, in order.
+
+    Link titles are blanked (they are translated), backslash escapes skipped (a literal
+    character, never structure), and with ``drop_added_id`` the ``#id`` the translator adds to a
+    heading's attribute list is removed (heading ids are compared on their own).
+    """
     out: list[str] = []
     for piece in pieces:
+        if piece.kind == ESCAPE:
+            continue  # renders one literal character: never structure (translators add some)
         text = piece.text
         if piece.role == CLOSE and piece.title:
             text = text[:piece.title[0]] + "…" + text[piece.title[1]:]

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from bilingue.markdown import model as m
 from bilingue.markdown.headings import explicit_id, heading_ids, heading_slug, slugify
 from bilingue.markdown.headings import with_heading_id as _with_id
-from bilingue.markdown.inline import CLOSE, InlineText, scan_inline
+from bilingue.markdown.inline import scan_inline
 from bilingue.markdown.mask import Masked, MaskError, join_runs, mask, split_runs, unmask
 from bilingue.markdown.parse import parse_document
 from bilingue.markdown.repair import escape_new_markup, escape_table_pipes, repair
 from bilingue.markdown.typography import english_typography
-from bilingue.markdown.validate import Difference, compare_documents
+from bilingue.markdown.validate import Difference, comparable_pieces, compare_documents
 from bilingue.providers.base import Provider
 from bilingue.translate.options import TranslateOptions
 
@@ -218,18 +218,13 @@ def _check(block: m.Block, english: str) -> str:
     if not english.strip():
         return "empty translation"
     found = scan_inline(english, block.context)
-    if _comparable(found) != _comparable(block.inline):
+    if comparable_pieces(found.pieces) != comparable_pieces(block.inline.pieces):
         return "protected pieces changed"
     if block.kind in (m.PARAGRAPH, m.DEFINITION_TERM):
         for line in english.split("\n"):
             if _BLOCK_START.match(line):
                 return "a line would start a new Markdown block"
     return ""
-
-
-def _comparable(inline: InlineText) -> list[str]:
-    return [piece.text[:piece.title[0]] + piece.text[piece.title[1]:]
-            if piece.role == CLOSE and piece.title else piece.text for piece in inline.pieces]
 
 
 def _plain(answer: str, block: m.Block, options: TranslateOptions) -> str | None:
