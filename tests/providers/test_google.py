@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from werkzeug import Response
 
@@ -176,3 +178,24 @@ def test_text_left_untranslated_inside_a_pack_is_sent_again_alone(server, make_s
     assert chain.stats["google"].rejected == 2  # texts 3 and 4 came back in French
     assert chain.stats["google"].requests == 3
     assert chain.providers_used == ["google"] * 4
+
+
+def test_retry_after_pauses_every_worker(server, make_settings):
+    arrivals: list[float] = []
+    translate = google_handler()
+
+    def first_429(request):
+        arrivals.append(time.monotonic())
+        if len(arrivals) == 1:
+            return status(429, {"Retry-After": "1"})(request)
+        return translate(request)
+
+    server.expect_request("/m").respond_with_handler(first_429)
+    settings = make_settings(google_max_chars=100, concurrency=2, google_rate_limit=10.0)
+    chain = get_provider("google", settings=settings)
+
+    assert chain.translate_texts(FRENCH[:4], "fr", "en") == [fake_english(t) for t in FRENCH[:4]]
+    # the 429 came first; the second worker's request may already have been on its way, but
+    # every request started after the 429 waited out the Retry-After
+    later = [moment - arrivals[0] for moment in arrivals[2:]]
+    assert later and min(later) >= 0.95
