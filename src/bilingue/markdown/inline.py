@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 SINGLE, OPEN, CLOSE = "single", "open", "close"
 
@@ -44,9 +44,6 @@ MARK = "mark"  # ==
 TERM = "term"  # glossary term or defined abbreviation
 BACKTICK = "backtick"  # an unmatched run of backticks
 
-# Kinds whose content reads as words in the rendered page (used for plain text / slugs).
-_VISIBLE_CONTENT = {CODE: True}
-
 
 @dataclass(frozen=True, slots=True)
 class Piece:
@@ -71,9 +68,16 @@ class InlineContext:
     terms: tuple[str, ...] = ()
     references: frozenset[str] = frozenset()
 
-    @cached_property
+    @property
     def pattern(self) -> re.Pattern[str]:
         return _compile(self.terms)
+
+    def candidates(self, text: str) -> re.Pattern[str]:
+        """Where a piece may start in ``text``: searched first, the full pattern is then tried
+        there only. Built from what ``text`` can contain, so the common case is one character
+        class (fast) instead of an alternation tried at every position."""
+        present = tuple(term for term in self.terms if term in text)
+        return _compile_candidates(present, "  \n" in text, "://" in text)
 
 
 @dataclass(frozen=True)
@@ -121,15 +125,20 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
     """Locate the protected pieces of ``text`` (a block's prose, container prefixes removed)."""
     context = context or _EMPTY
     pattern = context.pattern
+    candidates = context.candidates(text)
     pieces: list[Piece] = []
     delimiters: list[int] = []  # indexes of emphasis/mark candidates in pieces
     pending: dict[int, tuple[int, str, tuple[int, int] | None, int]] = {}  # "]" offset -> close
     position = 0
     length = len(text)
     while position < length:
-        match = pattern.search(text, position)
-        if match is None:
+        candidate = candidates.search(text, position)
+        if candidate is None:
             break
+        match = pattern.match(text, candidate.start())
+        if match is None:
+            position = candidate.start() + 1
+            continue
         group = match.lastgroup
         start, end = match.span()
         if group == "open":
@@ -323,7 +332,8 @@ def _strip_tags(text: str) -> str:
     return re.sub(r"<[^>]*>", "", text)
 
 
-def _compile(terms: Iterable[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=64)
+def _compile(terms: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = list(_ALTERNATIVES)
     terms = sorted({term for term in terms if term.strip()}, key=len, reverse=True)
     if terms:
@@ -331,6 +341,19 @@ def _compile(terms: Iterable[str]) -> re.Pattern[str]:
         # after code/HTML/URLs (leftmost wins anyway), before emphasis and plain brackets
         alternatives.insert(_TERM_SLOT, ("term", rf"(?<![\w-])(?:{joined})(?![\w-])"))
     return re.compile("|".join(f"(?P<{name}>{regex})" for name, regex in alternatives))
+
+
+@lru_cache(maxsize=64)
+def _compile_candidates(terms: tuple[str, ...], hard_break: bool, url: bool) -> re.Pattern[str]:
+    starts = r"[`<\\$&+\[\]{:!*_=]"
+    if hard_break:
+        starts += r"| {2,}\n"
+    if url:
+        starts += r"|\b(?:https?|ftp)://"
+    terms = sorted({term for term in terms if term.strip()}, key=len, reverse=True)
+    if terms:
+        starts += "|(?<![\\w-])(?:" + "|".join(re.escape(term) for term in terms) + ")"
+    return re.compile(starts)
 
 
 _ATTR = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}]+))"""
@@ -367,4 +390,3 @@ _GROUP_KIND = {
     "attr": ATTR_LIST, "emoji": EMOJI, "url": URL, "term": TERM,
 }
 _EMPTY = InlineContext()
-_ = field  # dataclasses.field kept for subclasses adding defaults

@@ -63,12 +63,19 @@ class Block:
     end_line: int  # 1-based, inclusive
     depth: int  # 0 at top level, +1 per enclosing container
     parent: int | None  # index of the enclosing container block in Document.blocks
-    raw: str
+    start: int  # offset of the block's first character in the file
+    end: int  # offset just after its last character
     text: str = ""
     spans: tuple[tuple[int, int], ...] = ()
     continuation: str = ""  # prefix to put before every added line of a multi-line text
     meta: dict[str, object] = field(default_factory=dict)
     context: InlineContext | None = field(default=None, repr=False)
+    source: str = field(default="", repr=False)  # the whole file (shared, not copied)
+
+    @property
+    def raw(self) -> str:
+        """The block's whole source slice, container prefixes of later lines included."""
+        return self.source[self.start:self.end]
 
     @property
     def translatable(self) -> bool:

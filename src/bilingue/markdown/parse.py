@@ -88,9 +88,9 @@ def _front_matter_blocks(text: str, raw: str, keys: tuple[str, ...],
         end = yaml_start + value_node.end_mark.index
         line = value_node.start_mark.line + 2
         blocks.append(m.Block(
-            m.FRONT_MATTER, line, value_node.end_mark.line + 2, 0, None, text[start:end],
+            m.FRONT_MATTER, line, value_node.end_mark.line + 2, 0, None, start, end,
             value_node.value, ((start, end),), "",
-            {"key": key_node.value, "style": value_node.style or ""}, context))
+            {"key": key_node.value, "style": value_node.style or ""}, context, text))
     return blocks
 
 
@@ -166,10 +166,13 @@ class _Parser:
              parent: int | None, spans=(), continuation: str = "", meta=None) -> int:
         start = lines[first][2]
         end = lines[last][2] + len(lines[last][0])
-        text = "\n".join(self.source[a:b] for a, b in spans)
-        block = m.Block(kind, lines[first][1], lines[last][1], depth, parent,
-                        self.source[start:end], text, tuple(spans), continuation,
-                        meta or {}, self.context)
+        source = self.source
+        if len(spans) == 1:
+            text = source[spans[0][0]:spans[0][1]]
+        else:
+            text = "\n".join([source[a:b] for a, b in spans])
+        block = m.Block(kind, lines[first][1], lines[last][1], depth, parent, start, end,
+                        text, tuple(spans), continuation, meta or {}, self.context, source)
         self.blocks.append(block)
         return len(self.blocks) - 1
 
