@@ -188,12 +188,14 @@ def _plain_is_safe(value: str) -> bool:
 def _relayout(source: str, block: Block, new_text: str) -> str:
     """Lay out ``new_text`` over the block's lines: original prefixes first, then the default."""
     lines = new_text.split("\n")
+    newline = "\r\n" if source[block.spans[-1][1]:block.spans[-1][1] + 2] == "\r\n" else "\n"
     prefixes: list[str] = []
     for (_, end), (next_start, _) in zip(block.spans, block.spans[1:], strict=False):
         between = source[end:next_start]
-        prefixes.append(between[1:] if between.startswith("\n") else block.continuation)
+        prefixes.append(between[len(newline):] if between.startswith(newline)
+                        else block.continuation)
     out = [lines[0]]
     for number, line in enumerate(lines[1:]):
         prefix = prefixes[number] if number < len(prefixes) else block.continuation
         out.append(prefix + line if line else line)
-    return "\n".join(out)
+    return newline.join(out)

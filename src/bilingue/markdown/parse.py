@@ -51,7 +51,8 @@ def _lines(text: str, offset: int, first_line: int) -> list[Line]:
     out: list[Line] = []
     number = first_line
     for raw in text[offset:].split("\n"):
-        out.append((raw, number, offset))
+        # a Windows line end's "\r" is not part of the line (it stays in the file untouched)
+        out.append((raw[:-1] if raw.endswith("\r") else raw, number, offset))
         offset += len(raw) + 1
         number += 1
     if out and out[-1][0] == "":

@@ -1,0 +1,84 @@
+"""``python -m bilingue translate`` and ``check-translation`` from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bilingue.cli import main
+
+FRENCH = """---
+title: "Un titre"
+date: 2024-01-01
+---
+
+# Un "métier" difficile
+
+Du **gras** avec `code` et Myelin.[^1]
+
+[^1]: Une note.
+"""
+
+
+@pytest.fixture
+def essay(tmp_path: Path) -> Path:
+    path = tmp_path / "essai.md"
+    path.write_text(FRENCH, encoding="utf-8")
+    return path
+
+
+def test_translate_prints_english_markdown(essay, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no glossary.yml here
+    assert main(["translate", str(essay), "--provider", "pseudo", "--stdout"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('---\ntitle: "ÛÛñ ttîtrrë"\ndate: 2024-01-01\n---\n')
+    assert '# ÛÛñ "mmétîîër" ddîfffîçîîlë { #un-metier-difficile }' in out
+    assert "`code`" in out and "[^1]" in out and "MMÿëllîñ" in out
+
+
+def test_translate_uses_the_glossary(essay, capsys, tmp_path):
+    glossary = tmp_path / "glossaire.yml"
+    glossary.write_text("keep:\n  - Myelin\n", encoding="utf-8")
+    assert main(["translate", str(essay), "--provider", "pseudo", "--stdout",
+                 "--glossary", str(glossary)]) == 0
+    assert "Myelin" in capsys.readouterr().out
+
+
+def test_translate_identity_is_byte_identical(essay, capsys):
+    assert main(["translate", str(essay), "--provider", "identity", "--stdout"]) == 0
+    assert capsys.readouterr().out == FRENCH
+
+
+def test_translate_without_stdout_says_what_to_do(essay, capsys):
+    assert main(["translate", str(essay), "--provider", "pseudo"]) == 1
+    assert "add --stdout" in capsys.readouterr().err
+
+
+def test_translate_missing_file_names_it(tmp_path, capsys):
+    assert main(["translate", str(tmp_path / "absent.md"), "--provider", "pseudo", "--stdout"]) == 1
+    assert "absent.md: file not found" in capsys.readouterr().err
+
+
+def test_translate_unknown_provider_is_a_clear_error(essay, capsys):
+    assert main(["translate", str(essay), "--provider", "nope", "--stdout"]) == 1
+    assert "unknown translation provider" in capsys.readouterr().err
+
+
+def test_check_translation_accepts_a_faithful_file(essay, tmp_path, capsys):
+    english = tmp_path / "essai.en.md"
+    main(["translate", str(essay), "--provider", "pseudo", "--stdout"])
+    english.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["check-translation", str(essay), str(english)]) == 0
+    assert "matches" in capsys.readouterr().out
+
+
+def test_check_translation_reports_file_line_and_difference(essay, tmp_path, capsys):
+    english = tmp_path / "essai.en.md"
+    english.write_text(FRENCH.replace("`code`", "code").replace("[^1]:", "[^2]:"),
+                       encoding="utf-8")
+    assert main(["check-translation", str(essay), str(english)]) == 1
+    out = capsys.readouterr().out
+    assert f"{essay}:8 / {english}:8: paragraph: protected pieces differ: missing ``code``" in out
+    assert f"{essay}:10 / {english}:10: footnote: label `1` became `2`" in out
+    assert "2 difference(s)" in out
