@@ -25,9 +25,10 @@ def site_markdown():
     extensions = config["markdown_extensions"]
     configs = config["mdx_configs"]
 
+    renderer = markdown.Markdown(extensions=extensions, extension_configs=configs)
+
     def render(text: str) -> str:
-        body = split_front_matter(text).body
-        return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(body)
+        return renderer.reset().convert(split_front_matter(text).body)
 
     return render
 

@@ -26,4 +26,4 @@ def test_apostrophes_follow_the_source_style():
 
 def test_tags_are_never_touched():
     masked = "A <m1/> ? and <m2>« x »</m2> : end"
-    assert english_typography(masked) == "A <m1/>? and <m2>“x”</m2>: end"
+    assert english_typography(masked) == "A <m1/>? and <m2>“x”</m2> : end"

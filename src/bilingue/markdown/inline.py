@@ -105,16 +105,22 @@ class InlineText:
     def plain_text(self) -> str:
         """What a reader sees as words: prose runs plus inline code contents, markup removed."""
         out: list[str] = []
+        in_image = 0  # image alt text is not part of the visible text (toc ignores it too)
         for segment in self.segments():
             if isinstance(segment, str):
-                out.append(segment)
+                if not in_image:
+                    out.append(segment)
+            elif segment.kind == IMAGE:
+                in_image += 1 if segment.role == OPEN else -1
+            elif in_image:
+                continue
             elif segment.kind == CODE:
                 out.append(segment.text.strip("`").strip())
             elif segment.kind in (ESCAPE,):
                 out.append(segment.text[1:])
             elif segment.kind in (ENTITY,):
                 out.append(html.unescape(segment.text))
-            elif segment.kind in (TERM, URL, NO_TRANSLATE, KEYS, REF_LINK):
+            elif segment.kind in (TERM, URL, NO_TRANSLATE, KEYS, REF_LINK, MATH):
                 out.append(_strip_tags(segment.text).strip("[]"))
             elif segment.kind == HARD_BREAK:
                 out.append(" ")

@@ -146,7 +146,8 @@ class _Parser:
                 return self._reference
         if indent == 0 and first == "*" and _ABBR_LINE.match(text):
             return self._abbreviation
-        if first == ":" and last_kind in (m.DEFINITION_TERM, m.DEFINITION) and _DEF.match(text):
+        # ": text" is a definition unless nothing precedes it in its container (Python-Markdown)
+        if first == ":" and last_kind and _DEF.match(text):
             return self._definition
         if first == "<":
             if stripped.startswith("<!--"):

@@ -4,7 +4,8 @@ Applied to the masked string (prose runs between ``<mN>`` tags), so code, URLs, 
 other protected piece are out of reach by construction.
 
 - guillemets ``« mot »`` (with any space, non-breaking or thin) -> ``“mot”``; ``‹ ›`` -> ``‘ ’``;
-- no space (ordinary, non-breaking U+00A0, narrow no-break U+202F, thin U+2009) before ``; : ! ?``;
+- no space (ordinary, non-breaking U+00A0, narrow no-break U+202F, thin U+2009) before ``; : ! ?``
+  (before ``:`` only after a word: after a protected piece it may be part of its syntax);
 - apostrophes: spaces that services put around them are removed (``don 't``, ``l' humanité``)
   and their style follows the French source (typographic ``’`` if the source used it, else ``'``).
 """
@@ -49,7 +50,8 @@ _OPEN_GUILLEMET = re.compile(f"«{_SPACES}*")
 _CLOSE_GUILLEMET = re.compile(f"{_SPACES}*»")
 _OPEN_SINGLE = re.compile(f"‹{_SPACES}*")
 _CLOSE_SINGLE = re.compile(f"{_SPACES}*›")
-_SPACE_BEFORE_PUNCT = re.compile(f"(?:(?<=\\S)|^){_SPACES}+(?=[;:!?])")
+# after a word, or right after a tag for ; ! ? (not ":": `:smile: :` would become `:smile::`)
+_SPACE_BEFORE_PUNCT = re.compile(f"(?<=\\S){_SPACES}+(?=[;:!?])|^{_SPACES}+(?=[;!?])")
 _SPACED_CONTRACTION = re.compile(r"(\w) ?(['’]) ?(s|t|re|ve|ll|d|m)\b(?! ?\w*['’])")
 _SPACED_ELISION = re.compile(r"\b([lLdDjJmMnNsStTcC]|[Qq]u)(['’]) (\w)")
 _STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")

@@ -221,8 +221,12 @@ def _check(block: m.Block, english: str) -> str:
     if comparable_pieces(found.pieces) != comparable_pieces(block.inline.pieces):
         return "protected pieces changed"
     if block.kind in (m.PARAGRAPH, m.DEFINITION_TERM):
+        # a line starting like a block (list marker, heading...) the source lines did not have
+        allowed = {start.group(0).strip() for line in block.text.split("\n")
+                   if (start := _BLOCK_START.match(line))}
         for line in english.split("\n"):
-            if _BLOCK_START.match(line):
+            start = _BLOCK_START.match(line)
+            if start and start.group(0).strip() not in allowed:
                 return "a line would start a new Markdown block"
     return ""
 
@@ -292,6 +296,6 @@ def _blamed(difference: Difference, document: m.Document) -> list[int]:
 _LETTER = re.compile(r"[^\W\d_]")
 _TAGS = re.compile(r"</?m\d+/?>")
 _BLOCK_START = re.compile(
-    r"[ ]{0,3}(?:#{1,6}(?:[ \t]|$)|>|[*+\-][ ]|\d+\.[ ]|:[ ]{1,3}\S|!!!|\?\?\?|===|```|~~~"
-    r"|\[\^[^\]]+\]:|\[[^\]]+\]:|\*\[[^\]]+\]:|(?:-[ ]*){3,}$|(?:\*[ ]*){3,}$|(?:_[ ]*){3,}$)"
-    r"|[ ]{4,}\S")
+    r"[ ]{0,3}(?:#{1,6}(?:[ \t]|$)|>|[*+\-][ ]|\d+\.[ ]|:[ ]{1,3}(?=\S)|!!!|\?\?\?|===|```"
+    r"|~~~|\[\^[^\]]+\]:|\[[^\]]+\]:|\*\[[^\]]+\]:|(?:-[ ]*){3,}$|(?:\*[ ]*){3,}$"
+    r"|(?:_[ ]*){3,}$)|[ ]{4,}(?=\S)")
