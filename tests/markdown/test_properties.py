@@ -38,6 +38,7 @@ def inline(draw) -> str:
             '[{w}](../essais/autre.md#section "Titre {w}")', "![{w}](image{n}.png)",
             "[^1]", "=={w}==", "++ctrl+alt+{n}++", ":smile:", "$x^{n}$",
             '<span translate="no">{w}</span>', "&amp;", "\\*", "<kbd>Entrée</kbd>",
+            "[{w}][ref]", "[ref]", "<https://exemple.org/{n}>",
         ]))
         parts.append(construct.format(w=words, n=draw(st.integers(0, 9))))
         parts.append(draw(phrase()))
@@ -93,7 +94,9 @@ def document(draw) -> str:
     if draw(st.booleans()):
         front = f'---\ntitle: "{draw(phrase(1, 4))}"\ndate: 2024-01-01\n---\n\n'
     blocks = draw(st.lists(block(), min_size=1, max_size=6))
-    return front + "\n\n".join(blocks) + "\n\n[^1]: Une note de bas de page.\n"
+    return front + "\n\n".join(blocks) + (
+        "\n\n[^1]: Une note de bas de page.\n\n"
+        "[ref]: https://exemple.org/ref \"Le titre\"\n\n*[ONU]: Organisation des Nations unies\n")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -194,3 +194,28 @@ def test_assemble_sends_a_blamed_block_back_to_french():
     text, kept = assemble(document, {0: "One without code.", 1: "Two."}, issues=issues)
     assert text == "Un `code`.\n\nTwo.\n" and set(kept) == {1}
     assert [(issue.line, issue.action) for issue in issues] == [(1, KEPT_SOURCE)]
+
+
+def test_the_service_never_sees_markdown_syntax():
+    """Damage to markers (`] (`, broken `!!!`, `** bold**`, table pipes) is impossible by
+    construction: none of that syntax is ever sent, only prose and numbered tags."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[1] / "markdown" / "corpus"
+    provider = Damaging(lambda text: text)
+    for path in sorted(corpus.glob("*.md")):
+        translate_document(path.read_text(encoding="utf-8"), provider)
+    sent = [text for call in provider.calls for text in call]
+    assert len(sent) > 100
+    for syntax in ("](", "!!!", "???", "===", "**", "`", "[^", "{ #", "{:", "http", "|",
+                   "<div", "<span", "$$", ":smile:", "++"):
+        assert not [text for text in sent if syntax in text], syntax
+
+
+def test_a_translated_admonition_title_may_contain_quotes():
+    provider = Fixed({"Une note": 'A "quoted" note', "Le corps.": "The body."})
+    french = '!!! note "Une note"\n    Le corps.\n'
+    result = translate_document(french, provider)
+    # Python-Markdown reads the title up to the last quote of the line
+    assert result.text == '!!! note "A "quoted" note"\n    The body.\n'
+    assert_valid(french, result.text)

@@ -120,6 +120,8 @@ class InlineText:
                 out.append(segment.text[1:])
             elif segment.kind in (ENTITY,):
                 out.append(html.unescape(segment.text))
+            elif segment.kind == AUTOLINK:
+                out.append(segment.text[1:-1])
             elif segment.kind in (TERM, URL, NO_TRANSLATE, KEYS, REF_LINK, MATH):
                 out.append(_strip_tags(segment.text).strip("[]"))
             elif segment.kind == HARD_BREAK:
