@@ -96,3 +96,15 @@ def test_each_kind_of_damage_is_reported_with_a_line(damage, expected):
 def test_an_added_heading_id_is_accepted_only_when_it_is_the_french_one():
     wrong = ENGLISH.replace("{ #un-metier-difficile }", "{ #autre }")
     assert any("heading id differs" in line for line in differences(wrong))
+
+
+def test_align_blocks_pairs_corresponding_blocks_and_skips_restructured_parts():
+    from bilingue.markdown import align_blocks
+
+    french = parse_document("---\ntitle: Titre\n---\n\n# A\n\nUn.\n\nDeux.\n\n- trois\n")
+    english = parse_document("---\ntitle: Title\n---\n\n# A\n\nOne.\n\nTwo.\n\n> three\n")
+    pairs = align_blocks(french, english)
+    assert [(french.blocks[a].text, english.blocks[b].text) for a, b in pairs.items()] == [
+        ("Titre", "Title"), ("A", "A"), ("Un.", "One."), ("Deux.", "Two."), ("trois", "three")]
+    # "- trois" / "> three": the list item and the quote are not paired, their paragraphs are
+    assert all(french.blocks[a].kind == english.blocks[b].kind for a, b in pairs.items())

@@ -37,7 +37,12 @@ not with CommonMark. Public API:
     Undo known machine-translation damage to the tags (see ``bilingue.markdown.repair``).
 
 ``compare_documents(source_doc, target_doc) -> list[Difference]``
-    Block-by-block validation (``Difference.describe(fr_path, en_path)`` gives file:line text).
+    Block-by-block validation (``Difference.describe(fr_path, en_path)`` gives file:line text;
+    ``Difference.source_blocks`` lists the source block indexes involved).
+
+``align_blocks(source_doc, target_doc) -> {source_index: target_index}``
+    Which English block corresponds to which French block (structure-based, in order; parts
+    whose structure differs are left out): how a translation memory reads a human-edited file.
 
 ``heading_ids(document) -> {block_index: id}``, ``slugify(text)``, ``with_heading_id(text, id)``
     Heading ids exactly as the site's toc computes them.
@@ -53,11 +58,27 @@ from bilingue.markdown.model import Block, Document
 from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS, parse_document
 from bilingue.markdown.repair import repair
 from bilingue.markdown.typography import english_typography
-from bilingue.markdown.validate import Difference, compare_documents
+from bilingue.markdown.validate import Difference, align_blocks, compare_documents
 
 __all__ = [
-    "DEFAULT_FRONT_MATTER_KEYS", "Block", "Difference", "Document", "InlineContext",
-    "InlineText", "MaskError", "Masked", "Piece", "compare_documents", "english_typography",
-    "heading_ids", "mask", "parse_document", "repair", "scan_inline", "slugify", "unmask",
+    "DEFAULT_FRONT_MATTER_KEYS",
+    "Block",
+    "Difference",
+    "Document",
+    "InlineContext",
+    "InlineText",
+    "MaskError",
+    "Masked",
+    "Piece",
+    "align_blocks",
+    "compare_documents",
+    "english_typography",
+    "heading_ids",
+    "mask",
+    "parse_document",
+    "repair",
+    "scan_inline",
+    "slugify",
+    "unmask",
     "with_heading_id",
 ]

@@ -53,12 +53,7 @@ def compare_documents(source: m.Document, target: m.Document,
     target_index = {id(block): index for index, block in enumerate(target.blocks)}
     signatures_a = [_signature(source, b) for b in source_blocks]
     signatures_b = [_signature(target, b) for b in target_blocks]
-    if signatures_a == signatures_b:  # the usual case, and linear: no alignment needed
-        opcodes = [("equal", 0, len(signatures_a), 0, len(signatures_b))]
-    else:
-        opcodes = difflib.SequenceMatcher(None, signatures_a, signatures_b,
-                                          autojunk=False).get_opcodes()
-    for tag, a1, a2, b1, b2 in opcodes:
+    for tag, a1, a2, b1, b2 in _opcodes(signatures_a, signatures_b):
         if tag == "equal":
             for a, b in zip(source_blocks[a1:a2], target_blocks[b1:b2], strict=True):
                 differences.extend(_compare_pair(
@@ -73,6 +68,36 @@ def compare_documents(source: m.Document, target: m.Document,
                                     f"{source_blocks[a1 - 1].end_line})", difference.source_blocks)
         differences.append(difference)
     return differences
+
+
+def align_blocks(source: m.Document, target: m.Document) -> dict[int, int]:
+    """Source block index -> target block index, for blocks whose structure corresponds.
+
+    Front-matter blocks pair by key; other blocks by their structural signature (kind, depth,
+    level, markers, labels...), in order, as the validator pairs them. Blocks in a part of the
+    file whose structure differs are left out. Lets a translation memory find, in an English
+    file a human may have edited, the English text of each French block.
+    """
+    pairs: dict[int, int] = {}
+    target_keys = {b.meta.get("key"): i for i, b in enumerate(target.blocks)
+                   if b.kind == m.FRONT_MATTER}
+    for index, block in enumerate(source.blocks):
+        if block.kind == m.FRONT_MATTER and block.meta.get("key") in target_keys:
+            pairs[index] = target_keys[block.meta.get("key")]
+    source_body = [i for i, b in enumerate(source.blocks) if b.kind != m.FRONT_MATTER]
+    target_body = [i for i, b in enumerate(target.blocks) if b.kind != m.FRONT_MATTER]
+    signatures_a = [_signature(source, source.blocks[i]) for i in source_body]
+    signatures_b = [_signature(target, target.blocks[i]) for i in target_body]
+    for tag, a1, a2, b1, b2 in _opcodes(signatures_a, signatures_b):
+        if tag == "equal":
+            pairs.update(zip(source_body[a1:a2], target_body[b1:b2], strict=True))
+    return pairs
+
+
+def _opcodes(signatures_a: list[tuple], signatures_b: list[tuple]) -> list[tuple]:
+    if signatures_a == signatures_b:  # the usual case, and linear: no alignment needed
+        return [("equal", 0, len(signatures_a), 0, len(signatures_b))]
+    return difflib.SequenceMatcher(None, signatures_a, signatures_b, autojunk=False).get_opcodes()
 
 
 def _signature(document: m.Document, block: m.Block) -> tuple:
