@@ -22,8 +22,11 @@ OPTIONS = TranslateOptions(glossary=("Myelin", "Rivière-Ouelle"))
 
 def test_the_corpus_covers_every_construct():
     kinds = {block.kind for path in CORPUS for block in parse_document(path.read_text()).blocks}
-    every_kind = {value for name, value in vars(m).items()
-                  if name.isupper() and isinstance(value, str) and name != "PLAIN_TEXT_KINDS"}
+    every_kind = {
+        value
+        for name, value in vars(m).items()
+        if name.isupper() and isinstance(value, str) and name != "PLAIN_TEXT_KINDS"
+    }
     assert every_kind - kinds == set()
 
 
@@ -49,10 +52,13 @@ def test_pseudo_translation_changed_every_prose_block(path):
     """No block silently stayed French: every block with words was transformed."""
     text = path.read_text(encoding="utf-8")
     result = translate_document(text, get_provider("pseudo"), options=OPTIONS)
-    untouched = [block for index, block in enumerate(result.source.blocks)
-                 if block.translatable and index not in result.translations
-                 and re.search(r"[^\W\d_]{2}", "".join(
-                     s for s in block.inline.segments() if isinstance(s, str)))]
+    untouched = [
+        block
+        for index, block in enumerate(result.source.blocks)
+        if block.translatable
+        and index not in result.translations
+        and re.search(r"[^\W\d_]{2}", "".join(s for s in block.inline.segments() if isinstance(s, str)))
+    ]
     assert [(block.line, block.text) for block in untouched] == []
 
 
@@ -77,8 +83,9 @@ def test_block_counts_agree_with_the_site(path, site_markdown):
     assert html.count("<pre") == count(m.CODE)
     assert html.count("<dt") == count(m.DEFINITION_TERM)
     assert html.count("<dd") == count(m.DEFINITION)
-    assert len(re.findall(r'class="admonition[ "]', html)) + html.count("<details class") == \
-        count(m.ADMONITION)
+    assert len(re.findall(r'class="admonition[ "]', html)) + html.count("<details class") == count(
+        m.ADMONITION
+    )
     assert html.count('class="tabbed-block"') == count(m.TAB)
     footnote_items = len(re.findall(r'<li id="fn:', html))
     assert html.count("<li") - footnote_items == count(m.LIST_ITEM)

@@ -17,34 +17,43 @@ def pieces(text: str, context: InlineContext | None = None) -> list[tuple[str, s
     return [(p.kind, p.role, p.text) for p in scan_inline(text, context).pieces]
 
 
-@pytest.mark.parametrize(("text", "protected"), [
-    ("du `code | x` ici", "`code | x`"),
-    ("du ``co`de`` ici", "``co`de``"),
-    ("une note[^src:a-1] ici", "[^src:a-1]"),
-    ("un :smile: ici", ":smile:"),
-    ("un ++ctrl+alt+del++ ici", "++ctrl+alt+del++"),
-    ("des maths $E = mc^2$ ici", "$E = mc^2$"),
-    ("des maths \\(a+b\\) ici", "\\(a+b\\)"),
-    ("une <abbr title=\"x\"> balise", "<abbr title=\"x\">"),
-    ("un <!-- commentaire --> ici", "<!-- commentaire -->"),
-    ("un lien <https://x.org/a?b=1> ici", "<https://x.org/a?b=1>"),
-    ("une URL https://x.org/page_(x) ici", "https://x.org/page_(x)"),
-    ("une entité &nbsp; ici", "&nbsp;"),
-    ("un \\* échappé", "\\*"),
-    ("des attributs { .classe #id } ici", "{ .classe #id }"),
-    ('<span translate="no">Ne pas traduire</span> ici', '<span translate="no">Ne pas traduire</span>'),
-    ('<span class="x notranslate">tel quel</span>', '<span class="x notranslate">tel quel</span>'),
-    ("un saut  \nde ligne", "  \n"),
-])
+@pytest.mark.parametrize(
+    ("text", "protected"),
+    [
+        ("du `code | x` ici", "`code | x`"),
+        ("du ``co`de`` ici", "``co`de``"),
+        ("une note[^src:a-1] ici", "[^src:a-1]"),
+        ("un :smile: ici", ":smile:"),
+        ("un ++ctrl+alt+del++ ici", "++ctrl+alt+del++"),
+        ("des maths $E = mc^2$ ici", "$E = mc^2$"),
+        ("des maths \\(a+b\\) ici", "\\(a+b\\)"),
+        ('une <abbr title="x"> balise', '<abbr title="x">'),
+        ("un <!-- commentaire --> ici", "<!-- commentaire -->"),
+        ("un lien <https://x.org/a?b=1> ici", "<https://x.org/a?b=1>"),
+        ("une URL https://x.org/page_(x) ici", "https://x.org/page_(x)"),
+        ("une entité &nbsp; ici", "&nbsp;"),
+        ("un \\* échappé", "\\*"),
+        ("des attributs { .classe #id } ici", "{ .classe #id }"),
+        ('<span translate="no">Ne pas traduire</span> ici', '<span translate="no">Ne pas traduire</span>'),
+        ('<span class="x notranslate">tel quel</span>', '<span class="x notranslate">tel quel</span>'),
+        ("un saut  \nde ligne", "  \n"),
+    ],
+)
 def test_each_protected_piece_kind_is_found(text, protected):
     assert [p[2] for p in pieces(text)] == [protected]
 
 
 def test_emphasis_and_mark_are_open_close_pairs():
     assert pieces("du **gras** et ==marqué== et *un* _deux_") == [
-        ("emphasis", OPEN, "**"), ("emphasis", CLOSE, "**"), ("mark", OPEN, "=="),
-        ("mark", CLOSE, "=="), ("emphasis", OPEN, "*"), ("emphasis", CLOSE, "*"),
-        ("emphasis", OPEN, "_"), ("emphasis", CLOSE, "_")]
+        ("emphasis", OPEN, "**"),
+        ("emphasis", CLOSE, "**"),
+        ("mark", OPEN, "=="),
+        ("mark", CLOSE, "=="),
+        ("emphasis", OPEN, "*"),
+        ("emphasis", CLOSE, "*"),
+        ("emphasis", OPEN, "_"),
+        ("emphasis", CLOSE, "_"),
+    ]
 
 
 def test_literal_stars_and_intraword_underscores_are_prose():
@@ -59,25 +68,35 @@ def test_links_keep_their_destination_and_title_out_of_the_prose():
     found = scan_inline('un [lien](https://x.org/a_(b) "Le titre") fin')
     opening, closing = found.pieces
     assert (opening.text, closing.text) == ("[", '](https://x.org/a_(b) "Le titre")')
-    assert closing.text[closing.title[0]:closing.title[1]] == "Le titre"
+    assert closing.text[closing.title[0] : closing.title[1]] == "Le titre"
     assert closing.partner == 0 and opening.partner == 1
 
 
 def test_images_nested_in_links():
     assert [p[2] for p in pieces("[![logo](l.png)](https://x.org)")] == [
-        "[", "![", "](l.png)", "](https://x.org)"]
+        "[",
+        "![",
+        "](l.png)",
+        "](https://x.org)",
+    ]
 
 
 def test_reference_links_keep_labels():
     context = InlineContext(references=frozenset({"ref", "exemple"}))
     assert [p[2] for p in pieces("un [texte][ref], [Exemple][] et [ref] mais [sic]", context)] == [
-        "[", "][ref]", "[Exemple][]", "[ref]"]
+        "[",
+        "][ref]",
+        "[Exemple][]",
+        "[ref]",
+    ]
 
 
 def test_glossary_terms_are_whole_words():
     context = InlineContext(terms=("Myelin", "Rivière-Ouelle"))
     assert [p[2] for p in pieces("Myelin à Rivière-Ouelle, pas Myelinated", context)] == [
-        "Myelin", "Rivière-Ouelle"]
+        "Myelin",
+        "Rivière-Ouelle",
+    ]
 
 
 def test_pieces_inside_code_are_not_pieces():

@@ -14,7 +14,7 @@ CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.md"))
 
 
 def test_markup_becomes_numbered_tags():
-    masked = mask(scan_inline("Du **gras**, un [lien](https://x.org \"Titre\") et `x`.[^1]"))
+    masked = mask(scan_inline('Du **gras**, un [lien](https://x.org "Titre") et `x`.[^1]'))
     assert masked.text == "Du <m1>gras</m1>, un <m2>lien</m2> et <m3/>.<m4/>"
     assert masked.titles == ("Titre",)
 
@@ -45,12 +45,15 @@ def test_translated_titles_are_escaped_inside_their_quotes():
     assert unmask(masked, "<m1>b</m1>", ['The "title"']) == '[b](x "The &quot;title&quot;")'
 
 
-@pytest.mark.parametrize(("answer", "problem"), [
-    ("text <m1>bold</m1>", "missing <m2/>"),
-    ("text <m1>bold</m1><m2/><m2/>", "repeated <m2/>"),
-    ("text <m1>bold</m1><m2/><m9/>", "unexpected <m9/>"),
-    ("text </m1>bold<m1><m2/>", "comes before"),
-])
+@pytest.mark.parametrize(
+    ("answer", "problem"),
+    [
+        ("text <m1>bold</m1>", "missing <m2/>"),
+        ("text <m1>bold</m1><m2/><m2/>", "repeated <m2/>"),
+        ("text <m1>bold</m1><m2/><m9/>", "unexpected <m9/>"),
+        ("text </m1>bold<m1><m2/>", "comes before"),
+    ],
+)
 def test_unmask_refuses_damaged_tags(answer, problem):
     masked = mask(scan_inline("texte **gras**`x`"))
     with pytest.raises(MaskError, match=problem):
@@ -60,5 +63,4 @@ def test_unmask_refuses_damaged_tags(answer, problem):
 def test_runs_between_tags_round_trip():
     masked = mask(scan_inline("Du **gras** et `x` fin"))
     assert split_runs(masked) == ["Du ", "gras", " et ", " fin"]
-    assert join_runs(masked, ["Some ", "bold", " and ", " end"]) == \
-        "Some <m1>bold</m1> and <m2/> end"
+    assert join_runs(masked, ["Some ", "bold", " and ", " end"]) == "Some <m1>bold</m1> and <m2/> end"

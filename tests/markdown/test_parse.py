@@ -14,11 +14,17 @@ def outline(text: str) -> list[tuple[str, int, int]]:
 
 
 def test_nested_containers_keep_kinds_lines_and_depth():
-    text = ("# Titre\n\n!!! note \"Note\"\n    - un\n\n        > cité\n\n    ```\n    code\n    ```\n\n"
-            "Fin.\n")
+    text = '# Titre\n\n!!! note "Note"\n    - un\n\n        > cité\n\n    ```\n    code\n    ```\n\nFin.\n'
     assert outline(text) == [
-        (m.HEADING, 1, 0), (m.ADMONITION, 3, 0), (m.LIST_ITEM, 4, 1), (m.PARAGRAPH, 4, 2),
-        (m.BLOCKQUOTE, 6, 2), (m.PARAGRAPH, 6, 3), (m.CODE, 8, 1), (m.PARAGRAPH, 12, 0)]
+        (m.HEADING, 1, 0),
+        (m.ADMONITION, 3, 0),
+        (m.LIST_ITEM, 4, 1),
+        (m.PARAGRAPH, 4, 2),
+        (m.BLOCKQUOTE, 6, 2),
+        (m.PARAGRAPH, 6, 3),
+        (m.CODE, 8, 1),
+        (m.PARAGRAPH, 12, 0),
+    ]
 
 
 def test_prose_text_has_container_prefixes_removed_and_spans_point_into_the_source():
@@ -33,7 +39,11 @@ def test_prose_text_has_container_prefixes_removed_and_spans_point_into_the_sour
 def test_top_level_list_needs_a_blank_line_after_a_paragraph_like_python_markdown():
     assert outline("Texte\n- pas une liste\n") == [(m.PARAGRAPH, 1, 0)]
     assert [kind for kind, _, _ in outline("- un\n    texte\n    - sous-liste\n")] == [
-        m.LIST_ITEM, m.PARAGRAPH, m.LIST_ITEM, m.PARAGRAPH]
+        m.LIST_ITEM,
+        m.PARAGRAPH,
+        m.LIST_ITEM,
+        m.PARAGRAPH,
+    ]
 
 
 def test_a_number_and_a_dot_at_a_block_start_is_an_ordered_list():
@@ -43,7 +53,10 @@ def test_a_number_and_a_dot_at_a_block_start_is_an_ordered_list():
 def test_lazy_continuation_lines_stay_in_their_list_item():
     document = parse_document("- un élément\nqui continue\n\nAprès.\n")
     assert [(b.kind, b.text) for b in document.blocks] == [
-        (m.LIST_ITEM, ""), (m.PARAGRAPH, "un élément\nqui continue"), (m.PARAGRAPH, "Après.")]
+        (m.LIST_ITEM, ""),
+        (m.PARAGRAPH, "un élément\nqui continue"),
+        (m.PARAGRAPH, "Après."),
+    ]
 
 
 def test_task_list_checkbox_is_not_prose():
@@ -53,43 +66,59 @@ def test_task_list_checkbox_is_not_prose():
 
 def test_table_cells_respect_code_spans_and_escaped_pipes():
     document = parse_document("| A | B |\n|---|---|\n| `a|b` | c \\| d |\n")
-    cells = [(b.meta["row"], b.meta["column"], b.text) for b in document.blocks
-             if b.kind == m.TABLE_CELL]
+    cells = [(b.meta["row"], b.meta["column"], b.text) for b in document.blocks if b.kind == m.TABLE_CELL]
     assert cells == [(0, 0, "A"), (0, 1, "B"), (1, 0, "`a|b`"), (1, 1, "c \\| d")]
 
 
 def test_html_with_markdown_attribute_is_a_container_and_raw_html_is_protected():
     document = parse_document("<div markdown>\nDu *texte*.\n</div>\n\n<div>\n<p>brut</p>\n</div>\n")
     assert [(b.kind, b.depth) for b in document.blocks] == [
-        (m.HTML_MARKDOWN, 0), (m.PARAGRAPH, 1), (m.HTML, 0)]
+        (m.HTML_MARKDOWN, 0),
+        (m.PARAGRAPH, 1),
+        (m.HTML, 0),
+    ]
     assert not document.blocks[2].translatable
 
 
 def test_block_level_html_line_ends_a_paragraph():
-    assert [k for k, _, _ in outline("Texte\n<div>x</div>\nsuite\n")] == [
-        m.PARAGRAPH, m.HTML, m.PARAGRAPH]
+    assert [k for k, _, _ in outline("Texte\n<div>x</div>\nsuite\n")] == [m.PARAGRAPH, m.HTML, m.PARAGRAPH]
 
 
 def test_definitions_footnotes_abbreviations_references():
-    text = ("Terme\n:   Définition.\n\nTexte[^n].\n\n[^n]: Une note\n    sur deux lignes.\n\n"
-            "*[ONU]: Organisation des Nations unies\n[ref]: https://x.org \"Un titre\"\n")
+    text = (
+        "Terme\n:   Définition.\n\nTexte[^n].\n\n[^n]: Une note\n    sur deux lignes.\n\n"
+        '*[ONU]: Organisation des Nations unies\n[ref]: https://x.org "Un titre"\n'
+    )
     document = parse_document(text)
     assert [(b.kind, b.text) for b in document.blocks] == [
-        (m.DEFINITION_TERM, "Terme"), (m.DEFINITION, ""), (m.PARAGRAPH, "Définition."),
-        (m.PARAGRAPH, "Texte[^n]."), (m.FOOTNOTE, ""), (m.PARAGRAPH, "Une note\nsur deux lignes."),
-        (m.ABBREVIATION, "Organisation des Nations unies"), (m.REFERENCE, "Un titre")]
+        (m.DEFINITION_TERM, "Terme"),
+        (m.DEFINITION, ""),
+        (m.PARAGRAPH, "Définition."),
+        (m.PARAGRAPH, "Texte[^n]."),
+        (m.FOOTNOTE, ""),
+        (m.PARAGRAPH, "Une note\nsur deux lignes."),
+        (m.ABBREVIATION, "Organisation des Nations unies"),
+        (m.REFERENCE, "Un titre"),
+    ]
     assert document.blocks[6].meta["term"] == "ONU"
 
 
 def test_setext_headings_and_rules():
     assert outline("Titre\n=====\n\nSous-titre\n---\n\n---\n") == [
-        (m.HEADING, 1, 0), (m.HEADING, 4, 0), (m.RULE, 7, 0)]
+        (m.HEADING, 1, 0),
+        (m.HEADING, 4, 0),
+        (m.RULE, 7, 0),
+    ]
 
 
 def test_tabs_and_details():
     blocks = parse_document('=== "Un"\n    A\n\n???+ tip "Astuce"\n    B\n').blocks
     assert [(b.kind, b.text) for b in blocks] == [
-        (m.TAB, "Un"), (m.PARAGRAPH, "A"), (m.ADMONITION, "Astuce"), (m.PARAGRAPH, "B")]
+        (m.TAB, "Un"),
+        (m.PARAGRAPH, "A"),
+        (m.ADMONITION, "Astuce"),
+        (m.PARAGRAPH, "B"),
+    ]
     assert blocks[2].meta == {"marker": "???+", "type": "tip"}
 
 
@@ -103,7 +132,9 @@ def test_front_matter_values_are_blocks_for_the_configured_keys_only():
     text = '---\ntitle: "Un titre"\ndate: 2024-01-01\ndescription: Texte simple\n---\n\nCorps.\n'
     blocks = parse_document(text).blocks
     assert [(b.kind, b.meta.get("key"), b.text, b.line) for b in blocks[:2]] == [
-        (m.FRONT_MATTER, "title", "Un titre", 2), (m.FRONT_MATTER, "description", "Texte simple", 4)]
+        (m.FRONT_MATTER, "title", "Un titre", 2),
+        (m.FRONT_MATTER, "description", "Texte simple", 4),
+    ]
     only_title = parse_document(text, front_matter_keys=("title",)).blocks
     assert [b.meta.get("key") for b in only_title if b.kind == m.FRONT_MATTER] == ["title"]
 

@@ -14,9 +14,34 @@ from bilingue.markdown import compare_documents, parse_document
 from bilingue.translate import TranslateOptions, get_provider, translate_document
 
 OPTIONS = TranslateOptions(glossary=("Myelin", "Rivière-Ouelle"))
-WORDS = ("le", "monde", "métier", "entrepreneur", "humanité", "à", "l'ONU", "être", "façon",
-         "Québec", "déjà", "où", "ça", "Myelin", "Rivière-Ouelle", "2024", "6,6", "«", "»", "?",
-         "!", ":", ";", "(note)", "c'est", "coût")
+WORDS = (
+    "le",
+    "monde",
+    "métier",
+    "entrepreneur",
+    "humanité",
+    "à",
+    "l'ONU",
+    "être",
+    "façon",
+    "Québec",
+    "déjà",
+    "où",
+    "ça",
+    "Myelin",
+    "Rivière-Ouelle",
+    "2024",
+    "6,6",
+    "«",
+    "»",
+    "?",
+    "!",
+    ":",
+    ";",
+    "(note)",
+    "c'est",
+    "coût",
+)
 
 
 @st.composite
@@ -33,13 +58,30 @@ def inline(draw) -> str:
     parts = [draw(phrase())]
     for _ in range(draw(st.integers(0, 3))):
         words = draw(phrase(1, 3)).replace("«", "").replace("»", "").strip() or "mot"
-        construct = draw(st.sampled_from([
-            "**{w}**", "*{w}*", "`code_{n}`", "[{w}](https://exemple.org/{n}_(x))",
-            '[{w}](../essais/autre.md#section "Titre {w}")', "![{w}](image{n}.png)",
-            "[^1]", "=={w}==", "++ctrl+alt+{n}++", ":smile:", "$x^{n}$",
-            '<span translate="no">{w}</span>', "&amp;", "\\*", "<kbd>Entrée</kbd>",
-            "[{w}][ref]", "[ref]", "<https://exemple.org/{n}>",
-        ]))
+        construct = draw(
+            st.sampled_from(
+                [
+                    "**{w}**",
+                    "*{w}*",
+                    "`code_{n}`",
+                    "[{w}](https://exemple.org/{n}_(x))",
+                    '[{w}](../essais/autre.md#section "Titre {w}")',
+                    "![{w}](image{n}.png)",
+                    "[^1]",
+                    "=={w}==",
+                    "++ctrl+alt+{n}++",
+                    ":smile:",
+                    "$x^{n}$",
+                    '<span translate="no">{w}</span>',
+                    "&amp;",
+                    "\\*",
+                    "<kbd>Entrée</kbd>",
+                    "[{w}][ref]",
+                    "[ref]",
+                    "<https://exemple.org/{n}>",
+                ]
+            )
+        )
         parts.append(construct.format(w=words, n=draw(st.integers(0, 9))))
         parts.append(draw(phrase()))
     return " ".join(parts)
@@ -94,9 +136,14 @@ def document(draw) -> str:
     if draw(st.booleans()):
         front = f'---\ntitle: "{draw(phrase(1, 4))}"\ndate: 2024-01-01\n---\n\n'
     blocks = draw(st.lists(block(), min_size=1, max_size=6))
-    return front + "\n\n".join(blocks) + (
-        "\n\n[^1]: Une note de bas de page.\n\n"
-        "[ref]: https://exemple.org/ref \"Le titre\"\n\n*[ONU]: Organisation des Nations unies\n")
+    return (
+        front
+        + "\n\n".join(blocks)
+        + (
+            "\n\n[^1]: Une note de bas de page.\n\n"
+            '[ref]: https://exemple.org/ref "Le titre"\n\n*[ONU]: Organisation des Nations unies\n'
+        )
+    )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -105,8 +152,11 @@ def test_identity_translation_is_byte_identical(text):
     assert translate_document(text, get_provider("identity"), options=OPTIONS).text == text
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(document())
 def test_pseudo_translation_keeps_structure_and_rendering(site_markdown, html_skeleton, text):
     result = translate_document(text, get_provider("pseudo"), options=OPTIONS)

@@ -17,17 +17,20 @@ GOOD = "Some <m1>bold</m1>, a <m2>link</m2> and the end.<m3/>"
 EXPECTED = "Some **bold**, a [link](https://x.org) and the end.[^1]"
 
 
-@pytest.mark.parametrize("damaged", [
-    "Some < m1 >bold< /m1 >, a <m2 >link</ m2> and the end.< m3 / >",  # spaces inside tags
-    "Some <M1>bold</M1>, a <M2>link</M2> and the end.<M3/>",  # case changed
-    "Some ＜m1＞bold＜/m1＞, a <m2>link</m2> and the end.<m3/>",  # full-width brackets
-    "Some &lt;m1&gt;bold&lt;/m1&gt;, a <m2>link</m2> and the end.&lt;m3/&gt;",  # HTML-escaped
-    "Some <m1>bold</m1>, a <m2>link</m2> and the end.<m3></m3>",  # standalone tag as a pair
-    "Some <m1>bold</m1>, a <m2>link</m2> and the end.<m3>",  # standalone tag as an open tag
-    "Some <m1>bold</m1>, a <m2>link</m2> and the end.<m3/><m3/>",  # duplicated tag
-    "Some <m1>bold</m1><m1>bold</m1>, a <m2>link</m2> and the end.<m3/>",  # duplicated pair
-    "Some <m1>bold</m1>, a <m2>link</m2> and the end.",  # eaten tag at the end
-])
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        "Some < m1 >bold< /m1 >, a <m2 >link</ m2> and the end.< m3 / >",  # spaces inside tags
+        "Some <M1>bold</M1>, a <M2>link</M2> and the end.<M3/>",  # case changed
+        "Some ＜m1＞bold＜/m1＞, a <m2>link</m2> and the end.<m3/>",  # full-width brackets
+        "Some &lt;m1&gt;bold&lt;/m1&gt;, a <m2>link</m2> and the end.&lt;m3/&gt;",  # HTML-escaped
+        "Some <m1>bold</m1>, a <m2>link</m2> and the end.<m3></m3>",  # standalone tag as a pair
+        "Some <m1>bold</m1>, a <m2>link</m2> and the end.<m3>",  # standalone tag as an open tag
+        "Some <m1>bold</m1>, a <m2>link</m2> and the end.<m3/><m3/>",  # duplicated tag
+        "Some <m1>bold</m1><m1>bold</m1>, a <m2>link</m2> and the end.<m3/>",  # duplicated pair
+        "Some <m1>bold</m1>, a <m2>link</m2> and the end.",  # eaten tag at the end
+    ],
+)
 def test_tag_damage_is_repaired(damaged):
     assert unmask(MASKED, repair(MASKED, damaged)) == EXPECTED
 
@@ -35,8 +38,9 @@ def test_tag_damage_is_repaired(damaged):
 def test_spaces_inside_emphasis_are_moved_out():
     """``** bold**`` renders as literal stars: the classic MT damage to emphasis."""
     damaged = "Some<m1> bold </m1>, a <m2> link</m2> and the end.<m3/>"
-    assert unmask(MASKED, repair(MASKED, damaged)) == \
-        "Some **bold**, a [link](https://x.org) and the end.[^1]"
+    assert (
+        unmask(MASKED, repair(MASKED, damaged)) == "Some **bold**, a [link](https://x.org) and the end.[^1]"
+    )
 
 
 def test_eaten_tag_in_the_middle_is_not_guessed_but_rejected():

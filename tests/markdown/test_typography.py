@@ -7,14 +7,17 @@ import pytest
 from bilingue.markdown import english_typography
 
 
-@pytest.mark.parametrize(("french_style", "english"), [
-    ("He said « hello ».", "He said “hello”."),
-    ("He said «\u00a0hello\u00a0».", "He said “hello”."),
-    ("Really ? Yes ! Note : this ; that", "Really? Yes! Note: this; that"),
-    ("Really\u00a0? Yes\u202f! Note\u2009: x", "Really? Yes! Note: x"),
-    ("don 't and it 's", "don't and it's"),
-    ("‹ inner ›", "‘inner’"),
-])
+@pytest.mark.parametrize(
+    ("french_style", "english"),
+    [
+        ("He said « hello ».", "He said “hello”."),
+        ("He said «\u00a0hello\u00a0».", "He said “hello”."),
+        ("Really ? Yes ! Note : this ; that", "Really? Yes! Note: this; that"),
+        ("Really\u00a0? Yes\u202f! Note\u2009: x", "Really? Yes! Note: x"),
+        ("don 't and it 's", "don't and it's"),
+        ("‹ inner ›", "‘inner’"),
+    ],
+)
 def test_french_punctuation_becomes_english(french_style, english):
     assert english_typography(french_style) == english
 

@@ -57,8 +57,7 @@ print("bonjour")
 
 
 def differences(english: str) -> list[str]:
-    found = compare_documents(parse_document(FRENCH, path="fr.md"),
-                              parse_document(english, path="en.md"))
+    found = compare_documents(parse_document(FRENCH, path="fr.md"), parse_document(english, path="en.md"))
     return [difference.describe("fr.md", "en.md") for difference in found]
 
 
@@ -66,25 +65,27 @@ def test_a_faithful_translation_passes():
     assert differences(ENGLISH) == []
 
 
-@pytest.mark.parametrize(("damage", "expected"), [
-    (("[link](https", "[link] (https"), "en.md:10: paragraph: protected pieces differ"),
-    (("**bold**", "** bold**"), "en.md:10: paragraph: protected pieces differ"),
-    (("`code`", "code"), "missing ``code``"),
-    (("[^1]", ""), "missing `[^1]`"),
-    (("https://x.org/a", "https://x.org/b"), "missing `](https://x.org/a"),
-    (("!!! note \"A note\"", "!!! remarque \"A note\""), "type `note` became `remarque`"),
-    (("!!! note \"A note\"", "! !! note \"A note\""), "fr.md:11"),
-    (("    The body.", "The body."), "nesting depth 1 became 0"),
-    (("# A difficult", "## A difficult"), "level `1` became `2`"),
-    ((" { #un-metier-difficile }", ""), "heading id differs: #un-metier-difficile vs "
-                                        "#a-difficult-job"),
-    (("y \\| z", "y | z"), "not in the source: table_cell"),
-    (("print(\"bonjour\")", "print(\"hello\")"), "fr.md:18"),
-    (("date: 2024-01-01", "date: 2024-01-02"), "`date` must stay as in the source"),
-    (("tags: [a, b]\n", ""), "key `tags` is missing"),
-    (("[^1]: A note.", "[^2]: A note."), "label `1` became `2`"),
-    (("A note.\n", "A note.\n\nAn extra paragraph.\n"), "not in the source: paragraph"),
-])
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (("[link](https", "[link] (https"), "en.md:10: paragraph: protected pieces differ"),
+        (("**bold**", "** bold**"), "en.md:10: paragraph: protected pieces differ"),
+        (("`code`", "code"), "missing ``code``"),
+        (("[^1]", ""), "missing `[^1]`"),
+        (("https://x.org/a", "https://x.org/b"), "missing `](https://x.org/a"),
+        (('!!! note "A note"', '!!! remarque "A note"'), "type `note` became `remarque`"),
+        (('!!! note "A note"', '! !! note "A note"'), "fr.md:11"),
+        (("    The body.", "The body."), "nesting depth 1 became 0"),
+        (("# A difficult", "## A difficult"), "level `1` became `2`"),
+        ((" { #un-metier-difficile }", ""), "heading id differs: #un-metier-difficile vs #a-difficult-job"),
+        (("y \\| z", "y | z"), "not in the source: table_cell"),
+        (('print("bonjour")', 'print("hello")'), "fr.md:18"),
+        (("date: 2024-01-01", "date: 2024-01-02"), "`date` must stay as in the source"),
+        (("tags: [a, b]\n", ""), "key `tags` is missing"),
+        (("[^1]: A note.", "[^2]: A note."), "label `1` became `2`"),
+        (("A note.\n", "A note.\n\nAn extra paragraph.\n"), "not in the source: paragraph"),
+    ],
+)
 def test_each_kind_of_damage_is_reported_with_a_line(damage, expected):
     old, new = damage
     assert old in ENGLISH
@@ -105,6 +106,11 @@ def test_align_blocks_pairs_corresponding_blocks_and_skips_restructured_parts():
     english = parse_document("---\ntitle: Title\n---\n\n# A\n\nOne.\n\nTwo.\n\n> three\n")
     pairs = align_blocks(french, english)
     assert [(french.blocks[a].text, english.blocks[b].text) for a, b in pairs.items()] == [
-        ("Titre", "Title"), ("A", "A"), ("Un.", "One."), ("Deux.", "Two."), ("trois", "three")]
+        ("Titre", "Title"),
+        ("A", "A"),
+        ("Un.", "One."),
+        ("Deux.", "Two."),
+        ("trois", "three"),
+    ]
     # "- trois" / "> three": the list item and the quote are not paired, their paragraphs are
     assert all(french.blocks[a].kind == english.blocks[b].kind for a, b in pairs.items())

@@ -40,8 +40,9 @@ def test_translate_prints_english_markdown(essay, capsys, tmp_path, monkeypatch)
 def test_translate_uses_the_glossary(essay, capsys, tmp_path):
     glossary = tmp_path / "glossaire.yml"
     glossary.write_text("keep:\n  - Myelin\n", encoding="utf-8")
-    assert main(["translate", str(essay), "--provider", "pseudo", "--stdout",
-                 "--glossary", str(glossary)]) == 0
+    assert (
+        main(["translate", str(essay), "--provider", "pseudo", "--stdout", "--glossary", str(glossary)]) == 0
+    )
     assert "Myelin" in capsys.readouterr().out
 
 
@@ -75,8 +76,7 @@ def test_check_translation_accepts_a_faithful_file(essay, tmp_path, capsys):
 
 def test_check_translation_reports_file_line_and_difference(essay, tmp_path, capsys):
     english = tmp_path / "essai.en.md"
-    english.write_text(FRENCH.replace("`code`", "code").replace("[^1]:", "[^2]:"),
-                       encoding="utf-8")
+    english.write_text(FRENCH.replace("`code`", "code").replace("[^1]:", "[^2]:"), encoding="utf-8")
     assert main(["check-translation", str(essay), str(english)]) == 1
     out = capsys.readouterr().out
     assert f"{essay}:8 / {english}:8: paragraph: protected pieces differ: missing ``code``" in out

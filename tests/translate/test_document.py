@@ -72,13 +72,16 @@ def assert_valid(french: str, english: str) -> None:
     assert [d.describe() for d in differences] == []
 
 
-@pytest.mark.parametrize("damage", [
-    lambda text: re.sub(r"<(/?)m(\d+)(/?)>", r"< \1M\2 \3>", text),  # spaces + case in tags
-    lambda text: text.replace("<m1>", "<m1> ").replace("</m1>", " </m1>"),  # ** bold**
-    lambda text: re.sub(r"(<m\d+/>)", r"\1\1", text),  # duplicated tags
-    lambda text: re.sub(r"<m(\d+)/>$", "", text),  # eaten final tag (footnote reference)
-    lambda text: text.replace("<", "&lt;").replace(">", "&gt;"),  # HTML-escaped tags
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: re.sub(r"<(/?)m(\d+)(/?)>", r"< \1M\2 \3>", text),  # spaces + case in tags
+        lambda text: text.replace("<m1>", "<m1> ").replace("</m1>", " </m1>"),  # ** bold**
+        lambda text: re.sub(r"(<m\d+/>)", r"\1\1", text),  # duplicated tags
+        lambda text: re.sub(r"<m(\d+)/>$", "", text),  # eaten final tag (footnote reference)
+        lambda text: text.replace("<", "&lt;").replace(">", "&gt;"),  # HTML-escaped tags
+    ],
+)
 def test_known_damage_is_repaired_without_fallback(damage):
     result = translate_document(FRENCH, Damaging(damage))
     assert result.issues == []
@@ -91,8 +94,10 @@ def test_a_block_whose_tags_are_lost_is_translated_piece_by_piece():
     result = translate_document(FRENCH, provider)
     assert [(issue.line, issue.action) for issue in result.issues] == [(9, PIECEWISE)]
     assert len(provider.calls) == 2  # one call for all blocks, one for the failed block's pieces
-    assert 'DDû **ggráss** ëët ûûñ [llîëññ](https://x.org/a "TTîtrrë ddû llîëññ") áávëçç `code`.[^1]' \
+    assert (
+        'DDû **ggráss** ëët ûûñ [llîëññ](https://x.org/a "TTîtrrë ddû llîëññ") áávëçç `code`.[^1]'
         in result.text
+    )
     assert_valid(FRENCH, result.text)
 
 
@@ -101,8 +106,7 @@ def test_a_block_that_cannot_be_translated_safely_stays_french_and_is_reported()
     provider = Damaging(lambda text: "- " + text)
     result = translate_document("Un paragraphe simple.\n\nUn autre.\n", provider)
     assert result.text == "Un paragraphe simple.\n\nUn autre.\n"
-    assert [(issue.line, issue.action) for issue in result.issues] == [
-        (1, KEPT_SOURCE), (3, KEPT_SOURCE)]
+    assert [(issue.line, issue.action) for issue in result.issues] == [(1, KEPT_SOURCE), (3, KEPT_SOURCE)]
 
 
 def test_newly_introduced_markdown_characters_are_escaped():
@@ -140,13 +144,12 @@ def test_headings_get_the_french_id_when_their_slug_changes():
 
 
 def test_glossary_terms_and_do_not_translate_spans_are_kept():
-    text = "Myelin à Rivière-Ouelle, avec <span translate=\"no\">le savoir-faire</span>.\n"
+    text = 'Myelin à Rivière-Ouelle, avec <span translate="no">le savoir-faire</span>.\n'
     options = TranslateOptions(glossary=("Myelin", "Rivière-Ouelle"))
     provider = Damaging(lambda text: text)
     result = translate_document(text, provider, options=options)
     assert provider.calls == [["<m1/> à <m2/>, avec <m3/>."]]
-    assert result.text == ("Myelin àà Rivière-Ouelle, áávëçç <span translate=\"no\">le savoir-faire"
-                           "</span>.\n")
+    assert result.text == ('Myelin àà Rivière-Ouelle, áávëçç <span translate="no">le savoir-faire</span>.\n')
 
 
 def test_typography_applies_to_prose_never_to_code():
@@ -207,8 +210,24 @@ def test_the_service_never_sees_markdown_syntax():
         translate_document(path.read_text(encoding="utf-8"), provider)
     sent = [text for call in provider.calls for text in call]
     assert len(sent) > 100
-    for syntax in ("](", "!!!", "???", "===", "**", "`", "[^", "{ #", "{:", "http", "|",
-                   "<div", "<span", "$$", ":smile:", "++"):
+    for syntax in (
+        "](",
+        "!!!",
+        "???",
+        "===",
+        "**",
+        "`",
+        "[^",
+        "{ #",
+        "{:",
+        "http",
+        "|",
+        "<div",
+        "<span",
+        "$$",
+        ":smile:",
+        "++",
+    ):
         assert not [text for text in sent if syntax in text], syntax
 
 

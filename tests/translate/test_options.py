@@ -28,11 +28,14 @@ def test_explicit_missing_file_is_an_error(tmp_path):
         load_glossary(tmp_path / "absent.yml")
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("keep: [a\n", "invalid YAML"),
-    ("keep: {a: b}\n", "must be a `keep:` list"),
-    ("keep:\n  - 3\n", "must be a `keep:` list"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("keep: [a\n", "invalid YAML"),
+        ("keep: {a: b}\n", "must be a `keep:` list"),
+        ("keep:\n  - 3\n", "must be a `keep:` list"),
+    ],
+)
 def test_bad_glossary_names_the_file(tmp_path, content, message):
     path = tmp_path / "g.yml"
     path.write_text(content, encoding="utf-8")

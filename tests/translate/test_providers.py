@@ -25,8 +25,10 @@ def test_unknown_names_go_to_the_network_registry_which_refuses_them():
 
 
 def test_pseudo_is_deterministic_longer_and_recognisable():
-    text = ("Tout le monde en parle : Sam Altman lève des milliards dans une des plus grandes "
-            "rondes de financement de l'histoire.")
+    text = (
+        "Tout le monde en parle : Sam Altman lève des milliards dans une des plus grandes "
+        "rondes de financement de l'histoire."
+    )
     once = pseudo_translate(text)
     assert once == pseudo_translate(text)
     assert 1.2 < len(once) / len(text) < 1.45

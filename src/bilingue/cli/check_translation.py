@@ -26,24 +26,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("source", type=Path, metavar="FR", help="the French Markdown file")
     parser.add_argument("target", type=Path, metavar="EN", help="its English translation")
-    parser.add_argument("--glossary", type=Path, default=None,
-                        help="YAML file of terms kept as written (default: ./glossary.yml if present)")
-    parser.add_argument("--front-matter-keys", default=",".join(DEFAULT_FRONT_MATTER_KEYS),
-                        help="front-matter keys whose values are translated (default: %(default)s)")
+    parser.add_argument(
+        "--glossary",
+        type=Path,
+        default=None,
+        help="YAML file of terms kept as written (default: ./glossary.yml if present)",
+    )
+    parser.add_argument(
+        "--front-matter-keys",
+        default=",".join(DEFAULT_FRONT_MATTER_KEYS),
+        help="front-matter keys whose values are translated (default: %(default)s)",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     keys = tuple(key.strip() for key in args.front_matter_keys.split(",") if key.strip())
     terms = load_glossary(args.glossary)
-    source = parse_document(_read(args.source), path=args.source, terms=terms,
-                            front_matter_keys=keys)
-    target = parse_document(_read(args.target), path=args.target, terms=terms,
-                            front_matter_keys=keys)
+    source = parse_document(_read(args.source), path=args.source, terms=terms, front_matter_keys=keys)
+    target = parse_document(_read(args.target), path=args.target, terms=terms, front_matter_keys=keys)
     differences = compare_documents(source, target, translated_keys=keys)
     if not differences:
-        print(f"{args.target}: matches {args.source} "
-              f"({sum(1 for b in source.blocks if b.translatable)} prose blocks checked)")
+        print(
+            f"{args.target}: matches {args.source} "
+            f"({sum(1 for b in source.blocks if b.translatable)} prose blocks checked)"
+        )
         return 0
     for difference in differences:
         print(difference.describe(str(args.source), str(args.target)))

@@ -40,8 +40,7 @@ def heading_slug(block: Block) -> str:
 
 def heading_ids(document: Document) -> dict[int, str]:
     """Block index -> id of every heading, as toc will render it (explicit ids first)."""
-    headings = [(index, block) for index, block in enumerate(document.blocks)
-                if block.kind == HEADING]
+    headings = [(index, block) for index, block in enumerate(document.blocks) if block.kind == HEADING]
     explicit = {index: explicit_id(block.inline) for index, block in headings}
     used = {value for value in explicit.values() if value}
     ids: dict[int, str] = {}
@@ -61,7 +60,7 @@ def with_heading_id(text: str, heading_id: str) -> str:
     text = text.rstrip()
     existing = _TRAILING_ATTR.search(text)
     if existing:
-        return text[:existing.start(1)] + f"#{heading_id} " + text[existing.start(1):]
+        return text[: existing.start(1)] + f"#{heading_id} " + text[existing.start(1) :]
     return f"{text} {{ #{heading_id} }}"
 
 

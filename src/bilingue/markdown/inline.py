@@ -92,7 +92,7 @@ class InlineText:
         position = 0
         for piece in self.pieces:
             if piece.start > position:
-                yield self.text[position:piece.start]
+                yield self.text[position : piece.start]
             yield piece
             position = piece.end
         if position < len(self.text):
@@ -171,8 +171,7 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
                 continue
             close_end, kind, title, open_index = target
             pieces[open_index] = _with_partner(pieces[open_index], len(pieces))
-            pieces.append(Piece(kind, start, close_end, text[start:close_end], CLOSE,
-                                open_index, title))
+            pieces.append(Piece(kind, start, close_end, text[start:close_end], CLOSE, open_index, title))
             position = close_end
             continue
         if group == "delim":
@@ -185,9 +184,15 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
             if can_open or can_close:
                 kind = MARK if text[start] == "=" else EMPHASIS
                 delimiters.append(len(pieces))
-                pieces.append(Piece(kind, start, end, text[start:end],
-                                    role=("open" if can_open else "") + ("close" if can_close
-                                                                         else "")))
+                pieces.append(
+                    Piece(
+                        kind,
+                        start,
+                        end,
+                        text[start:end],
+                        role=("open" if can_open else "") + ("close" if can_close else ""),
+                    )
+                )
             position = end
             continue
         pieces.append(Piece(_GROUP_KIND[group], start, end, text[start:end]))
@@ -268,7 +273,7 @@ def _find_link_close(text: str, start: int, context: InlineContext):
     else:
         return None
     bracket = index
-    following = text[bracket + 1:bracket + 2]
+    following = text[bracket + 1 : bracket + 2]
     if following == "(":
         parsed = _parse_destination(text, bracket + 2)
         if parsed is None:
@@ -279,7 +284,7 @@ def _find_link_close(text: str, start: int, context: InlineContext):
         return bracket, close_end, title, False
     if following == "[":
         label_end = text.find("]", bracket + 2)
-        if label_end < 0 or "\n" in text[bracket + 2:label_end]:
+        if label_end < 0 or "\n" in text[bracket + 2 : label_end]:
             return None
         whole = label_end == bracket + 2  # "[text][]": the text is the label
         return bracket, label_end + 1, None, whole
@@ -322,7 +327,7 @@ def _parse_destination(text: str, index: int) -> tuple[int, tuple[int, int] | No
         quote = text[index]
         end = index + 1
         while end < length:
-            if text[end] == quote and text[end + 1:].lstrip(" \t\n").startswith(")"):
+            if text[end] == quote and text[end + 1 :].lstrip(" \t\n").startswith(")"):
                 break
             end += 1
         else:
@@ -370,12 +375,18 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("code", r"(?<!\\)(?P<ticks>`+)(?!`)[\s\S]+?(?<!`)(?P=ticks)(?!`)"),
     ("backtick", r"`+"),
     ("comment", r"<!--[\s\S]*?-->"),
-    ("notranslate", r"<(?P<nt>span|code|kbd|abbr|em|strong|i|b|q|cite)\b[^>]*?"
-                    r"(?:\btranslate\s*=\s*[\"']?no\b|\bclass\s*=\s*[\"'][^\"']*\bnotranslate\b)"
-                    r"[^>]*>[\s\S]*?</(?P=nt)\s*>"),
+    (
+        "notranslate",
+        r"<(?P<nt>span|code|kbd|abbr|em|strong|i|b|q|cite)\b[^>]*?"
+        r"(?:\btranslate\s*=\s*[\"']?no\b|\bclass\s*=\s*[\"'][^\"']*\bnotranslate\b)"
+        r"[^>]*>[\s\S]*?</(?P=nt)\s*>",
+    ),
     ("autolink", r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>"),
-    ("tag", r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w:.\-]*"
-            r"(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"),
+    (
+        "tag",
+        r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w:.\-]*"
+        r"(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>",
+    ),
     ("math", r"\\\([\s\S]+?\\\)|(?<!\\)\$(?!\s)(?:\\.|[^\\$])+?(?<!\s)\$"),
     ("hardbreak", r"[ ]{2,}\n"),
     ("escape", r"\\[\s\S]"),
@@ -384,17 +395,32 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("footnote", r"\[\^[^\]\s]+\]"),
     ("attr", rf"\{{:?[ ]*{_ATTR}(?:[ ]+{_ATTR})*[ ]*\}}"),
     ("emoji", r"(?<![\w:]):[+\-\w]+:(?![\w:])"),
-    ("url", r"\b(?:https?|ftp)://(?:[^\s<>\[\]()]|\([^\s<>\[\]()]*\))*"
-            r"(?:[^\s<>\[\]().,;:!?'\"»*_]|\([^\s<>\[\]()]*\))"),
+    (
+        "url",
+        r"\b(?:https?|ftp)://(?:[^\s<>\[\]()]|\([^\s<>\[\]()]*\))*"
+        r"(?:[^\s<>\[\]().,;:!?'\"»*_]|\([^\s<>\[\]()]*\))",
+    ),
     ("open", r"!?\["),
     ("close", r"\]"),
     ("delim", r"\*+|_+|=="),
 ]
 _TERM_SLOT = len(_ALTERNATIVES) - 3
 _GROUP_KIND = {
-    "code": CODE, "backtick": BACKTICK, "comment": COMMENT, "notranslate": NO_TRANSLATE,
-    "autolink": AUTOLINK, "tag": HTML_TAG, "math": MATH, "hardbreak": HARD_BREAK,
-    "escape": ESCAPE, "entity": ENTITY, "keys": KEYS, "footnote": FOOTNOTE_REF,
-    "attr": ATTR_LIST, "emoji": EMOJI, "url": URL, "term": TERM,
+    "code": CODE,
+    "backtick": BACKTICK,
+    "comment": COMMENT,
+    "notranslate": NO_TRANSLATE,
+    "autolink": AUTOLINK,
+    "tag": HTML_TAG,
+    "math": MATH,
+    "hardbreak": HARD_BREAK,
+    "escape": ESCAPE,
+    "entity": ENTITY,
+    "keys": KEYS,
+    "footnote": FOOTNOTE_REF,
+    "attr": ATTR_LIST,
+    "emoji": EMOJI,
+    "url": URL,
+    "term": TERM,
 }
 _EMPTY = InlineContext()

@@ -58,7 +58,7 @@ def mask(inline: InlineText) -> Masked:
         order.append(token)
         parts.append(token)
         if piece.title and piece.title[1] > piece.title[0]:
-            titles.append(piece.text[piece.title[0]:piece.title[1]])
+            titles.append(piece.text[piece.title[0] : piece.title[1]])
             owners.append(token)
     return Masked(inline, "".join(parts), tokens, tuple(order), tuple(titles), tuple(owners))
 
@@ -74,7 +74,7 @@ def unmask(masked: Masked, translated: str, titles: list[str] | tuple[str, ...] 
     position = 0
     after_break = False
     for match in TOKEN.finditer(translated):
-        run = translated[position:match.start()].replace("\n", " ")
+        run = translated[position : match.start()].replace("\n", " ")
         out.append(run.lstrip(" ") if after_break else run)
         token = match.group(0)
         piece = masked.tokens[token]
@@ -104,7 +104,7 @@ def _indexed(inline: InlineText):
     position = 0
     for index, piece in enumerate(inline.pieces):
         if piece.start > position:
-            yield inline.text[position:piece.start]
+            yield inline.text[position : piece.start]
         yield index, piece
         position = piece.end
     if position < len(inline.text):

@@ -40,10 +40,12 @@ MATH = "math"  # $$ ... $$ or \[ ... \] (protected)
 COMMENT = "comment"  # <!-- ... --> (protected)
 RULE = "rule"  # --- *** ___
 
-CONTAINER_KINDS = frozenset({LIST_ITEM, BLOCKQUOTE, ADMONITION, TAB, DEFINITION, FOOTNOTE,
-                             TABLE, HTML_MARKDOWN})
-PROSE_KINDS = frozenset({FRONT_MATTER, HEADING, PARAGRAPH, ADMONITION, TAB, DEFINITION_TERM,
-                         ABBREVIATION, REFERENCE, TABLE_CELL})
+CONTAINER_KINDS = frozenset(
+    {LIST_ITEM, BLOCKQUOTE, ADMONITION, TAB, DEFINITION, FOOTNOTE, TABLE, HTML_MARKDOWN}
+)
+PROSE_KINDS = frozenset(
+    {FRONT_MATTER, HEADING, PARAGRAPH, ADMONITION, TAB, DEFINITION_TERM, ABBREVIATION, REFERENCE, TABLE_CELL}
+)
 # Prose kinds whose text is not Markdown inline content but a plain string (a YAML value, a
 # quoted title, a link title): they are translated as plain text, without masking.
 PLAIN_TEXT_KINDS = frozenset({FRONT_MATTER, REFERENCE})
@@ -75,7 +77,7 @@ class Block:
     @property
     def raw(self) -> str:
         """The block's whole source slice, container prefixes of later lines included."""
-        return self.source[self.start:self.end]
+        return self.source[self.start : self.end]
 
     @property
     def translatable(self) -> bool:
@@ -188,12 +190,11 @@ def _plain_is_safe(value: str) -> bool:
 def _relayout(source: str, block: Block, new_text: str) -> str:
     """Lay out ``new_text`` over the block's lines: original prefixes first, then the default."""
     lines = new_text.split("\n")
-    newline = "\r\n" if source[block.spans[-1][1]:block.spans[-1][1] + 2] == "\r\n" else "\n"
+    newline = "\r\n" if source[block.spans[-1][1] : block.spans[-1][1] + 2] == "\r\n" else "\n"
     prefixes: list[str] = []
     for (_, end), (next_start, _) in zip(block.spans, block.spans[1:], strict=False):
         between = source[end:next_start]
-        prefixes.append(between[len(newline):] if between.startswith(newline)
-                        else block.continuation)
+        prefixes.append(between[len(newline) :] if between.startswith(newline) else block.continuation)
     out = [lines[0]]
     for number, line in enumerate(lines[1:]):
         prefix = prefixes[number] if number < len(prefixes) else block.continuation

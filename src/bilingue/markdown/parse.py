@@ -28,8 +28,13 @@ DEFAULT_FRONT_MATTER_KEYS = ("title", "description", "summary")
 Line = tuple[str, int, int]  # (text without container prefix, 1-based file line, file offset)
 
 
-def parse_document(text: str, *, path: Path | str = "<text>", terms: Iterable[str] = (),
-                   front_matter_keys: Iterable[str] = DEFAULT_FRONT_MATTER_KEYS) -> m.Document:
+def parse_document(
+    text: str,
+    *,
+    path: Path | str = "<text>",
+    terms: Iterable[str] = (),
+    front_matter_keys: Iterable[str] = DEFAULT_FRONT_MATTER_KEYS,
+) -> m.Document:
     """Cut ``text`` into blocks. ``terms`` are glossary terms kept as written (protected).
 
     Raises :class:`bilingue.errors.SourceFileError` on invalid front matter.
@@ -41,8 +46,7 @@ def parse_document(text: str, *, path: Path | str = "<text>", terms: Iterable[st
     context = InlineContext(terms=tuple(terms) + abbreviations, references=references)
     blocks: list[m.Block] = []
     if split.front_matter:
-        blocks.extend(_front_matter_blocks(text, split.front_matter, tuple(front_matter_keys),
-                                           context))
+        blocks.extend(_front_matter_blocks(text, split.front_matter, tuple(front_matter_keys), context))
     _Parser(text, blocks, context).parse(lines, 0, None, "", False)
     return m.Document(text, blocks, split.meta, split.front_matter, context, str(path))
 
@@ -63,16 +67,14 @@ def _lines(text: str, offset: int, first_line: int) -> list[Line]:
 def _definitions(body: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """Abbreviation terms (kept as written in the prose) and reference labels of the file."""
     abbreviations = tuple(match.group(1) for match in _ABBR_DEF.finditer(body))
-    references = frozenset(" ".join(match.group(1).split()).lower()
-                           for match in _REF_LABEL.finditer(body))
+    references = frozenset(" ".join(match.group(1).split()).lower() for match in _REF_LABEL.finditer(body))
     return abbreviations, references
 
 
-def _front_matter_blocks(text: str, raw: str, keys: tuple[str, ...],
-                         context: InlineContext) -> list[m.Block]:
+def _front_matter_blocks(text: str, raw: str, keys: tuple[str, ...], context: InlineContext) -> list[m.Block]:
     """One block per translatable front-matter value that is a plain string."""
     yaml_start = raw.index("\n") + 1
-    yaml_text = raw[yaml_start:raw.rstrip("\n").rfind("\n") + 1]  # without the closing ---
+    yaml_text = raw[yaml_start : raw.rstrip("\n").rfind("\n") + 1]  # without the closing ---
     try:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
@@ -88,10 +90,23 @@ def _front_matter_blocks(text: str, raw: str, keys: tuple[str, ...],
         start = yaml_start + value_node.start_mark.index
         end = yaml_start + value_node.end_mark.index
         line = value_node.start_mark.line + 2
-        blocks.append(m.Block(
-            m.FRONT_MATTER, line, value_node.end_mark.line + 2, 0, None, start, end,
-            value_node.value, ((start, end),), "",
-            {"key": key_node.value, "style": value_node.style or ""}, context, text))
+        blocks.append(
+            m.Block(
+                m.FRONT_MATTER,
+                line,
+                value_node.end_mark.line + 2,
+                0,
+                None,
+                start,
+                end,
+                value_node.value,
+                ((start, end),),
+                "",
+                {"key": key_node.value, "style": value_node.style or ""},
+                context,
+                text,
+            )
+        )
     return blocks
 
 
@@ -103,8 +118,7 @@ class _Parser:
 
     # -- entry -------------------------------------------------------------------------------
 
-    def parse(self, lines: list[Line], depth: int, parent: int | None, prefix: str,
-              in_list: bool) -> None:
+    def parse(self, lines: list[Line], depth: int, parent: int | None, prefix: str, in_list: bool) -> None:
         """Parse ``lines`` (container prefix removed) into blocks at ``depth``."""
         index = 0
         count = len(lines)
@@ -154,27 +168,53 @@ class _Parser:
                 return self._comment
             if _starts_html_block(stripped):
                 return self._html
-        if indent == 0 and (text.startswith("$$") or text.startswith("\\[")
-                            or _MATH_BEGIN.match(text)):
+        if indent == 0 and (text.startswith("$$") or text.startswith("\\[") or _MATH_BEGIN.match(text)):
             return self._math
-        if "|" in text and index + 1 < len(lines) and _TABLE_SEP.match(lines[index + 1][0]) \
-                and ("|" in lines[index + 1][0] or "|" in text):
+        if (
+            "|" in text
+            and index + 1 < len(lines)
+            and _TABLE_SEP.match(lines[index + 1][0])
+            and ("|" in lines[index + 1][0] or "|" in text)
+        ):
             return self._table
         return self._paragraph
 
     # -- block builders ----------------------------------------------------------------------
 
-    def _add(self, kind: str, lines: list[Line], first: int, last: int, depth: int,
-             parent: int | None, spans=(), continuation: str = "", meta=None) -> int:
+    def _add(
+        self,
+        kind: str,
+        lines: list[Line],
+        first: int,
+        last: int,
+        depth: int,
+        parent: int | None,
+        spans=(),
+        continuation: str = "",
+        meta=None,
+    ) -> int:
         start = lines[first][2]
         end = lines[last][2] + len(lines[last][0])
         source = self.source
         if len(spans) == 1:
-            text = source[spans[0][0]:spans[0][1]]
+            text = source[spans[0][0] : spans[0][1]]
         else:
             text = "\n".join([source[a:b] for a, b in spans])
-        block = m.Block(kind, lines[first][1], lines[last][1], depth, parent, start, end,
-                        text, tuple(spans), continuation, meta or {}, self.context, source)
+        block = m.Block(
+            kind,
+            lines[first][1],
+            lines[last][1],
+            depth,
+            parent,
+            start,
+            end,
+            text,
+            tuple(spans),
+            continuation,
+            meta or {},
+            self.context,
+            source,
+        )
         self.blocks.append(block)
         return len(self.blocks) - 1
 
@@ -234,16 +274,23 @@ class _Parser:
         text, _, offset = lines[index]
         match = _ATX.match(text)
         spans = [(offset + match.start(2), offset + match.end(2))] if match.group(2) else []
-        self._add(m.HEADING, lines, index, index, depth, parent, spans,
-                  meta={"level": len(match.group(1)), "style": "atx"})
+        self._add(
+            m.HEADING,
+            lines,
+            index,
+            index,
+            depth,
+            parent,
+            spans,
+            meta={"level": len(match.group(1)), "style": "atx"},
+        )
         return index + 1, m.HEADING
 
     def _abbreviation(self, lines, index, depth, parent, prefix, in_list):
         text, _, offset = lines[index]
         match = _ABBR_LINE.match(text)
         spans = [(offset + match.start(2), offset + match.end(2))] if match.group(2) else []
-        self._add(m.ABBREVIATION, lines, index, index, depth, parent, spans,
-                  meta={"term": match.group(1)})
+        self._add(m.ABBREVIATION, lines, index, index, depth, parent, spans, meta={"term": match.group(1)})
         return index + 1, m.ABBREVIATION
 
     def _reference(self, lines, index, depth, parent, prefix, in_list):
@@ -251,8 +298,16 @@ class _Parser:
         match = _REF_DEF.match(text)
         group = next((g for g in (3, 4, 5) if match.group(g)), None)
         spans = [(offset + match.start(group), offset + match.end(group))] if group else []
-        self._add(m.REFERENCE, lines, index, index, depth, parent, spans,
-                  meta={"label": match.group(1), "url": match.group(2)})
+        self._add(
+            m.REFERENCE,
+            lines,
+            index,
+            index,
+            depth,
+            parent,
+            spans,
+            meta={"label": match.group(1), "url": match.group(2)},
+        )
         return index + 1, m.REFERENCE
 
     def _admonition(self, lines, index, depth, parent, prefix, in_list):
@@ -260,15 +315,23 @@ class _Parser:
         match = _ADMONITION.match(text)
         spans = [(offset + match.start(3), offset + match.end(3))] if match.group(3) else []
         return self._indented_container(
-            m.ADMONITION, lines, index, depth, parent, prefix, spans,
-            {"marker": match.group(1), "type": match.group(2)})
+            m.ADMONITION,
+            lines,
+            index,
+            depth,
+            parent,
+            prefix,
+            spans,
+            {"marker": match.group(1), "type": match.group(2)},
+        )
 
     def _tab(self, lines, index, depth, parent, prefix, in_list):
         text, _, offset = lines[index]
         match = _TAB.match(text)
         spans = [(offset + match.start(2), offset + match.end(2))] if match.group(2) else []
-        return self._indented_container(m.TAB, lines, index, depth, parent, prefix, spans,
-                                        {"marker": match.group(1)})
+        return self._indented_container(
+            m.TAB, lines, index, depth, parent, prefix, spans, {"marker": match.group(1)}
+        )
 
     def _indented_container(self, kind, lines, index, depth, parent, prefix, spans, meta):
         """A header line then a body indented by 4 spaces (admonitions, details, tabs)."""
@@ -283,8 +346,7 @@ class _Parser:
         end, body = _indented_body(lines, index + 1, lazy=True)
         end = max(end, index)
         first: Line = (match.group(2), number, offset + match.start(2))
-        block = self._add(m.FOOTNOTE, lines, index, end, depth, parent,
-                          meta={"label": match.group(1)})
+        block = self._add(m.FOOTNOTE, lines, index, end, depth, parent, meta={"label": match.group(1)})
         self.parse([first, *body], depth + 1, block, prefix + "    ", False)
         return end + 1, m.FOOTNOTE
 
@@ -322,7 +384,7 @@ class _Parser:
             text, number, offset = lines[cursor]
             quoted = _QUOTE.match(text)
             if quoted:
-                body.append((text[quoted.end():], number, offset + quoted.end()))
+                body.append((text[quoted.end() :], number, offset + quoted.end()))
                 end = cursor
             elif text.strip() and body and body[-1][0].strip() and not _starts_block(text):
                 body.append((text.lstrip(" "), number, offset + len(text) - len(text.lstrip())))
@@ -354,17 +416,21 @@ class _Parser:
             if level <= 0:
                 end = cursor
                 break
-        markdown = _MARKDOWN_ATTR.search(text[:text.find(">") + 1] if ">" in text else text)
+        markdown = _MARKDOWN_ATTR.search(text[: text.find(">") + 1] if ">" in text else text)
         if end is None:  # unclosed: Python-Markdown keeps the raw HTML up to a blank line
             end = index
             while end + 1 < len(lines) and lines[end + 1][0].strip():
                 end += 1
             markdown = None
-        if markdown and end > index and ">" in text and text.rstrip().endswith(">") \
-                and closer.fullmatch(lines[end][0].strip()):
-            block = self._add(m.HTML_MARKDOWN, lines, index, end, depth, parent,
-                              meta={"tag": tag})
-            self.parse(lines[index + 1:end], depth + 1, block, prefix, False)
+        if (
+            markdown
+            and end > index
+            and ">" in text
+            and text.rstrip().endswith(">")
+            and closer.fullmatch(lines[end][0].strip())
+        ):
+            block = self._add(m.HTML_MARKDOWN, lines, index, end, depth, parent, meta={"tag": tag})
+            self.parse(lines[index + 1 : end], depth + 1, block, prefix, False)
         else:
             self._add(m.HTML, lines, index, end, depth, parent, meta={"tag": tag})
         return end + 1, m.HTML
@@ -380,18 +446,32 @@ class _Parser:
             text, number, offset = lines[row]
             for column, (start, stop) in enumerate(_split_row(text)):
                 spans = [(offset + start, offset + stop)] if stop > start else []
-                self._add(m.TABLE_CELL, lines, row, row, depth + 1, table, spans,
-                          meta={"row": row - index - (row > index), "column": column,
-                                "text_line": number})
+                self._add(
+                    m.TABLE_CELL,
+                    lines,
+                    row,
+                    row,
+                    depth + 1,
+                    table,
+                    spans,
+                    meta={"row": row - index - (row > index), "column": column, "text_line": number},
+                )
         return end + 1, m.TABLE
 
     def _paragraph(self, lines, index, depth, parent, prefix, in_list):
         # setext heading: only the first line of a block, underlined
         if index + 1 < len(lines) and _SETEXT.match(lines[index + 1][0]):
             underline = lines[index + 1][0].strip()[0]
-            self._add(m.HEADING, lines, index, index + 1, depth, parent,
-                      [_prose_span(lines[index])],
-                      meta={"level": 1 if underline == "=" else 2, "style": "setext"})
+            self._add(
+                m.HEADING,
+                lines,
+                index,
+                index + 1,
+                depth,
+                parent,
+                [_prose_span(lines[index])],
+                meta={"level": 1 if underline == "=" else 2, "style": "setext"},
+            )
             return index + 2, m.HEADING
         end = index
         while end + 1 < len(lines):
@@ -405,11 +485,18 @@ class _Parser:
             following += 1
         if following < len(lines) and _DEF.match(lines[following][0]):
             for row in range(index, end + 1):
-                self._add(m.DEFINITION_TERM, lines, row, row, depth, parent,
-                          [_prose_span(lines[row])])
+                self._add(m.DEFINITION_TERM, lines, row, row, depth, parent, [_prose_span(lines[row])])
             return end + 1, m.DEFINITION_TERM
-        self._add(m.PARAGRAPH, lines, index, end, depth, parent,
-                  [_prose_span(line) for line in lines[index:end + 1]], prefix)
+        self._add(
+            m.PARAGRAPH,
+            lines,
+            index,
+            end,
+            depth,
+            parent,
+            [_prose_span(line) for line in lines[index : end + 1]],
+            prefix,
+        )
         return end + 1, m.PARAGRAPH
 
 
@@ -422,8 +509,9 @@ def _prose_span(line: Line) -> tuple[int, int]:
     return offset + lead, offset + len(text)
 
 
-def _indented_body(lines: list[Line], start: int, *, lazy: bool,
-                   stop_at_item: bool = False) -> tuple[int, list[Line]]:
+def _indented_body(
+    lines: list[Line], start: int, *, lazy: bool, stop_at_item: bool = False
+) -> tuple[int, list[Line]]:
     """Lines after a container's first line that belong to it, dedented by 4.
 
     Returns (index of the container's last line, body lines). ``lazy``: a non-blank line right
@@ -444,15 +532,19 @@ def _indented_body(lines: list[Line], start: int, *, lazy: bool,
         indent = len(text) - len(text.lstrip(" "))
         if indent >= 4:
             body.append((text[4:], number, offset + 4))
-        elif lazy and not previous_blank and not (stop_at_item and _LIST_ITEM.match(text)) \
-                and not _starts_container(text):
+        elif (
+            lazy
+            and not previous_blank
+            and not (stop_at_item and _LIST_ITEM.match(text))
+            and not _starts_container(text)
+        ):
             body.append((text[indent:], number, offset + indent))
         else:
             break
         end = cursor
         previous_blank = False
         cursor += 1
-    return end, body[:end - start + 1] if end >= start else []
+    return end, body[: end - start + 1] if end >= start else []
 
 
 def _starts_html_block(text: str) -> bool:
@@ -466,13 +558,23 @@ def _starts_html_block(text: str) -> bool:
 
 def _starts_container(text: str) -> bool:
     return _starts_html_block(text) or bool(
-        _FOOTNOTE_DEF.match(text) or _ADMONITION.match(text) or _TAB.match(text)
-        or _DEF.match(text) or _REF_DEF.match(text) or _ABBR_LINE.match(text))
+        _FOOTNOTE_DEF.match(text)
+        or _ADMONITION.match(text)
+        or _TAB.match(text)
+        or _DEF.match(text)
+        or _REF_DEF.match(text)
+        or _ABBR_LINE.match(text)
+    )
 
 
 def _starts_block(text: str) -> bool:
-    return bool(_ATX.match(text) or _HR.match(text) or _FENCE.match(text)
-                or _LIST_ITEM.match(text) or _starts_container(text))
+    return bool(
+        _ATX.match(text)
+        or _HR.match(text)
+        or _FENCE.match(text)
+        or _LIST_ITEM.match(text)
+        or _starts_container(text)
+    )
 
 
 def _interrupts(text: str, in_list: bool) -> bool:
@@ -541,8 +643,10 @@ _QUOTE = re.compile(r"[ ]{0,3}>[ ]?")
 _LIST_ITEM = re.compile(r"[ ]{0,3}([*+\-]|\d+\.)([ ]+)(\S.*)?$")
 _TASK = re.compile(r"\[([ xX])\][ \t]+")
 _FOOTNOTE_DEF = re.compile(r"\[\^([^\]]+)\]:[ \t]*(.*)$")
-_REF_DEF = re.compile(r"""[ ]{0,3}\[([^\]^][^\]]*)\]:[ \t]*(<[^>]*>|\S+)"""
-                      r"""(?:[ \t]+(?:"(.*)"|'(.*)'|\((.*)\)))?[ \t]*$""")
+_REF_DEF = re.compile(
+    r"""[ ]{0,3}\[([^\]^][^\]]*)\]:[ \t]*(<[^>]*>|\S+)"""
+    r"""(?:[ \t]+(?:"(.*)"|'(.*)'|\((.*)\)))?[ \t]*$"""
+)
 _ABBR_LINE = re.compile(r"\*\[([^\]]+)\]:[ \t]*(.*?)[ \t]*$")
 _ABBR_DEF = re.compile(r"^\*\[([^\]]+)\]:", re.MULTILINE)
 _REF_LABEL = re.compile(r"^[ ]{0,3}\[([^\]^][^\]]*)\]:[ \t]*\S", re.MULTILINE)
@@ -552,11 +656,66 @@ _HTML_OPEN = re.compile(r"<([A-Za-z][A-Za-z0-9\-]*)(?=[\s>/]|$)")
 _MARKDOWN_ATTR = re.compile(r"""\smarkdown(?:\s*=\s*["']?(?:1|block|span)["']?)?(?=[\s/>])""")
 _MATH_BEGIN = re.compile(r"\\begin\{([A-Za-z*]+)\}")
 _TABLE_SEP = re.compile(r"[ ]{0,3}\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$")
-_BLOCK_TAGS = frozenset([
-    "address", "article", "aside", "blockquote", "body", "canvas", "center", "dd", "details",
-    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-    "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html",
-    "iframe", "legend", "li", "main", "map", "menu", "nav", "noscript", "object", "ol",
-    "output", "p", "pre", "progress", "section", "summary", "table", "tbody", "td", "tfoot",
-    "th", "thead", "tr", "ul", "video", "script", "style", "math"
-])
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "canvas",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "iframe",
+        "legend",
+        "li",
+        "main",
+        "map",
+        "menu",
+        "nav",
+        "noscript",
+        "object",
+        "ol",
+        "output",
+        "p",
+        "pre",
+        "progress",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "video",
+        "script",
+        "style",
+        "math",
+    ]
+)

@@ -40,8 +40,9 @@ def fix_tag_roles(masked: Masked, text: str) -> str:
     singles = {token[2:-2] for token in masked.order if token.endswith("/>")}
     if not singles:
         return text
-    text = re.sub(r"<m(\d+)></m\1>", lambda m: f"<m{m.group(1)}/>"
-                  if m.group(1) in singles else m.group(0), text)
+    text = re.sub(
+        r"<m(\d+)></m\1>", lambda m: f"<m{m.group(1)}/>" if m.group(1) in singles else m.group(0), text
+    )
 
     def fix(match: re.Match[str]) -> str:
         return f"<m{match.group(2)}/>" if match.group(2) in singles else match.group(0)
@@ -84,9 +85,9 @@ def restore_edge_tags(masked: Masked, text: str) -> str:
             stripped = text.rstrip()
             if trailing.strip() and stripped.endswith(trailing.strip()):
                 cut = len(stripped) - len(trailing.strip())
-                text = stripped[:cut] + token + stripped[cut:] + text[len(stripped):]
+                text = stripped[:cut] + token + stripped[cut:] + text[len(stripped) :]
             else:
-                text = stripped + token + text[len(stripped):]
+                text = stripped + token + text[len(stripped) :]
         elif not TOKEN.sub("", before).strip(_EDGE):
             leading = len(text) - len(text.lstrip())
             text = text[:leading] + token + text[leading:]
@@ -98,12 +99,13 @@ def move_spaces_out_of_pairs(masked: Masked, text: str) -> str:
 
     A space moved out of a closing tag is dropped before punctuation (``bold ,`` would read badly).
     """
+
     def opening(match: re.Match[str]) -> str:
-        before = match.string[match.start() - 1:match.start()]
+        before = match.string[match.start() - 1 : match.start()]
         return (" " if before and not before.isspace() else "") + match.group(1)
 
     def closing(match: re.Match[str]) -> str:
-        after = match.string[match.end():match.end() + 1]
+        after = match.string[match.end() : match.end() + 1]
         return match.group(1) + (" " if after and (after.isalnum() or after in "(<‘“[") else "")
 
     text = re.sub(r"(<m\d+>)[ \u00a0]+", opening, text)
@@ -158,5 +160,4 @@ def _canonical(match: re.Match[str]) -> str:
 
 _REPEATED_PAIR = re.compile(r"(<m(\d+)>[^<]*</m\2>)(?:\s*\1)+")
 _EDGE = " \t\u00a0.,;:!?…)»”\"'’"
-_LOOSE_TAG = re.compile(
-    r"(?:<|＜|&lt;|‹)\s*(/)?\s*[mMｍＭ]\s*(\d+)\s*(/)?\s*(?:>|＞|&gt;|›)")
+_LOOSE_TAG = re.compile(r"(?:<|＜|&lt;|‹)\s*(/)?\s*[mMｍＭ]\s*(\d+)\s*(/)?\s*(?:>|＞|&gt;|›)")

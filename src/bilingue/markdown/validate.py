@@ -36,9 +36,12 @@ class Difference:
         return f"{' / '.join(where) or target_path}: {self.message}"
 
 
-def compare_documents(source: m.Document, target: m.Document,
-                      translated_keys: tuple[str, ...] | None = None,
-                      ignored_keys: tuple[str, ...] = ("translation",)) -> list[Difference]:
+def compare_documents(
+    source: m.Document,
+    target: m.Document,
+    translated_keys: tuple[str, ...] | None = None,
+    ignored_keys: tuple[str, ...] = ("translation",),
+) -> list[Difference]:
     """Every difference between ``source`` and its translation ``target`` (empty: they agree).
 
     ``translated_keys``: front-matter keys whose values may differ (default: those the source
@@ -56,16 +59,24 @@ def compare_documents(source: m.Document, target: m.Document,
     for tag, a1, a2, b1, b2 in _opcodes(signatures_a, signatures_b):
         if tag == "equal":
             for a, b in zip(source_blocks[a1:a2], target_blocks[b1:b2], strict=True):
-                differences.extend(_compare_pair(
-                    a, b, source_index[id(a)],
-                    source_ids.get(source_index[id(a)]), target_ids.get(target_index[id(b)])))
+                differences.extend(
+                    _compare_pair(
+                        a,
+                        b,
+                        source_index[id(a)],
+                        source_ids.get(source_index[id(a)]),
+                        target_ids.get(target_index[id(b)]),
+                    )
+                )
             continue
-        difference = _structure_difference(tag, source_blocks[a1:a2], target_blocks[b1:b2],
-                                           source_index)
+        difference = _structure_difference(tag, source_blocks[a1:a2], target_blocks[b1:b2], source_index)
         if difference.source_line is None and a1 > 0:  # an insertion: say what it follows
-            difference = Difference(None, difference.target_line,
-                                    difference.message + f" (after source line "
-                                    f"{source_blocks[a1 - 1].end_line})", difference.source_blocks)
+            difference = Difference(
+                None,
+                difference.target_line,
+                difference.message + f" (after source line {source_blocks[a1 - 1].end_line})",
+                difference.source_blocks,
+            )
         differences.append(difference)
     return differences
 
@@ -79,8 +90,7 @@ def align_blocks(source: m.Document, target: m.Document) -> dict[int, int]:
     file a human may have edited, the English text of each French block.
     """
     pairs: dict[int, int] = {}
-    target_keys = {b.meta.get("key"): i for i, b in enumerate(target.blocks)
-                   if b.kind == m.FRONT_MATTER}
+    target_keys = {b.meta.get("key"): i for i, b in enumerate(target.blocks) if b.kind == m.FRONT_MATTER}
     for index, block in enumerate(source.blocks):
         if block.kind == m.FRONT_MATTER and block.meta.get("key") in target_keys:
             pairs[index] = target_keys[block.meta.get("key")]
@@ -124,25 +134,46 @@ def _signature(document: m.Document, block: m.Block) -> tuple:
     return tuple(parts)
 
 
-def _compare_pair(source: m.Block, target: m.Block, index: int, source_id: str | None,
-                  target_id: str | None) -> list[Difference]:
+def _compare_pair(
+    source: m.Block, target: m.Block, index: int, source_id: str | None, target_id: str | None
+) -> list[Difference]:
     out: list[Difference] = []
     if source.kind in m.PROSE_KINDS and not source.is_plain_text:
         expected = comparable_pieces(source.inline.pieces, False)
-        found = comparable_pieces(target.inline.pieces, source.kind == m.HEADING
-                            and explicit_id(source.inline) is None)
+        found = comparable_pieces(
+            target.inline.pieces, source.kind == m.HEADING and explicit_id(source.inline) is None
+        )
         if expected != found:
-            out.append(Difference(source.text_line(), target.text_line(),
-                                  f"{source.kind}: {_describe_pieces(expected, found)}", (index,)))
+            out.append(
+                Difference(
+                    source.text_line(),
+                    target.text_line(),
+                    f"{source.kind}: {_describe_pieces(expected, found)}",
+                    (index,),
+                )
+            )
     if source.kind in m.PROSE_KINDS and bool(source.text.strip()) != bool(target.text.strip()):
-        out.append(Difference(source.text_line(), target.text_line(),
-                              f"{source.kind}: text is empty on one side only", (index,)))
+        out.append(
+            Difference(
+                source.text_line(),
+                target.text_line(),
+                f"{source.kind}: text is empty on one side only",
+                (index,),
+            )
+        )
     if source.kind == m.HEADING and source_id != target_id:
-        out.append(Difference(source.line, target.line,
-                              f"heading id differs: #{source_id} vs #{target_id} (add "
-                              f"{{ #{source_id} }} at the end of the English heading)", (index,)))
-    if source.kind == m.HTML_MARKDOWN and _normalized_raw(_first_line(source.raw)) != \
-            _normalized_raw(_first_line(target.raw)):
+        out.append(
+            Difference(
+                source.line,
+                target.line,
+                f"heading id differs: #{source_id} vs #{target_id} (add "
+                f"{{ #{source_id} }} at the end of the English heading)",
+                (index,),
+            )
+        )
+    if source.kind == m.HTML_MARKDOWN and _normalized_raw(_first_line(source.raw)) != _normalized_raw(
+        _first_line(target.raw)
+    ):
         out.append(Difference(source.line, target.line, "HTML tag line differs", (index,)))
     return out
 
@@ -160,7 +191,7 @@ def comparable_pieces(pieces: tuple[Piece, ...], drop_added_id: bool = False) ->
             continue  # renders one literal character: never structure (translators add some)
         text = piece.text
         if piece.role == CLOSE and piece.title:
-            text = text[:piece.title[0]] + "…" + text[piece.title[1]:]
+            text = text[: piece.title[0]] + "…" + text[piece.title[1] :]
         out.append(text)
     if drop_added_id and pieces and pieces[-1].kind == ATTR_LIST:
         # the translator's own { #french-id }: checked through the heading ids instead
@@ -183,8 +214,9 @@ def _describe_pieces(expected: list[str], found: list[str]) -> str:
     return "protected pieces differ: " + "; ".join(problems)
 
 
-def _structure_difference(tag: str, source: list[m.Block], target: list[m.Block],
-                          index: dict[int, int]) -> Difference:
+def _structure_difference(
+    tag: str, source: list[m.Block], target: list[m.Block], index: dict[int, int]
+) -> Difference:
     def names(blocks: list[m.Block]) -> str:
         shown = ", ".join(f"{b.kind} (line {b.line})" for b in blocks[:3])
         return shown + (f" and {len(blocks) - 3} more" if len(blocks) > 3 else "")
@@ -197,9 +229,11 @@ def _structure_difference(tag: str, source: list[m.Block], target: list[m.Block]
     elif tag == "insert":
         message = f"not in the source: {names(target)}"
     elif len(source) == len(target) == 1 and source[0].kind == target[0].kind:
-        changed = [f"{key} `{source[0].meta.get(key)}` became `{target[0].meta.get(key)}`"
-                   for key in sorted(set(source[0].meta) | set(target[0].meta))
-                   if key != "text_line" and source[0].meta.get(key) != target[0].meta.get(key)]
+        changed = [
+            f"{key} `{source[0].meta.get(key)}` became `{target[0].meta.get(key)}`"
+            for key in sorted(set(source[0].meta) | set(target[0].meta))
+            if key != "text_line" and source[0].meta.get(key) != target[0].meta.get(key)
+        ]
         if source[0].depth != target[0].depth:
             changed.append(f"nesting depth {source[0].depth} became {target[0].depth}")
         message = f"{source[0].kind}: " + ("; ".join(changed) or "protected content differs")
@@ -208,19 +242,27 @@ def _structure_difference(tag: str, source: list[m.Block], target: list[m.Block]
     return Difference(source_line, target_line, message, involved)
 
 
-def _compare_front_matter(source: m.Document, target: m.Document,
-                          translated_keys: tuple[str, ...] | None,
-                          ignored_keys: tuple[str, ...]) -> list[Difference]:
+def _compare_front_matter(
+    source: m.Document,
+    target: m.Document,
+    translated_keys: tuple[str, ...] | None,
+    ignored_keys: tuple[str, ...],
+) -> list[Difference]:
     if translated_keys is None:
-        translated_keys = tuple(str(b.meta["key"]) for b in source.blocks
-                                if b.kind == m.FRONT_MATTER)
+        translated_keys = tuple(str(b.meta["key"]) for b in source.blocks if b.kind == m.FRONT_MATTER)
     out: list[Difference] = []
     for key, value in source.meta.items():
         if key not in target.meta:
             out.append(Difference(1, 1, f"front matter: key `{key}` is missing"))
         elif key not in translated_keys and target.meta[key] != value:
-            out.append(Difference(1, 1, f"front matter: `{key}` must stay as in the source "
-                                        f"({value!r}, found {target.meta[key]!r})"))
+            out.append(
+                Difference(
+                    1,
+                    1,
+                    f"front matter: `{key}` must stay as in the source "
+                    f"({value!r}, found {target.meta[key]!r})",
+                )
+            )
     for key in target.meta:
         if key not in source.meta and key not in ignored_keys:
             out.append(Difference(None, 1, f"front matter: key `{key}` is not in the source"))

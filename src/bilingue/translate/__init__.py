@@ -32,6 +32,14 @@ from bilingue.translate.options import TranslateOptions, load_glossary
 from bilingue.translate.registry import get_provider
 
 __all__ = [
-    "KEPT_SOURCE", "PIECEWISE", "BlockIssue", "TranslateOptions", "TranslationResult", "assemble",
-    "get_provider", "load_glossary", "translate_blocks", "translate_document",
+    "KEPT_SOURCE",
+    "PIECEWISE",
+    "BlockIssue",
+    "TranslateOptions",
+    "TranslationResult",
+    "assemble",
+    "get_provider",
+    "load_glossary",
+    "translate_blocks",
+    "translate_document",
 ]

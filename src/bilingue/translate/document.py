@@ -56,22 +56,28 @@ class TranslationResult:
     characters: int = 0  # characters sent
 
 
-def translate_document(text: str, provider: Provider, *, path: str = "<text>",
-                       options: TranslateOptions | None = None) -> TranslationResult:
+def translate_document(
+    text: str, provider: Provider, *, path: str = "<text>", options: TranslateOptions | None = None
+) -> TranslationResult:
     """The English version of a French Markdown file (see the module docstring)."""
     options = options or TranslateOptions()
-    document = parse_document(text, path=path, terms=options.glossary,
-                              front_matter_keys=options.front_matter_keys)
+    document = parse_document(
+        text, path=path, terms=options.glossary, front_matter_keys=options.front_matter_keys
+    )
     result = TranslationResult(text, document, {})
     translations = translate_blocks(document, provider, options=options, result=result)
     result.text, result.translations = assemble(document, translations, options, result.issues)
     return result
 
 
-def translate_blocks(document: m.Document, provider: Provider,
-                     indexes: Iterable[int] | None = None, *,
-                     options: TranslateOptions | None = None,
-                     result: TranslationResult | None = None) -> dict[int, str]:
+def translate_blocks(
+    document: m.Document,
+    provider: Provider,
+    indexes: Iterable[int] | None = None,
+    *,
+    options: TranslateOptions | None = None,
+    result: TranslationResult | None = None,
+) -> dict[int, str]:
     """English prose for the given prose blocks (all of them by default): index -> text.
 
     Blocks whose translation is identical to the source are left out. Fallbacks are recorded
@@ -100,19 +106,22 @@ def translate_blocks(document: m.Document, provider: Provider,
         for job in failed:
             english = _finish_piecewise(job, answers, options, ids)
             if english is None:
-                result.issues.append(BlockIssue(job.block.text_line(), job.block.kind,
-                                                KEPT_SOURCE, job.reason))
+                result.issues.append(
+                    BlockIssue(job.block.text_line(), job.block.kind, KEPT_SOURCE, job.reason)
+                )
                 continue
-            result.issues.append(BlockIssue(job.block.text_line(), job.block.kind, PIECEWISE,
-                                            job.reason))
+            result.issues.append(BlockIssue(job.block.text_line(), job.block.kind, PIECEWISE, job.reason))
             if english != job.block.text:
                 out[job.index] = english
     return out
 
 
-def assemble(document: m.Document, translations: dict[int, str],
-             options: TranslateOptions | None = None,
-             issues: list[BlockIssue] | None = None) -> tuple[str, dict[int, str]]:
+def assemble(
+    document: m.Document,
+    translations: dict[int, str],
+    options: TranslateOptions | None = None,
+    issues: list[BlockIssue] | None = None,
+) -> tuple[str, dict[int, str]]:
     """Put translations into the document; blocks the final comparison blames go back to French.
 
     Returns (English file text, translations actually kept).
@@ -123,10 +132,10 @@ def assemble(document: m.Document, translations: dict[int, str],
         text = document.replace_texts(kept)
         if not kept:
             return text, kept
-        differences = compare_documents(document, _reparse(text, document, options),
-                                        translated_keys=options.front_matter_keys)
-        blamed = {index for diff in differences for index in _blamed(diff, document) if
-                  index in kept}
+        differences = compare_documents(
+            document, _reparse(text, document, options), translated_keys=options.front_matter_keys
+        )
+        blamed = {index for diff in differences for index in _blamed(diff, document) if index in kept}
         if not differences:
             return text, kept
         if not blamed:  # nothing attributable: never ship a broken file, keep it all French
@@ -135,8 +144,10 @@ def assemble(document: m.Document, translations: dict[int, str],
             del kept[index]
             if issues is not None:
                 block = document.blocks[index]
-                reason = next((d.message for d in differences if index in _blamed(d, document)),
-                              "the translated file did not match the source")
+                reason = next(
+                    (d.message for d in differences if index in _blamed(d, document)),
+                    "the translated file did not match the source",
+                )
                 issues.append(BlockIssue(block.text_line(), block.kind, KEPT_SOURCE, reason))
 
 
@@ -159,8 +170,7 @@ class _Job:
     def piece_units(self) -> list[str]:
         if self.masked is None:
             return [self.block.text]
-        return [run for run in split_runs(self.masked) if _worth_sending(run)] + \
-            list(self.masked.titles)
+        return [run for run in split_runs(self.masked) if _worth_sending(run)] + list(self.masked.titles)
 
 
 def _finish(job: _Job, options: TranslateOptions, ids: dict[int, str]) -> tuple[str | None, str]:
@@ -181,20 +191,23 @@ def _finish(job: _Job, options: TranslateOptions, ids: dict[int, str]) -> tuple[
     return None, reason
 
 
-def _finish_piecewise(job: _Job, answers: dict[str, str], options: TranslateOptions,
-                      ids: dict[int, str]) -> str | None:
+def _finish_piecewise(
+    job: _Job, answers: dict[str, str], options: TranslateOptions, ids: dict[int, str]
+) -> str | None:
     block, masked = job.block, job.masked
     if masked is None:
         return _plain(answers[block.text], block, options)
-    runs = [_keep_outer_space(run, answers[run]) if _worth_sending(run) else run
-            for run in split_runs(masked)]
+    runs = [
+        _keep_outer_space(run, answers[run]) if _worth_sending(run) else run for run in split_runs(masked)
+    ]
     titles = [answers[title] for title in masked.titles]
     english, _ = _restore(block, masked, join_runs(masked, runs), titles, options)
     return None if english is None else _heading_id(job, english, ids)
 
 
-def _restore(block: m.Block, masked: Masked, candidate: str, titles: list[str],
-             options: TranslateOptions) -> tuple[str | None, str]:
+def _restore(
+    block: m.Block, masked: Masked, candidate: str, titles: list[str], options: TranslateOptions
+) -> tuple[str | None, str]:
     if options.typography:
         candidate = english_typography(candidate, block.text)
         titles = [english_typography(title, block.text) for title in titles]
@@ -222,8 +235,9 @@ def _check(block: m.Block, english: str) -> str:
         return "protected pieces changed"
     if block.kind in (m.PARAGRAPH, m.DEFINITION_TERM):
         # a line starting like a block (list marker, heading...) the source lines did not have
-        allowed = {start.group(0).strip() for line in block.text.split("\n")
-                   if (start := _BLOCK_START.match(line))}
+        allowed = {
+            start.group(0).strip() for line in block.text.split("\n") if (start := _BLOCK_START.match(line))
+        }
         for line in english.split("\n"):
             start = _BLOCK_START.match(line)
             if start and start.group(0).strip() not in allowed:
@@ -253,20 +267,22 @@ def _heading_id(job: _Job, english: str, ids: dict[int, str]) -> str:
 # --- provider calls -----------------------------------------------------------------------------
 
 
-def _call(provider: Provider, units: list[str], options: TranslateOptions,
-          result: TranslationResult) -> dict[str, str]:
+def _call(
+    provider: Provider, units: list[str], options: TranslateOptions, result: TranslationResult
+) -> dict[str, str]:
     """Translate unique strings in one call; strings without letters are not sent."""
     unique = list(dict.fromkeys(unit for unit in units if _worth_sending(unit)))
     answers = {unit: unit for unit in units}
     if not unique:
         return answers
-    translated = provider.translate_texts(unique, options.source_language,
-                                          options.target_language)
+    translated = provider.translate_texts(unique, options.source_language, options.target_language)
     if len(translated) != len(unique):
         from bilingue.errors import BilingueError
 
-        raise BilingueError(f"provider {getattr(provider, 'name', '?')} returned "
-                            f"{len(translated)} translations for {len(unique)} texts")
+        raise BilingueError(
+            f"provider {getattr(provider, 'name', '?')} returned "
+            f"{len(translated)} translations for {len(unique)} texts"
+        )
     result.requests += 1
     result.characters += sum(len(unit) for unit in unique)
     answers.update(zip(unique, translated, strict=True))
@@ -279,14 +295,15 @@ def _worth_sending(text: str) -> bool:
 
 
 def _keep_outer_space(source: str, translated: str) -> str:
-    lead = source[:len(source) - len(source.lstrip())]
-    trail = source[len(source.rstrip()):]
+    lead = source[: len(source) - len(source.lstrip())]
+    trail = source[len(source.rstrip()) :]
     return lead + translated.strip() + trail
 
 
 def _reparse(text: str, document: m.Document, options: TranslateOptions) -> m.Document:
-    return parse_document(text, path=document.path, terms=options.glossary,
-                          front_matter_keys=options.front_matter_keys)
+    return parse_document(
+        text, path=document.path, terms=options.glossary, front_matter_keys=options.front_matter_keys
+    )
 
 
 def _blamed(difference: Difference, document: m.Document) -> list[int]:
@@ -298,4 +315,5 @@ _TAGS = re.compile(r"</?m\d+/?>")
 _BLOCK_START = re.compile(
     r"[ ]{0,3}(?:#{1,6}(?:[ \t]|$)|>|[*+\-][ ]|\d+\.[ ]|:[ ]{1,3}(?=\S)|!!!|\?\?\?|===|```"
     r"|~~~|\[\^[^\]]+\]:|\[[^\]]+\]:|\*\[[^\]]+\]:|(?:-[ ]*){3,}$|(?:\*[ ]*){3,}$"
-    r"|(?:_[ ]*){3,}$)|[ ]{4,}(?=\S)")
+    r"|(?:_[ ]*){3,}$)|[ ]{4,}(?=\S)"
+)

@@ -35,19 +35,28 @@ def load_glossary(path: Path | str | None = None) -> tuple[str, ...]:
     path = Path(path) if explicit else DEFAULT_GLOSSARY
     if not path.exists():
         if explicit:
-            raise SourceFileError(path, None, "glossary file not found",
-                                  "create it (see README: Glossary) or fix the --glossary path")
+            raise SourceFileError(
+                path,
+                None,
+                "glossary file not found",
+                "create it (see README: Glossary) or fix the --glossary path",
+            )
         return ()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise SourceFileError(path, mark.line + 1 if mark else None, f"invalid YAML: {error}",
-                              "fix the glossary file") from error
+        raise SourceFileError(
+            path, mark.line + 1 if mark else None, f"invalid YAML: {error}", "fix the glossary file"
+        ) from error
     terms = data.get("keep") if isinstance(data, dict) else data
     if terms is None:
         return ()
     if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
-        raise SourceFileError(path, 1, "the glossary must be a `keep:` list of terms",
-                              "write `keep:` then one `- Term` line per term")
+        raise SourceFileError(
+            path,
+            1,
+            "the glossary must be a `keep:` list of terms",
+            "write `keep:` then one `- Term` line per term",
+        )
     return tuple(term.strip() for term in terms)
