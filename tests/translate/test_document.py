@@ -183,6 +183,17 @@ def test_a_provider_returning_the_wrong_number_of_texts_is_an_error():
         translate_document("Un texte.\n", Short())
 
 
+def test_a_provider_returning_none_is_an_error():
+    class Empty:
+        name = "empty"
+
+        def translate_texts(self, texts, source, target):
+            return [None for _ in texts]
+
+    with pytest.raises(BilingueError, match="returned something other than text"):
+        translate_document("Un texte.\n", Empty())
+
+
 def test_some_blocks_then_assemble_supports_a_translation_memory():
     document = parse_document("Un.\n\nDeux.\n\nTrois.\n")
     fresh = translate_blocks(document, get_provider("pseudo"), indexes=[1])

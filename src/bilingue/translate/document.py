@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bilingue.errors import BilingueError
 from bilingue.markdown import model as m
 from bilingue.markdown.headings import explicit_id, heading_ids, heading_slug, slugify
 from bilingue.markdown.headings import with_heading_id as _with_id
@@ -276,13 +277,13 @@ def _call(
     if not unique:
         return answers
     translated = provider.translate_texts(unique, options.source_language, options.target_language)
+    name = getattr(provider, "name", "?")
     if len(translated) != len(unique):
-        from bilingue.errors import BilingueError
-
         raise BilingueError(
-            f"provider {getattr(provider, 'name', '?')} returned "
-            f"{len(translated)} translations for {len(unique)} texts"
+            f"provider {name} returned {len(translated)} translations for {len(unique)} texts"
         )
+    if not all(isinstance(text, str) for text in translated):
+        raise BilingueError(f"provider {name} returned something other than text")
     result.requests += 1
     result.characters += sum(len(unit) for unit in unique)
     answers.update(zip(unique, translated, strict=True))
