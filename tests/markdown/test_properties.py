@@ -96,9 +96,9 @@ def paragraph(draw) -> str:
 
 @st.composite
 def block(draw, depth=0) -> str:
-    choices = ["paragraph", "heading", "list", "quote", "code", "table", "deflist"]
+    choices = ["paragraph", "heading", "list", "list-code", "quote", "code", "table", "deflist"]
     if depth == 0:
-        choices += ["admonition", "tabs", "html"]
+        choices += ["admonition", "tabs", "html", "footnote"]
     kind = draw(st.sampled_from(choices))
     if kind == "paragraph":
         return draw(paragraph())
@@ -110,6 +110,13 @@ def block(draw, depth=0) -> str:
         if draw(st.booleans()):
             items.append("    - " + draw(inline()))
         return "\n".join(items)
+    if kind == "list-code":
+        return (
+            f"- {draw(inline())}\n\n    ```text\n    {draw(phrase())}\n    ```\n\n"
+            f"    {draw(inline())}\n\n- {draw(inline())}"
+        )
+    if kind == "footnote":
+        return f"[^n{draw(st.integers(0, 99))}]: {draw(inline())}\n\n    {draw(inline())}"
     if kind == "quote":
         return "\n".join("> " + line for line in draw(paragraph()).split("\n"))
     if kind == "code":
