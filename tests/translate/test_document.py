@@ -249,3 +249,26 @@ def test_a_translated_admonition_title_may_contain_quotes():
     # Python-Markdown reads the title up to the last quote of the line
     assert result.text == '!!! note "A "quoted" note"\n    The body.\n'
     assert_valid(french, result.text)
+
+
+def test_folded_front_matter_values_are_translated_in_place():
+    french = "---\ntitle: x\ndescription: >-\n  Une longue\n  description\ndate: 2024-01-01\n---\n\nTexte.\n"
+    result = translate_document(french, get_provider("pseudo"))
+    assert result.issues == []
+    assert result.text == (
+        '---\ntitle: xx\ndescription: "ÛÛñë llõñggûë ddësççrîpptîõõñ"\ndate: 2024-01-01\n---\n\nTTëxttë.\n'
+    )
+
+
+def test_a_front_matter_value_that_breaks_the_file_goes_back_to_french_alone(monkeypatch):
+    from bilingue.markdown import model as m
+
+    # a value written so that the YAML no longer parses (defensive path: yaml_scalar is safe)
+    monkeypatch.setattr(m, "yaml_scalar", lambda value, style="": "[" + value)
+    document = parse_document("---\ntitle: Titre\n---\n\nTexte.\n")
+    title = next(i for i, b in enumerate(document.blocks) if b.kind == m.FRONT_MATTER)
+    body = next(i for i, b in enumerate(document.blocks) if b.kind == m.PARAGRAPH)
+    issues: list = []
+    text, kept = assemble(document, {title: "Title", body: "Text."}, issues=issues)
+    assert text == "---\ntitle: Titre\n---\n\nText.\n" and set(kept) == {body}
+    assert [(issue.line, issue.kind, issue.action) for issue in issues] == [(2, m.FRONT_MATTER, KEPT_SOURCE)]

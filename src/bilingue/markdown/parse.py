@@ -89,6 +89,7 @@ def _front_matter_blocks(text: str, raw: str, keys: tuple[str, ...], context: In
             continue
         start = yaml_start + value_node.start_mark.index
         end = yaml_start + value_node.end_mark.index
+        end = start + len(text[start:end].rstrip())  # a block scalar's mark ends on the next line
         line = value_node.start_mark.line + 2
         blocks.append(
             m.Block(

@@ -250,10 +250,12 @@ def _compare_front_matter(
 ) -> list[Difference]:
     if translated_keys is None:
         translated_keys = tuple(str(b.meta["key"]) for b in source.blocks if b.kind == m.FRONT_MATTER)
+    # any front-matter difference involves the translated values (the only ones that change)
+    involved = tuple(i for i, b in enumerate(source.blocks) if b.kind == m.FRONT_MATTER)
     out: list[Difference] = []
     for key, value in source.meta.items():
         if key not in target.meta:
-            out.append(Difference(1, 1, f"front matter: key `{key}` is missing"))
+            out.append(Difference(1, 1, f"front matter: key `{key}` is missing", involved))
         elif key not in translated_keys and target.meta[key] != value:
             out.append(
                 Difference(
@@ -261,11 +263,12 @@ def _compare_front_matter(
                     1,
                     f"front matter: `{key}` must stay as in the source "
                     f"({value!r}, found {target.meta[key]!r})",
+                    involved,
                 )
             )
     for key in target.meta:
         if key not in source.meta and key not in ignored_keys:
-            out.append(Difference(None, 1, f"front matter: key `{key}` is not in the source"))
+            out.append(Difference(None, 1, f"front matter: key `{key}` is not in the source", involved))
     return out
 
 

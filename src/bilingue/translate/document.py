@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bilingue.errors import BilingueError
+from bilingue.errors import BilingueError, SourceFileError
 from bilingue.markdown import model as m
 from bilingue.markdown.headings import explicit_id, heading_ids, heading_slug, slugify
 from bilingue.markdown.headings import with_heading_id as _with_id
@@ -133,9 +133,13 @@ def assemble(
         text = document.replace_texts(kept)
         if not kept:
             return text, kept
-        differences = compare_documents(
-            document, _reparse(text, document, options), translated_keys=options.front_matter_keys
-        )
+        try:
+            translated = _reparse(text, document, options)
+        except SourceFileError as error:  # e.g. a front-matter value that broke the YAML
+            involved = tuple(i for i, b in enumerate(document.blocks) if b.kind == m.FRONT_MATTER)
+            differences = [Difference(error.line, error.line, error.problem, involved)]
+        else:
+            differences = compare_documents(document, translated, translated_keys=options.front_matter_keys)
         blamed = {index for diff in differences for index in _blamed(diff, document) if index in kept}
         if not differences:
             return text, kept
