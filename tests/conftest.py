@@ -28,18 +28,34 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def build_site(project: Path, site_dir: Path) -> str:
+def build_site(project: Path, site_dir: Path, mode: str = "check", provider: str | None = None,
+               expect_failure: bool = False) -> str:
     """``mkdocs build --strict`` of ``project`` into ``site_dir``; returns the build log.
 
-    Fails the test with the log when the build fails or prints any warning.
+    ``mode`` is the translation mode (BILINGUE_MODE): tests never reach a real translation
+    service, so the default is ``check`` (no network). Fails the test with the log when the build
+    fails (or succeeds, with ``expect_failure``) or prints any warning.
     """
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BILINGUE_MODE": mode}
+    if provider:
+        environment["BILINGUE_PROVIDER"] = provider
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir)],
         cwd=project, env=environment, capture_output=True, text=True, timeout=300, check=False,
     )
     log = result.stdout + result.stderr
+    if expect_failure:
+        assert result.returncode != 0, f"mkdocs build should have failed:\n{log}"
+        return log
     assert result.returncode == 0, f"mkdocs build failed:\n{log}"
     assert "WARNING" not in log, f"mkdocs build printed warnings:\n{log}"
     return log
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once for the whole run with ``mkdocs build --strict``."""
+    site_dir = tmp_path_factory.mktemp("site")
+    build_site(ROOT, site_dir)
+    return site_dir

@@ -34,3 +34,12 @@ def has_translation(page: Any) -> bool:
     if file_language(page.file.src_uri) == TARGET_LANGUAGE:
         return True
     return source.with_name(f"{source.stem}.{TARGET_LANGUAGE}.md").exists()
+
+
+def french_source_of(page: Any) -> Path:
+    """The French file a page comes from: ``x.en.md`` -> ``x.md`` (itself for a French page)."""
+    source = Path(page.file.abs_src_path)
+    suffix = f".{TARGET_LANGUAGE}.md"
+    if source.name.endswith(suffix):
+        return source.with_name(source.name[: -len(suffix)] + ".md")
+    return source

@@ -1,4 +1,4 @@
-"""Built sites shared by the site tests: one build of the real site, one with an untranslated essay."""
+"""A second site for the site tests: the real one plus an essay with no English file."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_site, copy_project
+from tests.conftest import build_site, copy_project
 
 UNTRANSLATED_ESSAY = """---
 title: Un essai pas encore traduit
@@ -22,18 +22,10 @@ Ce texte n'a pas encore de version anglaise : les grenouilles chantent sous la p
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built with ``mkdocs build --strict``."""
-    site_dir = tmp_path_factory.mktemp("site")
-    build_site(ROOT, site_dir)
-    return site_dir
-
-
-@pytest.fixture(scope="session")
 def site_with_untranslated_essay(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project with one more essay that has no English file."""
     project = copy_project(tmp_path_factory.mktemp("project") / "project")
     (project / "docs" / "essais" / "pas-traduit.md").write_text(UNTRANSLATED_ESSAY, encoding="utf-8")
     site_dir = tmp_path_factory.mktemp("site-untranslated")
-    build_site(project, site_dir)
+    build_site(project, site_dir, mode="off")
     return site_dir

@@ -1,0 +1,123 @@
+"""Translations in the build: sync English essays before i18n reads the files, and tell readers
+how fresh each English page is.
+
+The mode comes from bilingue.yml (or BILINGUE_MODE): ``auto`` translates what is missing or stale
+with the configured provider (an unreachable provider leaves the existing English in place and
+is reported once), ``check`` fails the build when an English essay is missing or stale (no
+network: for CI), ``off`` does nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from bilingue import SOURCE_LANGUAGE
+from bilingue.config import ProjectConfig, load_config
+from bilingue.errors import BilingueError
+from bilingue.locales import long_date
+from bilingue.site import build_language, file_language, french_source_of
+from bilingue.sync import find_essays, plan_essay, sync_paths
+from bilingue.sync.freshness import freshness_of
+from bilingue.translate import TranslateOptions, get_provider, load_glossary
+
+log = logging.getLogger("mkdocs.hooks.translation")
+
+# The project's settings (bilingue.yml + environment), read again at every build.
+_project = ProjectConfig()
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _project
+    _project = load_config(Path(config.config_file_path).parent)
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # i18n builds French first, then English on the same config: sync once, before any file is read.
+    if build_language(config) != SOURCE_LANGUAGE:
+        return
+    mode = _project.translation.mode
+    if mode == "check":
+        _fail_on_stale(_project)
+    elif mode == "auto":
+        _sync(_project)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if file_language(page.file.src_uri) == SOURCE_LANGUAGE:
+        return markdown
+    french = french_source_of(page)
+    if not french.exists():
+        return markdown
+    freshness = freshness_of(french, _options(_project))
+    if freshness is not None:
+        page.meta["translation_notice"] = {
+            "reviewed": freshness.reviewed,
+            "partly_reviewed": freshness.human_blocks > 0 and not freshness.reviewed,
+            "outdated": freshness.outdated,
+            "synced": long_date(freshness.synced, "en") if freshness.synced else "",
+            "providers": ", ".join(freshness.providers),
+        }
+    return markdown
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+
+def _options(project: ProjectConfig) -> TranslateOptions:
+    settings = project.translation
+    glossary = project.root / settings.glossary if settings.glossary else None
+    return TranslateOptions(front_matter_keys=tuple(settings.front_matter_keys),
+                            glossary=load_glossary(glossary) if glossary and glossary.exists() else ())
+
+
+def _paths(project: ProjectConfig) -> list[Path]:
+    return [project.root / path for path in project.translation.paths]
+
+
+def _fail_on_stale(project: ProjectConfig) -> None:
+    options = _options(project)
+    problems = []
+    for path in find_essays(_paths(project)):
+        plan = plan_essay(path, options)
+        if plan.english_text is None:
+            problems.append(f"{path}: no English version")
+        elif plan.stale:
+            lines = ", ".join(str(line) for line in plan.stale_lines()[:8]) or "whole file"
+            problems.append(f"{path}: English version out of date (French lines {lines})")
+    if problems:
+        raise PluginError(
+            "translation check failed (mode: check):\n  " + "\n  ".join(problems)
+            + "\nRun `python -m bilingue translate` and commit the English files and locks."
+        )
+
+
+def _sync(project: ProjectConfig) -> None:
+    settings = project.translation
+
+    try:
+        run = sync_paths(_paths(project), lambda: get_provider(settings.provider), _options(project))
+    except BilingueError as error:
+        log.info(f"translation: skipped ({error}); the existing English files are used as they are")
+        return
+    written = [report for report in run.files if report.written]
+    if written:
+        log.info(f"translation: updated {len(written)} English file(s), "
+                 f"{run.total('translated')} block(s), {run.total('requests')} request(s)")
+    if run.failed:
+        # One clear message, not a warning per page: the build goes on with the English we have.
+        first = run.failed[0].messages[0] if run.failed[0].messages else "no answer"
+        log.info(f"translation: {len(run.failed)} essay(s) not updated ({first}); their existing "
+                 "English is kept and marked outdated. Run `python -m bilingue translate` later.")

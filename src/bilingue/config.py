@@ -1,0 +1,97 @@
+"""The project's settings: ``bilingue.yml`` at the repository root, read by the CLI and the hooks.
+
+Environment variables win over the file, so CI or a test can change the mode or the provider
+without editing it: ``BILINGUE_MODE`` (auto | check | off) and ``BILINGUE_PROVIDER``. API keys
+never go in this file (the provider settings refuse them; see README "Translation services").
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bilingue.errors import SourceFileError
+from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS
+
+CONFIG_FILE = "bilingue.yml"
+
+Mode = Literal["auto", "check", "off"]
+
+
+class TranslationConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    #: auto: translate what is missing or stale (mkdocs build/serve and `translate`);
+    #: check: translate nothing, fail when an English file is missing or stale (CI);
+    #: off: the build does nothing about translations
+    mode: Mode = "auto"
+    #: provider or fallback chain: pseudo, identity, google, mymemory, libre, microsoft, deepl,
+    #: or e.g. "google,mymemory"; None = the chain of the provider settings (BILINGUE_CHAIN)
+    provider: str | None = None
+    #: folders (or files) of French essays kept in sync, relative to the project root
+    paths: list[str] = Field(default_factory=lambda: ["docs/essais"])
+    front_matter_keys: list[str] = Field(default_factory=lambda: list(DEFAULT_FRONT_MATTER_KEYS))
+    glossary: str | None = "glossary.yml"
+    #: provider settings without secrets (names as in README "Translation services")
+    providers: dict[str, Any] = Field(default_factory=dict)
+
+
+class ProjectConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    translation: TranslationConfig = Field(default_factory=TranslationConfig)
+    root: Path = Path(".")
+
+
+def load_config(root: Path | str = ".") -> ProjectConfig:
+    """Settings from ``ROOT/bilingue.yml`` (defaults when absent), then the environment."""
+    root = Path(root)
+    path = root / CONFIG_FILE
+    data: dict[str, Any] = {}
+    if path.exists():
+        data = _read_yaml(path)
+    data.setdefault("translation", {})
+    if not isinstance(data["translation"], dict):
+        raise SourceFileError(path, 1, "`translation:` must be a mapping of settings")
+    for variable, key in ENVIRONMENT.items():
+        if os.environ.get(variable):
+            data["translation"][key] = os.environ[variable]
+    try:
+        return ProjectConfig(**data, root=root)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise SourceFileError(path, _line_of(path, field), f"setting {field!r}: {first['msg']}",
+                              "see README, section Configuration") from None
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise SourceFileError(path, mark.line + 1 if mark else None, f"invalid YAML: {error}",
+                              "fix the file's syntax") from error
+    if not isinstance(data, dict):
+        raise SourceFileError(path, 1, "must be a mapping of settings")
+    return data
+
+
+def _line_of(path: Path, field: str) -> int | None:
+    if not path.exists():
+        return None
+    key = field.split(".")[-1]
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip().startswith(f"{key}:"):
+            return number
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+ENVIRONMENT = {"BILINGUE_MODE": "mode", "BILINGUE_PROVIDER": "provider"}

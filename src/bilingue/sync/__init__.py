@@ -1,0 +1,24 @@
+"""Keep English essays in step with their French originals, block by block.
+
+Public API:
+
+``plan_essay(french_path, options) -> EssayPlan``
+    What a sync would do to one essay (no network, no writes): ``.status`` (``Status``),
+    ``.blocks`` (``BlockPlan`` per French prose block: reuse / human / stale / translate),
+    ``.to_translate``, ``.characters``, ``.stale``.
+``apply_plan(plan, provider, options) -> FileReport``
+    Translate what the plan says and write the English file and its lock (crash-safe).
+``sync_paths(paths, provider_factory, options, on_file=None, dry_run=False) -> RunReport``
+    Every essay under ``paths``, plus renamed and deleted essays (``remove_orphans``).
+``read_lock(path)``, ``lock_path_for(french_path)``: the per-essay ``x.lock.json`` sidecar.
+"""
+
+from bilingue.sync.lock import Lock, lock_path_for, read_lock
+from bilingue.sync.plan import Action, EssayPlan, Status, english_path_for, plan_essay
+from bilingue.sync.run import FileReport, RunReport, apply_plan, find_essays, remove_orphans, sync_paths
+
+__all__ = [
+    "Action", "EssayPlan", "FileReport", "Lock", "RunReport", "Status", "apply_plan",
+    "english_path_for", "find_essays", "lock_path_for", "plan_essay", "read_lock",
+    "remove_orphans", "sync_paths",
+]

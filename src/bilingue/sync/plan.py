@@ -1,0 +1,241 @@
+"""What a sync would do to one essay, worked out without sending anything.
+
+The French file is cut into prose blocks (the one Markdown model); the lock lists, for each prose
+block of the English file, the French block it came from. The two key sequences are aligned by
+content (``difflib``), so inserted, deleted and moved paragraphs keep their translations; then
+each French block gets an action:
+
+- ``reuse``: same French text as when it was translated, English untouched by people;
+- ``human``: same French text, English edited by a person (kept, never overwritten);
+- ``stale``: the French text changed but a person edited the English (kept, reported);
+- ``translate``: new or changed French text: send it.
+
+A plan for a file a person restructured (block counts or structure outside the prose no longer
+match the lock) says the file is human-owned: it is never written again, only reported stale
+when its French changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from enum import StrEnum
+from pathlib import Path
+
+from bilingue.markdown import Document, compare_documents, parse_document
+from bilingue.sync.lock import HUMAN, BlockEntry, Lock, lock_path_for, read_lock, settle, sha256
+from bilingue.translate.options import TranslateOptions
+
+
+class Status(StrEnum):
+    NEW = "new"  # no English file yet
+    UNCHANGED = "unchanged"  # nothing to do
+    UPDATE = "update"  # some blocks to translate or rearrange
+    ADOPT = "adopt"  # an English file written before the lock existed: recorded as human work
+    HUMAN_OWNED = "human-owned"  # restructured by a person: never overwritten
+
+
+class Action(StrEnum):
+    REUSE = "reuse"
+    HUMAN = "human"
+    STALE = "stale"
+    TRANSLATE = "translate"
+
+
+@dataclass
+class BlockPlan:
+    index: int  # the block's index in the French document
+    action: Action
+    english: str | None = None  # the English prose kept (all actions but TRANSLATE)
+    entry: BlockEntry | None = None  # its lock entry (all actions but TRANSLATE)
+
+
+@dataclass
+class EssayPlan:
+    french_path: Path
+    english_path: Path
+    lock_path: Path
+    status: Status
+    french_text: str
+    document: Document
+    english_text: str | None
+    lock: Lock | None
+    options: TranslateOptions
+    blocks: list[BlockPlan] = field(default_factory=list)
+    #: lines (in the old English file) of human-edited blocks whose French was deleted
+    dropped_human: list[int] = field(default_factory=list)
+    #: the French changed since a human-owned file was last in step with it
+    source_changed: bool = False
+
+    def count(self, action: Action) -> int:
+        return sum(1 for block in self.blocks if block.action is action)
+
+    @property
+    def to_translate(self) -> list[int]:
+        return [block.index for block in self.blocks if block.action is Action.TRANSLATE]
+
+    @property
+    def characters(self) -> int:
+        return sum(len(self.document.blocks[i].text) for i in self.to_translate)
+
+    @property
+    def stale(self) -> bool:
+        """English behind its French: blocks to translate, stale human blocks, or a stale file."""
+        if self.status is Status.HUMAN_OWNED:
+            return self.source_changed
+        return bool(self.to_translate) or self.count(Action.STALE) > 0
+
+    def stale_lines(self) -> list[int]:
+        return [self.document.blocks[block.index].text_line() for block in self.blocks
+                if block.action in (Action.STALE, Action.TRANSLATE)]
+
+
+def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
+    """The plan for one French essay (reads its English file and lock, writes nothing)."""
+    french_text = french_path.read_text(encoding="utf-8")
+    document = parse_essay(french_text, french_path, options)
+    english_path = english_path_for(french_path)
+    english_text = english_path.read_text(encoding="utf-8") if english_path.exists() else None
+    lock = read_lock(lock_path_for(french_path))
+    if lock is not None:
+        lock = settle(lock, english_text)
+    plan = EssayPlan(french_path, english_path, lock_path_for(french_path), Status.UPDATE,
+                     french_text, document, english_text, lock, options)
+    if english_text is None:
+        plan.status = Status.NEW
+        plan.blocks = [BlockPlan(i, Action.TRANSLATE) for i in prose_indexes(document)]
+    elif lock is None:
+        _plan_adoption(plan, options)
+    elif lock.state.owner == HUMAN:
+        plan.status = Status.HUMAN_OWNED
+        plan.source_changed = sha256(french_text) != lock.state.source_sha256
+    elif (sha256(french_text) == lock.state.source_sha256
+          and sha256(english_text) == lock.state.target_sha256):
+        plan.status = Status.UNCHANGED
+        plan.blocks = [BlockPlan(i, Action.REUSE, None, entry)
+                       for i, entry in zip(prose_indexes(document), lock.state.blocks, strict=False)]
+    else:
+        _plan_update(plan, options)
+    return plan
+
+
+def english_path_for(french_path: Path) -> Path:
+    return french_path.with_name(f"{french_path.stem}.en.md")
+
+
+def prose_indexes(document: Document) -> list[int]:
+    return [i for i, block in enumerate(document.blocks) if block.translatable]
+
+
+def skeleton_sha256(document: Document) -> str:
+    """Hash of the file outside its prose: changes when a person changes the structure."""
+    source, parts, position = document.source, [], 0
+    spans = sorted(span for block in document.blocks if block.translatable for span in block.spans)
+    for start, end in spans:
+        parts.append(source[position:start])
+        position = end
+    parts.append(source[position:])
+    return sha256("\0".join(parts))
+
+
+def parse_essay(text: str, path: Path, options: TranslateOptions) -> Document:
+    """An essay (French or English) through the one Markdown model, with the run's options."""
+    return parse_document(text, path=str(path), terms=options.glossary,
+                          front_matter_keys=options.front_matter_keys)
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _plan_adoption(plan: EssayPlan, options: TranslateOptions) -> None:
+    """An English file with no lock: keep it as human work, block by block if it lines up."""
+    english = parse_essay(plan.english_text or "", plan.english_path, options)
+    french_prose, english_prose = prose_indexes(plan.document), prose_indexes(english)
+    plan.status = Status.ADOPT
+    lines_up = (len(french_prose) == len(english_prose)
+                and not compare_documents(plan.document, english,
+                                          translated_keys=tuple(options.front_matter_keys)))
+    if not lines_up:
+        plan.status = Status.HUMAN_OWNED
+        return
+    for i, j in zip(french_prose, english_prose, strict=True):
+        entry = BlockEntry(source=plan.document.blocks[i].key, provider=HUMAN, translated=_today())
+        plan.blocks.append(BlockPlan(i, Action.HUMAN, english.blocks[j].text, entry))
+
+
+def _plan_update(plan: EssayPlan, options: TranslateOptions) -> None:
+    """French or English changed since the last sync: align the blocks by content."""
+    assert plan.lock is not None and plan.english_text is not None
+    state = plan.lock.state
+    english = parse_essay(plan.english_text, plan.english_path, options)
+    english_prose = [english.blocks[j] for j in prose_indexes(english)]
+    if len(english_prose) != len(state.blocks) or skeleton_sha256(english) != state.skeleton_sha256:
+        plan.status = Status.HUMAN_OWNED  # restructured by a person
+        plan.source_changed = sha256(plan.french_text) != state.source_sha256
+        return
+    old = [
+        (entry, block.text, entry.machine is None or sha256(block.text) != entry.machine, block.line)
+        for entry, block in zip(state.blocks, english_prose, strict=True)
+    ]
+    new = prose_indexes(plan.document)
+    new_keys = [plan.document.blocks[i].key for i in new]
+    old_keys = [entry.source for entry, *_ in old]
+    chosen: dict[int, BlockPlan] = {}
+    unmatched_old: list[int] = []
+    unmatched_new: list[int] = []
+    matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                chosen[j] = _kept(new[j], old[i])
+        else:
+            unmatched_old.extend(range(i1, i2))
+            unmatched_new.extend(range(j1, j2))
+    _match_moved(old_keys, new_keys, old, new, unmatched_old, unmatched_new, chosen)
+    _pair_edited(old, new, unmatched_old, unmatched_new, chosen, matcher)
+    plan.dropped_human = [old[i][3] for i in unmatched_old if old[i][2]]
+    plan.blocks = [chosen.get(j) or BlockPlan(new[j], Action.TRANSLATE) for j in range(len(new))]
+    if (not plan.to_translate and sha256(plan.french_text) == state.source_sha256
+            and not unmatched_old):
+        plan.status = Status.UNCHANGED  # only people's edits to the English: nothing to write
+
+
+def _kept(index: int, old: tuple[BlockEntry, str, bool, int]) -> BlockPlan:
+    entry, text, human, _ = old
+    return BlockPlan(index, Action.HUMAN if human else Action.REUSE, text, entry)
+
+
+def _match_moved(old_keys, new_keys, old, new, unmatched_old, unmatched_new, chosen) -> None:
+    """A paragraph moved elsewhere keeps its translation (and its human edits)."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i in unmatched_old:
+        by_key[old_keys[i]].append(i)
+    for j in list(unmatched_new):
+        candidates = by_key.get(new_keys[j])
+        if candidates:
+            i = candidates.pop(0)
+            chosen[j] = _kept(new[j], old[i])
+            unmatched_old.remove(i)
+            unmatched_new.remove(j)
+
+
+def _pair_edited(old, new, unmatched_old, unmatched_new, chosen, matcher) -> None:
+    """An edited French paragraph replaces the old one at the same place: a person's English
+    translation of it is kept and marked stale; a machine's is translated again."""
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        olds = [i for i in range(i1, i2) if i in unmatched_old]
+        news = [j for j in range(j1, j2) if j in unmatched_new]
+        for i, j in zip(olds, news, strict=False):
+            entry, text, human, _ = old[i]
+            if human:
+                chosen[j] = BlockPlan(new[j], Action.STALE, text, entry)
+            unmatched_old.remove(i)
+            unmatched_new.remove(j)
+
+
+def _today() -> dt.date:
+    return dt.date.today()
