@@ -1,6 +1,6 @@
 """Strict build of the real site: wall time (best of N) and the size of each language's search index.
 
-    .venv/bin/python benchmarks/site_build.py [--runs 3]
+.venv/bin/python benchmarks/site_build.py [--runs 3]
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as site:
         for _ in range(args.runs):
             times.append(build(Path(site)))
-        print(f"mkdocs build --strict (fr + en): best {min(times):.2f} s of {args.runs} "
-              f"(all: {', '.join(f'{t:.2f}' for t in times)})")
+        print(
+            f"mkdocs build --strict (fr + en): best {min(times):.2f} s of {args.runs} "
+            f"(all: {', '.join(f'{t:.2f}' for t in times)})"
+        )
         for language, index in (("fr", "search/search_index.json"), ("en", "en/search/search_index.json")):
             path = Path(site) / index
             documents = len(json.loads(path.read_text(encoding="utf-8"))["docs"])
@@ -36,8 +38,12 @@ def main() -> None:
 def build(site: Path) -> float:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                   cwd=ROOT, env=environment, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+    )
     return time.perf_counter() - start
 
 

@@ -24,12 +24,13 @@ from bilingue.locales import long_date
 from bilingue.site import build_language, file_language, french_source_of
 from bilingue.sync import find_essays, plan_essay, sync_paths
 from bilingue.sync.freshness import freshness_of
-from bilingue.translate import TranslateOptions, get_provider, load_glossary
+from bilingue.translate import TranslateOptions, get_provider
 
 log = logging.getLogger("mkdocs.hooks.translation")
 
 # The project's settings (bilingue.yml + environment), read again at every build.
 _project = ProjectConfig()
+_options = TranslateOptions()
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -37,8 +38,9 @@ _project = ProjectConfig()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _project
+    global _project, _options
     _project = load_config(Path(config.config_file_path).parent)
+    _options = _project.translate_options()
     return config
 
 
@@ -48,25 +50,22 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     mode = _project.translation.mode
     if mode == "check":
-        _fail_on_stale(_project)
+        _fail_on_stale()
     elif mode == "auto":
-        _sync(_project)
+        _sync()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if file_language(page.file.src_uri) == SOURCE_LANGUAGE:
         return markdown
     french = french_source_of(page)
-    if not french.exists():
-        return markdown
-    freshness = freshness_of(french, _options(_project))
+    freshness = freshness_of(french, _options) if french.exists() else None
     if freshness is not None:
         page.meta["translation_notice"] = {
             "reviewed": freshness.reviewed,
             "partly_reviewed": freshness.human_blocks > 0 and not freshness.reviewed,
             "outdated": freshness.outdated,
             "synced": long_date(freshness.synced, "en") if freshness.synced else "",
-            "providers": ", ".join(freshness.providers),
         }
     return markdown
 
@@ -76,22 +75,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # -----------------------------------------------------------------------------
 
 
-def _options(project: ProjectConfig) -> TranslateOptions:
-    settings = project.translation
-    glossary = project.root / settings.glossary if settings.glossary else None
-    return TranslateOptions(front_matter_keys=tuple(settings.front_matter_keys),
-                            glossary=load_glossary(glossary) if glossary and glossary.exists() else ())
-
-
-def _paths(project: ProjectConfig) -> list[Path]:
-    return [project.root / path for path in project.translation.paths]
-
-
-def _fail_on_stale(project: ProjectConfig) -> None:
-    options = _options(project)
+def _fail_on_stale() -> None:
     problems = []
-    for path in find_essays(_paths(project)):
-        plan = plan_essay(path, options)
+    for path in find_essays(_project.essay_paths()):
+        plan = plan_essay(path, _options)
         if plan.english_text is None:
             problems.append(f"{path}: no English version")
         elif plan.stale:
@@ -99,25 +86,29 @@ def _fail_on_stale(project: ProjectConfig) -> None:
             problems.append(f"{path}: English version out of date (French lines {lines})")
     if problems:
         raise PluginError(
-            "translation check failed (mode: check):\n  " + "\n  ".join(problems)
+            "translation check failed (mode: check):\n  "
+            + "\n  ".join(problems)
             + "\nRun `python -m bilingue translate` and commit the English files and locks."
         )
 
 
-def _sync(project: ProjectConfig) -> None:
-    settings = project.translation
-
+def _sync() -> None:
+    provider_name = _project.translation.provider
     try:
-        run = sync_paths(_paths(project), lambda: get_provider(settings.provider), _options(project))
+        run = sync_paths(_project.essay_paths(), lambda: get_provider(provider_name), _options)
     except BilingueError as error:
         log.info(f"translation: skipped ({error}); the existing English files are used as they are")
         return
     written = [report for report in run.files if report.written]
     if written:
-        log.info(f"translation: updated {len(written)} English file(s), "
-                 f"{run.total('translated')} block(s), {run.total('requests')} request(s)")
+        log.info(
+            f"translation: updated {len(written)} English file(s), "
+            f"{run.total('translated')} block(s), {run.total('requests')} request(s)"
+        )
     if run.failed:
         # One clear message, not a warning per page: the build goes on with the English we have.
         first = run.failed[0].messages[0] if run.failed[0].messages else "no answer"
-        log.info(f"translation: {len(run.failed)} essay(s) not updated ({first}); their existing "
-                 "English is kept and marked outdated. Run `python -m bilingue translate` later.")
+        log.info(
+            f"translation: {len(run.failed)} essay(s) not updated ({first}); their existing "
+            "English is kept and marked outdated. Run `python -m bilingue translate` later."
+        )

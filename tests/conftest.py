@@ -13,8 +13,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 # What a copy of the project needs to build (the tests change the copy, never the real docs/).
-PROJECT_IGNORE = shutil.ignore_patterns(".venv", ".git", "site", "tests", "__pycache__", "*.egg-info",
-                                        ".pytest_cache", ".ruff_cache", ".hypothesis", "benchmarks")
+PROJECT_IGNORE = shutil.ignore_patterns(
+    ".venv",
+    ".git",
+    "site",
+    "tests",
+    "__pycache__",
+    "*.egg-info",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "benchmarks",
+)
 
 
 @pytest.fixture(scope="session")
@@ -28,8 +38,13 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def build_site(project: Path, site_dir: Path, mode: str = "check", provider: str | None = None,
-               expect_failure: bool = False) -> str:
+def build_site(
+    project: Path,
+    site_dir: Path,
+    mode: str = "check",
+    provider: str | None = None,
+    expect_failure: bool = False,
+) -> str:
     """``mkdocs build --strict`` of ``project`` into ``site_dir``; returns the build log.
 
     ``mode`` is the translation mode (BILINGUE_MODE): tests never reach a real translation
@@ -40,9 +55,23 @@ def build_site(project: Path, site_dir: Path, mode: str = "check", provider: str
     if provider:
         environment["BILINGUE_PROVIDER"] = provider
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-         "-d", str(site_dir)],
-        cwd=project, env=environment, capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site_dir),
+        ],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     log = result.stdout + result.stderr
     if expect_failure:

@@ -52,6 +52,6 @@ def test_empty_listing_says_so():
 def test_insert_replaces_only_the_marker():
     page = f"# Essais\n\n{LISTING_MARKER}\n\nFin.\n"
     result = insert_listing(page, [essay("a", "Titre", None)], "fr", "index.md", "essais")
-    assert result.startswith("# Essais\n\n<div class=\"bl-essays\" markdown>")
+    assert result.startswith('# Essais\n\n<div class="bl-essays" markdown>')
     assert result.endswith("</div>\n\nFin.\n")
     assert insert_listing("# Rien\n", [], "fr", "index.md", "essais") == "# Rien\n"

@@ -7,9 +7,7 @@ import pytest
 from bilingue.locales import long_date, reading_minutes, reading_time
 
 
-@pytest.mark.parametrize(
-    ("language", "expected"), [("fr", "19 novembre 2024"), ("en", "November 19, 2024")]
-)
+@pytest.mark.parametrize(("language", "expected"), [("fr", "19 novembre 2024"), ("en", "November 19, 2024")])
 def test_long_date_in_each_language(language, expected):
     assert long_date(dt.date(2024, 11, 19), language) == expected
 

@@ -8,6 +8,7 @@ never go in this file (the provider settings refuse them; see README "Translatio
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bilingue.errors import SourceFileError
 from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS
+from bilingue.translate.options import TranslateOptions, load_glossary
 
 CONFIG_FILE = "bilingue.yml"
 
@@ -46,6 +48,18 @@ class ProjectConfig(BaseModel):
     translation: TranslationConfig = Field(default_factory=TranslationConfig)
     root: Path = Path(".")
 
+    def translate_options(self) -> TranslateOptions:
+        """What a translation run may change, from these settings (glossary loaded)."""
+        glossary = self.root / self.translation.glossary if self.translation.glossary else None
+        return TranslateOptions(
+            front_matter_keys=tuple(self.translation.front_matter_keys),
+            glossary=load_glossary(glossary) if glossary and glossary.exists() else (),
+        )
+
+    def essay_paths(self, paths: Sequence[Path] = ()) -> list[Path]:
+        """``paths`` when given (e.g. on the command line), else the configured essay folders."""
+        return list(paths) or [self.root / path for path in self.translation.paths]
+
 
 def load_config(root: Path | str = ".") -> ProjectConfig:
     """Settings from ``ROOT/bilingue.yml`` (defaults when absent), then the environment."""
@@ -65,8 +79,12 @@ def load_config(root: Path | str = ".") -> ProjectConfig:
     except ValidationError as error:
         first = error.errors()[0]
         field = ".".join(str(part) for part in first["loc"])
-        raise SourceFileError(path, _line_of(path, field), f"setting {field!r}: {first['msg']}",
-                              "see README, section Configuration") from None
+        raise SourceFileError(
+            path,
+            _line_of(path, field),
+            f"setting {field!r}: {first['msg']}",
+            "see README, section Configuration",
+        ) from None
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -74,8 +92,9 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise SourceFileError(path, mark.line + 1 if mark else None, f"invalid YAML: {error}",
-                              "fix the file's syntax") from error
+        raise SourceFileError(
+            path, mark.line + 1 if mark else None, f"invalid YAML: {error}", "fix the file's syntax"
+        ) from error
     if not isinstance(data, dict):
         raise SourceFileError(path, 1, "must be a mapping of settings")
     return data

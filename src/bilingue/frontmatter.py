@@ -37,10 +37,12 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> SplitDocument:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening ---
         problem = getattr(error, "problem", None) or str(error)
-        raise SourceFileError(path, line, f"invalid YAML front matter: {problem}",
-                              "fix the YAML between the two --- lines") from error
+        raise SourceFileError(
+            path, line, f"invalid YAML front matter: {problem}", "fix the YAML between the two --- lines"
+        ) from error
     if not isinstance(meta, dict):
-        raise SourceFileError(path, 2, "front matter must be a mapping of keys to values",
-                              "write it as `key: value` lines")
+        raise SourceFileError(
+            path, 2, "front matter must be a mapping of keys to values", "write it as `key: value` lines"
+        )
     block = match.group(0)
-    return SplitDocument(block, meta, text[len(block):], block.count("\n") + 1)
+    return SplitDocument(block, meta, text[len(block) :], block.count("\n") + 1)

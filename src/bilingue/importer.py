@@ -92,8 +92,20 @@ _HEADING_MAX_WORDS = 8
 # "3 mois", "2 sem.", "5 j", "1 an", "4 h", "3 mo", "2 w", "1 yr" glued to the comment text
 _COMMENT_AGE = re.compile(r"^\d+\s?(mois|sem\.?|semaines?|j|jours?|h|heures?|min|ans?|mo|w|d|yr)(?=\S|\s)")
 _CHROME_LINES = {
-    "Recommandé par LinkedIn", "Recommended by LinkedIn", "Voir la traduction", "See translation",
-    "J’aime", "J'aime", "Commenter", "Republier", "Envoyer", "Like", "Comment", "Repost", "Send",
-    "…voir plus", "…see more",
+    "Recommandé par LinkedIn",
+    "Recommended by LinkedIn",
+    "Voir la traduction",
+    "See translation",
+    "J’aime",
+    "J'aime",
+    "Commenter",
+    "Republier",
+    "Envoyer",
+    "Like",
+    "Comment",
+    "Repost",
+    "Send",
+    "…voir plus",
+    "…see more",
 }
 _REACTION_COUNTS = re.compile(r"[\d\s]+(commentaires?|comments?|republications?|reposts?)?[\d\s]*")

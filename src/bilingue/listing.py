@@ -19,8 +19,9 @@ from bilingue.locales import long_date, reading_time
 LISTING_MARKER = "<!-- bilingue:essays -->"
 
 
-def insert_listing(markdown: str, essays: Iterable[Essay], language: str, page_src: str,
-                   essays_src: str) -> str:
+def insert_listing(
+    markdown: str, essays: Iterable[Essay], language: str, page_src: str, essays_src: str
+) -> str:
     """Replace the listing marker in ``markdown`` (a page at ``page_src``) by the listing."""
     if LISTING_MARKER not in markdown:
         return markdown

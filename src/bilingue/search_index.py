@@ -33,7 +33,7 @@ def split_search_index(site_dir: Path, excluded_locations: set[str] = frozenset(
         if location.split("#")[0] in excluded_locations:
             continue
         if location.startswith(english_prefix) or location == TARGET_LANGUAGE + "/":
-            english.append({**entry, "location": location[len(english_prefix):]})
+            english.append({**entry, "location": location[len(english_prefix) :]})
         else:
             french.append(entry)
     english_dir = site_dir / TARGET_LANGUAGE

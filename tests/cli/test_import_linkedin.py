@@ -10,8 +10,23 @@ PASTE = Path(__file__).parent.parent / "fixtures" / "linkedin-paste-mystique.txt
 
 
 def test_writes_the_essay_file_and_reports(tmp_path, capsys):
-    assert main(["import-linkedin", str(PASTE), "--date", "2024-11-19", "--docs", str(tmp_path),
-                 "--slug", "mystique", "--tags", "a, b"]) == 0
+    assert (
+        main(
+            [
+                "import-linkedin",
+                str(PASTE),
+                "--date",
+                "2024-11-19",
+                "--docs",
+                str(tmp_path),
+                "--slug",
+                "mystique",
+                "--tags",
+                "a, b",
+            ]
+        )
+        == 0
+    )
     text = (tmp_path / "mystique.md").read_text(encoding="utf-8")
     assert text.startswith("---\ntitle: ")
     assert "tags:\n- a\n- b\n" in text
@@ -33,6 +48,7 @@ def test_missing_paste_is_a_clear_error(tmp_path, capsys):
 
 
 def test_module_entry_point_prints_help():
-    result = subprocess.run([sys.executable, "-m", "bilingue", "--help"], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "bilingue", "--help"], capture_output=True, text=True, check=True
+    )
     assert "import-linkedin" in result.stdout

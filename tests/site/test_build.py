@@ -97,8 +97,12 @@ def test_hreflang_alternates_are_absolute_with_x_default(site, path):
 @pytest.mark.parametrize(
     ("path", "title", "date", "reading"),
     [
-        ("index.html", "Mystique: la perception du métier d'entrepreneur", "19 novembre 2024",
-         "min de lecture"),
+        (
+            "index.html",
+            "Mystique: la perception du métier d'entrepreneur",
+            "19 novembre 2024",
+            "min de lecture",
+        ),
         ("en/index.html", "Mystique: how people see the entrepreneur's job", "November 19, 2024", "min read"),
     ],
 )
@@ -110,8 +114,11 @@ def test_listing_shows_the_essay_in_the_page_language(site, path, title, date, r
     assert date in meta and reading in meta
     assert card.select_one("time")["datetime"] == "2024-11-19"
     assert card.select_one(".bl-essay-summary").get_text(strip=True)
-    assert [tag.get_text() for tag in card.select(".bl-tag")] == ["entrepreneuriat", "innovation",
-                                                                  "assainissement"]
+    assert [tag.get_text() for tag in card.select(".bl-tag")] == [
+        "entrepreneuriat",
+        "innovation",
+        "assainissement",
+    ]
 
 
 # -- search ---------------------------------------------------------------------------------------

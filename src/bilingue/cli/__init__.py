@@ -2,7 +2,8 @@
 
 Each command lives in its own module of this package and exposes ``register(subparsers)``, which
 adds its sub-parser and sets ``handler`` (a function taking the parsed arguments and returning an
-exit code). Modules are discovered, so adding a command is adding a file.
+exit code). Modules are discovered, so adding a command is adding a file (modules whose name starts with
+``_`` are skipped: room for helpers shared by commands).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted: finished files were saved; run the same command again to resume.",
-              file=sys.stderr)
+        print(
+            "interrupted: finished files were saved; run the same command again to resume.", file=sys.stderr
+        )
         return 130
 
 
@@ -48,4 +50,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _command_modules():
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
+        if info.name.startswith("_"):
+            continue
         yield importlib.import_module(f"{__name__}.{info.name}")

@@ -26,12 +26,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("paste", type=Path, help="text file with the pasted post")
-    parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(),
-                        help="publication date, YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--date",
+        type=dt.date.fromisoformat,
+        default=dt.date.today(),
+        help="publication date, YYYY-MM-DD (default: today)",
+    )
     parser.add_argument("--tags", default="", help="comma-separated tags, e.g. 'innovation,santé'")
     parser.add_argument("--slug", help="file name without .md (default: from the title)")
-    parser.add_argument("--docs", type=Path, default=Path("docs") / ESSAYS_FOLDER,
-                        help="essays folder (default: docs/essais)")
+    parser.add_argument(
+        "--docs", type=Path, default=Path("docs") / ESSAYS_FOLDER, help="essays folder (default: docs/essais)"
+    )
     parser.add_argument("--stdout", action="store_true", help="print the essay instead of writing it")
     parser.add_argument("--force", action="store_true", help="overwrite an existing essay file")
     parser.set_defaults(handler=run)
@@ -64,5 +69,8 @@ def _report(essay) -> None:
     for line in essay.dropped_chrome:
         print(f"dropped LinkedIn line: {line}", file=sys.stderr)
     if essay.dropped_comments:
-        print(f"dropped {len(essay.dropped_comments)} lines of readers' comments, from: "
-              f"{essay.dropped_comments[0][:60]}", file=sys.stderr)
+        print(
+            f"dropped {len(essay.dropped_comments)} lines of readers' comments, from: "
+            f"{essay.dropped_comments[0][:60]}",
+            file=sys.stderr,
+        )

@@ -18,7 +18,18 @@ from bilingue.sync.plan import Action, EssayPlan, Status, english_path_for, plan
 from bilingue.sync.run import FileReport, RunReport, apply_plan, find_essays, remove_orphans, sync_paths
 
 __all__ = [
-    "Action", "EssayPlan", "FileReport", "Lock", "RunReport", "Status", "apply_plan",
-    "english_path_for", "find_essays", "lock_path_for", "plan_essay", "read_lock",
-    "remove_orphans", "sync_paths",
+    "Action",
+    "EssayPlan",
+    "FileReport",
+    "Lock",
+    "RunReport",
+    "Status",
+    "apply_plan",
+    "english_path_for",
+    "find_essays",
+    "lock_path_for",
+    "plan_essay",
+    "read_lock",
+    "remove_orphans",
+    "sync_paths",
 ]

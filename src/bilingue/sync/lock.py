@@ -79,7 +79,9 @@ def read_lock(path: Path) -> Lock | None:
         return Lock.model_validate_json(path.read_text(encoding="utf-8"))
     except (ValidationError, ValueError) as error:
         raise SourceFileError(
-            path, None, f"unreadable lock file ({str(error).splitlines()[0]})",
+            path,
+            None,
+            f"unreadable lock file ({str(error).splitlines()[0]})",
             "restore it with git, or delete it: the English file is then treated as written by a person",
         ) from None
 

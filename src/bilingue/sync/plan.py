@@ -88,8 +88,11 @@ class EssayPlan:
         return bool(self.to_translate) or self.count(Action.STALE) > 0
 
     def stale_lines(self) -> list[int]:
-        return [self.document.blocks[block.index].text_line() for block in self.blocks
-                if block.action in (Action.STALE, Action.TRANSLATE)]
+        return [
+            self.document.blocks[block.index].text_line()
+            for block in self.blocks
+            if block.action in (Action.STALE, Action.TRANSLATE)
+        ]
 
 
 def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
@@ -101,8 +104,17 @@ def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
     lock = read_lock(lock_path_for(french_path))
     if lock is not None:
         lock = settle(lock, english_text)
-    plan = EssayPlan(french_path, english_path, lock_path_for(french_path), Status.UPDATE,
-                     french_text, document, english_text, lock, options)
+    plan = EssayPlan(
+        french_path,
+        english_path,
+        lock_path_for(french_path),
+        Status.UPDATE,
+        french_text,
+        document,
+        english_text,
+        lock,
+        options,
+    )
     if english_text is None:
         plan.status = Status.NEW
         plan.blocks = [BlockPlan(i, Action.TRANSLATE) for i in prose_indexes(document)]
@@ -111,11 +123,17 @@ def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
     elif lock.state.owner == HUMAN:
         plan.status = Status.HUMAN_OWNED
         plan.source_changed = sha256(french_text) != lock.state.source_sha256
-    elif (sha256(french_text) == lock.state.source_sha256
-          and sha256(english_text) == lock.state.target_sha256):
+    elif (
+        sha256(french_text) == lock.state.source_sha256
+        and sha256(english_text) == lock.state.target_sha256
+        and _keys_in_step(document, lock)
+    ):
+        # the fast path: neither file changed since the last sync (no English parse needed)
         plan.status = Status.UNCHANGED
-        plan.blocks = [BlockPlan(i, Action.REUSE, None, entry)
-                       for i, entry in zip(prose_indexes(document), lock.state.blocks, strict=False)]
+        plan.blocks = [
+            BlockPlan(i, _action(entry), None, entry)
+            for i, entry in zip(prose_indexes(document), lock.state.blocks, strict=True)
+        ]
     else:
         _plan_update(plan, options)
     return plan
@@ -142,8 +160,9 @@ def skeleton_sha256(document: Document) -> str:
 
 def parse_essay(text: str, path: Path, options: TranslateOptions) -> Document:
     """An essay (French or English) through the one Markdown model, with the run's options."""
-    return parse_document(text, path=str(path), terms=options.glossary,
-                          front_matter_keys=options.front_matter_keys)
+    return parse_document(
+        text, path=str(path), terms=options.glossary, front_matter_keys=options.front_matter_keys
+    )
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -154,9 +173,9 @@ def _plan_adoption(plan: EssayPlan, options: TranslateOptions) -> None:
     english = parse_essay(plan.english_text or "", plan.english_path, options)
     french_prose, english_prose = prose_indexes(plan.document), prose_indexes(english)
     plan.status = Status.ADOPT
-    lines_up = (len(french_prose) == len(english_prose)
-                and not compare_documents(plan.document, english,
-                                          translated_keys=tuple(options.front_matter_keys)))
+    lines_up = len(french_prose) == len(english_prose) and not compare_documents(
+        plan.document, english, translated_keys=tuple(options.front_matter_keys)
+    )
     if not lines_up:
         plan.status = Status.HUMAN_OWNED
         return
@@ -197,14 +216,30 @@ def _plan_update(plan: EssayPlan, options: TranslateOptions) -> None:
     _pair_edited(old, new, unmatched_old, unmatched_new, chosen, matcher)
     plan.dropped_human = [old[i][3] for i in unmatched_old if old[i][2]]
     plan.blocks = [chosen.get(j) or BlockPlan(new[j], Action.TRANSLATE) for j in range(len(new))]
-    if (not plan.to_translate and sha256(plan.french_text) == state.source_sha256
-            and not unmatched_old):
+    if not plan.to_translate and sha256(plan.french_text) == state.source_sha256 and not unmatched_old:
         plan.status = Status.UNCHANGED  # only people's edits to the English: nothing to write
+
+
+def _keys_in_step(document: Document, lock: Lock) -> bool:
+    """Every lock entry translates the French block now at its place (none stale or failed)."""
+    keys = [document.blocks[i].key for i in prose_indexes(document)]
+    return keys == [entry.source for entry in lock.state.blocks]
+
+
+def _action(entry: BlockEntry) -> Action:
+    return Action.REUSE if entry.provider != HUMAN else Action.HUMAN
 
 
 def _kept(index: int, old: tuple[BlockEntry, str, bool, int]) -> BlockPlan:
     entry, text, human, _ = old
-    return BlockPlan(index, Action.HUMAN if human else Action.REUSE, text, entry)
+    if human:
+        return BlockPlan(index, Action.HUMAN, text, _as_human(entry))
+    return BlockPlan(index, Action.REUSE, text, entry)
+
+
+def _as_human(entry: BlockEntry) -> BlockEntry:
+    """A person edited the machine's text: the lock says so from now on."""
+    return entry.model_copy(update={"machine": None, "provider": HUMAN})
 
 
 def _match_moved(old_keys, new_keys, old, new, unmatched_old, unmatched_new, chosen) -> None:
@@ -232,7 +267,7 @@ def _pair_edited(old, new, unmatched_old, unmatched_new, chosen, matcher) -> Non
         for i, j in zip(olds, news, strict=False):
             entry, text, human, _ = old[i]
             if human:
-                chosen[j] = BlockPlan(new[j], Action.STALE, text, entry)
+                chosen[j] = BlockPlan(new[j], Action.STALE, text, _as_human(entry))
             unmatched_old.remove(i)
             unmatched_new.remove(j)
 

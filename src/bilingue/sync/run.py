@@ -86,10 +86,14 @@ def apply_plan(plan: EssayPlan, provider: Provider | None, options: TranslateOpt
     result = TranslationResult(plan.french_text, plan.document, {})
     translated = {}
     if plan.to_translate:
-        translated = translate_blocks(plan.document, recorder, plan.to_translate, options=options,
-                                      result=result)
-    texts = {block.index: block.english for block in plan.blocks
-             if block.action is not Action.TRANSLATE and block.english is not None}
+        translated = translate_blocks(
+            plan.document, recorder, plan.to_translate, options=options, result=result
+        )
+    texts = {
+        block.index: block.english
+        for block in plan.blocks
+        if block.action is not Action.TRANSLATE and block.english is not None
+    }
     texts.update(translated)
     english_text, kept = assemble(plan.document, texts, options, result.issues)
     english_text = keep_english_only_keys(plan.english_text, english_text)
@@ -134,9 +138,14 @@ def remove_orphans(paths: Iterable[Path], dry_run: bool = False) -> list[FileRep
     return reports
 
 
-def sync_paths(paths: Sequence[Path], provider_factory: Callable[[], Provider],
-               options: TranslateOptions, *, on_file: Callable[[FileReport], None] | None = None,
-               dry_run: bool = False) -> RunReport:
+def sync_paths(
+    paths: Sequence[Path],
+    provider_factory: Callable[[], Provider],
+    options: TranslateOptions,
+    *,
+    on_file: Callable[[FileReport], None] | None = None,
+    dry_run: bool = False,
+) -> RunReport:
     """Plan and apply every essay under ``paths``; the provider is made only if needed."""
     run = RunReport(remove_orphans(paths, dry_run))
     provider: Provider | None = None
@@ -186,28 +195,43 @@ def _record_human_ownership(plan: EssayPlan, report: FileReport) -> None:
         return
     document = parse_essay(english, plan.english_path, plan.options)
     source_sha = plan.lock.state.source_sha256 if plan.lock else sha256(plan.french_text)
-    state = LockState(owner=HUMAN, source_sha256=source_sha, target_sha256=sha256(english),
-                      skeleton_sha256=skeleton_sha256(document), synced=dt.date.today())
+    state = LockState(
+        owner=HUMAN,
+        source_sha256=source_sha,
+        target_sha256=sha256(english),
+        skeleton_sha256=skeleton_sha256(document),
+        synced=dt.date.today(),
+    )
     _write(plan, english, state, report)
     report.messages.append("English file restructured by a person: it will not be overwritten")
 
 
 def _adopted_state(plan: EssayPlan) -> LockState:
     english = plan.english_text or ""
-    return LockState(source_sha256=sha256(plan.french_text), target_sha256=sha256(english),
-                     skeleton_sha256=skeleton_sha256(parse_essay(english, plan.english_path, plan.options)),
-                     synced=dt.date.today(),
-                     blocks=[block.entry for block in plan.blocks if block.entry is not None])
+    return LockState(
+        source_sha256=sha256(plan.french_text),
+        target_sha256=sha256(english),
+        skeleton_sha256=skeleton_sha256(parse_essay(english, plan.english_path, plan.options)),
+        synced=dt.date.today(),
+        blocks=[block.entry for block in plan.blocks if block.entry is not None],
+    )
 
 
-def _new_state(plan: EssayPlan, english_text: str, kept: dict[int, str],
-               recorder: _RecordingProvider, issues: list[BlockIssue],
-               options: TranslateOptions) -> LockState:
+def _new_state(
+    plan: EssayPlan,
+    english_text: str,
+    kept: dict[int, str],
+    recorder: _RecordingProvider,
+    issues: list[BlockIssue],
+    options: TranslateOptions,
+) -> LockState:
     english = parse_essay(english_text, plan.english_path, plan.options)
     english_prose = [english.blocks[j] for j in prose_indexes(english)]
     if len(english_prose) != len(plan.blocks):
-        raise BilingueError(f"{plan.english_path}: the assembled English file does not line up "
-                            "with its French blocks; nothing was written (please report this)")
+        raise BilingueError(
+            f"{plan.english_path}: the assembled English file does not line up "
+            "with its French blocks; nothing was written (please report this)"
+        )
     failed_lines = {issue.line for issue in issues if issue.action.startswith("kept")}
     today = dt.date.today()
     entries = []
@@ -217,21 +241,39 @@ def _new_state(plan: EssayPlan, english_text: str, kept: dict[int, str],
             entries.append(block_plan.entry)
         elif french_block.text_line() in failed_lines and block_plan.index not in kept:
             # still French: an empty source key makes the next run translate it again
-            entries.append(BlockEntry(source="", machine=sha256(english_block.text),
-                                      provider="untranslated", translated=today))
+            entries.append(
+                BlockEntry(
+                    source="", machine=sha256(english_block.text), provider="untranslated", translated=today
+                )
+            )
         else:
-            entries.append(BlockEntry(source=french_block.key, machine=sha256(english_block.text),
-                                      provider=recorder.provider_of(french_block), translated=today))
-    return LockState(source_sha256=sha256(plan.french_text), target_sha256=sha256(english_text),
-                     skeleton_sha256=skeleton_sha256(english), synced=today, blocks=entries)
+            entries.append(
+                BlockEntry(
+                    source=french_block.key,
+                    machine=sha256(english_block.text),
+                    provider=recorder.provider_of(french_block),
+                    translated=today,
+                )
+            )
+    return LockState(
+        source_sha256=sha256(plan.french_text),
+        target_sha256=sha256(english_text),
+        skeleton_sha256=skeleton_sha256(english),
+        synced=today,
+        blocks=entries,
+    )
 
 
 def _write(plan: EssayPlan, english_text: str, state: LockState, report: FileReport) -> None:
     """Lock (pending) -> English file -> lock (settled): each write atomic."""
     if plan.lock and plan.lock.state == state and plan.english_text == english_text:
         return
-    lock = Lock(source=plan.french_path.name, target=plan.english_path.name,
-                state=plan.lock.state if plan.lock else state, pending=state)
+    lock = Lock(
+        source=plan.french_path.name,
+        target=plan.english_path.name,
+        state=plan.lock.state if plan.lock else state,
+        pending=state,
+    )
     write_lock(plan.lock_path, lock)
     if plan.english_text != english_text:
         atomic_write_text(plan.english_path, english_text)
@@ -244,18 +286,26 @@ def _orphan(lock_path: Path, french: Path, dry_run: bool) -> FileReport:
     english = english_path_for(french)
     renamed = _renamed_to(french.parent, lock.state.source_sha256) if lock else None
     if renamed is not None:
-        report = FileReport(french, "moved", messages=[f"{french.name} was renamed {renamed.name}: "
-                                                       "English file and lock moved along"])
+        report = FileReport(
+            french,
+            "moved",
+            messages=[f"{french.name} was renamed {renamed.name}: English file and lock moved along"],
+        )
         if not dry_run:
             if english.exists():
                 english.rename(english_path_for(renamed))
-            lock = lock.model_copy(update={"source": renamed.name,  # type: ignore[union-attr]
-                                           "target": english_path_for(renamed).name})
+            lock = lock.model_copy(
+                update={
+                    "source": renamed.name,  # type: ignore[union-attr]
+                    "target": english_path_for(renamed).name,
+                }
+            )
             write_lock(renamed.with_name(f"{renamed.stem}.lock.json"), lock)
             lock_path.unlink()
         return report
-    report = FileReport(french, "deleted", messages=[f"{french.name} is gone: removed "
-                                                     f"{english.name} and {lock_path.name}"])
+    report = FileReport(
+        french, "deleted", messages=[f"{french.name} is gone: removed {english.name} and {lock_path.name}"]
+    )
     if not dry_run:
         english.unlink(missing_ok=True)
         lock_path.unlink()
@@ -265,8 +315,7 @@ def _orphan(lock_path: Path, french: Path, dry_run: bool) -> FileReport:
 def _renamed_to(folder: Path, source_sha: str) -> Path | None:
     """A French file with that content and no lock of its own: the essay under its new name."""
     for candidate in sorted(folder.glob("*.md")):
-        if candidate.name.endswith(".en.md") or candidate.with_name(
-                f"{candidate.stem}.lock.json").exists():
+        if candidate.name.endswith(".en.md") or candidate.with_name(f"{candidate.stem}.lock.json").exists():
             continue
         if sha256(candidate.read_text(encoding="utf-8")) == source_sha:
             return candidate

@@ -1,0 +1,77 @@
+"""``python -m bilingue status``: how far each English essay is from its French original."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from bilingue.config import load_config
+from bilingue.sync import Action, Status, find_essays, plan_essay
+from bilingue.sync.lock import HUMAN
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "status",
+        help="a table per essay: blocks machine / human / stale / missing, last sync, work left",
+        description=(
+            "Reads the French essays, their English files and locks, and sends nothing. "
+            "machine: blocks a service translated; human: blocks a person wrote or edited; "
+            "stale: a person's blocks whose French changed since; missing: blocks to translate."
+        ),
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="essays or folders (default: translation.paths of bilingue.yml)",
+    )
+    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: .)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    project = load_config(args.root)
+    options = project.translate_options()
+    table = Table(title="English essays")
+    for column in ("essay", "state", "machine", "human", "stale", "missing", "synced", "chars left"):
+        table.add_column(
+            column, justify="left" if column in ("essay", "state") else "right", no_wrap=column != "state"
+        )
+    for path in find_essays(project.essay_paths(args.paths)):
+        plan = plan_essay(path, options)
+        entries = [block.entry for block in plan.blocks if block.entry is not None]
+        human = sum(1 for entry in entries if entry.provider == HUMAN)
+        synced = plan.lock.state.synced.isoformat() if plan.lock else "never"
+        state = _state(plan)
+        if plan.status is Status.HUMAN_OWNED and plan.lock:
+            human = len(plan.lock.state.blocks)
+        table.add_row(
+            str(path),
+            state,
+            str(len(entries) - human),
+            str(human),
+            str(plan.count(Action.STALE)),
+            str(len(plan.to_translate)),
+            synced,
+            f"{plan.characters:,}",
+        )
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=120)  # a pipe or a CI log: no need to squeeze into 80 columns
+    console.print(table)
+    return 0
+
+
+def _state(plan) -> str:
+    if plan.english_text is None:
+        return "no English yet"
+    if plan.status is Status.HUMAN_OWNED:
+        return "a person's file, outdated" if plan.source_changed else "a person's file"
+    if plan.stale:
+        return "outdated"
+    return "up to date"
