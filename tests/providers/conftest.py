@@ -101,32 +101,9 @@ def microsoft_handler(transform=fake_english):
 
 def stalling(seconds: float):
     def handler(request: Request) -> Response:
-        with _stalls:
-            _stalls.count += 1
-        try:
-            time.sleep(seconds)
-            return Response("too late", status=200)
-        finally:
-            with _stalls:
-                _stalls.count -= 1
+        time.sleep(seconds)  # the server fixture waits for it before the next test
+        return Response("too late", status=200)
     return handler
-
-
-class _StallCounter:
-    """Stalled handlers still running: the next test must not see their late log entries."""
-
-    def __init__(self):
-        self.count = 0
-        self._lock = threading.Lock()
-
-    def __enter__(self):
-        self._lock.acquire()
-
-    def __exit__(self, *exc):
-        self._lock.release()
-
-
-_stalls = _StallCounter()
 
 
 def status(code: int, headers: dict | None = None, body: str = "error"):
@@ -135,9 +112,27 @@ def status(code: int, headers: dict | None = None, body: str = "error"):
     return handler
 
 
+class CountingServer(HTTPServer):
+    """Knows how many requests it is still answering (a stalled handler, a late retry)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.answering = 0
+        self._answering_lock = threading.Lock()
+
+    def application(self, request: Request) -> Response:
+        with self._answering_lock:
+            self.answering += 1
+        try:
+            return super().application(request)  # logs the request before returning
+        finally:
+            with self._answering_lock:
+                self.answering -= 1
+
+
 @pytest.fixture(scope="session")
 def _server():
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server = CountingServer(host="127.0.0.1", port=0, threaded=True)
     server.start()
     yield server
     server.clear()
@@ -146,12 +141,33 @@ def _server():
 
 @pytest.fixture
 def server(_server):
+    """The loopback server, empty; after the test, nothing of it may reach the next test.
+
+    A request arriving late would land in the next test's log (or be answered 500 there), so
+    the teardown fails the test if a provider worker thread outlived it, and waits for the
+    server to finish answering before clearing it.
+    """
     _server.clear()
     yield _server
-    deadline = time.monotonic() + 5
-    while _stalls.count and time.monotonic() < deadline:
-        time.sleep(0.02)
+    leaked = _until_empty(worker_threads)
+    _until_empty(lambda: _server.answering)
     _server.clear()
+    assert not leaked, f"provider worker threads outlived the test: {leaked}"
+
+
+def worker_threads() -> list[str]:
+    # ProviderEngine names its pool threads "bilingue-<provider>_<n>"
+    return [thread.name for thread in threading.enumerate()
+            if thread.name.startswith("bilingue-")]
+
+
+def _until_empty(probe, seconds: float = 5.0):
+    """Poll ``probe()`` until it is falsy or ``seconds`` pass; return its first truthy value."""
+    first = probe()
+    deadline = time.monotonic() + seconds
+    while probe() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return first
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ import pytest
 
 from bilingue.providers.config import load_settings
 from bilingue.providers.errors import PermanentError, ProviderError, TransientError
-from bilingue.providers.resilience import RateLimiter, RetryBudget, call_with_retries
+from bilingue.providers.resilience import Cancelled, RateLimiter, RetryBudget, call_with_retries
 
 
 def settings(**values):
@@ -28,9 +28,16 @@ def flaky(failures: list[Exception], result="done"):
     return request, calls
 
 
-def run(request, budget=None, limiter=None, **values):
+def run(request, budget=None, limiter=None, cancel=None, **values):
     return call_with_retries(request, provider="google", limiter=limiter or RateLimiter(1000),
-                             budget=budget or RetryBudget(100), settings=settings(**values))
+                             budget=budget or RetryBudget(100), settings=settings(**values),
+                             cancel=cancel)
+
+
+def cancel_later(seconds: float) -> threading.Event:
+    cancel = threading.Event()
+    threading.Timer(seconds, cancel.set).start()
+    return cancel
 
 
 def test_transient_failures_are_retried_until_success():
@@ -107,3 +114,32 @@ def test_rate_limit_spaces_request_starts():
         limiter.acquire()
         starts.append(time.monotonic())
     assert starts[-1] - starts[0] >= 0.14
+
+
+def test_cancel_cuts_a_retry_after_wait_and_sends_nothing_more():
+    budget = RetryBudget(100)
+    request, calls = flaky([TransientError("google", "HTTP 503", status=503, retry_after=30)] * 3)
+    before = time.monotonic()
+    with pytest.raises(Cancelled):
+        run(request, budget=budget, cancel=cancel_later(0.1), max_retry_after=60)
+    assert len(calls) == 1  # no request after the cancel
+    assert time.monotonic() - before < 10  # the 30 s wait was cut short (generous bound)
+    assert budget.remaining == 99  # the retry that was waiting; none spent after the cancel
+
+
+def test_cancel_while_paused_by_a_429_sends_nothing():
+    limiter = RateLimiter(1000)
+    limiter.pause(30)  # another worker was told 429 Retry-After: 30
+    request, calls = flaky([])
+    with pytest.raises(Cancelled):
+        run(request, limiter=limiter, cancel=cancel_later(0.1))
+    assert calls == []
+
+
+def test_already_cancelled_sends_nothing():
+    cancel = threading.Event()
+    cancel.set()
+    request, calls = flaky([])
+    with pytest.raises(Cancelled):
+        run(request, cancel=cancel)
+    assert calls == []

@@ -7,6 +7,12 @@ own (unless the whole pack was rejected: then the service is at fault); rejected
 left for the next provider of the chain. When a provider fails for good (bad key, quota, retry
 budget spent, 429 that will not stop), it is switched off for the rest of the run so the
 remaining texts go straight to the next provider.
+
+A call that leaves early (Ctrl-C, a save that fails, an error raised by a worker) sets its
+cancel event, which every worker checks before each request and waits on instead of sleeping,
+then waits for the workers to return: when ``translate`` returns or raises, no request of that
+call is in flight or will be sent (at worst it waits for the requests already on the wire, each
+bounded by the timeouts).
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from bilingue.providers.backend import Backend, Limits
 from bilingue.providers.config import ProviderSettings
 from bilingue.providers.errors import ProviderError, TransientError
 from bilingue.providers.packing import join_pack, make_packs, split_long, split_pack
-from bilingue.providers.resilience import RateLimiter, RetryBudget, call_with_retries
+from bilingue.providers.resilience import Cancelled, RateLimiter, RetryBudget, call_with_retries
 from bilingue.providers.sanity import ExtraCheck, rejection
 
 #: texts per joined pack at most: a damaged answer then costs at most this many re-sends
@@ -35,6 +41,17 @@ class ProviderStats:
     rejected: int = 0  # answers refused by the sanity checks
     split_mismatches: int = 0  # packs whose separators came back damaged
     translated: int = 0  # distinct texts accepted from this provider
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What one ``translate`` call asks of every pack."""
+
+    source: str
+    target: str
+    extra: ExtraCheck | None
+    #: set when the call leaves early: its workers send nothing more
+    cancel: threading.Event
 
 
 @dataclass(frozen=True)
@@ -93,7 +110,7 @@ class ProviderEngine:
         units, joins, packs = plan(texts, self.backend.limits)
         pieces_done: dict[int, dict[int, str]] = {}
         failed: dict[int, str] = {}
-        job = (source, target, extra)
+        job = _Job(source, target, extra, threading.Event())
         pool = ThreadPoolExecutor(max_workers=self.settings.concurrency,
                                   thread_name_prefix=f"bilingue-{self.name}")
         try:
@@ -115,34 +132,42 @@ class ProviderEngine:
                         self.stats.translated += len(accepted)
                     on_batch(accepted)
         except BaseException:
-            # Ctrl-C or a failed save: send no more packs (finished ones are already saved)
-            pool.shutdown(wait=False, cancel_futures=True)
+            # Ctrl-C, a failed save or a worker's error: send nothing more (finished packs are
+            # already saved). Queued packs are dropped; running ones see the event at their
+            # next request or wait and return, and are waited for so that none outlives the call
+            job.cancel.set()
+            pool.shutdown(wait=True, cancel_futures=True)
             raise
         pool.shutdown()
         return failed
 
     def _assemble(self, index: int, texts: Sequence[str], joins: list[list[str]],
-                  done: dict[int, str], failed: dict[int, str], job) -> str | None:
+                  done: dict[int, str], failed: dict[int, str], job: _Job) -> str | None:
         """The whole translation of text ``index`` once all its pieces are in, else None."""
         glue = joins[index]
         if index in failed or len(done) < len(glue) + 1:
             return None
         whole = done[0] + "".join(space + done[k + 1] for k, space in enumerate(glue))
         if glue:  # a text cut in pieces: the caller's check applies to the whole
-            source, target, extra = job
-            reason = rejection(texts[index], whole, source, target, self.settings, extra)
+            reason = rejection(texts[index], whole, job.source, job.target, self.settings,
+                               job.extra)
             if reason:
                 failed[index] = f"{self.name}: {reason}"
                 return None
         return whole
 
-    def _run_pack(self, units: list[_Unit], job, alone: bool = False):
-        """[(unit, translation or None, reason)] for one pack; sends 1 request or more."""
+    def _run_pack(self, units: list[_Unit], job: _Job, alone: bool = False):
+        """[(unit, translation or None, reason)] for one pack; sends 1 request or more.
+
+        Raises ``Cancelled`` once the call has left early (nobody reads the result then).
+        """
+        if job.cancel.is_set():
+            raise Cancelled(self.name)
         if self.disabled:
             return [(unit, None, self.disabled) for unit in units]
-        source, target, extra = job
+        source, target, extra = job.source, job.target, job.extra
         try:
-            answers = self._send([unit.text for unit in units], source, target)
+            answers = self._send([unit.text for unit in units], source, target, job.cancel)
         except ProviderError as error:
             if error.status in (413, 414) and len(units) > 1:  # request too large: halve it
                 half = len(units) // 2
@@ -173,7 +198,8 @@ class ProviderEngine:
                 results.append((unit, None, f"{self.name}: {reason}"))
         return results
 
-    def _send(self, texts: list[str], source: str, target: str) -> list[str] | None:
+    def _send(self, texts: list[str], source: str, target: str,
+              cancel: threading.Event) -> list[str] | None:
         """Answers for ``texts`` (retries included), or None when a pack's split failed."""
         joined = self.backend.limits.joined and len(texts) > 1
         payload = [join_pack(texts)] if joined else texts
@@ -192,7 +218,8 @@ class ProviderEngine:
 
         try:
             answers = call_with_retries(request, provider=self.name, limiter=self.limiter,
-                                        budget=self.budget, settings=self.settings)
+                                        budget=self.budget, settings=self.settings,
+                                        cancel=cancel)
         finally:
             with self._lock:
                 self.stats.retries += max(0, attempts - 1)

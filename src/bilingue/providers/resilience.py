@@ -6,6 +6,11 @@ by ``backoff_max``), never sooner than the server's Retry-After. When a service 
 worker of that provider waits (``RateLimiter.pause``), not only the one that was told. Each retry
 spends one unit of the run's ``RetryBudget``; when it is gone, requests fail at once so a dead
 service cannot keep a run busy for long.
+
+``cancel`` (a ``threading.Event`` per engine call) is how a call that leaves early (Ctrl-C, a
+failed save, an error in another worker) stops its workers: it is checked before every request,
+and every wait (rate limit, shared pause, backoff, Retry-After) is a wait on it, so a worker
+raises ``Cancelled`` at once instead of sending more requests after the call is over.
 """
 
 from __future__ import annotations
@@ -26,17 +31,30 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
+class Cancelled(Exception):
+    """The call this request belonged to has ended: nothing more may be sent for it."""
+
+
 def call_with_retries(request: Callable[[], T], *, provider: str, limiter: RateLimiter,
-                      budget: RetryBudget, settings: ProviderSettings) -> T:
-    """``request()`` with rate limiting and retries; raises ``ProviderError`` when it gives up."""
+                      budget: RetryBudget, settings: ProviderSettings,
+                      cancel: threading.Event | None = None) -> T:
+    """``request()`` with rate limiting and retries; raises ``ProviderError`` when it gives up.
+
+    Raises ``Cancelled`` as soon as ``cancel`` is set (before a request, or during a wait).
+    """
     gave_up = {"why": ""}
+    cancel = cancel or threading.Event()
 
     def attempt() -> T:
-        limiter.acquire()
+        limiter.acquire(cancel)
+        if cancel.is_set():
+            raise Cancelled(provider)
         return request()
 
     def stop(state: RetryCallState) -> bool:
         error = state.outcome.exception() if state.outcome else None
+        if cancel.is_set():  # give up without spending the budget; Cancelled is raised below
+            return True
         if state.attempt_number >= settings.max_attempts:
             gave_up["why"] = f"gave up after {state.attempt_number} attempts"
             return True
@@ -65,11 +83,15 @@ def call_with_retries(request: Callable[[], T], *, provider: str, limiter: RateL
                  settings.max_attempts)
         return delay
 
+    # sleeping on the event: a cancelled call cuts every backoff and Retry-After wait short,
+    # and the next attempt raises Cancelled instead of sending
     retrying = Retrying(retry=retry_if_exception_type(TransientError), stop=stop, wait=wait,
-                        reraise=True)
+                        sleep=cancel.wait, reraise=True)
     try:
         return retrying(attempt)
     except TransientError as error:
+        if cancel.is_set():
+            raise Cancelled(provider) from error
         disables = error.too_many_requests or "budget" in gave_up["why"] \
             or "asked to wait" in gave_up["why"]
         raise ProviderError(
@@ -93,8 +115,9 @@ class RateLimiter:
         self._paused_until = 0.0
         self._lock = threading.Lock()
 
-    def acquire(self) -> None:
-        """Block until this caller may send a request."""
+    def acquire(self, cancel: threading.Event | None = None) -> None:
+        """Block until this caller may send a request; ``Cancelled`` if ``cancel`` is set."""
+        cancel = cancel or threading.Event()
         while True:
             with self._lock:
                 now = time.monotonic()
@@ -102,8 +125,9 @@ class RateLimiter:
                 if start <= now:
                     self._next_start = now + self.interval
                     return
-            # sleep, then look again: a pause may have been set meanwhile
-            time.sleep(min(start - now, 0.5))
+            # wait, then look again: a pause may have been set meanwhile
+            if cancel.wait(min(start - now, 0.5)):
+                raise Cancelled("rate limiter")
 
     def pause(self, seconds: float) -> None:
         """Make every caller of ``acquire`` wait ``seconds`` from now (429 Too Many Requests)."""
