@@ -68,6 +68,8 @@ class EssayPlan:
     dropped_human: list[int] = field(default_factory=list)
     #: the French changed since a human-owned file was last in step with it
     source_changed: bool = False
+    #: the lock on disk holds a run killed between its writes (settled in ``lock``)
+    interrupted: bool = False
 
     def count(self, action: Action) -> int:
         return sum(1 for block in self.blocks if block.action is action)
@@ -102,6 +104,7 @@ def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
     english_path = english_path_for(french_path)
     english_text = english_path.read_text(encoding="utf-8") if english_path.exists() else None
     lock = read_lock(lock_path_for(french_path))
+    interrupted = lock is not None and lock.pending is not None
     if lock is not None:
         lock = settle(lock, english_text)
     plan = EssayPlan(
@@ -114,6 +117,7 @@ def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
         english_text,
         lock,
         options,
+        interrupted=interrupted,
     )
     if english_text is None:
         plan.status = Status.NEW

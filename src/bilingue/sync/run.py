@@ -74,6 +74,8 @@ def apply_plan(plan: EssayPlan, provider: Provider | None, options: TranslateOpt
     report = FileReport(plan.french_path, plan.status.value)
     _count(plan, report)
     if plan.status is Status.UNCHANGED:
+        if plan.interrupted and plan.lock is not None:
+            write_lock(plan.lock_path, plan.lock)  # the settled state of an interrupted run
         return report
     if plan.status is Status.HUMAN_OWNED:
         _record_human_ownership(plan, report)

@@ -1,0 +1,110 @@
+"""The translation hook in real builds: auto, check and off modes, and the notices readers see."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from bilingue.providers.pseudo import pseudo_translate
+from tests.conftest import build_site, copy_project
+
+pytestmark = pytest.mark.build
+
+NEW_ESSAY = """---
+title: Un nouvel essai
+date: 2025-06-01
+description: Un essai tout neuf.
+tags: [test]
+---
+
+# Un nouvel essai
+
+Les grenouilles chantent sous la pluie d'été.
+"""
+
+
+def html(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "essais" / "nouveau.md").write_text(NEW_ESSAY, encoding="utf-8")
+    return project
+
+
+def test_auto_mode_translates_the_new_essay_before_the_build(project, tmp_path):
+    log = build_site(project, tmp_path / "site", mode="auto", provider="pseudo")
+    english = project / "docs" / "essais" / "nouveau.en.md"
+    assert pseudo_translate("grenouilles") in english.read_text(encoding="utf-8")
+    assert (project / "docs" / "essais" / "nouveau.lock.json").exists()
+    assert "translation: updated 1 English file(s)" in log
+    page = html(tmp_path / "site", "en/essais/nouveau/index.html")
+    notice = page.select_one(".bl-notice--machine")
+    assert notice.get_text(" ", strip=True).startswith("Machine-translated from French on")
+    assert notice.select_one('a[hreflang="fr"]')["href"] == "../../../essais/nouveau/"
+    assert not (tmp_path / "site" / "essais" / "nouveau.lock.json").exists()  # not published
+
+
+def test_check_mode_fails_on_a_missing_english_file(project, tmp_path):
+    log = build_site(project, tmp_path / "site", mode="check", expect_failure=True)
+    assert "nouveau.md: no English version" in log
+    assert "python -m bilingue translate" in log
+    assert not (project / "docs" / "essais" / "nouveau.en.md").exists()
+
+
+def test_check_mode_fails_on_an_outdated_english_file(tmp_path):
+    project = copy_project(tmp_path / "project")
+    essay = project / "docs" / "essais" / "mystique.md"
+    essay.write_text(
+        essay.read_text(encoding="utf-8").replace(
+            "Et c'est bien ça le problème.", "Et c'est bien là le problème."
+        ),
+        encoding="utf-8",
+    )
+    log = build_site(project, tmp_path / "site", mode="check", expect_failure=True)
+    assert "mystique.md: English version out of date (French lines 19)" in log
+
+
+def test_off_mode_leaves_translations_alone(project, tmp_path):
+    build_site(project, tmp_path / "site", mode="off")
+    assert not (project / "docs" / "essais" / "nouveau.en.md").exists()
+    assert html(tmp_path / "site", "en/essais/nouveau/index.html").select_one(".bl-notice--untranslated")
+
+
+def test_unreachable_provider_keeps_the_build_going_and_says_so_once(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("BILINGUE_GOOGLE_URL", "http://127.0.0.1:9/m")  # nothing listens there
+    monkeypatch.setenv("BILINGUE_MAX_ATTEMPTS", "1")
+    monkeypatch.setenv("BILINGUE_CACHE_DIR", "off")
+    log = build_site(project, tmp_path / "site", mode="auto", provider="google")
+    assert log.count("translation: 1 essay(s) not updated") == 1
+    assert not (project / "docs" / "essais" / "nouveau.en.md").exists()
+    assert (project / "docs" / "essais" / "mystique.en.md").read_text(encoding="utf-8") == (
+        Path(__file__).parents[2] / "docs" / "essais" / "mystique.en.md"
+    ).read_text(encoding="utf-8")
+
+
+def test_a_person_translation_is_labelled_reviewed(site):
+    notice = html(site, "en/essais/mystique/index.html").select_one(".bl-notice--reviewed")
+    assert "Translated from French and reviewed by a person" in notice.get_text()
+    assert html(site, "essais/mystique/index.html").select_one(".bl-notice") is None
+
+
+def test_outdated_translation_is_announced(tmp_path):
+    project = copy_project(tmp_path / "project")
+    essay = project / "docs" / "essais" / "mystique.md"
+    essay.write_text(
+        essay.read_text(encoding="utf-8").replace(
+            "Et c'est bien ça le problème.", "Et c'est bien là le problème."
+        ),
+        encoding="utf-8",
+    )
+    build_site(project, tmp_path / "site", mode="auto", provider="pseudo")
+    page = html(tmp_path / "site", "en/essais/mystique/index.html")
+    warning = page.select_one(".bl-notice--outdated")
+    assert "The French original has changed since this translation" in warning.get_text()
+    # the person's English is kept as written
+    assert "And that is exactly the problem." in page.get_text()

@@ -1,0 +1,70 @@
+"""The lock file: reading, writing, and recovering from a run killed between its writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from bilingue.errors import SourceFileError
+from bilingue.sync.lock import BlockEntry, Lock, LockState, read_lock, settle, sha256, write_lock
+from tests.sync.conftest import edit, sync
+
+
+def state(target: str) -> LockState:
+    return LockState(
+        source_sha256="s",
+        target_sha256=sha256(target),
+        skeleton_sha256="k",
+        synced=dt.date(2026, 1, 2),
+        blocks=[BlockEntry(source="a", machine="m", provider="google", translated=dt.date(2026, 1, 2))],
+    )
+
+
+def test_round_trip_is_stable_json(tmp_path):
+    lock = Lock(source="x.md", target="x.en.md", state=state("old"))
+    path = tmp_path / "x.lock.json"
+    write_lock(path, lock)
+    assert read_lock(path) == lock
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["state"]["blocks"][0]["provider"] == "google" and "pending" not in data
+    write_lock(path, read_lock(path))
+    assert json.loads(path.read_text(encoding="utf-8")) == data
+
+
+def test_a_damaged_lock_names_itself_and_the_fix(tmp_path):
+    path = tmp_path / "x.lock.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(SourceFileError) as caught:
+        read_lock(path)
+    assert str(path) in str(caught.value) and "restore it with git" in str(caught.value)
+
+
+def test_pending_state_is_taken_when_the_english_write_happened():
+    lock = Lock(source="x.md", target="x.en.md", state=state("old"), pending=state("new"))
+    settled = settle(lock, "new")
+    assert settled.state == state("new") and settled.pending is None
+
+
+def test_pending_state_is_dropped_when_the_english_write_did_not_happen():
+    lock = Lock(source="x.md", target="x.en.md", state=state("old"), pending=state("new"))
+    settled = settle(lock, "old")
+    assert settled.state == state("old") and settled.pending is None
+
+
+def test_run_killed_after_the_english_write_resumes_cleanly(essays):
+    """Crash between 'English written' and 'lock settled': nothing is taken for a human edit."""
+    sync(essays)
+    lock_path = essays / "essai.lock.json"
+    settled_before = lock_path.read_text(encoding="utf-8")
+    edit(essays / "essai.md", "la pluie et du beau temps", "la neige")
+    sync(essays)
+    # put back the lock as it was mid-run: old state + the new state pending
+    new = json.loads(lock_path.read_text(encoding="utf-8"))
+    old = json.loads(settled_before)
+    lock_path.write_text(json.dumps({**old, "pending": new["state"]}), encoding="utf-8")
+    run, provider = sync(essays)
+    assert provider.requests == 0
+    assert run.files[0].human == 0 and run.files[0].status == "unchanged"
+    assert json.loads(lock_path.read_text(encoding="utf-8")) == new  # settled on disk too
