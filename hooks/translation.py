@@ -95,7 +95,8 @@ def _fail_on_stale() -> None:
 def _sync() -> None:
     provider_name = _project.translation.provider
     try:
-        run = sync_paths(_project.essay_paths(), lambda: get_provider(provider_name), _options)
+        settings = _project.translation.providers
+        run = sync_paths(_project.essay_paths(), lambda: get_provider(provider_name, settings), _options)
     except BilingueError as error:
         log.info(f"translation: skipped ({error}); the existing English files are used as they are")
         return

@@ -51,9 +51,11 @@ def test_translate_identity_is_byte_identical(essay, capsys):
     assert capsys.readouterr().out == FRENCH
 
 
-def test_translate_without_stdout_says_what_to_do(essay, capsys):
-    assert main(["translate", str(essay), "--provider", "pseudo"]) == 1
-    assert "add --stdout" in capsys.readouterr().err
+def test_translate_without_stdout_writes_the_english_file_and_lock(essay, capsys):
+    assert main(["translate", str(essay), "--provider", "pseudo"]) == 0
+    assert essay.with_name("essai.en.md").read_text(encoding="utf-8").startswith('---\ntitle: "ÛÛñ')
+    assert essay.with_name("essai.lock.json").exists()
+    assert "1 block(s) translated" not in capsys.readouterr().err  # the summary counts all 4
 
 
 def test_translate_missing_file_names_it(tmp_path, capsys):

@@ -38,22 +38,23 @@ def describe(settings: ProviderSettings) -> list[str]:
     lines = []
     ordered = list(settings.chain) + [name for name in HTTP_PROVIDERS if name not in settings.chain]
     for name in ordered:
-        where = (f"#{settings.chain.index(name) + 1} in the chain" if name in settings.chain
-                 else "not in the chain")
+        where = (
+            f"#{settings.chain.index(name) + 1} in the chain"
+            if name in settings.chain
+            else "not in the chain"
+        )
         lines += [
             f"{name} ({where})",
             f"  endpoint     {_endpoint(name, settings)}  [BILINGUE_{name.upper()}_URL]",
             f"  key          {_key_status(name, settings)}",
             f"  per request  {_per_request(name, settings)}  [BILINGUE_{name.upper()}_MAX_CHARS]",
-            f"  rate limit   {settings.rate_limit(name):g} requests/s  "
-            f"[BILINGUE_{name.upper()}_RATE_LIMIT]",
+            f"  rate limit   {settings.rate_limit(name):g} requests/s  [BILINGUE_{name.upper()}_RATE_LIMIT]",
             f"  free quota   {quota_for(name, settings.mymemory_email is not None).describe()}",
             "",
         ]
     lines += [
         f"chain        {' -> '.join(settings.chain)}  [BILINGUE_CHAIN]",
-        f"concurrency  {settings.concurrency} request(s) in flight per provider  "
-        "[BILINGUE_CONCURRENCY]",
+        f"concurrency  {settings.concurrency} request(s) in flight per provider  [BILINGUE_CONCURRENCY]",
         f"timeout      {settings.timeout:g} s to answer, {settings.connect_timeout:g} s to connect"
         "  [BILINGUE_TIMEOUT, BILINGUE_CONNECT_TIMEOUT]",
         f"retries      {settings.max_attempts} attempts per request, {settings.retry_budget} "
@@ -85,5 +86,6 @@ def _key_status(name: str, settings: ProviderSettings) -> str:
 def _per_request(name: str, settings: ProviderSettings) -> str:
     unit = "bytes of UTF-8" if name == "mymemory" else "characters"
     items = {"deepl": "up to 50 texts", "microsoft": "up to 1000 texts"}.get(
-        name, "texts packed with separators")
+        name, "texts packed with separators"
+    )
     return f"{settings.max_chars(name):,} {unit}, {items}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from rich.console import Console
@@ -37,12 +38,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     project = load_config(args.root)
     options = project.translate_options()
-    table = Table(title="English essays")
+    essays = find_essays(project.essay_paths(args.paths))
+    folder = Path(os.path.commonpath([essay.parent for essay in essays])) if essays else Path(".")
+    table = Table(title=f"English essays ({folder})")
     for column in ("essay", "state", "machine", "human", "stale", "missing", "synced", "chars left"):
         table.add_column(
             column, justify="left" if column in ("essay", "state") else "right", no_wrap=column != "state"
         )
-    for path in find_essays(project.essay_paths(args.paths)):
+    for path in essays:
         plan = plan_essay(path, options)
         entries = [block.entry for block in plan.blocks if block.entry is not None]
         human = sum(1 for entry in entries if entry.provider == HUMAN)
@@ -51,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         if plan.status is Status.HUMAN_OWNED and plan.lock:
             human = len(plan.lock.state.blocks)
         table.add_row(
-            str(path),
+            path.relative_to(folder).as_posix(),
             state,
             str(len(entries) - human),
             str(human),

@@ -1,55 +1,80 @@
-"""``python -m bilingue translate FILE --provider pseudo --stdout``: English Markdown of a French file."""
+"""``python -m bilingue translate [PATHS]``: keep English essays in step with their French originals.
+
+Without options: creates missing ``.en.md`` files and re-translates exactly the blocks whose French
+changed, keeping every block a person edited (see ``bilingue.sync``). ``--dry-run`` and ``--check``
+send nothing; ``--stdout`` prints the English of the given files without writing anything.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from bilingue.config import ProjectConfig, load_config
 from bilingue.errors import BilingueError, SourceFileError
-from bilingue.translate import TranslateOptions, get_provider, load_glossary, translate_document
-from bilingue.translate.options import DEFAULT_FRONT_MATTER_KEYS
+from bilingue.sync import FileReport, RunReport, find_essays, plan_essay, remove_orphans, sync_paths
+from bilingue.sync.plan import EssayPlan
+from bilingue.translate import (
+    TranslateOptions,
+    get_provider,
+    load_glossary,
+    request_units,
+    translate_document,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "translate",
-        help="translate French Markdown essays into English",
+        help="create and update the English versions of French essays",
         description=(
-            "Translates the prose of French Markdown files and keeps everything else byte for "
-            "byte (code, URLs, HTML, footnote labels, front-matter keys...). Every block is "
-            "checked after translation; a block that cannot be translated safely stays in "
-            "French and is reported on stderr. With --stdout the English Markdown is printed."
+            "Keeps each French essay (x.md) and its English version (x.en.md) in step, block by "
+            "block, with a lock file (x.lock.json) recording who translated each block. An "
+            "unchanged essay sends nothing; an edited paragraph is the only block sent again; a "
+            "block a person edited in the English file is never overwritten (it is reported as "
+            "stale when its French changes). Code, URLs, HTML, footnote labels and front-matter "
+            "keys are kept byte for byte; every block is checked after translation."
         ),
+        epilog="Settings: bilingue.yml (translation:) and BILINGUE_* environment variables; see README.",
     )
     parser.add_argument(
         "paths",
-        nargs="+",
+        nargs="*",
         type=Path,
         metavar="PATH",
-        help="French Markdown file(s) (e.g. docs/essais/mystique.md)",
+        help="French essays or folders (default: translation.paths of bilingue.yml)",
     )
     parser.add_argument(
         "--provider",
         default=None,
-        help="translation service: pseudo (offline preview), identity, or a "
-        "network provider/chain such as google or google,mymemory "
-        "(default: the configured chain)",
+        help="pseudo (offline preview), identity, or a service/chain such as google or "
+        "google,mymemory (default: translation.provider of bilingue.yml)",
     )
-    parser.add_argument(
-        "--stdout", action="store_true", help="print the English Markdown instead of writing files"
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what would be sent per file and per provider (blocks, characters, requests, "
+        "free quotas); send and write nothing",
     )
-    parser.add_argument(
-        "--glossary",
-        type=Path,
-        default=None,
-        help="YAML file of terms kept as written (default: ./glossary.yml if present)",
+    mode.add_argument(
+        "--check",
+        action="store_true",
+        help="send and write nothing; exit 1 listing English files that are missing or stale (CI)",
     )
-    parser.add_argument(
-        "--front-matter-keys",
-        default=",".join(DEFAULT_FRONT_MATTER_KEYS),
-        help="comma-separated front-matter keys whose values are translated (default: %(default)s)",
+    mode.add_argument(
+        "--stdout",
+        action="store_true",
+        help="print the English Markdown of the given files, without writing files or locks",
     )
+    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: .)")
+    parser.add_argument("--glossary", type=Path, default=None, help="YAML file of terms kept as written")
     parser.add_argument(
         "--no-typography",
         action="store_true",
@@ -59,24 +84,145 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.stdout:
-        raise BilingueError(
-            "writing .en.md files is not available yet: add --stdout to print the English Markdown"
+    project = load_config(args.root)
+    options = _options(args, project)
+    provider_name = args.provider or project.translation.provider
+    if args.stdout:
+        return _print_english(args.paths, provider_name, project, options)
+    paths = project.essay_paths(args.paths)
+    _check_paths(paths)
+    if args.check:
+        return _check(paths, options)
+    if args.dry_run:
+        return _dry_run(paths, provider_name, project, options)
+    return _sync(paths, provider_name, project, options)
+
+
+# --- the modes ----------------------------------------------------------------------------------
+
+
+def _sync(paths, provider_name, project: ProjectConfig, options: TranslateOptions) -> int:
+    essays = find_essays(paths)
+    with _progress(len(essays)) as advance:
+        run = sync_paths(
+            paths,
+            lambda: get_provider(provider_name, config=project.translation.providers),
+            options,
+            on_file=lambda report: (_print_report(report), advance()),
         )
-    options = TranslateOptions(
-        front_matter_keys=tuple(key.strip() for key in args.front_matter_keys.split(",") if key.strip()),
-        glossary=load_glossary(args.glossary),
-        typography=not args.no_typography,
-    )
-    provider = get_provider(args.provider)
-    status = 0
-    for path in args.paths:
-        text = _read(path)
-        result = translate_document(text, provider, path=str(path), options=options)
+    _print_summary(run)
+    return 1 if run.failed else 0
+
+
+def _check(paths: list[Path], options: TranslateOptions) -> int:
+    problems = []
+    for path in find_essays(paths):
+        plan = plan_essay(path, options)
+        if plan.english_text is None:
+            problems.append(f"{path}: no English version")
+        elif plan.stale:
+            lines = ", ".join(str(line) for line in plan.stale_lines()[:8]) or "whole file"
+            problems.append(f"{path}: English version out of date (French lines {lines})")
+    problems += [message for report in remove_orphans(paths, dry_run=True) for message in report.messages]
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} English file(s) to update: run `python -m bilingue translate`.")
+        return 1
+    print("every English essay is up to date")
+    return 0
+
+
+def _dry_run(paths, provider_name, project: ProjectConfig, options: TranslateOptions) -> int:
+    texts: list[str] = []
+    for report in remove_orphans(paths, dry_run=True):
+        print(f"{report.path}: would be {report.status} ({'; '.join(report.messages)})")
+    for path in find_essays(paths):
+        plan = plan_essay(path, options)
+        units = _units(plan)
+        texts += units
+        print(
+            f"{path}: {plan.status.value}, {len(plan.to_translate)} block(s) to send "
+            f"({sum(len(unit) for unit in units):,} characters), {plan.count_kept()} kept"
+        )
+    if provider_name in ("pseudo", "identity"):
+        print(f"{len(texts)} text(s) for the offline {provider_name} provider; nothing is sent")
+        return 0
+    from bilingue.providers.estimate import estimate
+    from bilingue.providers.registry import get_provider as get_network_provider
+
+    chain = get_network_provider(provider_name, config=project.translation.providers)
+    for line in estimate(texts, chain).lines():
+        print(line)
+    return 0
+
+
+def _print_english(paths, provider_name, project: ProjectConfig, options: TranslateOptions) -> int:
+    if not paths:
+        raise BilingueError("--stdout needs the French file(s) to translate")
+    provider = get_provider(provider_name, config=project.translation.providers)
+    for path in paths:
+        result = translate_document(_read(path), provider, path=str(path), options=options)
         sys.stdout.write(result.text)
         for issue in result.issues:
             print(f"warning: {issue.describe(str(path))}", file=sys.stderr)
-    return status
+    return 0
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _options(args: argparse.Namespace, project: ProjectConfig) -> TranslateOptions:
+    options = project.translate_options()
+    if args.glossary is not None:
+        options = TranslateOptions(options.front_matter_keys, load_glossary(args.glossary))
+    if args.no_typography:
+        options = TranslateOptions(options.front_matter_keys, options.glossary, typography=False)
+    return options
+
+
+def _check_paths(paths: list[Path]) -> None:
+    for path in paths:
+        if not path.exists():
+            raise BilingueError(f"{path}: no such file or folder (give French essays or their folder)")
+
+
+def _units(plan: EssayPlan) -> list[str]:
+    return [unit for index in plan.to_translate for unit in request_units(plan.document.blocks[index])]
+
+
+@contextmanager
+def _progress(total: int) -> Iterator:
+    """A progress bar on stderr for long runs (a terminal only; logs get one line per file)."""
+    console = Console(stderr=True)
+    if total < 2 or not console.is_terminal:
+        yield lambda: None
+        return
+    columns = (TextColumn("translating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("essays", total=total)
+        yield lambda: progress.advance(task)
+
+
+def _print_report(report: FileReport) -> None:
+    if report.status == "unchanged" and not report.messages:
+        return
+    counts = (
+        f"{report.translated} translated, {report.reused} reused, {report.human} human, {report.stale} stale"
+    )
+    print(f"{report.path}: {report.status} ({counts})", file=sys.stderr)
+    for message in report.messages:
+        print(f"  {message}", file=sys.stderr)
+
+
+def _print_summary(run: RunReport) -> None:
+    print(
+        f"{len(run.files)} file(s): {run.total('translated')} block(s) translated, "
+        f"{run.total('reused')} reused, {run.total('human')} human, {run.total('stale')} stale; "
+        f"{run.total('requests')} request(s), {run.total('characters'):,} characters sent"
+        + (f"; {len(run.failed)} file(s) failed (run again to finish)" if run.failed else ""),
+        file=sys.stderr,
+    )
 
 
 def _read(path: Path) -> str:

@@ -52,6 +52,8 @@ class LockState(BaseModel):
     target_sha256: str  # the English file as written (or adopted)
     skeleton_sha256: str  # the English file outside its prose blocks (structure)
     synced: dt.date
+    #: every entry translates the French block at its place (none stale or failed) when written
+    in_step: bool = False
     blocks: list[BlockEntry] = Field(default_factory=list)
 
 

@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from bilingue.markdown import Document, compare_documents, parse_document
@@ -46,7 +47,7 @@ class Action(StrEnum):
 
 @dataclass
 class BlockPlan:
-    index: int  # the block's index in the French document
+    index: int | None  # the block's index in the French document (None: not looked up)
     action: Action
     english: str | None = None  # the English prose kept (all actions but TRANSLATE)
     entry: BlockEntry | None = None  # its lock entry (all actions but TRANSLATE)
@@ -59,7 +60,6 @@ class EssayPlan:
     lock_path: Path
     status: Status
     french_text: str
-    document: Document
     english_text: str | None
     lock: Lock | None
     options: TranslateOptions
@@ -71,8 +71,17 @@ class EssayPlan:
     #: the lock on disk holds a run killed between its writes (settled in ``lock``)
     interrupted: bool = False
 
+    @cached_property
+    def document(self) -> Document:
+        """The French file through the Markdown model (parsed only when a plan needs it)."""
+        return parse_essay(self.french_text, self.french_path, self.options)
+
     def count(self, action: Action) -> int:
         return sum(1 for block in self.blocks if block.action is action)
+
+    def count_kept(self) -> int:
+        """Blocks whose English stays as it is (reused, a person's, or a person's but stale)."""
+        return len(self.blocks) - len(self.to_translate)
 
     @property
     def to_translate(self) -> list[int]:
@@ -100,7 +109,6 @@ class EssayPlan:
 def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
     """The plan for one French essay (reads its English file and lock, writes nothing)."""
     french_text = french_path.read_text(encoding="utf-8")
-    document = parse_essay(french_text, french_path, options)
     english_path = english_path_for(french_path)
     english_text = english_path.read_text(encoding="utf-8") if english_path.exists() else None
     lock = read_lock(lock_path_for(french_path))
@@ -113,7 +121,6 @@ def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
         lock_path_for(french_path),
         Status.UPDATE,
         french_text,
-        document,
         english_text,
         lock,
         options,
@@ -121,7 +128,7 @@ def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
     )
     if english_text is None:
         plan.status = Status.NEW
-        plan.blocks = [BlockPlan(i, Action.TRANSLATE) for i in prose_indexes(document)]
+        plan.blocks = [BlockPlan(i, Action.TRANSLATE) for i in prose_indexes(plan.document)]
     elif lock is None:
         _plan_adoption(plan, options)
     elif lock.state.owner == HUMAN:
@@ -130,14 +137,11 @@ def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
     elif (
         sha256(french_text) == lock.state.source_sha256
         and sha256(english_text) == lock.state.target_sha256
-        and _keys_in_step(document, lock)
+        and (lock.state.in_step or _keys_in_step(plan.document, lock))
     ):
-        # the fast path: neither file changed since the last sync (no English parse needed)
+        # the fast path: neither file changed since the last sync, so no file is parsed
         plan.status = Status.UNCHANGED
-        plan.blocks = [
-            BlockPlan(i, _action(entry), None, entry)
-            for i, entry in zip(prose_indexes(document), lock.state.blocks, strict=True)
-        ]
+        plan.blocks = [BlockPlan(None, _action(entry), None, entry) for entry in lock.state.blocks]
     else:
         _plan_update(plan, options)
     return plan

@@ -215,6 +215,7 @@ def _adopted_state(plan: EssayPlan) -> LockState:
         target_sha256=sha256(english),
         skeleton_sha256=skeleton_sha256(parse_essay(english, plan.english_path, plan.options)),
         synced=dt.date.today(),
+        in_step=True,  # adopted block by block: each entry is its French block's key
         blocks=[block.entry for block in plan.blocks if block.entry is not None],
     )
 
@@ -262,8 +263,14 @@ def _new_state(
         target_sha256=sha256(english_text),
         skeleton_sha256=skeleton_sha256(english),
         synced=today,
+        in_step=_in_step(plan, entries),
         blocks=entries,
     )
+
+
+def _in_step(plan: EssayPlan, entries: list[BlockEntry]) -> bool:
+    keys = [plan.document.blocks[block.index].key for block in plan.blocks if block.index is not None]
+    return len(keys) == len(entries) and keys == [entry.source for entry in entries]
 
 
 def _write(plan: EssayPlan, english_text: str, state: LockState, report: FileReport) -> None:

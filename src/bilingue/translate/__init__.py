@@ -15,8 +15,10 @@ Public API:
 ``TranslateOptions(front_matter_keys=("title", "description", "summary"), glossary=(),
 typography=True)`` and ``load_glossary(path=None)`` (``glossary.yml`` by default).
 
-``get_provider(name)``: ``"pseudo"``, ``"identity"``, or any network provider / chain name
-(resolved by ``bilingue.providers.registry``).
+``get_provider(name, config=None)``: ``"pseudo"``, ``"identity"``, or any network provider /
+chain name (resolved by ``bilingue.providers.registry`` with the ``config`` settings mapping).
+
+``request_units(block) -> [str]``: what translating a block sends (for dry-run estimates).
 """
 
 from bilingue.translate.document import (
@@ -25,6 +27,7 @@ from bilingue.translate.document import (
     BlockIssue,
     TranslationResult,
     assemble,
+    request_units,
     translate_blocks,
     translate_document,
 )
@@ -40,6 +43,7 @@ __all__ = [
     "assemble",
     "get_provider",
     "load_glossary",
+    "request_units",
     "translate_blocks",
     "translate_document",
 ]

@@ -294,6 +294,12 @@ def _call(
     return answers
 
 
+def request_units(block: m.Block) -> list[str]:
+    """The strings translating ``block`` sends to a service (masked prose, then link titles);
+    what ``--dry-run`` counts."""
+    return [unit for unit in _Job(-1, block).units() if _worth_sending(unit)]
+
+
 def _worth_sending(text: str) -> bool:
     """Only strings with letters outside the tags are worth a request."""
     return bool(_LETTER.search(_TAGS.sub("", text)))

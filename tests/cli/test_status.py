@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from bilingue.cli import main
+from tests.sync.conftest import ESSAY, edit
+
+
+def test_status_table_counts_blocks_per_essay(tmp_path, capsys):
+    essays = tmp_path / "essais"
+    essays.mkdir()
+    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
+    (essays / "autre.md").write_text((essays / "essai.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["translate", str(essays / "essai.md"), "--provider", "pseudo"]) == 0
+    english = essays / "essai.en.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("PPrëmmîërr", "First"), encoding="utf-8")
+    edit(essays / "essai.md", "Premier paragraphe : il parle de la pluie", "Premier paragraphe : la neige")
+    capsys.readouterr()
+    assert main(["status", str(essays)]) == 0
+    rows = {
+        line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:-1]]
+        for line in capsys.readouterr().out.splitlines()
+        if ".md" in line
+    }
+    essay = next(value for key, value in rows.items() if key.endswith("essai.md"))
+    other = next(value for key, value in rows.items() if key.endswith("autre.md"))
+    # state, machine, human, stale, missing, synced, chars left
+    assert essay[:5] == ["outdated", "12", "1", "1", "0"]
+    assert other[0] == "no English yet" and other[4] == "13" and other[5] == "never"

@@ -1,0 +1,118 @@
+"""``python -m bilingue translate`` as a user runs it: writes, --check, --dry-run, kill -9 and resume."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from bilingue.cli import main
+from bilingue.markdown import compare_documents, parse_document
+from tests.providers.conftest import google_handler
+from tests.sync.conftest import ESSAY
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def essays(tmp_path: Path) -> Path:
+    folder = tmp_path / "essais"
+    folder.mkdir()
+    for number in range(6):
+        text = ESSAY.replace("Un essai de test", f"Essai numéro {number}").replace(
+            "la pluie et du beau temps", f"la pluie du jour {number}"
+        )
+        (folder / f"essai-{number}.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_check_exit_codes(essays, capsys):
+    assert main(["translate", str(essays), "--check"]) == 1
+    out = capsys.readouterr().out
+    assert "essai-0.md: no English version" in out and "6 English file(s) to update" in out
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    assert main(["translate", str(essays), "--check"]) == 0
+    path = essays / "essai-3.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("la conclusion", "le mot de la fin"), encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert main(["translate", str(essays), "--check"]) == 1
+    assert "essai-3.md: English version out of date (French lines 25)" in capsys.readouterr().out
+
+
+def test_dry_run_sends_and_writes_nothing(essays, capsys, monkeypatch):
+    monkeypatch.setenv("BILINGUE_GOOGLE_URL", "http://127.0.0.1:9/m")  # would fail if contacted
+    monkeypatch.setenv("BILINGUE_CACHE_DIR", "off")
+    assert main(["translate", str(essays), "--dry-run", "--provider", "google"]) == 0
+    out = capsys.readouterr().out
+    assert "essai-0.md: new, 13 block(s) to send" in out
+    assert "google (primary): 1 request(s)" in out and "quota" in out
+    assert list(essays.glob("*.en.md")) == [] and list(essays.glob("*.lock.json")) == []
+
+
+def test_a_missing_path_is_a_clear_error(tmp_path, capsys):
+    assert main(["translate", str(tmp_path / "nope")]) == 1
+    assert "nope: no such file or folder" in capsys.readouterr().err
+
+
+def slow_google(delay: float):
+    answer = google_handler()
+
+    def handler(request):
+        time.sleep(delay)
+        return answer(request)
+
+    return handler
+
+
+def run_translate(essays: Path, server: HTTPServer, tmp_path: Path) -> subprocess.Popen:
+    environment = {
+        **os.environ,
+        "BILINGUE_GOOGLE_URL": server.url_for("/m"),
+        "BILINGUE_CACHE_DIR": str(tmp_path / "cache"),
+        "BILINGUE_GOOGLE_RATE_LIMIT": "1000",
+        "BILINGUE_CONCURRENCY": "1",
+    }
+    command = [sys.executable, "-m", "bilingue", "translate", str(essays), "--provider", "google"]
+    return subprocess.Popen(
+        command, cwd=tmp_path, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+
+
+def test_kill_9_in_the_middle_then_rerun_completes_without_corruption(essays, tmp_path, httpserver):
+    httpserver.expect_request("/m").respond_with_handler(slow_google(0.3))
+    process = run_translate(essays, httpserver, tmp_path)
+    deadline = time.monotonic() + 60
+    while len(list(essays.glob("*.en.md"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    finished = len(list(essays.glob("*.en.md")))
+    assert 2 <= finished < 6, "the run was not interrupted in the middle"
+    sent_before = len(httpserver.log)
+
+    process = run_translate(essays, httpserver, tmp_path)
+    output, _ = process.communicate(timeout=120)
+    assert process.returncode == 0, output
+    resumed = len(httpserver.log) - sent_before
+    assert resumed <= 6 - finished + 1, output  # finished files are not sent again
+
+    for french in sorted(essays.glob("essai-?.md")):
+        english = french.with_name(french.stem + ".en.md").read_text(encoding="utf-8")
+        assert (
+            compare_documents(parse_document(french.read_text(encoding="utf-8")), parse_document(english))
+            == []
+        )
+        assert '"pending"' not in french.with_name(french.stem + ".lock.json").read_text(encoding="utf-8")
+    assert list(essays.glob(".*.tmp")) == []  # no half-written temporary file left
+
+    process = run_translate(essays, httpserver, tmp_path)
+    output, _ = process.communicate(timeout=60)
+    assert process.returncode == 0 and len(httpserver.log) == sent_before + resumed, output
