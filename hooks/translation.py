@@ -22,7 +22,7 @@ from bilingue.config import ProjectConfig, load_config
 from bilingue.errors import BilingueError
 from bilingue.locales import long_date
 from bilingue.site import build_language, file_language, french_source_of
-from bilingue.sync import find_essays, plan_essay, sync_paths
+from bilingue.sync import find_problems, sync_paths
 from bilingue.sync.freshness import freshness_of
 from bilingue.translate import TranslateOptions, get_provider
 
@@ -76,14 +76,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _fail_on_stale() -> None:
-    problems = []
-    for path in find_essays(_project.essay_paths()):
-        plan = plan_essay(path, _options)
-        if plan.english_text is None:
-            problems.append(f"{path}: no English version")
-        elif plan.stale:
-            lines = ", ".join(str(line) for line in plan.stale_lines()[:8]) or "whole file"
-            problems.append(f"{path}: English version out of date (French lines {lines})")
+    problems = find_problems(_project.essay_paths(), _options)
     if problems:
         raise PluginError(
             "translation check failed (mode: check):\n  "
@@ -106,10 +99,14 @@ def _sync() -> None:
             f"translation: updated {len(written)} English file(s), "
             f"{run.total('translated')} block(s), {run.total('requests')} request(s)"
         )
-    if run.failed:
+    for report in run.files:
+        if report.bad_input:  # the author's file: a real error, which --strict reports
+            log.warning(f"translation: {report.messages[0]}")
+    service_failures = [report for report in run.failed if not report.bad_input]
+    if service_failures:
         # One clear message, not a warning per page: the build goes on with the English we have.
-        first = run.failed[0].messages[0] if run.failed[0].messages else "no answer"
+        first = service_failures[0].messages[0] if service_failures[0].messages else "no answer"
         log.info(
-            f"translation: {len(run.failed)} essay(s) not updated ({first}); their existing "
+            f"translation: {len(service_failures)} essay(s) not updated ({first}); their existing "
             "English is kept and marked outdated. Run `python -m bilingue translate` later."
         )

@@ -61,3 +61,10 @@ def test_a_paste_without_comments_keeps_every_line():
     essay = import_linkedin_post("Titre\nPremière ligne.\nDeuxième ligne.\n", DATE)
     assert essay.dropped_comments == []
     assert body_of(essay.markdown) == "\n# Titre\n\nPremière ligne.\n\nDeuxième ligne.\n"
+
+
+def test_reaction_counts_are_dropped_but_a_number_of_the_author_is_kept():
+    paste = "Titre\nIls sont\n395 000\nà mourir.\n12 commentaires · 3 republications\n"
+    essay = import_linkedin_post(paste, DATE)
+    assert "\n\n395 000\n\n" in essay.markdown
+    assert essay.dropped_chrome == ["12 commentaires · 3 republications"]

@@ -16,6 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.errors import SourceFileError
 from bilingue.frontmatter import split_front_matter
+from bilingue.markdown import parse_document
+from bilingue.markdown.model import FRONT_MATTER
+from bilingue.paths import english_path_for, language_of
 
 ESSAYS_FOLDER = "essais"
 
@@ -68,7 +71,7 @@ def discover_essays(folder: Path) -> list[Essay]:
     """Every French essay in ``folder`` (recursively), newest first."""
     essays = []
     for french_path in sorted(folder.rglob("*.md")):
-        if _language_of(french_path) != SOURCE_LANGUAGE:
+        if language_of(french_path) != SOURCE_LANGUAGE:
             continue
         english_path = english_path_for(french_path)
         essays.append(
@@ -95,28 +98,17 @@ def read_version(path: Path) -> EssayVersion:
             f"front matter field '{field}': {first['msg']}",
             "every essay needs title, date (YYYY-MM-DD), description and optional tags",
         ) from error
-    return EssayVersion(path, _language_of(path), meta, count_words(document.body))
+    return EssayVersion(path, language_of(path), meta, count_words(document.body))
 
 
-def english_path_for(french_path: Path) -> Path:
-    """``essais/x.md`` -> ``essais/x.en.md``."""
-    return french_path.with_name(f"{french_path.stem}.{TARGET_LANGUAGE}.md")
-
-
-def count_words(markdown_body: str) -> int:
-    """Words a reader reads: fenced code, HTML tags, link targets and markup are not counted."""
-    text = _FENCED_CODE.sub(" ", markdown_body)
-    text = _LINK_TARGET.sub(" ", text)
-    text = _FOOTNOTE_REFERENCE.sub(" ", text)
-    text = _HTML_TAG.sub(" ", text)
-    return len(_WORD.findall(text))
-
-
-def _language_of(path: Path) -> str:
-    suffixes = path.suffixes
-    if len(suffixes) >= 2 and suffixes[-2] == f".{TARGET_LANGUAGE}":
-        return TARGET_LANGUAGE
-    return SOURCE_LANGUAGE
+def count_words(markdown: str) -> int:
+    """Words a reader reads: the prose of the Markdown model's blocks (no code, URLs, labels)."""
+    document = parse_document(markdown)
+    return sum(
+        len(_WORD.findall(block.inline.plain_text()))
+        for block in document.prose_blocks()
+        if block.kind != FRONT_MATTER
+    )
 
 
 def _front_matter_line(front_matter: str, field: str) -> int:
@@ -131,8 +123,4 @@ def _front_matter_line(front_matter: str, field: str) -> int:
 # ---------------------------------------------------------------------------------------------------
 # Data
 
-_FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
-_LINK_TARGET = re.compile(r"\]\([^)]*\)")
-_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]]*\]:?")
-_HTML_TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")

@@ -46,3 +46,27 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> SplitDocument:
         )
     block = match.group(0)
     return SplitDocument(block, meta, text[len(block) :], block.count("\n") + 1)
+
+
+def key_spans(text: str) -> dict[str, tuple[int, int]]:
+    """Character span of each top-level front-matter key in ``text``, its value's lines included.
+
+    Lets a caller copy or ignore one key exactly as written (comments and quoting kept).
+    """
+    split = split_front_matter(text)
+    if not split.front_matter:
+        return {}
+    lines = split.front_matter.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    node = yaml.compose("".join(lines[1:-1]))
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    spans = {}
+    for key_node, value_node in node.value:
+        first = key_node.start_mark.line + 1  # +1: the opening --- line
+        end = value_node.end_mark
+        last = (end.line if end.column > 0 else end.line - 1) + 1
+        spans[str(key_node.value)] = (starts[first], starts[last + 1])
+    return spans

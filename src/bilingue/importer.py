@@ -108,4 +108,9 @@ _CHROME_LINES = {
     "…voir plus",
     "…see more",
 }
-_REACTION_COUNTS = re.compile(r"[\d\s]+(commentaires?|comments?|republications?|reposts?)?[\d\s]*")
+# "12 commentaires", "3 republications", "1 234 réactions": a count with its word (a line that
+# is only a number may be the author's, e.g. "395 000", and is kept)
+_REACTION_COUNTS = re.compile(
+    r"\d[\d\s]*\s?(commentaires?|comments?|republications?|reposts?|réactions?|reactions?)"
+    r"(\s*[·•]\s*\d[\d\s]*\s?\w+)*"
+)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
+from bilingue import TARGET_LANGUAGE
+from bilingue.paths import english_path_for, french_path_for, language_of
 
 
 def build_language(config: Any) -> str:
@@ -20,7 +21,7 @@ def build_language(config: Any) -> str:
 
 def file_language(src_uri: str) -> str:
     """``x.en.md`` is English, anything else is the French original (suffix structure)."""
-    return TARGET_LANGUAGE if src_uri.endswith(f".{TARGET_LANGUAGE}.md") else SOURCE_LANGUAGE
+    return language_of(src_uri)
 
 
 def is_untranslated_fallback(page: Any, config: Any) -> bool:
@@ -31,15 +32,9 @@ def is_untranslated_fallback(page: Any, config: Any) -> bool:
 def has_translation(page: Any) -> bool:
     """Whether a page's French file has an English counterpart on disk."""
     source = Path(page.file.abs_src_path)
-    if file_language(page.file.src_uri) == TARGET_LANGUAGE:
-        return True
-    return source.with_name(f"{source.stem}.{TARGET_LANGUAGE}.md").exists()
+    return language_of(source) == TARGET_LANGUAGE or english_path_for(source).exists()
 
 
 def french_source_of(page: Any) -> Path:
     """The French file a page comes from: ``x.en.md`` -> ``x.md`` (itself for a French page)."""
-    source = Path(page.file.abs_src_path)
-    suffix = f".{TARGET_LANGUAGE}.md"
-    if source.name.endswith(suffix):
-        return source.with_name(source.name[: -len(suffix)] + ".md")
-    return source
+    return french_path_for(Path(page.file.abs_src_path))

@@ -51,12 +51,13 @@ def run(args: argparse.Namespace) -> int:
         human = sum(1 for entry in entries if entry.provider == HUMAN)
         synced = plan.lock.state.synced.isoformat() if plan.lock else "never"
         state = _state(plan)
-        if plan.status is Status.HUMAN_OWNED and plan.lock:
-            human = len(plan.lock.state.blocks)
+        machine = len(entries) - human
+        if plan.status is Status.HUMAN_OWNED:
+            machine, human = 0, len(plan.lock.state.blocks) if plan.lock else 0
         table.add_row(
             path.relative_to(folder).as_posix(),
             state,
-            str(len(entries) - human),
+            str(machine),
             str(human),
             str(plan.count(Action.STALE)),
             str(len(plan.to_translate)),

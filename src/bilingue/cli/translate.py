@@ -18,7 +18,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bilingue.config import ProjectConfig, load_config
 from bilingue.errors import BilingueError, SourceFileError
-from bilingue.sync import FileReport, RunReport, find_essays, plan_essay, remove_orphans, sync_paths
+from bilingue.sync import (
+    FileReport,
+    RunReport,
+    find_essays,
+    find_problems,
+    handle_orphans,
+    plan_essay,
+    sync_paths,
+)
 from bilingue.sync.plan import EssayPlan
 from bilingue.translate import (
     TranslateOptions,
@@ -115,15 +123,7 @@ def _sync(paths, provider_name, project: ProjectConfig, options: TranslateOption
 
 
 def _check(paths: list[Path], options: TranslateOptions) -> int:
-    problems = []
-    for path in find_essays(paths):
-        plan = plan_essay(path, options)
-        if plan.english_text is None:
-            problems.append(f"{path}: no English version")
-        elif plan.stale:
-            lines = ", ".join(str(line) for line in plan.stale_lines()[:8]) or "whole file"
-            problems.append(f"{path}: English version out of date (French lines {lines})")
-    problems += [message for report in remove_orphans(paths, dry_run=True) for message in report.messages]
+    problems = find_problems(paths, options)
     for problem in problems:
         print(problem)
     if problems:
@@ -135,8 +135,8 @@ def _check(paths: list[Path], options: TranslateOptions) -> int:
 
 def _dry_run(paths, provider_name, project: ProjectConfig, options: TranslateOptions) -> int:
     texts: list[str] = []
-    for report in remove_orphans(paths, dry_run=True):
-        print(f"{report.path}: would be {report.status} ({'; '.join(report.messages)})")
+    for report in handle_orphans(paths, dry_run=True):
+        print("; ".join(report.messages))
     for path in find_essays(paths):
         plan = plan_essay(path, options)
         units = _units(plan)

@@ -13,9 +13,12 @@ Public API:
 ``read_lock(path)``, ``lock_path_for(french_path)``: the per-essay ``x.lock.json`` sidecar.
 """
 
-from bilingue.sync.lock import Lock, lock_path_for, read_lock
-from bilingue.sync.plan import Action, EssayPlan, Status, english_path_for, plan_essay
-from bilingue.sync.run import FileReport, RunReport, apply_plan, find_essays, remove_orphans, sync_paths
+from bilingue.paths import english_path_for, lock_path_for
+from bilingue.sync.lock import Lock, read_lock
+from bilingue.sync.orphans import handle_orphans
+from bilingue.sync.plan import Action, EssayPlan, Status, plan_essay
+from bilingue.sync.report import FileReport, RunReport
+from bilingue.sync.run import apply_plan, find_essays, find_problems, sync_paths
 
 __all__ = [
     "Action",
@@ -27,9 +30,10 @@ __all__ = [
     "apply_plan",
     "english_path_for",
     "find_essays",
+    "find_problems",
+    "handle_orphans",
     "lock_path_for",
     "plan_essay",
     "read_lock",
-    "remove_orphans",
     "sync_paths",
 ]

@@ -41,6 +41,9 @@ class BlockEntry(BaseModel):
     #: who translated it: a provider name ("google", "pseudo"...) or "human"
     provider: str = HUMAN
     translated: dt.date
+    #: sha256 of a person's English text when it was last recorded: if the French changes and the
+    #: person then edits the English again, the block is taken as brought up to date
+    human: str | None = None
 
 
 class LockState(BaseModel):
@@ -66,11 +69,6 @@ class Lock(BaseModel):
     state: LockState
     #: the state being written (present only while a run is between its writes)
     pending: LockState | None = None
-
-
-def lock_path_for(french_path: Path) -> Path:
-    """``essais/x.md`` -> ``essais/x.lock.json``."""
-    return french_path.with_name(f"{french_path.stem}.lock.json")
 
 
 def read_lock(path: Path) -> Lock | None:

@@ -25,8 +25,10 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
+from bilingue.frontmatter import key_spans
 from bilingue.markdown import Document, compare_documents, parse_document
-from bilingue.sync.lock import HUMAN, BlockEntry, Lock, lock_path_for, read_lock, settle, sha256
+from bilingue.paths import english_path_for, lock_path_for
+from bilingue.sync.lock import HUMAN, BlockEntry, Lock, read_lock, settle, sha256
 from bilingue.translate.options import TranslateOptions
 
 
@@ -36,6 +38,7 @@ class Status(StrEnum):
     UPDATE = "update"  # some blocks to translate or rearrange
     ADOPT = "adopt"  # an English file written before the lock existed: recorded as human work
     HUMAN_OWNED = "human-owned"  # restructured by a person: never overwritten
+    RECORD = "record"  # only the lock changes: a person's edits to the English are noted
 
 
 class Action(StrEnum):
@@ -133,7 +136,9 @@ def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
         _plan_adoption(plan, options)
     elif lock.state.owner == HUMAN:
         plan.status = Status.HUMAN_OWNED
-        plan.source_changed = sha256(french_text) != lock.state.source_sha256
+        # a person's edit after the French changed counts as bringing the file up to date
+        english_edited = sha256(english_text) != lock.state.target_sha256
+        plan.source_changed = not english_edited and sha256(french_text) != lock.state.source_sha256
     elif (
         sha256(french_text) == lock.state.source_sha256
         and sha256(english_text) == lock.state.target_sha256
@@ -147,23 +152,26 @@ def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
     return plan
 
 
-def english_path_for(french_path: Path) -> Path:
-    return french_path.with_name(f"{french_path.stem}.en.md")
-
-
 def prose_indexes(document: Document) -> list[int]:
     return [i for i, block in enumerate(document.blocks) if block.translatable]
 
 
 def skeleton_sha256(document: Document) -> str:
-    """Hash of the file outside its prose: changes when a person changes the structure."""
+    """Hash of the file outside its prose: changes when a person changes the structure.
+
+    Prose spans count as separators and front-matter keys only an English file may have (a
+    translator's note) are left out, so editing either does not make the file a person's.
+    """
     source, parts, position = document.source, [], 0
-    spans = sorted(span for block in document.blocks if block.translatable for span in block.spans)
-    for start, end in spans:
-        parts.append(source[position:start])
+    prose = [
+        (start, end, "\0") for block in document.blocks if block.translatable for start, end in block.spans
+    ]
+    notes = [(*span, "") for key, span in key_spans(source).items() if key in ENGLISH_ONLY_KEYS]
+    for start, end, separator in sorted(prose + notes):
+        parts.append(source[position:start] + separator)
         position = end
     parts.append(source[position:])
-    return sha256("\0".join(parts))
+    return sha256("".join(parts))
 
 
 def parse_essay(text: str, path: Path, options: TranslateOptions) -> Document:
@@ -188,8 +196,11 @@ def _plan_adoption(plan: EssayPlan, options: TranslateOptions) -> None:
         plan.status = Status.HUMAN_OWNED
         return
     for i, j in zip(french_prose, english_prose, strict=True):
-        entry = BlockEntry(source=plan.document.blocks[i].key, provider=HUMAN, translated=_today())
-        plan.blocks.append(BlockPlan(i, Action.HUMAN, english.blocks[j].text, entry))
+        text = english.blocks[j].text
+        entry = BlockEntry(
+            source=plan.document.blocks[i].key, provider=HUMAN, translated=_today(), human=sha256(text)
+        )
+        plan.blocks.append(BlockPlan(i, Action.HUMAN, text, entry))
 
 
 def _plan_update(plan: EssayPlan, options: TranslateOptions) -> None:
@@ -221,11 +232,13 @@ def _plan_update(plan: EssayPlan, options: TranslateOptions) -> None:
             unmatched_old.extend(range(i1, i2))
             unmatched_new.extend(range(j1, j2))
     _match_moved(old_keys, new_keys, old, new, unmatched_old, unmatched_new, chosen)
-    _pair_edited(old, new, unmatched_old, unmatched_new, chosen, matcher)
+    _pair_edited(old, new, new_keys, unmatched_old, unmatched_new, chosen, matcher)
     plan.dropped_human = [old[i][3] for i in unmatched_old if old[i][2]]
     plan.blocks = [chosen.get(j) or BlockPlan(new[j], Action.TRANSLATE) for j in range(len(new))]
     if not plan.to_translate and sha256(plan.french_text) == state.source_sha256 and not unmatched_old:
-        plan.status = Status.UNCHANGED  # only people's edits to the English: nothing to write
+        # only people's edits to the English: note them in the lock, rewrite nothing
+        entries = [block.entry for block in plan.blocks]
+        plan.status = Status.UNCHANGED if entries == state.blocks else Status.RECORD
 
 
 def _keys_in_step(document: Document, lock: Lock) -> bool:
@@ -241,13 +254,14 @@ def _action(entry: BlockEntry) -> Action:
 def _kept(index: int, old: tuple[BlockEntry, str, bool, int]) -> BlockPlan:
     entry, text, human, _ = old
     if human:
-        return BlockPlan(index, Action.HUMAN, text, _as_human(entry))
+        return BlockPlan(index, Action.HUMAN, text, _as_human(entry, text))
     return BlockPlan(index, Action.REUSE, text, entry)
 
 
-def _as_human(entry: BlockEntry) -> BlockEntry:
-    """A person edited the machine's text: the lock says so from now on."""
-    return entry.model_copy(update={"machine": None, "provider": HUMAN})
+def _as_human(entry: BlockEntry, text: str, **changes: object) -> BlockEntry:
+    """A person wrote or edited this English text: the lock says so from now on."""
+    update = {"machine": None, "provider": HUMAN, "human": sha256(text), **changes}
+    return entry.model_copy(update=update)
 
 
 def _match_moved(old_keys, new_keys, old, new, unmatched_old, unmatched_new, chosen) -> None:
@@ -264,9 +278,10 @@ def _match_moved(old_keys, new_keys, old, new, unmatched_old, unmatched_new, cho
             unmatched_new.remove(j)
 
 
-def _pair_edited(old, new, unmatched_old, unmatched_new, chosen, matcher) -> None:
-    """An edited French paragraph replaces the old one at the same place: a person's English
-    translation of it is kept and marked stale; a machine's is translated again."""
+def _pair_edited(old, new, new_keys, unmatched_old, unmatched_new, chosen, matcher) -> None:
+    """An edited French paragraph replaces the old one at the same place: a machine's English is
+    translated again; a person's is kept and marked stale, until the person edits it again (then
+    it is taken as brought up to date with the new French)."""
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "replace":
             continue
@@ -274,11 +289,21 @@ def _pair_edited(old, new, unmatched_old, unmatched_new, chosen, matcher) -> Non
         news = [j for j in range(j1, j2) if j in unmatched_new]
         for i, j in zip(olds, news, strict=False):
             entry, text, human, _ = old[i]
-            if human:
-                chosen[j] = BlockPlan(new[j], Action.STALE, text, _as_human(entry))
+            if human and entry.human is not None and sha256(text) != entry.human:
+                chosen[j] = BlockPlan(new[j], Action.HUMAN, text, _as_human(entry, text, source=new_keys[j]))
+            elif human:
+                stale = entry if entry.human else _as_human(entry, text)
+                chosen[j] = BlockPlan(new[j], Action.STALE, text, stale)
             unmatched_old.remove(i)
             unmatched_new.remove(j)
 
 
 def _today() -> dt.date:
     return dt.date.today()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+#: front-matter keys only an English file may have (the validator accepts them too)
+ENGLISH_ONLY_KEYS = ("translation",)

@@ -9,55 +9,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from bilingue.errors import BilingueError
+from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import atomic_write_text
-from bilingue.frontmatter import split_front_matter
+from bilingue.frontmatter import key_spans, split_front_matter
 from bilingue.markdown import mask
+from bilingue.paths import is_french_essay
 from bilingue.providers.base import Provider
-from bilingue.sync.lock import HUMAN, BlockEntry, Lock, LockState, read_lock, sha256, write_lock
+from bilingue.sync.lock import HUMAN, BlockEntry, Lock, LockState, sha256, write_lock
+from bilingue.sync.orphans import handle_orphans
 from bilingue.sync.plan import (
     Action,
     EssayPlan,
     Status,
-    english_path_for,
     parse_essay,
     plan_essay,
     prose_indexes,
     skeleton_sha256,
 )
-from bilingue.translate import BlockIssue, TranslationResult, assemble, translate_blocks
+from bilingue.sync.report import FileReport, RunReport
+from bilingue.translate import KEPT_SOURCE, BlockIssue, TranslationResult, assemble, translate_blocks
 from bilingue.translate.options import TranslateOptions
-
-
-@dataclass
-class FileReport:
-    path: Path
-    status: str  # a plan Status value, or "failed", "deleted", "moved"
-    translated: int = 0
-    reused: int = 0
-    human: int = 0
-    stale: int = 0
-    requests: int = 0
-    characters: int = 0
-    written: bool = False
-    messages: list[str] = field(default_factory=list)
-
-
-@dataclass
-class RunReport:
-    files: list[FileReport] = field(default_factory=list)
-
-    def total(self, name: str) -> int:
-        return sum(getattr(report, name) for report in self.files)
-
-    @property
-    def failed(self) -> list[FileReport]:
-        return [report for report in self.files if report.status == "failed"]
 
 
 def find_essays(paths: Iterable[Path]) -> list[Path]:
@@ -65,7 +38,7 @@ def find_essays(paths: Iterable[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
         candidates = [path] if path.is_file() else path.rglob("*.md")
-        found.update(p for p in candidates if not p.name.endswith(".en.md"))
+        found.update(p for p in candidates if is_french_essay(p))
     return sorted(found)
 
 
@@ -79,6 +52,10 @@ def apply_plan(plan: EssayPlan, provider: Provider | None, options: TranslateOpt
         return report
     if plan.status is Status.HUMAN_OWNED:
         _record_human_ownership(plan, report)
+        return report
+    if plan.status is Status.RECORD:
+        _write(plan, plan.english_text or "", _recorded_state(plan), report)
+        report.messages.append("a person's edits to the English noted in the lock")
         return report
     if plan.status is Status.ADOPT:
         _write(plan, plan.english_text or "", _adopted_state(plan), report)
@@ -98,10 +75,11 @@ def apply_plan(plan: EssayPlan, provider: Provider | None, options: TranslateOpt
     }
     texts.update(translated)
     english_text, kept = assemble(plan.document, texts, options, result.issues)
+    still_french = _still_french(plan, set(texts) - set(kept), result.issues)
     english_text = keep_english_only_keys(plan.english_text, english_text)
     report.requests, report.characters = recorder.requests, recorder.characters
     report.messages.extend(issue.describe(str(plan.french_path)) for issue in result.issues)
-    state = _new_state(plan, english_text, kept, recorder, result.issues, options)
+    state = _new_state(plan, english_text, still_french, recorder)
     _write(plan, english_text, state, report)
     return report
 
@@ -118,26 +96,10 @@ def keep_english_only_keys(old_english: str | None, new_english: str) -> str:
     extra = [key for key in old.meta if key not in new.meta]
     if not extra or not new.front_matter:
         return new_english
-    lines = old.front_matter.splitlines(keepends=True)
-    node = yaml.compose("".join(lines[1:-1]))
-    kept = []
-    for key_node, value_node in node.value:
-        if key_node.value in extra:  # +1: the opening --- line
-            kept.extend(lines[key_node.start_mark.line + 1 : _end_line(value_node) + 2])
+    spans = key_spans(old_english)
+    kept = "".join(old_english[slice(*spans[key])] for key in extra if key in spans)
     closing = new.front_matter.rstrip("\n").rsplit("\n", 1)
-    return closing[0] + "\n" + "".join(kept) + closing[1] + "\n" + new.body
-
-
-def remove_orphans(paths: Iterable[Path], dry_run: bool = False) -> list[FileReport]:
-    """English files and locks whose French essay is gone: moved along a rename, else deleted."""
-    reports = []
-    for folder in {p if p.is_dir() else p.parent for p in paths}:
-        for lock_path in sorted(folder.rglob("*.lock.json")):
-            french = lock_path.with_name(lock_path.name.removesuffix(".lock.json") + ".md")
-            if french.exists():
-                continue
-            reports.append(_orphan(lock_path, french, dry_run))
-    return reports
+    return closing[0] + "\n" + kept + closing[1] + "\n" + new.body
 
 
 def sync_paths(
@@ -146,37 +108,48 @@ def sync_paths(
     options: TranslateOptions,
     *,
     on_file: Callable[[FileReport], None] | None = None,
-    dry_run: bool = False,
 ) -> RunReport:
-    """Plan and apply every essay under ``paths``; the provider is made only if needed."""
-    run = RunReport(remove_orphans(paths, dry_run))
+    """Plan and apply every essay under ``paths``; the provider is made only if needed.
+
+    A file that cannot be read or translated is reported and the run goes on with the next one.
+    """
+    run = RunReport(handle_orphans(paths))
     provider: Provider | None = None
     for path in find_essays(paths):
-        plan = plan_essay(path, options)
-        if dry_run:
-            report = FileReport(path, plan.status.value, characters=plan.characters)
-            _count(plan, report)
-        else:
+        try:
+            plan = plan_essay(path, options)
             if plan.to_translate and provider is None:
                 provider = provider_factory()
-            try:
-                report = apply_plan(plan, provider, options)
-            except BilingueError as error:
-                report = FileReport(path, "failed", messages=[str(error)])
-                _count(plan, report)
+            report = apply_plan(plan, provider, options)
+        except SourceFileError as error:  # the author's file: the fix is theirs
+            report = FileReport(path, "failed", messages=[str(error)], bad_input=True)
+        except BilingueError as error:  # the service: the next run finishes the job
+            report = FileReport(path, "failed", messages=[str(error)])
         run.files.append(report)
         if on_file:
             on_file(report)
     return run
 
 
+def find_problems(paths: Sequence[Path], options: TranslateOptions) -> list[str]:
+    """What ``--check`` and the build's check mode report: missing, outdated or orphaned English."""
+    problems = []
+    for path in find_essays(paths):
+        try:
+            plan = plan_essay(path, options)
+        except SourceFileError as error:
+            problems.append(str(error))
+            continue
+        if plan.english_text is None:
+            problems.append(f"{path}: no English version")
+        elif plan.stale:
+            lines = ", ".join(str(line) for line in plan.stale_lines()[:8]) or "whole file"
+            problems.append(f"{path}: English version out of date (French lines {lines})")
+    problems += [message for report in handle_orphans(paths, dry_run=True) for message in report.messages]
+    return problems
+
+
 # --- helpers ------------------------------------------------------------------------------------
-
-
-def _end_line(node: yaml.Node) -> int:
-    """Last line (0-based, in the YAML text) a value node spans."""
-    end = node.end_mark
-    return end.line if end.column > 0 else end.line - 1
 
 
 def _count(plan: EssayPlan, report: FileReport) -> None:
@@ -193,10 +166,12 @@ def _count(plan: EssayPlan, report: FileReport) -> None:
 def _record_human_ownership(plan: EssayPlan, report: FileReport) -> None:
     """Remember that a person owns the file, so that later runs need not look again."""
     english = plan.english_text or ""
-    if plan.lock is not None and plan.lock.state.owner == HUMAN:
-        return
-    document = parse_essay(english, plan.english_path, plan.options)
     source_sha = plan.lock.state.source_sha256 if plan.lock else sha256(plan.french_text)
+    if plan.lock is not None and plan.lock.state.owner == HUMAN:
+        if sha256(english) == plan.lock.state.target_sha256:
+            return
+        source_sha = sha256(plan.french_text)  # the person's edit brings it up to date
+    document = parse_essay(english, plan.english_path, plan.options)
     state = LockState(
         owner=HUMAN,
         source_sha256=source_sha,
@@ -220,13 +195,27 @@ def _adopted_state(plan: EssayPlan) -> LockState:
     )
 
 
+def _recorded_state(plan: EssayPlan) -> LockState:
+    assert plan.lock is not None
+    entries = [block.entry for block in plan.blocks if block.entry is not None]
+    return plan.lock.state.model_copy(
+        update={
+            "target_sha256": sha256(plan.english_text or ""),
+            "blocks": entries,
+            "in_step": _in_step(plan, entries),
+        }
+    )
+
+
+def _still_french(plan: EssayPlan, rolled_back: set[int], issues: list[BlockIssue]) -> set[int]:
+    """Blocks the service could not translate safely, or the final check put back in French."""
+    kept_french = {issue.line for issue in issues if issue.action == KEPT_SOURCE}
+    failed = {i for i in plan.to_translate if plan.document.blocks[i].text_line() in kept_french}
+    return failed | rolled_back
+
+
 def _new_state(
-    plan: EssayPlan,
-    english_text: str,
-    kept: dict[int, str],
-    recorder: _RecordingProvider,
-    issues: list[BlockIssue],
-    options: TranslateOptions,
+    plan: EssayPlan, english_text: str, still_french: set[int], recorder: _RecordingProvider
 ) -> LockState:
     english = parse_essay(english_text, plan.english_path, plan.options)
     english_prose = [english.blocks[j] for j in prose_indexes(english)]
@@ -235,20 +224,19 @@ def _new_state(
             f"{plan.english_path}: the assembled English file does not line up "
             "with its French blocks; nothing was written (please report this)"
         )
-    failed_lines = {issue.line for issue in issues if issue.action.startswith("kept")}
     today = dt.date.today()
     entries = []
     for block_plan, english_block in zip(plan.blocks, english_prose, strict=True):
         french_block = plan.document.blocks[block_plan.index]
-        if block_plan.action is not Action.TRANSLATE and block_plan.entry is not None:
-            entries.append(block_plan.entry)
-        elif french_block.text_line() in failed_lines and block_plan.index not in kept:
+        if block_plan.index in still_french:
             # still French: an empty source key makes the next run translate it again
             entries.append(
                 BlockEntry(
                     source="", machine=sha256(english_block.text), provider="untranslated", translated=today
                 )
             )
+        elif block_plan.action is not Action.TRANSLATE and block_plan.entry is not None:
+            entries.append(block_plan.entry)
         else:
             entries.append(
                 BlockEntry(
@@ -288,47 +276,6 @@ def _write(plan: EssayPlan, english_text: str, state: LockState, report: FileRep
         atomic_write_text(plan.english_path, english_text)
         report.written = True
     write_lock(plan.lock_path, lock.model_copy(update={"state": state, "pending": None}))
-
-
-def _orphan(lock_path: Path, french: Path, dry_run: bool) -> FileReport:
-    lock = read_lock(lock_path)
-    english = english_path_for(french)
-    renamed = _renamed_to(french.parent, lock.state.source_sha256) if lock else None
-    if renamed is not None:
-        report = FileReport(
-            french,
-            "moved",
-            messages=[f"{french.name} was renamed {renamed.name}: English file and lock moved along"],
-        )
-        if not dry_run:
-            if english.exists():
-                english.rename(english_path_for(renamed))
-            lock = lock.model_copy(
-                update={
-                    "source": renamed.name,  # type: ignore[union-attr]
-                    "target": english_path_for(renamed).name,
-                }
-            )
-            write_lock(renamed.with_name(f"{renamed.stem}.lock.json"), lock)
-            lock_path.unlink()
-        return report
-    report = FileReport(
-        french, "deleted", messages=[f"{french.name} is gone: removed {english.name} and {lock_path.name}"]
-    )
-    if not dry_run:
-        english.unlink(missing_ok=True)
-        lock_path.unlink()
-    return report
-
-
-def _renamed_to(folder: Path, source_sha: str) -> Path | None:
-    """A French file with that content and no lock of its own: the essay under its new name."""
-    for candidate in sorted(folder.glob("*.md")):
-        if candidate.name.endswith(".en.md") or candidate.with_name(f"{candidate.stem}.lock.json").exists():
-            continue
-        if sha256(candidate.read_text(encoding="utf-8")) == source_sha:
-            return candidate
-    return None
 
 
 class _RecordingProvider:

@@ -1,0 +1,33 @@
+"""What a sync run did, file by file, for the command line and the build to print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class FileReport:
+    path: Path
+    status: str  # a plan Status value, or "failed", "deleted", "moved"
+    translated: int = 0
+    reused: int = 0
+    human: int = 0
+    stale: int = 0
+    requests: int = 0
+    characters: int = 0
+    written: bool = False
+    messages: list[str] = field(default_factory=list)
+    bad_input: bool = False  # failed on the author's file (not on the translation service)
+
+
+@dataclass
+class RunReport:
+    files: list[FileReport] = field(default_factory=list)
+
+    def total(self, name: str) -> int:
+        return sum(getattr(report, name) for report in self.files)
+
+    @property
+    def failed(self) -> list[FileReport]:
+        return [report for report in self.files if report.status == "failed"]
