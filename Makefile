@@ -31,13 +31,13 @@ bench: $(SITE_OK)
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(SITE_OK): requirements.txt pyproject.toml | $(VENV)/bin/python
+$(SITE_OK): requirements.txt constraints.txt pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install --quiet setuptools==80.9.0
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet -r requirements.txt -c constraints.txt
 	touch $@
 
 $(DEV_OK): requirements-dev.txt $(SITE_OK)
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
 clean:
