@@ -242,6 +242,15 @@ def _pair_delimiters(pieces: list[Piece], delimiters: list[int]) -> list[Piece]:
     return out
 
 
+def skip_code_span(text: str, index: int) -> int:
+    """For a backtick run at ``index``: the offset just past its code span (or past the run when
+    nothing closes it), so that scanners never look for syntax inside inline code."""
+    run = len(text) - len(text[index:].lstrip("`"))
+    ticks = text[index:run]
+    found = text.find(ticks, run)
+    return found + len(ticks) if found >= 0 else run
+
+
 def _find_link_close(text: str, start: int, context: InlineContext):
     """For a ``[`` or ``![`` at ``start``: where its link syntax closes, or None if not a link.
 
@@ -258,10 +267,7 @@ def _find_link_close(text: str, start: int, context: InlineContext):
             index += 2
             continue
         if char == "`":
-            run = len(text) - len(text[index:].lstrip("`"))
-            ticks = text[index:run]
-            found = text.find(ticks, run)
-            index = found + len(ticks) if found >= 0 else run
+            index = skip_code_span(text, index)
             continue
         if char == "[":
             depth += 1

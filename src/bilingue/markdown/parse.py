@@ -21,7 +21,7 @@ import yaml
 
 from bilingue.frontmatter import split_front_matter
 from bilingue.markdown import model as m
-from bilingue.markdown.inline import InlineContext
+from bilingue.markdown.inline import InlineContext, skip_code_span
 
 DEFAULT_FRONT_MATTER_KEYS = ("title", "description", "summary")
 
@@ -612,12 +612,7 @@ def _split_row(text: str) -> list[tuple[int, int]]:
             index += 2
             continue
         if char == "`":
-            run = index
-            while run < length and text[run] == "`":
-                run += 1
-            ticks = text[index:run]
-            found = text.find(ticks, run)
-            index = found + len(ticks) if found >= 0 else run
+            index = skip_code_span(text, index)
             continue
         if char == "|":
             cells.append((start, index))
