@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -108,3 +114,49 @@ def test_outdated_translation_is_announced(tmp_path):
     assert "The French original has changed since this translation" in warning.get_text()
     # the person's English is kept as written
     assert "And that is exactly the problem." in page.get_text()
+
+
+def test_mkdocs_serve_updates_the_english_page_when_a_french_paragraph_changes(tmp_path):
+    project = copy_project(tmp_path / "project")
+    essay = project / "docs" / "essais" / "nouveau.md"
+    essay.write_text(NEW_ESSAY, encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "BILINGUE_MODE": "auto",
+        "BILINGUE_PROVIDER": "pseudo",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/en/essais/nouveau/"
+    try:
+        assert pseudo_translate("grenouilles") in wait_for(url, pseudo_translate("grenouilles"))
+        essay.write_text(NEW_ESSAY.replace("grenouilles", "cigales"), encoding="utf-8")
+        assert pseudo_translate("cigales") in wait_for(url, pseudo_translate("cigales"))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def wait_for(url: str, text: str, seconds: float = 60) -> str:
+    """The page at ``url`` once it contains ``text`` (mkdocs serve rebuilds in the background)."""
+    deadline = time.monotonic() + seconds
+    page = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                page = response.read().decode("utf-8")
+        except OSError:
+            page = ""
+        if text in page:
+            return page
+        time.sleep(0.3)
+    return page
