@@ -61,26 +61,7 @@ def apply_plan(plan: EssayPlan, provider: Provider | None, options: TranslateOpt
         _write(plan, plan.english_text or "", _adopted_state(plan), report)
         report.messages.append("English file kept as a person's translation (lock created)")
         return report
-    recorder = _RecordingProvider(provider)
-    result = TranslationResult(plan.french_text, plan.document, {})
-    translated = {}
-    if plan.to_translate:
-        translated = translate_blocks(
-            plan.document, recorder, plan.to_translate, options=options, result=result
-        )
-    texts = {
-        block.index: block.english
-        for block in plan.blocks
-        if block.action is not Action.TRANSLATE and block.english is not None
-    }
-    texts.update(translated)
-    english_text, kept = assemble(plan.document, texts, options, result.issues)
-    still_french = _still_french(plan, set(texts) - set(kept), result.issues)
-    english_text = keep_english_only_keys(plan.english_text, english_text)
-    report.requests, report.characters = recorder.requests, recorder.characters
-    report.messages.extend(issue.describe(str(plan.french_path)) for issue in result.issues)
-    state = _new_state(plan, english_text, still_french, recorder)
-    _write(plan, english_text, state, report)
+    _translate(plan, provider, options, report)
     return report
 
 
@@ -150,6 +131,32 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> list[str]
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _translate(
+    plan: EssayPlan, provider: Provider | None, options: TranslateOptions, report: FileReport
+) -> None:
+    """NEW and UPDATE: translate the plan's blocks, put every block in place, write."""
+    recorder = _RecordingProvider(provider)
+    result = TranslationResult(plan.french_text, plan.document, {})
+    translated = {}
+    if plan.to_translate:
+        translated = translate_blocks(
+            plan.document, recorder, plan.to_translate, options=options, result=result
+        )
+    texts = {
+        block.index: block.english
+        for block in plan.blocks
+        if block.action is not Action.TRANSLATE and block.english is not None
+    }
+    texts.update(translated)
+    english_text, kept = assemble(plan.document, texts, options, result.issues)
+    still_french = _still_french(plan, set(texts) - set(kept), result.issues)
+    english_text = keep_english_only_keys(plan.english_text, english_text)
+    report.requests, report.characters = recorder.requests, recorder.characters
+    report.messages.extend(issue.describe(str(plan.french_path)) for issue in result.issues)
+    state = _new_state(plan, english_text, still_french, recorder)
+    _write(plan, english_text, state, report)
 
 
 def _count(plan: EssayPlan, report: FileReport) -> None:
