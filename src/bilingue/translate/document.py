@@ -12,7 +12,7 @@ goes back to French. The result never contains a broken block.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bilingue.errors import BilingueError, SourceFileError
@@ -26,7 +26,11 @@ from bilingue.markdown.repair import escape_new_markup, escape_table_pipes, repa
 from bilingue.markdown.typography import english_typography
 from bilingue.markdown.validate import Difference, comparable_pieces, compare_documents
 from bilingue.providers.base import Provider
+from bilingue.providers.errors import UntranslatedError
 from bilingue.translate.options import TranslateOptions
+
+#: what the markup check says of a service's answer whose tags cannot be restored
+MARKUP_DAMAGED = "markup damaged"
 
 #: what happened to a block that could not be translated whole
 PIECEWISE = "translated piece by piece"
@@ -90,7 +94,8 @@ def translate_blocks(
         indexes = [i for i, block in enumerate(document.blocks) if block.translatable]
     jobs = [_Job(i, document.blocks[i]) for i in indexes if document.blocks[i].translatable]
     ids = heading_ids(document)
-    answers = _call(provider, [unit for job in jobs for unit in job.units()], options, result)
+    check = _markup_check(jobs, options)
+    answers = _call(provider, [unit for job in jobs for unit in job.units()], options, result, check)
     failed: list[_Job] = []
     out: dict[int, str] = {}
     for job in jobs:
@@ -186,6 +191,8 @@ def _finish(job: _Job, options: TranslateOptions, ids: dict[int, str]) -> tuple[
             return block.text, ""
         return _plain(job.answers[0], block, options), ""
     answer, titles = job.answers[0], job.answers[1:]
+    if answer is None:
+        return None, "every service damaged the markup"
     if answer == masked.text and titles == list(masked.titles):
         return block.text, ""  # nothing to translate (names, numbers) or an identity provider
     reason = "tags not returned"
@@ -273,21 +280,27 @@ def _heading_id(job: _Job, english: str, ids: dict[int, str]) -> str:
 
 
 def _call(
-    provider: Provider, units: list[str], options: TranslateOptions, result: TranslationResult
-) -> dict[str, str]:
-    """Translate unique strings in one call; strings without letters are not sent."""
+    provider: Provider,
+    units: list[str],
+    options: TranslateOptions,
+    result: TranslationResult,
+    check: Callable[[str, str], str | None] | None = None,
+) -> dict[str, str | None]:
+    """Translate unique strings in one call; strings without letters are not sent.
+
+    An answer is None when every service damaged the markup of that string (the caller then
+    translates the block piece by piece).
+    """
     unique = list(dict.fromkeys(unit for unit in units if _worth_sending(unit)))
-    answers = {unit: unit for unit in units}
+    answers: dict[str, str | None] = {unit: unit for unit in units}
     if not unique:
         return answers
-    translated = provider.translate_texts(unique, options.source_language, options.target_language)
+    translated = _ask(provider, unique, options, check)
     name = getattr(provider, "name", "?")
     if len(translated) != len(unique):
         raise BilingueError(
             f"provider {name} returned {len(translated)} translations for {len(unique)} texts"
         )
-    if not all(isinstance(text, str) for text in translated):
-        raise BilingueError(f"provider {name} returned something other than text")
     result.requests += 1
     result.characters += sum(len(unit) for unit in unique)
     answers.update(zip(unique, translated, strict=True))
@@ -298,6 +311,50 @@ def request_units(block: m.Block) -> list[str]:
     """The strings translating ``block`` sends to a service (masked prose, then link titles);
     what ``--dry-run`` counts."""
     return [unit for unit in _Job(-1, block).units() if _worth_sending(unit)]
+
+
+def _ask(
+    provider: Provider, texts: list[str], options: TranslateOptions, check: Callable | None
+) -> list[str | None]:
+    """The provider's answers. A fallback chain also checks each answer's markup, so that damaged
+    output goes to the next service (and is never cached); a text every service damaged comes
+    back None. Any other failure (network, quota...) is raised: the file is left as it was."""
+    languages = (options.source_language, options.target_language)
+    if check is None or not hasattr(provider, "translate_outcomes"):
+        answers = provider.translate_texts(texts, *languages)
+        if not all(isinstance(text, str) for text in answers):
+            raise BilingueError(
+                f"provider {getattr(provider, 'name', '?')} returned something other than text"
+            )
+        return answers
+    outcomes = provider.translate_outcomes(texts, *languages, check=check)
+    failed = [outcome for outcome in outcomes if outcome.translation is None]
+    if any(not _only_markup_damage(outcome.error or "") for outcome in failed):
+        raise UntranslatedError(outcomes)
+    return [outcome.translation for outcome in outcomes]
+
+
+def _markup_check(jobs: list[_Job], options: TranslateOptions) -> Callable[[str, str], str | None]:
+    """For a service's answer to a masked block: None when its tags restore (repaired if need
+    be) into a valid block, else why not."""
+    by_text = {job.masked.text.strip(): job for job in jobs if job.masked is not None}
+
+    def check(source: str, output: str) -> str | None:
+        job = by_text.get(source.strip())
+        if job is None or job.masked is None:
+            return None  # a title or a piece: plain text
+        reason = "tags not returned"
+        for candidate in (output, repair(job.masked, output)):
+            english, reason = _restore(job.block, job.masked, candidate, list(job.masked.titles), options)
+            if english is not None:
+                return None
+        return f"{MARKUP_DAMAGED}: {reason}"
+
+    return check
+
+
+def _only_markup_damage(error: str) -> bool:
+    return all(MARKUP_DAMAGED in reason for reason in error.split("; "))
 
 
 def _worth_sending(text: str) -> bool:
