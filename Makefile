@@ -19,6 +19,7 @@ build: $(SITE_OK)
 test: $(DEV_OK)
 	bash scripts/ensure-chromium.sh
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 lint: $(DEV_OK)

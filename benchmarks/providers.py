@@ -42,9 +42,11 @@ def main() -> int:
 
     essays = make_corpus(args.essays)
     paragraphs = [paragraph for essay in essays for paragraph in essay]
-    print(f"corpus: {len(essays)} essays, {len(paragraphs)} paragraphs, "
-          f"{len(set(paragraphs))} distinct, {sum(map(len, paragraphs)):,} characters; "
-          f"server latency {args.latency * 1000:.0f} ms per request")
+    print(
+        f"corpus: {len(essays)} essays, {len(paragraphs)} paragraphs, "
+        f"{len(set(paragraphs))} distinct, {sum(map(len, paragraphs)):,} characters; "
+        f"server latency {args.latency * 1000:.0f} ms per request"
+    )
 
     server = start_server(args.latency)
     url = f"http://127.0.0.1:{server.server_port}/m"
@@ -60,16 +62,23 @@ def main() -> int:
     finally:
         server.shutdown()
 
-    rows = [("(a) naive deep-translator", naive), ("(b) bilingue, cold", cold),
-            ("(c) bilingue, warm cache", warm)]
+    rows = [
+        ("(a) naive deep-translator", naive),
+        ("(b) bilingue, cold", cold),
+        ("(c) bilingue, warm cache", warm),
+    ]
     print(f"\n{'run':<28}{'requests':>10}{'characters':>14}{'wall time':>12}")
     for name, figures in rows:
-        print(f"{name:<28}{figures['requests']:>10.0f}{figures['characters']:>14,.0f}"
-              f"{figures['seconds']:>11.2f}s")
+        print(
+            f"{name:<28}{figures['requests']:>10.0f}{figures['characters']:>14,.0f}"
+            f"{figures['seconds']:>11.2f}s"
+        )
     fewer = naive["requests"] / max(1, cold["requests"])
     faster = naive["seconds"] / cold["seconds"]
-    print(f"\n(b) vs (a): {fewer:.1f}x fewer requests, {faster:.1f}x less wall time "
-          f"(target 5x each); (c): {warm['requests']:.0f} requests (target 0)")
+    print(
+        f"\n(b) vs (a): {fewer:.1f}x fewer requests, {faster:.1f}x less wall time "
+        f"(target 5x each); (c): {warm['requests']:.0f} requests (target 0)"
+    )
     ok = fewer >= 5 and faster >= 5 and warm["requests"] == 0
     print("targets met" if ok else "TARGETS NOT MET")
     return 0 if ok else 1
@@ -87,8 +96,7 @@ def run_naive(essays: list[list[str]], url: str, counter: Counter) -> dict[str, 
     return {"seconds": time.perf_counter() - start, **counter.figures()}
 
 
-def run_ours(paragraphs: list[str], url: str, cache_dir: str,
-             counter: Counter) -> dict[str, float]:
+def run_ours(paragraphs: list[str], url: str, cache_dir: str, counter: Counter) -> dict[str, float]:
     from bilingue.providers.config import load_settings
     from bilingue.providers.registry import get_provider
 
@@ -105,17 +113,50 @@ def run_ours(paragraphs: list[str], url: str, cache_dir: str,
 
 # --- corpus ---------------------------------------------------------------------------------
 
-SUBJECTS = ["La mémoire", "Le village", "Cette rivière", "Notre hypothèse", "La lettre",
-            "Le facteur", "Une archive", "La cloche de l'église", "Le vieux pêcheur",
-            "La première neige", "Un voyageur", "La bibliothèque municipale"]
-VERBS = ["raconte", "cache", "révèle", "transforme", "oublie", "éclaire", "contredit",
-         "prolonge", "interroge", "rassemble"]
-OBJECTS = ["une histoire que personne ne voulait entendre", "les traces d'un hiver ancien",
-           "la patience des habitants", "ce que les sources ne disent pas",
-           "le silence des matins de brume", "une vérité plus modeste qu'on ne le croit",
-           "les lettres envoyées depuis la côte", "le souvenir d'une fête oubliée"]
-ENDINGS = ["", " depuis des années", " avec une obstination tranquille", " à sa manière",
-           " pour qui sait lire", " sans jamais le dire"]
+SUBJECTS = [
+    "La mémoire",
+    "Le village",
+    "Cette rivière",
+    "Notre hypothèse",
+    "La lettre",
+    "Le facteur",
+    "Une archive",
+    "La cloche de l'église",
+    "Le vieux pêcheur",
+    "La première neige",
+    "Un voyageur",
+    "La bibliothèque municipale",
+]
+VERBS = [
+    "raconte",
+    "cache",
+    "révèle",
+    "transforme",
+    "oublie",
+    "éclaire",
+    "contredit",
+    "prolonge",
+    "interroge",
+    "rassemble",
+]
+OBJECTS = [
+    "une histoire que personne ne voulait entendre",
+    "les traces d'un hiver ancien",
+    "la patience des habitants",
+    "ce que les sources ne disent pas",
+    "le silence des matins de brume",
+    "une vérité plus modeste qu'on ne le croit",
+    "les lettres envoyées depuis la côte",
+    "le souvenir d'une fête oubliée",
+]
+ENDINGS = [
+    "",
+    " depuis des années",
+    " avec une obstination tranquille",
+    " à sa manière",
+    " pour qui sait lire",
+    " sans jamais le dire",
+]
 CLOSING = "Merci de votre lecture : les sources de cet essai sont citées en notes."
 
 
@@ -125,8 +166,10 @@ def make_corpus(count: int) -> list[list[str]]:
     for _ in range(count):
         paragraphs = []
         for _ in range(rng.randint(4, 7)):
-            sentences = [f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}"
-                         f"{rng.choice(ENDINGS)}." for _ in range(rng.randint(2, 4))]
+            sentences = [
+                f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}{rng.choice(ENDINGS)}."
+                for _ in range(rng.randint(2, 4))
+            ]
             paragraphs.append(" ".join(sentences))
         paragraphs.append(CLOSING)  # the same block in every essay
         essays.append(paragraphs)
@@ -134,6 +177,7 @@ def make_corpus(count: int) -> list[list[str]]:
 
 
 # --- loopback server ------------------------------------------------------------------------
+
 
 class Counter:
     def __init__(self):
@@ -162,8 +206,10 @@ def start_server(latency: float) -> ThreadingHTTPServer:
             text = parse_qs(urlparse(self.path).query).get("q", [""])[0]
             counter.add(len(text))
             time.sleep(latency)
-            body = (f'<html><body><div class="result-container">{html.escape(fake_english(text))}'
-                    f"</div></body></html>").encode()
+            body = (
+                f'<html><body><div class="result-container">{html.escape(fake_english(text))}'
+                f"</div></body></html>"
+            ).encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=UTF-8")
             self.send_header("Content-Length", str(len(body)))
@@ -180,17 +226,20 @@ def start_server(latency: float) -> ThreadingHTTPServer:
     return server
 
 
-ENGLISH = ("the of and to in is that it was for on are with as his they be at one have this "
-           "from or had by word but what some we can out other were all there when up use your "
-           "how said an each she which do their time if will way about many then them write")
+ENGLISH = (
+    "the of and to in is that it was for on are with as his they be at one have this "
+    "from or had by word but what some we can out other were all there when up use your "
+    "how said an each she which do their time if will way about many then them write"
+)
 _ENGLISH_WORDS = ENGLISH.split()
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def fake_english(text: str) -> str:
     """Every word replaced by an English one; separators, digits and punctuation kept."""
-    return _WORD.sub(lambda m: _ENGLISH_WORDS[zlib.crc32(m.group(0).lower().encode())
-                                              % len(_ENGLISH_WORDS)], text)
+    return _WORD.sub(
+        lambda m: _ENGLISH_WORDS[zlib.crc32(m.group(0).lower().encode()) % len(_ENGLISH_WORDS)], text
+    )
 
 
 if __name__ == "__main__":

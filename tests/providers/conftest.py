@@ -33,11 +33,13 @@ FRENCH = [
     "On comprend mieux aujourd'hui ce que les anciens voulaient dire par là.",
 ]
 
-_EN_TEXT = ("the of and to in is that it was for on are with as his they be at one have this from "
-       "or had by word but what some we can out other were all there when up use your how said "
-       "an each she which do their time if will way about many then them write would like so "
-       "these her long make thing see him two has look more day could go come did number sound "
-       "no most people my over know water than call first who may down side been now find")
+_EN_TEXT = (
+    "the of and to in is that it was for on are with as his they be at one have this from "
+    "or had by word but what some we can out other were all there when up use your how said "
+    "an each she which do their time if will way about many then them write would like so "
+    "these her long make thing see him two has look more day could go come did number sound "
+    "no most people my over know water than call first who may down side been now find"
+)
 _EN = _EN_TEXT.split()
 _WORD = re.compile(r"<[^<>]*>|[^\W\d_]+")  # tags like the Markdown layer's masks stay as they are
 
@@ -54,48 +56,61 @@ def fake_english(text: str) -> str:
 
 
 def google_page(translation: str) -> str:
-    return ('<!DOCTYPE html><html><head><title>Google Traduction</title></head><body>'
-            '<div class="root-container"><div class="result-container">'
-            f'{html.escape(translation)}</div></div></body></html>')
+    return (
+        "<!DOCTYPE html><html><head><title>Google Traduction</title></head><body>"
+        '<div class="root-container"><div class="result-container">'
+        f"{html.escape(translation)}</div></div></body></html>"
+    )
 
 
 def google_handler(transform=fake_english):
     def handler(request: Request) -> Response:
-        return Response(google_page(transform(request.args["q"])),
-                        content_type="text/html; charset=UTF-8")
+        return Response(google_page(transform(request.args["q"])), content_type="text/html; charset=UTF-8")
+
     return handler
 
 
 def mymemory_handler(transform=fake_english):
     def handler(request: Request) -> Response:
-        body = {"responseData": {"translatedText": transform(request.args["q"]), "match": 0.9},
-                "responseStatus": 200, "matches": []}
+        body = {
+            "responseData": {"translatedText": transform(request.args["q"]), "match": 0.9},
+            "responseStatus": 200,
+            "matches": [],
+        }
         return Response(json.dumps(body), content_type="application/json")
+
     return handler
 
 
 def libre_handler(transform=fake_english):
     def handler(request: Request) -> Response:
-        return Response(json.dumps({"translatedText": transform(request.values["q"])}),
-                        content_type="application/json")
+        return Response(
+            json.dumps({"translatedText": transform(request.values["q"])}), content_type="application/json"
+        )
+
     return handler
 
 
 def deepl_handler(transform=fake_english):
     def handler(request: Request) -> Response:
         texts = request.get_json()["text"]
-        body = {"translations": [{"detected_source_language": "FR", "text": transform(text),
-                                  "billed_characters": len(text)} for text in texts]}
+        body = {
+            "translations": [
+                {"detected_source_language": "FR", "text": transform(text), "billed_characters": len(text)}
+                for text in texts
+            ]
+        }
         return Response(json.dumps(body), content_type="application/json")
+
     return handler
 
 
 def microsoft_handler(transform=fake_english):
     def handler(request: Request) -> Response:
         items = request.get_json()
-        body = [{"translations": [{"text": transform(item["Text"]), "to": "en"}]}
-                for item in items]
+        body = [{"translations": [{"text": transform(item["Text"]), "to": "en"}]} for item in items]
         return Response(json.dumps(body), content_type="application/json")
+
     return handler
 
 
@@ -103,12 +118,14 @@ def stalling(seconds: float):
     def handler(request: Request) -> Response:
         time.sleep(seconds)  # the server fixture waits for it before the next test
         return Response("too late", status=200)
+
     return handler
 
 
 def status(code: int, headers: dict | None = None, body: str = "error"):
     def handler(request: Request) -> Response:
         return Response(body, status=code, headers=headers or {})
+
     return handler
 
 
@@ -157,8 +174,7 @@ def server(_server):
 
 def worker_threads() -> list[str]:
     # ProviderEngine names its pool threads "bilingue-<provider>_<n>"
-    return [thread.name for thread in threading.enumerate()
-            if thread.name.startswith("bilingue-")]
+    return [thread.name for thread in threading.enumerate() if thread.name.startswith("bilingue-")]
 
 
 def _until_empty(probe, seconds: float = 5.0):
@@ -175,25 +191,38 @@ def _clean_environment(monkeypatch):
     # the developer's own settings and keys must not leak into the tests
     for name in list(os.environ):
         if name.startswith("BILINGUE_") or name in (
-                "DEEPL_AUTH_KEY", "MICROSOFT_TRANSLATOR_KEY", "MICROSOFT_TRANSLATOR_REGION",
-                "LIBRE_API_KEY", "MYMEMORY_EMAIL"):
+            "DEEPL_AUTH_KEY",
+            "MICROSOFT_TRANSLATOR_KEY",
+            "MICROSOFT_TRANSLATOR_REGION",
+            "LIBRE_API_KEY",
+            "MYMEMORY_EMAIL",
+        ):
             monkeypatch.delenv(name)
 
 
 @pytest.fixture
 def make_settings(server, tmp_path):
     """Settings pointing every provider at the loopback server, with small timeouts."""
+
     def make(**values):
         base = {
-            "timeout": 0.2, "connect_timeout": 0.2, "backoff_initial": 0.01,
-            "backoff_max": 0.05, "max_attempts": 4, "retry_budget": 30, "concurrency": 2,
+            "timeout": 0.2,
+            "connect_timeout": 0.2,
+            "backoff_initial": 0.01,
+            "backoff_max": 0.05,
+            "max_attempts": 4,
+            "retry_budget": 30,
+            "concurrency": 2,
             "cache_dir": str(tmp_path / "cache"),
-            "google_url": server.url_for("/m"), "mymemory_url": server.url_for("/get"),
-            "libre_url": server.url_for("/"), "microsoft_url": server.url_for("/"),
+            "google_url": server.url_for("/m"),
+            "mymemory_url": server.url_for("/get"),
+            "libre_url": server.url_for("/"),
+            "microsoft_url": server.url_for("/"),
             "deepl_url": server.url_for("/"),
         }
         for provider in ("google", "mymemory", "libre", "microsoft", "deepl"):
             base[f"{provider}_rate_limit"] = 1000.0
         base.update(values)
         return load_settings(base)
+
     return make

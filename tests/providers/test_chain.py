@@ -26,8 +26,7 @@ def test_fallback_records_which_provider_translated_each_text(server, make_setti
 
     server.expect_request("/m").respond_with_handler(google_handler(echo_second))
     server.expect_request("/get").respond_with_handler(mymemory_handler())
-    chain = get_provider(None, settings=make_settings(chain="google,mymemory",
-                                                      google_max_chars=100))
+    chain = get_provider(None, settings=make_settings(chain="google,mymemory", google_max_chars=100))
 
     result = chain.translate_texts(FRENCH[:3], "fr", "en")
 
@@ -57,12 +56,10 @@ def test_warm_run_sends_nothing_and_keeps_provenance(server, make_settings):
 
     assert result == [fake_english(t) for t in FRENCH]
     assert warm.requests == 0 and len(server.log) == 1
-    assert all(outcome.from_cache and outcome.provider == "google"
-               for outcome in warm.last_outcomes)
+    assert all(outcome.from_cache and outcome.provider == "google" for outcome in warm.last_outcomes)
 
 
-def test_partial_failure_keeps_the_rest_and_the_next_run_finishes(server, make_settings,
-                                                                   tmp_path):
+def test_partial_failure_keeps_the_rest_and_the_next_run_finishes(server, make_settings, tmp_path):
     def refuse_neige(request):
         if "neige" in request.args["q"]:
             return status(503)(request)
@@ -175,8 +172,9 @@ def test_a_failing_save_stops_the_run_without_sending_the_rest(server, make_sett
     server.expect_request("/m").respond_with_handler(google_handler())
     not_a_folder = tmp_path / "cache-file"
     not_a_folder.write_text("", encoding="utf-8")
-    chain = get_provider("google", settings=make_settings(
-        google_max_chars=100, concurrency=1, cache_dir=str(not_a_folder)))
+    chain = get_provider(
+        "google", settings=make_settings(google_max_chars=100, concurrency=1, cache_dir=str(not_a_folder))
+    )
 
     with pytest.raises(OSError):
         chain.translate_texts(FRENCH, "fr", "en")

@@ -18,8 +18,9 @@ def test_defaults_are_polite():
 def test_environment_overrides_the_configuration_file(monkeypatch):
     monkeypatch.setenv("BILINGUE_CHAIN", "libre, google")
     monkeypatch.setenv("BILINGUE_GOOGLE_URL", "http://127.0.0.1:8000/m")
-    settings = load_settings({"chain": ["deepl"], "google_url": "https://example.invalid/m",
-                              "concurrency": 3})
+    settings = load_settings(
+        {"chain": ["deepl"], "google_url": "https://example.invalid/m", "concurrency": 3}
+    )
     assert settings.chain == ["libre", "google"]
     assert settings.google_url == "http://127.0.0.1:8000/m"
     assert settings.concurrency == 3

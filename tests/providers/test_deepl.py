@@ -38,7 +38,8 @@ def test_too_many_requests_is_retried(server, make_settings):
 
 def test_quota_exceeded_stops_the_provider(server, make_settings):
     server.expect_request("/v2/translate").respond_with_handler(
-        status(456, body='{"message": "Quota exceeded"}'))
+        status(456, body='{"message": "Quota exceeded"}')
+    )
     chain = get_provider("deepl", settings=make_settings())
 
     outcome = chain.translate_outcomes(FRENCH[:1], "fr", "en")[0]

@@ -48,8 +48,7 @@ class Arrivals:
 
 def retry_forever_settings(make_settings, **values) -> ProviderSettings:
     """One text per request, and enough attempts that the refused one retries past QUIET."""
-    return make_settings(google_max_chars=100, concurrency=2, max_attempts=12,
-                         retry_budget=100, **values)
+    return make_settings(google_max_chars=100, concurrency=2, max_attempts=12, retry_budget=100, **values)
 
 
 def test_a_failing_save_leaves_no_request_behind(server, make_settings, tmp_path):
@@ -57,8 +56,9 @@ def test_a_failing_save_leaves_no_request_behind(server, make_settings, tmp_path
     server.expect_request("/m").respond_with_handler(arrivals.handler)
     not_a_folder = tmp_path / "cache-file"
     not_a_folder.write_text("", encoding="utf-8")
-    chain = get_provider("google", settings=retry_forever_settings(
-        make_settings, cache_dir=str(not_a_folder)))
+    chain = get_provider(
+        "google", settings=retry_forever_settings(make_settings, cache_dir=str(not_a_folder))
+    )
 
     with pytest.raises(OSError):  # saving the first translation fails
         chain.translate_texts([NEIGE, FRENCH[0]], "fr", "en")

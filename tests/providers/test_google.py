@@ -117,8 +117,7 @@ def test_stalled_server_forever_reports_the_texts_untranslated(server, make_sett
 def test_truncated_body_is_retried(server, make_settings):
     def truncated(request):
         page = google_page(fake_english(request.args["q"])).encode()
-        return Response(page[:60], headers={"Content-Length": str(len(page))},
-                        content_type="text/html")
+        return Response(page[:60], headers={"Content-Length": str(len(page))}, content_type="text/html")
 
     server.expect_oneshot_request("/m").respond_with_handler(truncated)
     server.expect_request("/m").respond_with_handler(google_handler())
@@ -129,8 +128,9 @@ def test_truncated_body_is_retried(server, make_settings):
 
 
 def test_page_without_result_element_is_retried_then_reported(server, make_settings):
-    server.expect_request("/m").respond_with_data("<html><body><p>Sorry</p></body></html>",
-                                                  content_type="text/html")
+    server.expect_request("/m").respond_with_data(
+        "<html><body><p>Sorry</p></body></html>", content_type="text/html"
+    )
     chain = get_provider("google", settings=make_settings(max_attempts=3))
 
     outcomes = chain.translate_outcomes(FRENCH[:1], "fr", "en")
@@ -155,7 +155,8 @@ def test_echo_is_rejected_and_never_cached(server, make_settings, tmp_path):
 def test_french_answer_is_rejected(server, make_settings):
     other_french = dict(zip(FRENCH, reversed(FRENCH), strict=True))
     server.expect_request("/m").respond_with_handler(
-        google_handler(lambda text: other_french.get(text, text)))
+        google_handler(lambda text: other_french.get(text, text))
+    )
     chain = get_provider("google", settings=make_settings())
 
     outcomes = chain.translate_outcomes(FRENCH[:1], "fr", "en")

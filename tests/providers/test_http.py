@@ -29,9 +29,16 @@ def test_nobody_listening_is_a_transient_connection_error():
         http.send(context(), "GET", "http://127.0.0.1:9/nothing")
 
 
-@pytest.mark.parametrize(("code", "kind"), [(429, TransientError), (500, TransientError),
-                                            (503, TransientError), (403, PermanentError),
-                                            (404, PermanentError)])
+@pytest.mark.parametrize(
+    ("code", "kind"),
+    [
+        (429, TransientError),
+        (500, TransientError),
+        (503, TransientError),
+        (403, PermanentError),
+        (404, PermanentError),
+    ],
+)
 def test_statuses_are_classified(server, code, kind):
     server.expect_request("/x").respond_with_handler(status(code, {"Retry-After": "7"}))
     with pytest.raises(kind) as caught:

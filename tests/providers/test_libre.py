@@ -28,8 +28,7 @@ def test_key_from_the_environment_is_sent(server, make_settings, monkeypatch):
 
 
 def test_server_error_then_success(server, make_settings):
-    server.expect_oneshot_request("/translate").respond_with_handler(
-        status(500, body='{"error": "boom"}'))
+    server.expect_oneshot_request("/translate").respond_with_handler(status(500, body='{"error": "boom"}'))
     server.expect_request("/translate").respond_with_handler(libre_handler())
     chain = get_provider("libre", settings=make_settings())
 
@@ -38,8 +37,7 @@ def test_server_error_then_success(server, make_settings):
 
 
 def test_bad_key_is_reported_with_what_to_do(server, make_settings):
-    server.expect_request("/translate").respond_with_handler(
-        status(403, body='{"error": "Invalid API key"}'))
+    server.expect_request("/translate").respond_with_handler(status(403, body='{"error": "Invalid API key"}'))
     chain = get_provider("libre", settings=make_settings())
 
     outcome = chain.translate_outcomes(FRENCH[:1], "fr", "en")[0]

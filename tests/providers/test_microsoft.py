@@ -23,8 +23,7 @@ def test_native_batch_with_key_and_region_headers(server, make_settings, monkeyp
 
 def test_503_with_retry_after_is_retried(server, make_settings, monkeypatch):
     monkeypatch.setenv("MICROSOFT_TRANSLATOR_KEY", "ms-key")
-    server.expect_oneshot_request("/translate").respond_with_handler(
-        status(503, {"Retry-After": "0"}))
+    server.expect_oneshot_request("/translate").respond_with_handler(status(503, {"Retry-After": "0"}))
     server.expect_request("/translate").respond_with_handler(microsoft_handler())
     chain = get_provider("microsoft", settings=make_settings())
 
@@ -35,7 +34,8 @@ def test_503_with_retry_after_is_retried(server, make_settings, monkeypatch):
 def test_wrong_number_of_answers_is_not_accepted(server, make_settings, monkeypatch):
     monkeypatch.setenv("MICROSOFT_TRANSLATOR_KEY", "ms-key")
     server.expect_request("/translate").respond_with_json(
-        [{"translations": [{"text": "Only one", "to": "en"}]}])
+        [{"translations": [{"text": "Only one", "to": "en"}]}]
+    )
     chain = get_provider("microsoft", settings=make_settings(max_attempts=2))
 
     outcomes = chain.translate_outcomes(FRENCH[:2], "fr", "en")

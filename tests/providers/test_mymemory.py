@@ -31,9 +31,14 @@ def test_email_is_sent_when_configured(server, make_settings, monkeypatch):
 
 
 def test_quota_warning_is_not_a_translation_and_the_chain_falls_back(server, make_settings):
-    warning = {"responseData": {"translatedText": "MYMEMORY WARNING: YOU USED ALL AVAILABLE FREE "
-                                "TRANSLATIONS FOR TODAY. NEXT AVAILABLE IN 10 HOURS"},
-               "responseStatus": 429, "matches": []}
+    warning = {
+        "responseData": {
+            "translatedText": "MYMEMORY WARNING: YOU USED ALL AVAILABLE FREE "
+            "TRANSLATIONS FOR TODAY. NEXT AVAILABLE IN 10 HOURS"
+        },
+        "responseStatus": 429,
+        "matches": [],
+    }
     server.expect_request("/get").respond_with_json(warning)
     server.expect_request("/m").respond_with_handler(google_handler())
     chain = get_provider("mymemory,google", settings=make_settings(mymemory_max_chars=120))

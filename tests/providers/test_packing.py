@@ -14,8 +14,9 @@ from bilingue.providers.packing import (
     split_pack,
 )
 
-prose = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="[]"),
-                min_size=1, max_size=80).filter(lambda text: text.strip())
+prose = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="[]"), min_size=1, max_size=80
+).filter(lambda text: text.strip())
 
 
 @given(st.lists(prose, min_size=1, max_size=12))
@@ -53,7 +54,9 @@ def test_native_batches_respect_the_item_count():
 
 sentences = st.lists(
     st.text(alphabet="abcdéèàç ,'", min_size=1, max_size=70).map(lambda s: s.strip() + "."),
-    min_size=1, max_size=20)
+    min_size=1,
+    max_size=20,
+)
 
 
 @given(sentences, st.sampled_from([" ", "  ", "\n"]), st.integers(20, 120))
@@ -67,8 +70,7 @@ def test_long_text_is_cut_within_the_limit_and_rejoins_exactly(parts, space, lim
 def test_cut_prefers_sentence_boundaries():
     text = "Première phrase assez longue. Deuxième phrase assez longue. Troisième phrase."
     pieces, joins = split_long(text, 40, measure_chars)
-    assert pieces == ["Première phrase assez longue.", "Deuxième phrase assez longue.",
-                      "Troisième phrase."]
+    assert pieces == ["Première phrase assez longue.", "Deuxième phrase assez longue.", "Troisième phrase."]
     assert joins == [" ", " "]
 
 

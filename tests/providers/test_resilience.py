@@ -25,13 +25,19 @@ def flaky(failures: list[Exception], result="done"):
         if len(calls) <= len(failures):
             raise failures[len(calls) - 1]
         return result
+
     return request, calls
 
 
 def run(request, budget=None, limiter=None, cancel=None, **values):
-    return call_with_retries(request, provider="google", limiter=limiter or RateLimiter(1000),
-                             budget=budget or RetryBudget(100), settings=settings(**values),
-                             cancel=cancel)
+    return call_with_retries(
+        request,
+        provider="google",
+        limiter=limiter or RateLimiter(1000),
+        budget=budget or RetryBudget(100),
+        settings=settings(**values),
+        cancel=cancel,
+    )
 
 
 def cancel_later(seconds: float) -> threading.Event:
@@ -62,8 +68,7 @@ def test_too_long_retry_after_gives_up_at_once_and_disables_the_provider():
 
 
 def test_final_error_names_provider_status_and_what_to_do():
-    request, calls = flaky([TransientError("google", "HTTP 503 Service Unavailable",
-                                           status=503)] * 10)
+    request, calls = flaky([TransientError("google", "HTTP 503 Service Unavailable", status=503)] * 10)
     with pytest.raises(ProviderError) as caught:
         run(request)
     message = str(caught.value)
@@ -73,8 +78,7 @@ def test_final_error_names_provider_status_and_what_to_do():
 
 
 def test_permanent_errors_are_not_retried():
-    request, calls = flaky([PermanentError("deepl", "HTTP 403", "check DEEPL_AUTH_KEY",
-                                           status=403)])
+    request, calls = flaky([PermanentError("deepl", "HTTP 403", "check DEEPL_AUTH_KEY", status=403)])
     with pytest.raises(ProviderError, match="DEEPL_AUTH_KEY"):
         run(request)
     assert len(calls) == 1

@@ -63,8 +63,9 @@ def test_the_callers_check_decides_last(settings):
         return None if "⟦1⟧" in output else "mask token ⟦1⟧ damaged"
 
     source = "Nous avons ⟦1⟧ longtemps cru que la mémoire était une bibliothèque."
-    assert reason("We long ⟦1⟧ believed memory was a library.", settings, source,
-                  masks_intact) is None
-    assert reason("We long [1] believed memory was a library.", settings, source,
-                  masks_intact) == "mask token ⟦1⟧ damaged"
+    assert reason("We long ⟦1⟧ believed memory was a library.", settings, source, masks_intact) is None
+    assert (
+        reason("We long [1] believed memory was a library.", settings, source, masks_intact)
+        == "mask token ⟦1⟧ damaged"
+    )
     assert reason(ENGLISH, settings, extra=lambda s, o: False) == "rejected by the caller's check"

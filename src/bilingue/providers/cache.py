@@ -56,8 +56,9 @@ class TranslationCache:
         with self._lock:
             if not self._dirty:
                 return
-            payload = json.dumps({"version": VERSION, "entries": self._entries},
-                                 ensure_ascii=False, indent=0, sort_keys=True)
+            payload = json.dumps(
+                {"version": VERSION, "entries": self._entries}, ensure_ascii=False, indent=0, sort_keys=True
+            )
             atomic_write_text(self.path, payload + "\n")
             self._dirty = False
 
@@ -73,12 +74,13 @@ class TranslationCache:
             if data.get("version") != VERSION or not isinstance(entries, dict):
                 raise ValueError("unknown version")
             for entry in entries.values():
-                if not isinstance(entry.get("text"), str) or not isinstance(
-                        entry.get("provider"), str):
+                if not isinstance(entry.get("text"), str) or not isinstance(entry.get("provider"), str):
                     raise ValueError("bad entry")
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise SourceFileError(
-                self.path, None, f"the translation cache is unreadable ({error})",
+                self.path,
+                None,
+                f"the translation cache is unreadable ({error})",
                 "delete the file: it is only a cache, translations will be fetched again",
             ) from None
         return entries

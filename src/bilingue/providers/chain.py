@@ -35,8 +35,9 @@ from bilingue.providers.sanity import ExtraCheck
 
 
 class TranslationChain:
-    def __init__(self, backends: Sequence[Backend], settings: ProviderSettings,
-                 cache_dir: Path | str | None = None):
+    def __init__(
+        self, backends: Sequence[Backend], settings: ProviderSettings, cache_dir: Path | str | None = None
+    ):
         if not backends:
             raise ValueError("a chain needs at least one provider")
         self.settings = settings
@@ -57,16 +58,18 @@ class TranslationChain:
     def requests(self) -> int:
         return sum(engine.stats.requests for engine in self.engines)
 
-    def translate_texts(self, texts: Sequence[str], source: str, target: str, *,
-                        check: ExtraCheck | None = None) -> list[str]:
+    def translate_texts(
+        self, texts: Sequence[str], source: str, target: str, *, check: ExtraCheck | None = None
+    ) -> list[str]:
         """Provider interface: translations in order, or ``UntranslatedError``."""
         outcomes = self.translate_outcomes(texts, source, target, check=check)
         if any(outcome.translation is None for outcome in outcomes):
             raise UntranslatedError(outcomes)
         return [outcome.translation for outcome in outcomes]
 
-    def translate_outcomes(self, texts: Sequence[str], source: str, target: str, *,
-                           check: ExtraCheck | None = None) -> list[Outcome]:
+    def translate_outcomes(
+        self, texts: Sequence[str], source: str, target: str, *, check: ExtraCheck | None = None
+    ) -> list[Outcome]:
         """One ``Outcome`` per text; failures are reported in it, not raised."""
         cores = [text.strip() for text in texts]
         results: dict[str, tuple[str, str, bool]] = {}  # core -> (translation, provider, cached)
@@ -115,7 +118,7 @@ class TranslationChain:
             return Outcome(text, None, None, error="; ".join(reasons) or "not translated")
         translation, provider, cached = result
         lead = text[: len(text) - len(text.lstrip())]
-        trail = text[len(text.rstrip()):]
+        trail = text[len(text.rstrip()) :]
         return Outcome(text, lead + translation + trail, provider, from_cache=cached)
 
     def cache_for(self, source: str, target: str) -> TranslationCache | None:

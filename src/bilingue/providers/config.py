@@ -37,8 +37,7 @@ def load_settings(values: dict[str, Any] | None = None) -> ProviderSettings:
         return ProviderSettings(**values)
     except ValidationError as error:
         problems = "; ".join(
-            f"{'.'.join(str(part) for part in issue['loc'])}: {issue['msg']}"
-            for issue in error.errors()
+            f"{'.'.join(str(part) for part in issue['loc'])}: {issue['msg']}" for issue in error.errors()
         )
         raise BilingueError(f"invalid translation settings: {problems}") from None
 
@@ -83,8 +82,7 @@ class ProviderSettings(BaseSettings):
     mymemory_max_chars: int = Field(499, ge=50, le=499)  # counted in UTF-8 bytes, as the API does
     mymemory_rate_limit: float = Field(1.0, gt=0)
     mymemory_email: str | None = Field(
-        None, validation_alias=AliasChoices("mymemory_email", "BILINGUE_MYMEMORY_EMAIL",
-                                            "MYMEMORY_EMAIL")
+        None, validation_alias=AliasChoices("mymemory_email", "BILINGUE_MYMEMORY_EMAIL", "MYMEMORY_EMAIL")
     )
 
     # --- libre: a LibreTranslate server, usually self-hosted -----------------------------------
@@ -100,8 +98,10 @@ class ProviderSettings(BaseSettings):
     microsoft_max_chars: int = Field(10000, ge=50, le=50000)
     microsoft_rate_limit: float = Field(5.0, gt=0)
     microsoft_region: str | None = Field(
-        None, validation_alias=AliasChoices("microsoft_region", "BILINGUE_MICROSOFT_REGION",
-                                            "MICROSOFT_TRANSLATOR_REGION")
+        None,
+        validation_alias=AliasChoices(
+            "microsoft_region", "BILINGUE_MICROSOFT_REGION", "MICROSOFT_TRANSLATOR_REGION"
+        ),
     )
     microsoft_key: SecretStr | None = Field(
         None, validation_alias=AliasChoices("BILINGUE_MICROSOFT_KEY", "MICROSOFT_TRANSLATOR_KEY")
@@ -117,8 +117,9 @@ class ProviderSettings(BaseSettings):
     )
 
     @classmethod
-    def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,
-                                   file_secret_settings):
+    def settings_customise_sources(
+        cls, settings_cls, init_settings, env_settings, dotenv_settings, file_secret_settings
+    ):
         # environment first: a CI job or a test overrides the committed configuration file
         return env_settings, init_settings
 

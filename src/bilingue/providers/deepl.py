@@ -35,28 +35,35 @@ class DeepLBackend:
         translator = self._client()
         target_code = self._english if target.lower() == "en" else target.upper()
         try:
-            results = translator.translate_text(list(texts), source_lang=source.upper(),
-                                                target_lang=target_code)
+            results = translator.translate_text(
+                list(texts), source_lang=source.upper(), target_lang=target_code
+            )
         except deepl.TooManyRequestsException:
             raise TransientError(self.name, "HTTP 429 Too Many Requests", status=429) from None
         except deepl.ConnectionException as error:
-            raise TransientError(self.name, f"connection failed or timed out ({error})") \
-                from None
+            raise TransientError(self.name, f"connection failed or timed out ({error})") from None
         except deepl.AuthorizationException:
-            raise PermanentError(self.name, "the service refused the key",
-                                 "check DEEPL_AUTH_KEY", status=403) from None
+            raise PermanentError(
+                self.name, "the service refused the key", "check DEEPL_AUTH_KEY", status=403
+            ) from None
         except deepl.QuotaExceededException:
-            raise PermanentError(self.name, "character quota used up",
-                                 "wait for the monthly quota to renew or use another provider",
-                                 status=456) from None
+            raise PermanentError(
+                self.name,
+                "character quota used up",
+                "wait for the monthly quota to renew or use another provider",
+                status=456,
+            ) from None
         except deepl.DeepLException as error:
             status = getattr(error, "http_status_code", None)
             if status is None or status >= 500:
-                raise TransientError(self.name, f"service error ({error})", status=status) \
-                    from None
-            raise PermanentError(self.name, f"request rejected ({error})",
-                                 "check the DeepL settings", status=status,
-                                 disables_provider=False) from None
+                raise TransientError(self.name, f"service error ({error})", status=status) from None
+            raise PermanentError(
+                self.name,
+                f"request rejected ({error})",
+                "check the DeepL settings",
+                status=status,
+                disables_provider=False,
+            ) from None
         except (ValueError, KeyError, TypeError, AttributeError):
             raise TransientError(self.name, "unreadable answer (not the expected JSON)") from None
         if len(results) != len(texts):
@@ -65,9 +72,7 @@ class DeepLBackend:
 
     def _client(self) -> deepl.Translator:
         if not self._key:
-            raise PermanentError(self.name, "no API key", "set the environment variable "
-                                 "DEEPL_AUTH_KEY")
+            raise PermanentError(self.name, "no API key", "set the environment variable DEEPL_AUTH_KEY")
         if self._translator is None:
-            self._translator = deepl.Translator(self._key, server_url=self.url,
-                                                send_platform_info=False)
+            self._translator = deepl.Translator(self._key, server_url=self.url, send_platform_info=False)
         return self._translator

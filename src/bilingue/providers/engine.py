@@ -72,11 +72,11 @@ def plan(texts: Sequence[str], limits: Limits) -> tuple[list[_Unit], list[list[s
     for index, text in enumerate(texts):
         pieces, glue = split_long(text, limits.max_chars, limits.measure)
         joins.append(glue)
-        units.extend(_Unit(index, number, piece, len(pieces) == 1)
-                     for number, piece in enumerate(pieces))
+        units.extend(_Unit(index, number, piece, len(pieces) == 1) for number, piece in enumerate(pieces))
     per_pack = MAX_JOINED if limits.joined else limits.max_items
-    packs = make_packs([unit.text for unit in units], limits.max_chars, per_pack,
-                       limits.measure, limits.joined)
+    packs = make_packs(
+        [unit.text for unit in units], limits.max_chars, per_pack, limits.measure, limits.joined
+    )
     return units, joins, packs
 
 
@@ -99,9 +99,14 @@ class ProviderEngine:
         self.disabled: str | None = None
         self._lock = threading.Lock()
 
-    def translate(self, texts: Sequence[str], source: str, target: str,
-                  extra: ExtraCheck | None,
-                  on_batch: Callable[[dict[int, str]], None]) -> dict[int, str]:
+    def translate(
+        self,
+        texts: Sequence[str],
+        source: str,
+        target: str,
+        extra: ExtraCheck | None,
+        on_batch: Callable[[dict[int, str]], None],
+    ) -> dict[int, str]:
         """Translate ``texts``; return {index: reason} for the ones not accepted.
 
         ``on_batch({index: translation})`` is called (in this thread) after each request's
@@ -111,11 +116,11 @@ class ProviderEngine:
         pieces_done: dict[int, dict[int, str]] = {}
         failed: dict[int, str] = {}
         job = _Job(source, target, extra, threading.Event())
-        pool = ThreadPoolExecutor(max_workers=self.settings.concurrency,
-                                  thread_name_prefix=f"bilingue-{self.name}")
+        pool = ThreadPoolExecutor(
+            max_workers=self.settings.concurrency, thread_name_prefix=f"bilingue-{self.name}"
+        )
         try:
-            futures = [pool.submit(self._run_pack, [units[i] for i in pack], job)
-                       for pack in packs]
+            futures = [pool.submit(self._run_pack, [units[i] for i in pack], job) for pack in packs]
             for future in as_completed(futures):
                 accepted: dict[int, str] = {}
                 for unit, translation, reason in future.result():
@@ -141,16 +146,22 @@ class ProviderEngine:
         pool.shutdown()
         return failed
 
-    def _assemble(self, index: int, texts: Sequence[str], joins: list[list[str]],
-                  done: dict[int, str], failed: dict[int, str], job: _Job) -> str | None:
+    def _assemble(
+        self,
+        index: int,
+        texts: Sequence[str],
+        joins: list[list[str]],
+        done: dict[int, str],
+        failed: dict[int, str],
+        job: _Job,
+    ) -> str | None:
         """The whole translation of text ``index`` once all its pieces are in, else None."""
         glue = joins[index]
         if index in failed or len(done) < len(glue) + 1:
             return None
         whole = done[0] + "".join(space + done[k + 1] for k, space in enumerate(glue))
         if glue:  # a text cut in pieces: the caller's check applies to the whole
-            reason = rejection(texts[index], whole, job.source, job.target, self.settings,
-                               job.extra)
+            reason = rejection(texts[index], whole, job.source, job.target, self.settings, job.extra)
             if reason:
                 failed[index] = f"{self.name}: {reason}"
                 return None
@@ -180,9 +191,10 @@ class ProviderEngine:
                 self.stats.split_mismatches += 1
             half = len(units) // 2
             return self._run_pack(units[:half], job) + self._run_pack(units[half:], job)
-        reasons = [rejection(unit.text, answer, source, target, self.settings,
-                             extra if unit.whole else None)
-                   for unit, answer in zip(units, answers, strict=True)]
+        reasons = [
+            rejection(unit.text, answer, source, target, self.settings, extra if unit.whole else None)
+            for unit, answer in zip(units, answers, strict=True)
+        ]
         with self._lock:
             self.stats.rejected += sum(reason is not None for reason in reasons)
         # some accepted, some not: the pack confused the service, try those alone once;
@@ -198,8 +210,7 @@ class ProviderEngine:
                 results.append((unit, None, f"{self.name}: {reason}"))
         return results
 
-    def _send(self, texts: list[str], source: str, target: str,
-              cancel: threading.Event) -> list[str] | None:
+    def _send(self, texts: list[str], source: str, target: str, cancel: threading.Event) -> list[str] | None:
         """Answers for ``texts`` (retries included), or None when a pack's split failed."""
         joined = self.backend.limits.joined and len(texts) > 1
         payload = [join_pack(texts)] if joined else texts
@@ -217,13 +228,17 @@ class ProviderEngine:
             return answers
 
         try:
-            answers = call_with_retries(request, provider=self.name, limiter=self.limiter,
-                                        budget=self.budget, settings=self.settings,
-                                        cancel=cancel)
+            answers = call_with_retries(
+                request,
+                provider=self.name,
+                limiter=self.limiter,
+                budget=self.budget,
+                settings=self.settings,
+                cancel=cancel,
+            )
         finally:
             with self._lock:
                 self.stats.retries += max(0, attempts - 1)
         if joined:
             return split_pack(answers[0], len(texts))
         return answers
-

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 class TransientError(Exception):
     """A failure worth retrying. ``retry_after`` is the server's own delay, in seconds."""
 
-    def __init__(self, provider: str, problem: str, *, status: int | None = None,
-                 retry_after: float | None = None):
+    def __init__(
+        self, provider: str, problem: str, *, status: int | None = None, retry_after: float | None = None
+    ):
         self.provider = provider
         self.problem = problem
         self.status = status
@@ -36,8 +37,15 @@ class TransientError(Exception):
 class PermanentError(Exception):
     """A failure retrying cannot fix; ``fix`` tells the user what to do instead."""
 
-    def __init__(self, provider: str, problem: str, fix: str, *, status: int | None = None,
-                 disables_provider: bool = True):
+    def __init__(
+        self,
+        provider: str,
+        problem: str,
+        fix: str,
+        *,
+        status: int | None = None,
+        disables_provider: bool = True,
+    ):
         self.provider = provider
         self.problem = problem
         self.fix = fix
@@ -50,8 +58,15 @@ class PermanentError(Exception):
 class ProviderError(BilingueError):
     """One provider gave up on a request: names the provider, the status and what to do."""
 
-    def __init__(self, provider: str, problem: str, fix: str, *, status: int | None = None,
-                 disables_provider: bool = False):
+    def __init__(
+        self,
+        provider: str,
+        problem: str,
+        fix: str,
+        *,
+        status: int | None = None,
+        disables_provider: bool = False,
+    ):
         self.provider = provider
         self.problem = problem
         self.fix = fix
@@ -79,6 +94,8 @@ class UntranslatedError(BilingueError):
             lines.append(f"  - {preview!r}: {outcome.error}")
         if len(failed) > 10:
             lines.append(f"  - ... and {len(failed) - 10} more")
-        lines.append("The translated ones are saved; run the same command again later to finish, "
-                     "or add another provider to the chain (BILINGUE_CHAIN).")
+        lines.append(
+            "The translated ones are saved; run the same command again later to finish, "
+            "or add another provider to the chain (BILINGUE_CHAIN)."
+        )
         super().__init__("\n".join(lines))

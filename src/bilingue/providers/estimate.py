@@ -53,24 +53,33 @@ class Estimate:
 
     def lines(self) -> list[str]:
         """Human-readable summary, one line each, for the command line."""
-        out = [f"{self.texts} text(s), {self.distinct} distinct, {self.cached} cached, "
-               f"{self.unchanged} without letters, {self.to_send} to translate"]
+        out = [
+            f"{self.texts} text(s), {self.distinct} distinct, {self.cached} cached, "
+            f"{self.unchanged} without letters, {self.to_send} to translate"
+        ]
         for item in self.providers:
-            verdict = {True: "fits the free quota", False: "EXCEEDS the free quota",
-                       None: ""}[item.within_quota]
-            out.append(f"  {item.provider} ({item.role}): {item.requests} request(s), "
-                       f"{item.characters:,} characters; quota: {item.quota.describe()}"
-                       + (f" -> {verdict}" if verdict else ""))
+            verdict = {True: "fits the free quota", False: "EXCEEDS the free quota", None: ""}[
+                item.within_quota
+            ]
+            out.append(
+                f"  {item.provider} ({item.role}): {item.requests} request(s), "
+                f"{item.characters:,} characters; quota: {item.quota.describe()}"
+                + (f" -> {verdict}" if verdict else "")
+            )
         return out
 
 
-def estimate(texts: Sequence[str], chain: TranslationChain, source: str = "fr",
-             target: str = "en") -> Estimate:
+def estimate(
+    texts: Sequence[str], chain: TranslationChain, source: str = "fr", target: str = "en"
+) -> Estimate:
     cache = chain.cache_for(source, target)
     distinct = list(dict.fromkeys(text.strip() for text in texts))
     unchanged = [text for text in distinct if not any(char.isalpha() for char in text)]
-    cached = [text for text in distinct
-              if text not in unchanged and cache is not None and cache.get(text) is not None]
+    cached = [
+        text
+        for text in distinct
+        if text not in unchanged and cache is not None and cache.get(text) is not None
+    ]
     pending = [text for text in distinct if text not in unchanged and text not in cached]
     rows = []
     for position, engine in enumerate(chain.engines):
@@ -78,8 +87,11 @@ def estimate(texts: Sequence[str], chain: TranslationChain, source: str = "fr",
         units, _, packs = plan(pending, limits) if pending else ([], [], [])
         characters = sum(payload_size([units[i].text for i in pack], limits) for pack in packs)
         quota = quota_for(engine.name, chain.settings.mymemory_email is not None)
-        rows.append(ProviderEstimate(engine.name, "primary" if position == 0 else "fallback",
-                                     len(packs), characters, quota))
+        rows.append(
+            ProviderEstimate(
+                engine.name, "primary" if position == 0 else "fallback", len(packs), characters, quota
+            )
+        )
     return Estimate(len(texts), len(distinct), len(cached), len(unchanged), len(pending), rows)
 
 
@@ -91,8 +103,7 @@ def quota_for(provider: str, mymemory_email: bool = False) -> Quota:
 
 #: free tiers as published by each service (checked 2026-11); the README repeats them
 QUOTAS = {
-    "google": Quota(None, "", "unofficial endpoint: no published quota; answers 429 when "
-                    "overused"),
+    "google": Quota(None, "", "unofficial endpoint: no published quota; answers 429 when overused"),
     "mymemory": Quota(5_000, "day", "MyMemory anonymous; 50,000/day with MYMEMORY_EMAIL"),
     "libre": Quota(None, "", "self-hosted LibreTranslate: your server's own limits"),
     "microsoft": Quota(2_000_000, "month", "Azure Translator free tier F0"),

@@ -39,12 +39,15 @@ class GoogleBackend:
             try:
                 return [translator.translate(text)]
             except deep_translator.exceptions.TranslationNotFound:
-                raise TransientError(self.name, "the page has no translation element "
-                                     "(div.result-container)") from None
+                raise TransientError(
+                    self.name, "the page has no translation element (div.result-container)"
+                ) from None
             except deep_translator.exceptions.NotValidLength as error:
-                raise PermanentError(self.name, "text longer than 4999 characters",
-                                     "report a bug: packing should have cut it",
-                                     disables_provider=False) from error
+                raise PermanentError(
+                    self.name,
+                    "text longer than 4999 characters",
+                    "report a bug: packing should have cut it",
+                    disables_provider=False,
+                ) from error
             except BaseError as error:
-                raise TransientError(self.name, f"unusable answer ({type(error).__name__})") \
-                    from None
+                raise TransientError(self.name, f"unusable answer ({type(error).__name__})") from None

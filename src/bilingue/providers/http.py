@@ -60,13 +60,13 @@ def send(context: HttpContext, method: str, url: str, **kwargs) -> requests.Resp
     try:
         response = context.session.request(method, url, timeout=context.timeout, **kwargs)
     except requests.Timeout as error:
-        raise TransientError(context.provider, f"no answer within {context.timeout[1]:g} s "
-                             f"(timeout)") from error
+        raise TransientError(
+            context.provider, f"no answer within {context.timeout[1]:g} s (timeout)"
+        ) from error
     except requests.ConnectionError as error:
         raise TransientError(context.provider, f"cannot connect to {_origin(url)}") from error
     except requests.RequestException as error:
-        raise TransientError(context.provider, f"request failed: {type(error).__name__}") \
-            from error
+        raise TransientError(context.provider, f"request failed: {type(error).__name__}") from error
     if "charset" not in response.headers.get("Content-Type", "").lower():
         # requests would guess ISO-8859-1 for text/* and garble every accent: the services
         # answer in UTF-8
@@ -82,18 +82,34 @@ def check_status(provider: str, response: requests.Response) -> None:
         return
     reason = f"HTTP {status} {response.reason or ''}".strip()
     if status == 429 or status >= 500 or status == 408:
-        raise TransientError(provider, reason, status=status,
-                             retry_after=parse_retry_after(response.headers.get("Retry-After")))
+        raise TransientError(
+            provider,
+            reason,
+            status=status,
+            retry_after=parse_retry_after(response.headers.get("Retry-After")),
+        )
     if status in (401, 403):
-        raise PermanentError(provider, f"{reason}: the service refused the credentials",
-                             "check the provider's key environment variable "
-                             "(`python -m bilingue providers` shows which are set)", status=status)
+        raise PermanentError(
+            provider,
+            f"{reason}: the service refused the credentials",
+            "check the provider's key environment variable "
+            "(`python -m bilingue providers` shows which are set)",
+            status=status,
+        )
     if status == 456:  # DeepL: quota exceeded
-        raise PermanentError(provider, f"{reason}: character quota used up",
-                             "wait for the quota to renew or use another provider", status=status)
-    raise PermanentError(provider, f"{reason}: the service rejected the request",
-                         "check the provider's URL setting; report a bug if it is right",
-                         status=status, disables_provider=status in (404, 405))
+        raise PermanentError(
+            provider,
+            f"{reason}: character quota used up",
+            "wait for the quota to renew or use another provider",
+            status=status,
+        )
+    raise PermanentError(
+        provider,
+        f"{reason}: the service rejected the request",
+        "check the provider's URL setting; report a bug if it is right",
+        status=status,
+        disables_provider=status in (404, 405),
+    )
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -33,16 +33,15 @@ class LibreBackend:
 
     def request(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
         (text,) = texts
-        translator = LibreTranslator(source=source, target=target,
-                                     api_key=self._key or "no-key", custom_url=self.url)
+        translator = LibreTranslator(
+            source=source, target=target, api_key=self._key or "no-key", custom_url=self.url
+        )
         translator.api_key = self._key  # None: send no api_key at all
         with http.calling(http.HttpContext(self.name, self._session, self._timeout)):
             try:
                 answer = translator.translate(text)
             except BaseError as error:
-                raise TransientError(self.name, f"unusable answer ({type(error).__name__})") \
-                    from None
+                raise TransientError(self.name, f"unusable answer ({type(error).__name__})") from None
             except (ValueError, KeyError, TypeError):
-                raise TransientError(self.name, "unreadable answer (not the expected JSON)") \
-                    from None
+                raise TransientError(self.name, "unreadable answer (not the expected JSON)") from None
         return [answer if isinstance(answer, str) else None]

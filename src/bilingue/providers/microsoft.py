@@ -30,15 +30,21 @@ class MicrosoftBackend:
 
     def request(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
         if not self._key:
-            raise PermanentError(self.name, "no API key",
-                                 "set the environment variable MICROSOFT_TRANSLATOR_KEY")
+            raise PermanentError(
+                self.name, "no API key", "set the environment variable MICROSOFT_TRANSLATOR_KEY"
+            )
         headers = {"Ocp-Apim-Subscription-Key": self._key}
         if self._region:
             headers["Ocp-Apim-Subscription-Region"] = self._region
         context = http.HttpContext(self.name, self._session, self._timeout)
-        response = http.send(context, "POST", self.url,
-                             params={"api-version": "3.0", "from": source, "to": target},
-                             headers=headers, json=[{"Text": text} for text in texts])
+        response = http.send(
+            context,
+            "POST",
+            self.url,
+            params={"api-version": "3.0", "from": source, "to": target},
+            headers=headers,
+            json=[{"Text": text} for text in texts],
+        )
         try:
             items = response.json()
             answers = [item["translations"][0]["text"] for item in items]

@@ -44,11 +44,9 @@ class MyMemoryBackend:
             try:
                 answer = translator.translate(text)
             except BaseError as error:
-                raise TransientError(self.name, f"unusable answer ({type(error).__name__})") \
-                    from None
+                raise TransientError(self.name, f"unusable answer ({type(error).__name__})") from None
             except (ValueError, AttributeError, KeyError, TypeError, StopIteration):
-                raise TransientError(self.name, "unreadable answer (not the expected JSON)") \
-                    from None
+                raise TransientError(self.name, "unreadable answer (not the expected JSON)") from None
         self._check_quota(context, answer)
         return [answer if isinstance(answer, str) else None]
 
@@ -62,9 +60,12 @@ class MyMemoryBackend:
         warning = isinstance(answer, str) and answer.lstrip().upper().startswith("MYMEMORY WARNING")
         if warning or status in (403, 429):
             raise PermanentError(
-                self.name, "daily free quota used up (MyMemory answered with a quota warning)",
-                "set MYMEMORY_EMAIL to raise the quota, wait until tomorrow, or use another "
-                "provider", status=status)
+                self.name,
+                "daily free quota used up (MyMemory answered with a quota warning)",
+                "set MYMEMORY_EMAIL to raise the quota, wait until tomorrow, or use another provider",
+                status=status,
+            )
         if status is not None and status >= 400:
-            raise TransientError(self.name, f"responseStatus {status} in the answer",
-                                 status=status if status >= 500 else None)
+            raise TransientError(
+                self.name, f"responseStatus {status} in the answer", status=status if status >= 500 else None
+            )

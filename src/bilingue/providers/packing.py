@@ -49,7 +49,7 @@ def split_pack(translated: str, count: int) -> list[str] | None:
         return None
     pieces, start = [], 0
     for match in matches:
-        pieces.append(translated[start:match.start()].strip())
+        pieces.append(translated[start : match.start()].strip())
         start = match.end()
     pieces.append(translated[start:].strip())
     if any(not piece for piece in pieces):
@@ -62,8 +62,9 @@ def pack_overhead(count: int, measure: Measure) -> int:
     return sum(measure(separator(number)) for number in range(1, count))
 
 
-def make_packs(texts: Sequence[str], limit: int, max_items: int, measure: Measure,
-               joined: bool) -> list[list[int]]:
+def make_packs(
+    texts: Sequence[str], limit: int, max_items: int, measure: Measure, joined: bool
+) -> list[list[int]]:
     """Group text indices, in order, into packs whose request size stays within ``limit``.
 
     ``joined`` packs pay for their separators; native batches (DeepL, Microsoft) do not.
@@ -118,7 +119,7 @@ def _pairs(pattern: re.Pattern[str], text: str):
     """(segment, whitespace after it) for the parts of ``text`` split at ``pattern``."""
     start = 0
     for match in pattern.finditer(text):
-        yield text[start:match.start()], match.group(0)
+        yield text[start : match.start()], match.group(0)
         start = match.end()
     yield text[start:], ""
 

@@ -17,13 +17,15 @@ from bilingue.providers.chain import TranslationChain
 from bilingue.providers.config import HTTP_PROVIDERS, ProviderSettings, load_settings
 
 
-def get_provider(name: str | None = None, *, settings: ProviderSettings | None = None,
-                 config: dict[str, Any] | None = None) -> TranslationChain:
+def get_provider(
+    name: str | None = None, *, settings: ProviderSettings | None = None, config: dict[str, Any] | None = None
+) -> TranslationChain:
     """A ready chain for ``name``; ``config`` is a settings mapping (e.g. from a config file)."""
     settings = settings or load_settings(config)
     names = chain_names(name, settings)
-    return TranslationChain([build_backend(each, settings) for each in names], settings,
-                            cache_dir=settings.cache_dir)
+    return TranslationChain(
+        [build_backend(each, settings) for each in names], settings, cache_dir=settings.cache_dir
+    )
 
 
 def chain_names(name: str | None, settings: ProviderSettings) -> list[str]:
@@ -51,5 +53,10 @@ def _factories() -> dict[str, Callable[[ProviderSettings], Backend]]:
     from bilingue.providers.microsoft import MicrosoftBackend
     from bilingue.providers.mymemory import MyMemoryBackend
 
-    return {"google": GoogleBackend, "mymemory": MyMemoryBackend, "libre": LibreBackend,
-            "microsoft": MicrosoftBackend, "deepl": DeepLBackend}
+    return {
+        "google": GoogleBackend,
+        "mymemory": MyMemoryBackend,
+        "libre": LibreBackend,
+        "microsoft": MicrosoftBackend,
+        "deepl": DeepLBackend,
+    }

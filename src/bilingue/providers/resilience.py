@@ -35,9 +35,15 @@ class Cancelled(Exception):
     """The call this request belonged to has ended: nothing more may be sent for it."""
 
 
-def call_with_retries(request: Callable[[], T], *, provider: str, limiter: RateLimiter,
-                      budget: RetryBudget, settings: ProviderSettings,
-                      cancel: threading.Event | None = None) -> T:
+def call_with_retries(
+    request: Callable[[], T],
+    *,
+    provider: str,
+    limiter: RateLimiter,
+    budget: RetryBudget,
+    settings: ProviderSettings,
+    cancel: threading.Event | None = None,
+) -> T:
     """``request()`` with rate limiting and retries; raises ``ProviderError`` when it gives up.
 
     Raises ``Cancelled`` as soon as ``cancel`` is set (before a request, or during a wait).
@@ -58,14 +64,18 @@ def call_with_retries(request: Callable[[], T], *, provider: str, limiter: RateL
         if state.attempt_number >= settings.max_attempts:
             gave_up["why"] = f"gave up after {state.attempt_number} attempts"
             return True
-        if isinstance(error, TransientError) and error.retry_after is not None \
-                and error.retry_after > settings.max_retry_after:
-            gave_up["why"] = (f"the service asked to wait {error.retry_after:.0f} s "
-                              f"(more than BILINGUE_MAX_RETRY_AFTER={settings.max_retry_after:g})")
+        if (
+            isinstance(error, TransientError)
+            and error.retry_after is not None
+            and error.retry_after > settings.max_retry_after
+        ):
+            gave_up["why"] = (
+                f"the service asked to wait {error.retry_after:.0f} s "
+                f"(more than BILINGUE_MAX_RETRY_AFTER={settings.max_retry_after:g})"
+            )
             return True
         if not budget.take():
-            gave_up["why"] = (f"the run's retry budget is spent (BILINGUE_RETRY_BUDGET="
-                              f"{budget.total})")
+            gave_up["why"] = f"the run's retry budget is spent (BILINGUE_RETRY_BUDGET={budget.total})"
             return True
         return False
 
@@ -78,32 +88,40 @@ def call_with_retries(request: Callable[[], T], *, provider: str, limiter: RateL
         if isinstance(error, TransientError) and error.too_many_requests:
             # one shared pause: the other workers of this provider stop sending as well
             limiter.pause(delay)
-        log.info("%s: %s; retrying in %.1f s (attempt %d of %d)", provider,
-                 getattr(error, "problem", error), delay, state.attempt_number + 1,
-                 settings.max_attempts)
+        log.info(
+            "%s: %s; retrying in %.1f s (attempt %d of %d)",
+            provider,
+            getattr(error, "problem", error),
+            delay,
+            state.attempt_number + 1,
+            settings.max_attempts,
+        )
         return delay
 
     # sleeping on the event: a cancelled call cuts every backoff and Retry-After wait short,
     # and the next attempt raises Cancelled instead of sending
-    retrying = Retrying(retry=retry_if_exception_type(TransientError), stop=stop, wait=wait,
-                        sleep=cancel.wait, reraise=True)
+    retrying = Retrying(
+        retry=retry_if_exception_type(TransientError), stop=stop, wait=wait, sleep=cancel.wait, reraise=True
+    )
     try:
         return retrying(attempt)
     except TransientError as error:
         if cancel.is_set():
             raise Cancelled(provider) from error
-        disables = error.too_many_requests or "budget" in gave_up["why"] \
-            or "asked to wait" in gave_up["why"]
+        disables = error.too_many_requests or "budget" in gave_up["why"] or "asked to wait" in gave_up["why"]
         raise ProviderError(
-            provider, f"{error.problem}; {gave_up['why'] or 'gave up'}",
+            provider,
+            f"{error.problem}; {gave_up['why'] or 'gave up'}",
             "Finished texts are saved: run the same command again later to do the rest; if it "
             "keeps failing, lower BILINGUE_CONCURRENCY or the provider's rate limit, or add a "
             "fallback provider to BILINGUE_CHAIN",
-            status=error.status, disables_provider=disables,
+            status=error.status,
+            disables_provider=disables,
         ) from error
     except PermanentError as error:
-        raise ProviderError(provider, error.problem, error.fix, status=error.status,
-                            disables_provider=error.disables_provider) from error
+        raise ProviderError(
+            provider, error.problem, error.fix, status=error.status, disables_provider=error.disables_provider
+        ) from error
 
 
 class RateLimiter:

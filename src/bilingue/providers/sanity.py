@@ -23,14 +23,23 @@ from bilingue.providers.config import ProviderSettings
 ExtraCheck = Callable[[str, str], "str | bool | None"]
 
 
-def rejection(source: str, output: object, source_lang: str, target_lang: str,
-              settings: ProviderSettings, extra: ExtraCheck | None = None) -> str | None:
+def rejection(
+    source: str,
+    output: object,
+    source_lang: str,
+    target_lang: str,
+    settings: ProviderSettings,
+    extra: ExtraCheck | None = None,
+) -> str | None:
     """Why ``output`` is not an acceptable translation of ``source``, or None if it is."""
     if not isinstance(output, str) or not output.strip():
         return "empty answer"
     # an identical answer is an echo only for prose: a list of names may rightly come back as is
-    if _normalized(output) == _normalized(source) and _words(source) >= settings.echo_min_words \
-            and _is_prose(source, source_lang):
+    if (
+        _normalized(output) == _normalized(source)
+        and _words(source) >= settings.echo_min_words
+        and _is_prose(source, source_lang)
+    ):
         return "the service returned the input unchanged (echo)"
     if len(source.strip()) >= 40:
         ratio = len(output.strip()) / len(source.strip())
@@ -38,9 +47,12 @@ def rejection(source: str, output: object, source_lang: str, target_lang: str,
             return f"answer looks truncated ({ratio:.0%} of the input length)"
         if ratio > settings.max_length_ratio:
             return f"answer is {ratio:.1f} times longer than the input"
-    if settings.language_check and source_lang != target_lang \
-            and _letters(output) >= settings.language_min_letters \
-            and still_in_source_language(source, output, source_lang, target_lang):
+    if (
+        settings.language_check
+        and source_lang != target_lang
+        and _letters(output) >= settings.language_min_letters
+        and still_in_source_language(source, output, source_lang, target_lang)
+    ):
         return f"answer is still in the source language ({source_lang})"
     if extra is not None:
         verdict = extra(source, output)
@@ -51,8 +63,9 @@ def rejection(source: str, output: object, source_lang: str, target_lang: str,
     return None
 
 
-def still_in_source_language(source: str, output: str, source_lang: str, target_lang: str,
-                             confidence: float = 0.9) -> bool:
+def still_in_source_language(
+    source: str, output: str, source_lang: str, target_lang: str, confidence: float = 0.9
+) -> bool:
     """True when ``output`` reads as ``source_lang`` (and the source did too).
 
     For French, the answer must also be made of French function words ("le", "que", "est"...),
