@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.conftest import build_site, copy_project
+
 pytestmark = pytest.mark.build
 
 SITE_URL = "https://essais.example.org/"
@@ -184,3 +186,16 @@ def test_english_listing_marks_the_untranslated_essay(site_with_untranslated_ess
     assert titles[0] == "Un essai pas encore traduit"  # newest first
     assert cards[0].select_one(".bl-essay-untranslated").get_text() == "in French only"
     assert cards[1].select_one(".bl-essay-untranslated") is None
+
+
+def test_pages_identical_in_both_languages_stay_in_both_indexes(tmp_path):
+    """i18n's cross-language de-duplication would drop one of them (reconfigure_search: false)."""
+    project = copy_project(tmp_path / "project")
+    page = "---\ntitle: '2024'\n---\n\n# 2024\n\nOpenAI, SpaceX, ByteDance.\n"
+    (project / "docs" / "annee.md").write_text(page, encoding="utf-8")
+    (project / "docs" / "annee.en.md").write_text(page, encoding="utf-8")
+    build_site(project, tmp_path / "site")
+    french = read_index(tmp_path / "site", "search/search_index.json")
+    english = read_index(tmp_path / "site", "en/search/search_index.json")
+    assert "annee/" in {doc["location"] for doc in french["docs"]}
+    assert "annee/" in {doc["location"] for doc in english["docs"]}
