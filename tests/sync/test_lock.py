@@ -68,3 +68,18 @@ def test_run_killed_after_the_english_write_resumes_cleanly(essays):
     assert provider.requests == 0
     assert run.files[0].human == 0 and run.files[0].status == "unchanged"
     assert json.loads(lock_path.read_text(encoding="utf-8")) == new  # settled on disk too
+
+
+def test_run_killed_after_the_english_write_then_edited_by_a_person(essays):
+    """The person's edit is theirs; the rest of the interrupted write is still the machine's."""
+    sync(essays)
+    lock_path = essays / "essai.lock.json"
+    settled_before = json.loads(lock_path.read_text(encoding="utf-8"))
+    edit(essays / "essai.md", "la pluie et du beau temps", "la neige")
+    sync(essays)
+    new = json.loads(lock_path.read_text(encoding="utf-8"))
+    lock_path.write_text(json.dumps({**settled_before, "pending": new["state"]}), encoding="utf-8")
+    edit(essays / "essai.en.md", "DDërññîërr", "Last")  # a person, before the next run
+    run, provider = sync(essays)
+    assert provider.requests == 0
+    assert run.files[0].human == 1 and run.files[0].stale == 0

@@ -91,11 +91,16 @@ def write_lock(path: Path, lock: Lock) -> None:
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
-def settle(lock: Lock, english_text: str | None) -> Lock:
-    """Resolve a run interrupted between its writes (see the module docstring)."""
+def settle(lock: Lock, english_text: str | None = None, *, pending_written: bool = False) -> Lock:
+    """Resolve a run interrupted between its writes (see the module docstring).
+
+    ``pending_written`` says the English write happened even though the file has changed since
+    (a person edited it after the interrupted run; the caller tells by its structure).
+    """
     if lock.pending is None:
         return lock
-    if english_text is not None and sha256(english_text) == lock.pending.target_sha256:
+    written = english_text is not None and sha256(english_text) == lock.pending.target_sha256
+    if written or pending_written:
         return lock.model_copy(update={"state": lock.pending, "pending": None})
     return lock.model_copy(update={"pending": None})
 

@@ -117,7 +117,7 @@ def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
     lock = read_lock(lock_path_for(french_path))
     interrupted = lock is not None and lock.pending is not None
     if lock is not None:
-        lock = settle(lock, english_text)
+        lock = _settle(lock, english_text, english_path, options)
     plan = EssayPlan(
         french_path,
         english_path,
@@ -182,6 +182,21 @@ def parse_essay(text: str, path: Path, options: TranslateOptions) -> Document:
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _settle(lock: Lock, english_text: str | None, english_path: Path, options: TranslateOptions) -> Lock:
+    """Resolve a run interrupted between its writes. When a person edited the English since, its
+    structure tells whether the interrupted write happened (see ``bilingue.sync.lock.settle``)."""
+    pending = lock.pending
+    if pending is None or english_text is None:
+        return settle(lock, english_text)
+    edited = sha256(english_text) not in (pending.target_sha256, lock.state.target_sha256)
+    if (
+        edited
+        and skeleton_sha256(parse_essay(english_text, english_path, options)) == pending.skeleton_sha256
+    ):
+        return settle(lock, pending_written=True)
+    return settle(lock, english_text)
 
 
 def _plan_adoption(plan: EssayPlan, options: TranslateOptions) -> None:
