@@ -23,3 +23,22 @@ class Provider(Protocol):
         never returns a placeholder, an echo of the input presented as a translation, or None.
         """
         ...
+
+
+class OfflineProvider:
+    """A provider computed on this machine (``pseudo``, ``identity``): one ``transform`` per text,
+    with the same request and character counts as a service, so runs can be measured offline."""
+
+    name = "offline"
+
+    def __init__(self) -> None:
+        self.requests = 0
+        self.characters = 0
+
+    def translate_texts(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        self.requests += 1
+        self.characters += sum(len(text) for text in texts)
+        return [self.transform(text) for text in texts]
+
+    def transform(self, text: str) -> str:
+        raise NotImplementedError

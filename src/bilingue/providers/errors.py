@@ -34,8 +34,26 @@ class TransientError(Exception):
         return self.status == 429
 
 
-class PermanentError(Exception):
-    """A failure retrying cannot fix; ``fix`` tells the user what to do instead."""
+class _Failure(Exception):
+    """The facts of a failure that retrying will not fix: who, what, what to do, the HTTP status."""
+
+    def __init__(self, provider: str, problem: str, fix: str, *, status: int | None, disables_provider: bool):
+        self.provider = provider
+        self.problem = problem
+        self.fix = fix
+        self.status = status
+        self.disables_provider = disables_provider
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        return f"{self.provider}: {self.problem} ({self.fix})"
+
+
+class PermanentError(_Failure):
+    """A failure retrying cannot fix; ``fix`` tells the user what to do instead.
+
+    ``disables_provider`` is False when only this request was refused (the next one may succeed).
+    """
 
     def __init__(
         self,
@@ -46,17 +64,14 @@ class PermanentError(Exception):
         status: int | None = None,
         disables_provider: bool = True,
     ):
-        self.provider = provider
-        self.problem = problem
-        self.fix = fix
-        self.status = status
-        #: False when only this request was refused (the next one may succeed)
-        self.disables_provider = disables_provider
-        super().__init__(f"{provider}: {problem} ({fix})")
+        super().__init__(provider, problem, fix, status=status, disables_provider=disables_provider)
 
 
-class ProviderError(BilingueError):
-    """One provider gave up on a request: names the provider, the status and what to do."""
+class ProviderError(_Failure, BilingueError):
+    """One provider gave up on a request: names the provider, the status and what to do.
+
+    ``disables_provider`` is True when no later request to this provider can succeed in this run.
+    """
 
     def __init__(
         self,
@@ -67,14 +82,21 @@ class ProviderError(BilingueError):
         status: int | None = None,
         disables_provider: bool = False,
     ):
-        self.provider = provider
-        self.problem = problem
-        self.fix = fix
-        self.status = status
-        #: True when no later request to this provider can succeed in this run
-        self.disables_provider = disables_provider
-        status_text = f" (HTTP {status})" if status else ""
-        super().__init__(f"translation provider {provider!r}{status_text}: {problem}. {fix}")
+        super().__init__(provider, problem, fix, status=status, disables_provider=disables_provider)
+
+    @classmethod
+    def from_permanent(cls, error: PermanentError) -> ProviderError:
+        return cls(
+            error.provider,
+            error.problem,
+            error.fix,
+            status=error.status,
+            disables_provider=error.disables_provider,
+        )
+
+    def _message(self) -> str:
+        status_text = f" (HTTP {self.status})" if self.status else ""
+        return f"translation provider {self.provider!r}{status_text}: {self.problem}. {self.fix}"
 
 
 class UntranslatedError(BilingueError):

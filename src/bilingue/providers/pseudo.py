@@ -10,20 +10,15 @@ syntax is ever created.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+
+from bilingue.providers.base import OfflineProvider
 
 
-class PseudoProvider:
+class PseudoProvider(OfflineProvider):
     name = "pseudo"
 
-    def __init__(self) -> None:
-        self.requests = 0
-        self.characters = 0
-
-    def translate_texts(self, texts: Sequence[str], source: str, target: str) -> list[str]:
-        self.requests += 1
-        self.characters += sum(len(text) for text in texts)
-        return [pseudo_translate(text) for text in texts]
+    def transform(self, text: str) -> str:
+        return pseudo_translate(text)
 
 
 def pseudo_translate(text: str) -> str:

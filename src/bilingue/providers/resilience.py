@@ -119,9 +119,7 @@ def call_with_retries(
             disables_provider=disables,
         ) from error
     except PermanentError as error:
-        raise ProviderError(
-            provider, error.problem, error.fix, status=error.status, disables_provider=error.disables_provider
-        ) from error
+        raise ProviderError.from_permanent(error) from error
 
 
 class RateLimiter:
