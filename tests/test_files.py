@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import fcntl
 import os
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
-from bilingue.files import atomic_write_text
+from bilingue.files import TEMP_SUFFIX, FolderBusyError, atomic_write_text, claim_folders, leftover_temp_files
 
 
 def test_writes_and_replaces(tmp_path):
@@ -27,3 +33,71 @@ def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
         atomic_write_text(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert os.listdir(tmp_path) == ["x.en.md"]
+
+
+# --- claim_folders: the lock, and the clean-up after a killed writer ------------------------------
+
+
+def killed_writer_leftover(folder: Path, name: str) -> Path:
+    """What ``kill -9`` between the write and the rename of ``atomic_write_text`` leaves."""
+    descriptor, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
+    os.write(descriptor, b"half a fi")
+    os.close(descriptor)
+    return Path(temp_name)
+
+
+def test_claiming_a_folder_removes_what_a_killed_writer_left_and_nothing_else(tmp_path):
+    (tmp_path / "x.en.md").write_text("kept", encoding="utf-8")
+    (tmp_path / ".notes.tmp").write_text("a person's file", encoding="utf-8")
+    leftover = killed_writer_leftover(tmp_path, "x.lock.json")
+    assert leftover_temp_files(tmp_path) == [leftover]
+    with claim_folders([tmp_path]) as removed:
+        assert removed == [leftover.resolve()]
+    assert sorted(os.listdir(tmp_path)) == [".notes.tmp", "x.en.md"]
+
+
+def test_a_folder_another_process_holds_is_a_clear_error_and_is_left_alone(tmp_path):
+    leftover = killed_writer_leftover(tmp_path, "x.en.md")
+    holder = os.open(tmp_path, os.O_RDONLY)  # a second open file: to flock, another holder
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        busy = r"another process is writing here \(a test run\)"
+        with pytest.raises(FolderBusyError, match=busy), claim_folders([tmp_path], what="a test run"):
+            pass
+        assert leftover.exists()  # it may be the other process's write in progress
+    finally:
+        os.close(holder)
+
+
+def test_the_lock_is_released_on_exit_and_a_nested_claim_does_not_wait_for_itself(tmp_path):
+    with claim_folders([tmp_path]), claim_folders([tmp_path], wait=True) as removed:
+        assert removed == []
+    probe = os.open(tmp_path, os.O_RDONLY)
+    try:
+        fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises BlockingIOError if still held
+    finally:
+        os.close(probe)
+
+
+def test_a_holder_killed_with_sigkill_releases_the_folder(tmp_path):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_AND_SLEEP, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(FolderBusyError), claim_folders([tmp_path]):
+            pass
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    with claim_folders([tmp_path]) as removed:
+        assert removed == []
+
+
+HOLD_AND_SLEEP = """
+import fcntl, os, sys, time
+descriptor = os.open(sys.argv[1], os.O_RDONLY)
+fcntl.flock(descriptor, fcntl.LOCK_EX)
+print("held", flush=True)
+time.sleep(60)
+"""

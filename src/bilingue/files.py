@@ -1,10 +1,33 @@
-"""File writes that never leave a half-written file behind."""
+"""File writes that never leave a half-written file behind, and the folder lock that goes with them.
+
+``atomic_write_text`` writes through ``.<name>.<random>.tmp`` and renames. Only ``kill -9`` (or a
+power cut) between the two steps can leave such a temporary file; the target itself is always
+either the old file or the new one. ``claim_folders`` is how a writer cleans up after such a
+crash safely: it takes an exclusive lock on each folder (released by the system even when the
+holder is killed), so a temporary file found under the lock belongs to a writer that is gone.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+
+from bilingue.errors import BilingueError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; nothing is cleaned up there (see claim_folders)
+    fcntl = None  # type: ignore[assignment]
+
+TEMP_SUFFIX = ".tmp"
+
+
+class FolderBusyError(BilingueError):
+    """Another process holds the lock of a folder this run must write in."""
 
 
 def atomic_write_text(path: Path | str, text: str) -> None:
@@ -15,7 +38,7 @@ def atomic_write_text(path: Path | str, text: str) -> None:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -25,3 +48,69 @@ def atomic_write_text(path: Path | str, text: str) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def claim_folders(folders: Iterable[Path], *, wait: bool = False, what: str = "") -> Iterator[list[Path]]:
+    """Lock ``folders`` for this process and remove the temporary files killed writers left there.
+
+    Yields the removed files. Without ``wait``, a folder another process holds is a
+    ``FolderBusyError`` naming it (and ``what`` holds it); with ``wait``, the call blocks until it
+    is free (for short critical sections such as a cache flush). Folders are locked in sorted
+    order so that two processes claiming overlapping sets cannot deadlock.
+    """
+    removed: list[Path] = []
+    with ExitStack() as stack:
+        for folder in sorted({Path(folder).resolve() for folder in folders}):
+            if fcntl is None or not folder.is_dir() or folder in _held_here:
+                continue  # already ours: a second lock from this process would wait for itself
+            stack.enter_context(_folder_lock(folder, wait=wait, what=what))
+            removed += _remove_leftovers(folder)
+        yield removed
+
+
+def leftover_temp_files(folder: Path) -> list[Path]:
+    """The temporary files of ``atomic_write_text`` present in ``folder`` (hidden, ``.tmp``)."""
+    return sorted(
+        path for path in folder.glob(f".*{TEMP_SUFFIX}") if TEMP_NAME.fullmatch(path.name) and path.is_file()
+    )
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _folder_lock(folder: Path, *, wait: bool, what: str) -> Iterator[None]:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise FolderBusyError(
+                f"{folder}: another process is writing here{f' ({what})' if what else ''}; "
+                "wait for it to finish, then run the command again"
+            ) from None
+        _held_here.add(folder)
+        yield
+    finally:
+        _held_here.discard(folder)
+        os.close(descriptor)  # closing the descriptor releases the lock
+
+
+def _remove_leftovers(folder: Path) -> list[Path]:
+    removed = []
+    for path in leftover_temp_files(folder):
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+# --- data ---------------------------------------------------------------------------------------
+
+# The folders this process has locked (an flock is per open file, so this process opening a
+# folder again to lock it would block on its own lock).
+_held_here: set[Path] = set()
+
+# ``.x.en.md.k3j_9a2q.tmp``: what ``tempfile.mkstemp`` makes from our prefix and suffix (eight
+# characters of [a-z0-9_]); a person's own ``.notes.tmp`` does not match and is left alone.
+TEMP_NAME = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import subprocess
@@ -60,6 +61,28 @@ def test_dry_run_sends_and_writes_nothing(essays, capsys, monkeypatch):
 def test_a_missing_path_is_a_clear_error(tmp_path, capsys):
     assert main(["translate", str(tmp_path / "nope")]) == 1
     assert "nope: no such file or folder" in capsys.readouterr().err
+
+
+def test_a_second_run_on_the_same_folder_is_refused_and_writes_nothing(essays, capsys):
+    other_run = os.open(essays, os.O_RDONLY)  # what a running `translate` holds (see bilingue.files)
+    try:
+        fcntl.flock(other_run, fcntl.LOCK_EX)
+        assert main(["translate", str(essays), "--provider", "pseudo"]) == 1
+    finally:
+        os.close(other_run)
+    error = capsys.readouterr().err
+    assert f"{essays.resolve()}: another process is writing here" in error
+    assert "run the command again" in error
+    assert list(essays.glob("*.en.md")) == []
+
+
+def test_a_run_removes_the_temporary_file_a_killed_run_left_and_says_so(essays, capsys):
+    leftover = essays / ".essai-1.lock.json.k3j_9a2q.tmp"
+    leftover.write_text('{"blocks": [', encoding="utf-8")
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    assert not leftover.exists()
+    message = f"{leftover.resolve()}: removed, a temporary file left by an interrupted run"
+    assert message in capsys.readouterr().err
 
 
 def slow_google(delay: float):

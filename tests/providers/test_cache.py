@@ -42,3 +42,13 @@ def test_file_format_is_documented_json(tmp_path):
     data = json.loads((tmp_path / "fr-en.json").read_text(encoding="utf-8"))
     assert data["version"] == 1
     assert list(data["entries"].values()) == [{"text": "One.", "provider": "mymemory"}]
+
+
+def test_a_flush_removes_what_a_killed_flush_left(tmp_path):
+    leftover = tmp_path / ".fr-en.json.a1b2c3d4.tmp"
+    leftover.write_text('{"version": 1, "entr', encoding="utf-8")
+    cache = TranslationCache(tmp_path, "fr", "en")
+    cache.put("Bonjour", "Hello", "google")
+    cache.flush()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["fr-en.json"]
+    assert TranslationCache(tmp_path, "fr", "en").get("Bonjour").text == "Hello"

@@ -216,6 +216,8 @@ def _print_report(report: FileReport) -> None:
 
 
 def _print_summary(run: RunReport) -> None:
+    for path in run.cleaned:
+        print(f"{path}: removed, a temporary file left by an interrupted run", file=sys.stderr)
     print(
         f"{len(run.files)} file(s): {run.total('translated')} block(s) translated, "
         f"{run.total('reused')} reused, {run.total('human')} human, {run.total('stale')} stale; "

@@ -8,8 +8,9 @@ Layout: one JSON file per language pair, ``<cache_dir>/<source>-<target>.json``:
 The key depends only on the source text (exactly as sent, outer whitespace removed) and the
 language pair, not on the provider, so a translation made by any provider of the chain is reused.
 Only accepted translations (past every sanity check) are stored. ``flush`` rewrites the file
-atomically (temporary file + rename) and the chain calls it after every request's worth of
-results, so an interrupted run keeps everything finished before the interruption. The lock file of
+atomically (temporary file + rename, under the folder lock of ``bilingue.files.claim_folders``,
+which also removes what a killed flush left) and the chain calls it after every request's worth
+of results, so an interrupted run keeps everything finished before the interruption. The lock file of
 ``translate`` (issue 4) stores per-block provenance; this cache is the shared memory below it.
 """
 
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilingue.errors import SourceFileError
-from bilingue.files import atomic_write_text
+from bilingue.files import atomic_write_text, claim_folders
 
 VERSION = 1
 
@@ -59,7 +60,11 @@ class TranslationCache:
             payload = json.dumps(
                 {"version": VERSION, "entries": self._entries}, ensure_ascii=False, indent=0, sort_keys=True
             )
-            atomic_write_text(self.path, payload + "\n")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Several runs may share the cache folder: the lock makes a leftover found there one
+            # that a killed run left, and keeps two flushes from interleaving.
+            with claim_folders([self.path.parent], wait=True):
+                atomic_write_text(self.path, payload + "\n")
             self._dirty = False
 
     def __len__(self) -> int:

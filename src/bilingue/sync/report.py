@@ -24,6 +24,7 @@ class FileReport:
 @dataclass
 class RunReport:
     files: list[FileReport] = field(default_factory=list)
+    cleaned: list[Path] = field(default_factory=list)  # temporary files a killed run left behind
 
     def total(self, name: str) -> int:
         return sum(getattr(report, name) for report in self.files)

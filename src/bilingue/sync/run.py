@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from bilingue.errors import BilingueError, SourceFileError
-from bilingue.files import atomic_write_text
+from bilingue.files import atomic_write_text, claim_folders
 from bilingue.frontmatter import key_spans, split_front_matter
 from bilingue.markdown import mask
-from bilingue.paths import is_french_essay
+from bilingue.paths import LOCK_SUFFIX, is_french_essay
 from bilingue.providers.base import Provider
 from bilingue.sync.lock import HUMAN, BlockEntry, Lock, LockState, sha256, write_lock
 from bilingue.sync.orphans import handle_orphans
@@ -93,22 +93,25 @@ def sync_paths(
     """Plan and apply every essay under ``paths``; the provider is made only if needed.
 
     A file that cannot be read or translated is reported and the run goes on with the next one.
+    The folders written in are locked for the run (a second run on them is a ``FolderBusyError``),
+    and the temporary files a killed run left there are removed first (``run.cleaned``).
     """
-    run = RunReport(handle_orphans(paths))
-    provider: Provider | None = None
-    for path in find_essays(paths):
-        try:
-            plan = plan_essay(path, options)
-            if plan.to_translate and provider is None:
-                provider = provider_factory()
-            report = apply_plan(plan, provider, options)
-        except SourceFileError as error:  # the author's file: the fix is theirs
-            report = FileReport(path, "failed", messages=[str(error)], bad_input=True)
-        except BilingueError as error:  # the service: the next run finishes the job
-            report = FileReport(path, "failed", messages=[str(error)])
-        run.files.append(report)
-        if on_file:
-            on_file(report)
+    with claim_folders(_folders_written(paths), what="a `translate` run or a site build") as cleaned:
+        run = RunReport(handle_orphans(paths), cleaned=cleaned)
+        provider: Provider | None = None
+        for path in find_essays(paths):
+            try:
+                plan = plan_essay(path, options)
+                if plan.to_translate and provider is None:
+                    provider = provider_factory()
+                report = apply_plan(plan, provider, options)
+            except SourceFileError as error:  # the author's file: the fix is theirs
+                report = FileReport(path, "failed", messages=[str(error)], bad_input=True)
+            except BilingueError as error:  # the service: the next run finishes the job
+                report = FileReport(path, "failed", messages=[str(error)])
+            run.files.append(report)
+            if on_file:
+                on_file(report)
     return run
 
 
@@ -131,6 +134,19 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> list[str]
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _folders_written(paths: Iterable[Path]) -> set[Path]:
+    """Every folder a run may write in: those of the essays, their English files and their locks."""
+    folders = set()
+    for path in paths:
+        if path.is_dir():
+            folders.add(path)
+            folders.update(found.parent for found in path.rglob("*.md"))
+            folders.update(found.parent for found in path.rglob(f"*{LOCK_SUFFIX}"))
+        else:
+            folders.add(path.parent)
+    return folders
 
 
 def _translate(
