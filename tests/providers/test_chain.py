@@ -141,7 +141,7 @@ def test_concurrency_is_bounded(server, make_settings):
         with lock:
             in_flight[0] += 1
             peak[0] = max(peak[0], in_flight[0])
-        time.sleep(0.05)
+        time.sleep(0.2)  # long enough for the other workers to start, even on a slow machine
         with lock:
             in_flight[0] -= 1
         return google_handler()(request)
