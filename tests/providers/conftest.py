@@ -202,12 +202,12 @@ def _clean_environment(monkeypatch):
 
 @pytest.fixture
 def make_settings(server, tmp_path):
-    """Settings pointing every provider at the loopback server, with small timeouts."""
+    """Settings pointing every provider at the loopback server, with short backoffs."""
 
     def make(**values):
         base = {
-            "timeout": 0.2,
-            "connect_timeout": 0.2,
+            "timeout": 2.0,  # generous: tests of timeouts set their own
+            "connect_timeout": 2.0,
             "backoff_initial": 0.01,
             "backoff_max": 0.05,
             "max_attempts": 4,
