@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,3 +89,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site_dir = tmp_path_factory.mktemp("site")
     build_site(ROOT, site_dir)
     return site_dir
+
+
+# --- Hypothesis -----------------------------------------------------------------------------------
+
+# CI replays the same examples on every run (a red CI must mean a change broke something, not that
+# a new random example turned up); local runs explore new ones and remember the failing ones.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
