@@ -25,3 +25,19 @@ def test_status_table_counts_blocks_per_essay(tmp_path, capsys):
     # state, machine, human, stale, missing, synced, chars left
     assert essay[:5] == ["outdated", "12", "1", "1", "0"]
     assert other[0] == "no English yet" and other[4] == "13" and other[5] == "never"
+
+
+def test_a_file_a_person_restructured_counts_its_blocks_as_human(tmp_path, capsys):
+    essays = tmp_path / "essais"
+    essays.mkdir()
+    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    english = essays / "essai.en.md"
+    restructured = english.read_text(encoding="utf-8") + "\nA paragraph the translator added.\n"
+    english.write_text(restructured, encoding="utf-8")
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0  # the file becomes a person's
+    capsys.readouterr()
+    assert main(["status", str(essays)]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if "essai.md" in line)
+    cells = [cell.strip() for cell in row.split("│")[2:-1]]
+    assert cells[:5] == ["a person's file", "0", "14", "0", "0"]  # 13 blocks + the added one

@@ -12,6 +12,7 @@ from rich.table import Table
 from bilingue.config import load_config
 from bilingue.sync import Action, Status, find_essays, plan_essay
 from bilingue.sync.lock import HUMAN
+from bilingue.sync.plan import EssayPlan, parse_essay
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -52,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
         synced = plan.lock.state.synced.isoformat() if plan.lock else "never"
         state = _state(plan)
         machine = len(entries) - human
-        if plan.status is Status.HUMAN_OWNED:
-            machine, human = 0, len(plan.lock.state.blocks) if plan.lock else 0
+        if plan.status is Status.HUMAN_OWNED:  # the lock keeps no blocks: count the person's file
+            machine, human = 0, _prose_blocks_of_english(plan)
         table.add_row(
             path.relative_to(folder).as_posix(),
             state,
@@ -71,7 +72,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _state(plan) -> str:
+def _prose_blocks_of_english(plan: EssayPlan) -> int:
+    return len(parse_essay(plan.english_text or "", plan.english_path, plan.options).prose_blocks())
+
+
+def _state(plan: EssayPlan) -> str:
     if plan.english_text is None:
         return "no English yet"
     if plan.status is Status.HUMAN_OWNED:
