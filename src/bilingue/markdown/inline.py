@@ -242,9 +242,24 @@ def _pair_delimiters(pieces: list[Piece], delimiters: list[int]) -> list[Piece]:
     return out
 
 
-def skip_code_span(text: str, index: int) -> int:
+def syntax_characters(text: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """``(offset, character)`` of ``text`` from ``start``, skipping backslash escapes and inline
+    code spans, so that scanners never take an escaped or quoted ``]`` or ``|`` for syntax."""
+    index, length = start, len(text)
+    while index < length:
+        char = text[index]
+        if char == "\\":
+            index += 2
+        elif char == "`":
+            index = _past_code_span(text, index)
+        else:
+            yield index, char
+            index += 1
+
+
+def _past_code_span(text: str, index: int) -> int:
     """For a backtick run at ``index``: the offset just past its code span (or past the run when
-    nothing closes it), so that scanners never look for syntax inside inline code."""
+    nothing closes it)."""
     run = len(text) - len(text[index:].lstrip("`"))
     ticks = text[index:run]
     found = text.find(ticks, run)
@@ -258,27 +273,9 @@ def _find_link_close(text: str, start: int, context: InlineContext):
     whether the whole thing is a reference label to keep as one piece).
     """
     opening = start + (2 if text[start] == "!" else 1)
-    depth = 1
-    index = opening
-    length = len(text)
-    while index < length:
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "`":
-            index = skip_code_span(text, index)
-            continue
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                break
-        index += 1
-    else:
+    bracket = _closing_bracket(text, opening)
+    if bracket is None:
         return None
-    bracket = index
     following = text[bracket + 1 : bracket + 2]
     if following == "(":
         parsed = _parse_destination(text, bracket + 2)
@@ -297,6 +294,19 @@ def _find_link_close(text: str, start: int, context: InlineContext):
     label = " ".join(text[opening:bracket].split()).lower()
     if label in context.references:
         return bracket, bracket + 1, None, True
+    return None
+
+
+def _closing_bracket(text: str, opening: int) -> int | None:
+    """The ``]`` that closes the ``[`` just before ``opening`` (nested pairs count), or None."""
+    depth = 1
+    for index, char in syntax_characters(text, opening):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return index
     return None
 
 

@@ -21,7 +21,7 @@ import yaml
 
 from bilingue.frontmatter import split_front_matter
 from bilingue.markdown import model as m
-from bilingue.markdown.inline import InlineContext, skip_code_span
+from bilingue.markdown.inline import InlineContext, syntax_characters
 
 DEFAULT_FRONT_MATTER_KEYS = ("title", "description", "summary")
 
@@ -274,7 +274,7 @@ class _Parser:
     def _atx(self, lines, index, depth, parent, prefix, in_list):
         text, _, offset = lines[index]
         match = _ATX.match(text)
-        spans = [(offset + match.start(2), offset + match.end(2))] if match.group(2) else []
+        spans = _group_span(match, 2, offset)
         self._add(
             m.HEADING,
             lines,
@@ -290,7 +290,7 @@ class _Parser:
     def _abbreviation(self, lines, index, depth, parent, prefix, in_list):
         text, _, offset = lines[index]
         match = _ABBR_LINE.match(text)
-        spans = [(offset + match.start(2), offset + match.end(2))] if match.group(2) else []
+        spans = _group_span(match, 2, offset)
         self._add(m.ABBREVIATION, lines, index, index, depth, parent, spans, meta={"term": match.group(1)})
         return index + 1, m.ABBREVIATION
 
@@ -298,7 +298,7 @@ class _Parser:
         text, _, offset = lines[index]
         match = _REF_DEF.match(text)
         group = next((g for g in (3, 4, 5) if match.group(g)), None)
-        spans = [(offset + match.start(group), offset + match.end(group))] if group else []
+        spans = _group_span(match, group, offset)
         self._add(
             m.REFERENCE,
             lines,
@@ -314,7 +314,7 @@ class _Parser:
     def _admonition(self, lines, index, depth, parent, prefix, in_list):
         text, _, offset = lines[index]
         match = _ADMONITION.match(text)
-        spans = [(offset + match.start(3), offset + match.end(3))] if match.group(3) else []
+        spans = _group_span(match, 3, offset)
         return self._indented_container(
             m.ADMONITION,
             lines,
@@ -329,7 +329,7 @@ class _Parser:
     def _tab(self, lines, index, depth, parent, prefix, in_list):
         text, _, offset = lines[index]
         match = _TAB.match(text)
-        spans = [(offset + match.start(2), offset + match.end(2))] if match.group(2) else []
+        spans = _group_span(match, 2, offset)
         return self._indented_container(
             m.TAB, lines, index, depth, parent, prefix, spans, {"marker": match.group(1)}
         )
@@ -596,28 +596,23 @@ def _interrupts(text: str, in_list: bool) -> bool:
     return first in "!?=[*<" and _starts_container(text)
 
 
+def _group_span(match: re.Match, group: int | None, offset: int) -> list[tuple[int, int]]:
+    """The span of a regex group as a list of one span (none when the group is absent or empty)."""
+    if group is None or not match.group(group):
+        return []
+    return [(offset + match.start(group), offset + match.end(group))]
+
+
 def _split_row(text: str) -> list[tuple[int, int]]:
     """Cell spans (start, end) of a table row: pipes inside code spans or escaped do not split."""
     cells: list[tuple[int, int]] = []
-    index = 0
     length = len(text)
-    start = 0
-    stripped = text.strip()
     leading = len(text) - len(text.lstrip())
-    if stripped.startswith("|"):
-        start = index = leading + 1
-    while index < length:
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "`":
-            index = skip_code_span(text, index)
-            continue
+    start = leading + 1 if text.strip().startswith("|") else 0
+    for index, char in syntax_characters(text, start):
         if char == "|":
             cells.append((start, index))
             start = index + 1
-        index += 1
     if text[start:].strip():
         cells.append((start, length))
     out = []
