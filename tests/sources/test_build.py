@@ -160,3 +160,32 @@ def test_strict_build_fails_on_unknown_id_and_bad_registry(tmp_path: Path):
         ) in log
     assert "sources: sources.yml:" in log and "2999-01-01 is in the future" in log
     assert "source 'loowatt' is not cited by any page" in log
+
+
+# -- numbering ------------------------------------------------------------------------------------
+
+
+def first_seen_numbers(page: BeautifulSoup) -> list[int]:
+    """Footnote numbers in the order readers meet them (a source cited again repeats its number)."""
+    return list(dict.fromkeys(int(a.get_text()) for a in page.select("a.footnote-ref")))
+
+
+@pytest.mark.parametrize("path", ["essais/mystique/index.html", "en/essais/mystique/index.html"])
+def test_footnotes_are_numbered_in_reading_order(site, path):
+    numbers = first_seen_numbers(read(site, path))
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_a_note_the_author_adds_to_a_citation_keeps_reading_order(tmp_path):
+    # the author's definition comes before the ones the build adds: numbered by definition, the
+    # last citation of the essay would be footnote 1
+    project = copy_project(tmp_path / "project")
+    for name in ("mystique.md", "mystique.en.md"):
+        essay = project / "docs" / "essais" / name
+        essay.write_text(essay.read_text(encoding="utf-8") + "\n[^src:loowatt]: p. 3.\n", encoding="utf-8")
+    build_site(project, tmp_path / "site", mode="off")  # off: the English changed on purpose
+    page = read(tmp_path / "site", "essais/mystique/index.html")
+    numbers = first_seen_numbers(page)
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert [item["id"] for item in page.select("div.footnote li")][-1] == "fn:src:loowatt"
+    assert "p. 3." in footnotes(page)["src:loowatt"].get_text()
