@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bilingue.markdown import compare_documents, parse_document
 from bilingue.providers.pseudo import pseudo_translate
-from bilingue.sync import Action, Status, plan_essay
+from bilingue.sync import Action, Status, find_problems, plan_essay
 from bilingue.translate import TranslateOptions
 from tests.sync.conftest import CountingProvider, edit, sync
 
@@ -174,3 +176,26 @@ def test_english_only_front_matter_keys_survive_a_rewrite(essays):
     run, provider = sync(essays)
     assert provider.texts == ["Un nouveau début."] and run.files[0].written
     assert "translation: {reviewer: Jane}\n" in english(essays)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("date: 2025-03-01", "date: 2025-04-15"),  # a value that is not translated
+        ("tags: [test]", "tags: [test, pluie]"),
+        ("- un autre élément\n", ""),  # a deleted paragraph: nothing to send, but the English changes
+    ],
+)
+def test_a_french_change_outside_the_prose_makes_the_english_outdated_until_synced(essays, old, new):
+    sync(essays)
+    edit(essays / "essai.md", old, new)
+    assert plan(essays).stale and not plan(essays).to_translate
+    [problem] = find_problems([essays], TranslateOptions())
+    assert problem.endswith(
+        "English version out of date (the French changed outside its prose: "
+        "front matter, layout or a removed paragraph)"
+    )
+    run, provider = sync(essays)
+    assert provider.requests == 0 and run.files[0].written
+    assert new.strip() in english(essays) if new else old not in english(essays)
+    assert not plan(essays).stale and find_problems([essays], TranslateOptions()) == []

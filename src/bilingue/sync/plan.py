@@ -25,10 +25,11 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-from bilingue.frontmatter import key_spans
+from bilingue.frontmatter import key_spans, split_front_matter
 from bilingue.markdown import Document, compare_documents, parse_document
 from bilingue.paths import english_path_for, lock_path_for
 from bilingue.sync.lock import HUMAN, BlockEntry, Lock, read_lock, settle, sha256
+from bilingue.translate import BlockIssue, assemble
 from bilingue.translate.options import TranslateOptions
 
 
@@ -96,10 +97,32 @@ class EssayPlan:
 
     @property
     def stale(self) -> bool:
-        """English behind its French: blocks to translate, stale human blocks, or a stale file."""
+        """English behind its French: blocks to translate, stale human blocks, a stale file, or a
+        French change outside the prose (date, tags, a deleted paragraph) the English lacks."""
         if self.status is Status.HUMAN_OWNED:
             return self.source_changed
-        return bool(self.to_translate) or self.count(Action.STALE) > 0
+        if self.to_translate or self.count(Action.STALE) > 0:
+            return True
+        return self.status is Status.UPDATE and self._rewrite_changes_english
+
+    def assemble_english(
+        self, translated: dict[int, str] | None = None, issues: list[BlockIssue] | None = None
+    ) -> tuple[str, set[int]]:
+        """The English file this plan writes: kept blocks plus ``translated``, in the French
+        structure, with the English file's own front-matter keys. Also returns the blocks the
+        final check sent back to French."""
+        texts = {
+            block.index: block.english
+            for block in self.blocks
+            if block.action is not Action.TRANSLATE and block.english is not None
+        }
+        texts.update(translated or {})
+        english_text, kept = assemble(self.document, texts, self.options, issues)
+        return keep_english_only_keys(self.english_text, english_text), set(texts) - set(kept)
+
+    @cached_property
+    def _rewrite_changes_english(self) -> bool:
+        return self.english_text is not None and self.assemble_english()[0] != self.english_text
 
     def stale_lines(self) -> list[int]:
         return [
@@ -179,6 +202,24 @@ def parse_essay(text: str, path: Path, options: TranslateOptions) -> Document:
     return parse_document(
         text, path=str(path), terms=options.glossary, front_matter_keys=options.front_matter_keys
     )
+
+
+def keep_english_only_keys(old_english: str | None, new_english: str) -> str:
+    """Front-matter keys only the English file has (e.g. a translator's note) survive a rewrite.
+
+    The new English front matter is the French one with translated values; keys a person added
+    to the English file are copied over as written, at the end of the block.
+    """
+    if not old_english:
+        return new_english
+    old, new = split_front_matter(old_english), split_front_matter(new_english)
+    extra = [key for key in old.meta if key not in new.meta]
+    if not extra or not new.front_matter:
+        return new_english
+    spans = key_spans(old_english)
+    kept = "".join(old_english[slice(*spans[key])] for key in extra if key in spans)
+    closing = new.front_matter.rstrip("\n").rsplit("\n", 1)
+    return closing[0] + "\n" + kept + closing[1] + "\n" + new.body
 
 
 # --- helpers ------------------------------------------------------------------------------------

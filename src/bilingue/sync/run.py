@@ -13,7 +13,6 @@ from pathlib import Path
 
 from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import atomic_write_text, claim_folders
-from bilingue.frontmatter import key_spans, split_front_matter
 from bilingue.markdown import mask
 from bilingue.paths import LOCK_SUFFIX, is_french_essay
 from bilingue.providers.base import Provider
@@ -29,7 +28,7 @@ from bilingue.sync.plan import (
     skeleton_sha256,
 )
 from bilingue.sync.report import FileReport, RunReport
-from bilingue.translate import KEPT_SOURCE, BlockIssue, TranslationResult, assemble, translate_blocks
+from bilingue.translate import KEPT_SOURCE, BlockIssue, TranslationResult, translate_blocks
 from bilingue.translate.options import TranslateOptions
 
 
@@ -63,24 +62,6 @@ def apply_plan(plan: EssayPlan, provider: Provider | None, options: TranslateOpt
         return report
     _translate(plan, provider, options, report)
     return report
-
-
-def keep_english_only_keys(old_english: str | None, new_english: str) -> str:
-    """Front-matter keys only the English file has (e.g. a translator's note) survive a rewrite.
-
-    The new English front matter is the French one with translated values; keys a person added
-    to the English file are copied over as written, at the end of the block.
-    """
-    if not old_english:
-        return new_english
-    old, new = split_front_matter(old_english), split_front_matter(new_english)
-    extra = [key for key in old.meta if key not in new.meta]
-    if not extra or not new.front_matter:
-        return new_english
-    spans = key_spans(old_english)
-    kept = "".join(old_english[slice(*spans[key])] for key in extra if key in spans)
-    closing = new.front_matter.rstrip("\n").rsplit("\n", 1)
-    return closing[0] + "\n" + kept + closing[1] + "\n" + new.body
 
 
 def sync_paths(
@@ -127,13 +108,21 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> list[str]
         if plan.english_text is None:
             problems.append(f"{path}: no English version")
         elif plan.stale:
-            lines = ", ".join(str(line) for line in plan.stale_lines()[:8]) or "whole file"
-            problems.append(f"{path}: English version out of date (French lines {lines})")
+            problems.append(f"{path}: English version out of date ({_where_stale(plan)})")
     problems += [message for report in handle_orphans(paths, dry_run=True) for message in report.messages]
     return problems
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _where_stale(plan: EssayPlan) -> str:
+    lines = plan.stale_lines()
+    if lines:
+        return "French lines " + ", ".join(str(line) for line in lines[:8])
+    if plan.status is Status.HUMAN_OWNED:
+        return "French lines whole file"
+    return "the French changed outside its prose: front matter, layout or a removed paragraph"
 
 
 def _folders_written(paths: Iterable[Path]) -> set[Path]:
@@ -160,15 +149,8 @@ def _translate(
         translated = translate_blocks(
             plan.document, recorder, plan.to_translate, options=options, result=result
         )
-    texts = {
-        block.index: block.english
-        for block in plan.blocks
-        if block.action is not Action.TRANSLATE and block.english is not None
-    }
-    texts.update(translated)
-    english_text, kept = assemble(plan.document, texts, options, result.issues)
-    still_french = _still_french(plan, set(texts) - set(kept), result.issues)
-    english_text = keep_english_only_keys(plan.english_text, english_text)
+    english_text, sent_back = plan.assemble_english(translated, result.issues)
+    still_french = _still_french(plan, sent_back, result.issues)
     report.requests, report.characters = recorder.requests, recorder.characters
     report.messages.extend(issue.describe(str(plan.french_path)) for issue in result.issues)
     state = _new_state(plan, english_text, still_french, recorder)
