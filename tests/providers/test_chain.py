@@ -180,3 +180,16 @@ def test_a_failing_save_stops_the_run_without_sending_the_rest(server, make_sett
         chain.translate_texts(FRENCH, "fr", "en")
 
     assert len(server.log) <= 2 < len(FRENCH)
+
+
+def test_texts_stopped_by_the_same_failure_share_one_message(server, make_settings):
+    server.expect_request("/m").respond_with_handler(status(503))
+    chain = get_provider("google", settings=make_settings(google_max_chars=100, max_attempts=2))
+    with pytest.raises(UntranslatedError) as caught:
+        chain.translate_texts(FRENCH[:3], "fr", "en")
+    message = str(caught.value)
+    assert message.startswith("3 of 3 text(s) left untranslated:")
+    assert message.count("gave up after 2 attempts") == 1  # the reason once, then the texts it stopped
+    assert message.count("503") == 1
+    listed = [line for line in message.splitlines() if line.startswith("    - ")]
+    assert len(listed) == 3 and all(text[:40] in message for text in FRENCH[:3])

@@ -77,6 +77,33 @@ def test_final_error_names_provider_status_and_what_to_do():
     assert "run the same command again" in message
 
 
+@pytest.mark.parametrize(
+    ("failure", "advice", "not_advised"),
+    [
+        (
+            TransientError("google", "cannot connect to http://127.0.0.1:9", unreachable=True),
+            "check the network and the service address (BILINGUE_GOOGLE_URL)",
+            "BILINGUE_CONCURRENCY",
+        ),
+        (
+            TransientError("google", "HTTP 429 Too Many Requests", status=429),
+            "lower BILINGUE_CONCURRENCY or the provider's rate limit",
+            "service address",
+        ),
+        (
+            TransientError("google", "HTTP 503 Service Unavailable", status=503),
+            "the service is having trouble: try again later",
+            "BILINGUE_CONCURRENCY",
+        ),
+    ],
+)
+def test_the_advice_after_retries_fits_what_went_wrong(failure, advice, not_advised):
+    request, _ = flaky([failure] * 10)
+    with pytest.raises(ProviderError) as caught:
+        run(request)
+    assert advice in str(caught.value) and not_advised not in str(caught.value)
+
+
 def test_permanent_errors_are_not_retried():
     request, calls = flaky([PermanentError("deepl", "HTTP 403", "check DEEPL_AUTH_KEY", status=403)])
     with pytest.raises(ProviderError, match="DEEPL_AUTH_KEY"):

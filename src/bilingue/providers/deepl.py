@@ -41,7 +41,9 @@ class DeepLBackend:
         except deepl.TooManyRequestsException:
             raise TransientError(self.name, "HTTP 429 Too Many Requests", status=429) from None
         except deepl.ConnectionException as error:
-            raise TransientError(self.name, f"connection failed or timed out ({error})") from None
+            raise TransientError(
+                self.name, f"connection failed or timed out ({error})", unreachable=True
+            ) from None
         except deepl.AuthorizationException:
             raise PermanentError(
                 self.name, "the service refused the key", "check DEEPL_AUTH_KEY", status=403

@@ -18,15 +18,24 @@ if TYPE_CHECKING:
 
 
 class TransientError(Exception):
-    """A failure worth retrying. ``retry_after`` is the server's own delay, in seconds."""
+    """A failure worth retrying. ``retry_after`` is the server's own delay, in seconds;
+    ``unreachable`` says no answer came at all (connection refused or timed out), which calls for
+    different advice than a service that answers with errors."""
 
     def __init__(
-        self, provider: str, problem: str, *, status: int | None = None, retry_after: float | None = None
+        self,
+        provider: str,
+        problem: str,
+        *,
+        status: int | None = None,
+        retry_after: float | None = None,
+        unreachable: bool = False,
     ):
         self.provider = provider
         self.problem = problem
         self.status = status
         self.retry_after = retry_after
+        self.unreachable = unreachable
         super().__init__(f"{provider}: {problem}")
 
     @property
@@ -95,7 +104,8 @@ class ProviderError(_Failure, BilingueError):
         )
 
     def _message(self) -> str:
-        status_text = f" (HTTP {self.status})" if self.status else ""
+        said = not self.status or self.problem.startswith(f"HTTP {self.status}")  # not twice
+        status_text = "" if said else f" (HTTP {self.status})"
         return f"translation provider {self.provider!r}{status_text}: {self.problem}. {self.fix}"
 
 
@@ -110,14 +120,21 @@ class UntranslatedError(BilingueError):
         self.outcomes = list(outcomes)
         failed = [outcome for outcome in self.outcomes if outcome.translation is None]
         lines = [f"{len(failed)} of {len(self.outcomes)} text(s) left untranslated:"]
-        for outcome in failed[:10]:
-            preview = outcome.source.strip().replace("\n", " ")
-            preview = preview[:60] + ("…" if len(preview) > 60 else "")
-            lines.append(f"  - {preview!r}: {outcome.error}")
-        if len(failed) > 10:
-            lines.append(f"  - ... and {len(failed) - 10} more")
+        by_reason: dict[str, list[str]] = {}
+        for outcome in failed:  # one reason, said once, with the texts it stopped
+            by_reason.setdefault(str(outcome.error), []).append(_preview(outcome.source))
+        for reason, previews in by_reason.items():
+            lines.append(f"  {reason}")
+            lines += [f"    - {preview!r}" for preview in previews[:5]]
+            if len(previews) > 5:
+                lines.append(f"    - ... and {len(previews) - 5} more")
         lines.append(
             "The translated ones are saved; run the same command again later to finish, "
             "or add another provider to the chain (BILINGUE_CHAIN)."
         )
         super().__init__("\n".join(lines))
+
+
+def _preview(text: str) -> str:
+    preview = text.strip().replace("\n", " ")
+    return preview[:60] + ("…" if len(preview) > 60 else "")

@@ -61,10 +61,12 @@ def send(context: HttpContext, method: str, url: str, **kwargs) -> requests.Resp
         response = context.session.request(method, url, timeout=context.timeout, **kwargs)
     except requests.Timeout as error:
         raise TransientError(
-            context.provider, f"no answer within {context.timeout[1]:g} s (timeout)"
+            context.provider, f"no answer within {context.timeout[1]:g} s (timeout)", unreachable=True
         ) from error
     except requests.ConnectionError as error:
-        raise TransientError(context.provider, f"cannot connect to {_origin(url)}") from error
+        raise TransientError(
+            context.provider, f"cannot connect to {_origin(url)}", unreachable=True
+        ) from error
     except requests.RequestException as error:
         raise TransientError(context.provider, f"request failed: {type(error).__name__}") from error
     if "charset" not in response.headers.get("Content-Type", "").lower():

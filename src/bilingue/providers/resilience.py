@@ -112,14 +112,29 @@ def call_with_retries(
         raise ProviderError(
             provider,
             f"{error.problem}; {gave_up['why'] or 'gave up'}",
-            "Finished texts are saved: run the same command again later to do the rest; if it "
-            "keeps failing, lower BILINGUE_CONCURRENCY or the provider's rate limit, or add a "
-            "fallback provider to BILINGUE_CHAIN",
+            _advice_after_retries(provider, error),
             status=error.status,
             disables_provider=disables,
         ) from error
     except PermanentError as error:
         raise ProviderError.from_permanent(error) from error
+
+
+def _advice_after_retries(provider: str, error: TransientError) -> str:
+    """What to do when retrying did not help, by what went wrong."""
+    if error.too_many_requests:
+        cause = "lower BILINGUE_CONCURRENCY or the provider's rate limit"
+    elif error.unreachable:
+        cause = (
+            f"check the network and the service address (BILINGUE_{provider.upper()}_URL); "
+            "a slow service needs a higher BILINGUE_TIMEOUT"
+        )
+    else:
+        cause = "the service is having trouble: try again later"
+    return (
+        "Finished texts are saved: run the same command again later to do the rest; if it keeps "
+        f"failing, {cause}, or add a fallback provider to BILINGUE_CHAIN"
+    )
 
 
 class RateLimiter:
