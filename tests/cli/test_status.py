@@ -41,3 +41,15 @@ def test_a_file_a_person_restructured_counts_its_blocks_as_human(tmp_path, capsy
     row = next(line for line in capsys.readouterr().out.splitlines() if "essai.md" in line)
     cells = [cell.strip() for cell in row.split("│")[2:-1]]
     assert cells[:5] == ["a person's file", "0", "14", "0", "0"]  # 13 blocks + the added one
+
+
+def test_status_and_dry_run_count_the_same_characters(tmp_path, capsys):
+    essays = tmp_path / "essais"
+    essays.mkdir()
+    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
+    assert main(["translate", str(essays), "--dry-run", "--provider", "pseudo"]) == 0
+    dry_run = capsys.readouterr().out
+    assert main(["status", str(essays)]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if "essai.md" in line)
+    left = row.split("│")[-2].strip()
+    assert int(left.replace(",", "")) > 0 and f"({left} characters)" in dry_run

@@ -29,7 +29,7 @@ from bilingue.frontmatter import key_spans, split_front_matter
 from bilingue.markdown import Document, compare_documents, parse_document
 from bilingue.paths import english_path_for, lock_path_for
 from bilingue.sync.lock import HUMAN, BlockEntry, Lock, read_lock, settle, sha256
-from bilingue.translate import BlockIssue, assemble
+from bilingue.translate import BlockIssue, assemble, request_units
 from bilingue.translate.options import TranslateOptions
 
 
@@ -91,9 +91,14 @@ class EssayPlan:
     def to_translate(self) -> list[int]:
         return [block.index for block in self.blocks if block.action is Action.TRANSLATE]
 
+    def request_texts(self) -> list[str]:
+        """What this plan sends: the masked prose of its blocks to translate, before packing."""
+        return [unit for i in self.to_translate for unit in request_units(self.document.blocks[i])]
+
     @property
     def characters(self) -> int:
-        return sum(len(self.document.blocks[i].text) for i in self.to_translate)
+        """Characters to send (the figure ``status`` and ``translate --dry-run`` show per file)."""
+        return sum(len(text) for text in self.request_texts())
 
     @property
     def stale(self) -> bool:
