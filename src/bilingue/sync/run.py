@@ -146,9 +146,16 @@ def _translate(
     result = TranslationResult(plan.french_text, plan.document, {})
     translated = {}
     if plan.to_translate:
-        translated = translate_blocks(
-            plan.document, recorder, plan.to_translate, options=options, result=result
-        )
+        try:
+            translated = translate_blocks(
+                plan.document, recorder, plan.to_translate, options=options, result=result
+            )
+        except SourceFileError:
+            raise
+        except BilingueError as error:  # the service: nothing is written, the next run finishes
+            report.status, report.messages = "failed", [str(error)]
+            report.requests, report.characters = recorder.requests, recorder.characters
+            return
     english_text, sent_back = plan.assemble_english(translated, result.issues)
     still_french = _still_french(plan, sent_back, result.issues)
     report.requests, report.characters = recorder.requests, recorder.characters
@@ -295,10 +302,12 @@ class _RecordingProvider:
 
     def translate_texts(self, texts, source, target, **keywords):
         before = getattr(self.provider, "requests", None)
-        answers = self.provider.translate_texts(texts, source, target, **keywords)
-        after = getattr(self.provider, "requests", None)
-        self.requests += (after - before) if before is not None and after is not None else 1
-        self.characters += sum(len(text) for text in texts)
+        try:
+            answers = self.provider.translate_texts(texts, source, target, **keywords)
+        finally:  # a failed call sent requests too (retries included): the summary counts them
+            after = getattr(self.provider, "requests", None)
+            self.requests += (after - before) if before is not None and after is not None else 1
+            self.characters += sum(len(text) for text in texts)
         outcomes = getattr(self.provider, "last_outcomes", None) or []
         for outcome in outcomes:
             self.by_text[outcome.source] = outcome.provider
