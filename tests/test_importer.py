@@ -4,9 +4,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
-from bilingue.importer import import_linkedin_post
+from bilingue.importer import check_slug, import_linkedin_post
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
@@ -68,3 +69,26 @@ def test_reaction_counts_are_dropped_but_a_number_of_the_author_is_kept():
     essay = import_linkedin_post(paste, DATE)
     assert "\n\n395 000\n\n" in essay.markdown
     assert essay.dropped_chrome == ["12 commentaires · 3 republications"]
+
+
+@pytest.mark.parametrize("slug", ["mystique", "mystique-du-metier", "ia-2024", "2024"])
+def test_a_slug_of_lowercase_letters_digits_and_hyphens_is_valid(slug: str):
+    assert check_slug(slug) == slug
+
+
+@pytest.mark.parametrize(
+    "slug", ["../../x", "a/b", "Mystique", "métier", "mon essai", "mon_essai", "-x", "x-", "a--b", ""]
+)
+def test_any_other_slug_is_refused_saying_what_is_allowed(slug: str):
+    with pytest.raises(ValueError, match="use only lowercase letters a-z, digits, and hyphens"):
+        check_slug(slug)
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [("Le snake_case, ça suffit !", "le-snake-case-ca-suffit"), ("« — »", ""), ("IA — 2024", "ia-2024")],
+)
+def test_the_slug_of_a_title_is_always_valid_or_empty(title: str, slug: str):
+    essay = import_linkedin_post(f"{title}\nUn paragraphe.\n", DATE)
+    assert essay.slug == slug
+    assert not slug or check_slug(slug)

@@ -27,7 +27,19 @@ class ImportedEssay:
 
     @property
     def slug(self) -> str:
-        return slugify(self.title, "-")
+        """A file name from the title, within ``SLUG``'s rules (empty when the title has no letter)."""
+        return re.sub(r"[^a-z0-9]+", "-", slugify(self.title, "-")).strip("-")
+
+
+def check_slug(slug: str) -> str:
+    """``slug`` itself when it is a valid essay file name (without .md); a ValueError otherwise.
+
+    The slug becomes a file in the essays folder and part of the page's URL: a slash or ``..``
+    would write elsewhere, and capitals, spaces or accents make URLs that are hard to share.
+    """
+    if not SLUG.fullmatch(slug):
+        raise ValueError(f"invalid slug {slug!r}: use only {SLUG_RULE}")
+    return slug
 
 
 def import_linkedin_post(paste: str, date: dt.date, tags: list[str] | None = None) -> ImportedEssay:
@@ -88,6 +100,9 @@ def _first_sentence(lines: list[str]) -> str:
 # ---------------------------------------------------------------------------------------------------
 # Data
 
+#: an essay's file name, without .md
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+SLUG_RULE = "lowercase letters a-z, digits, and hyphens between them (e.g. mystique-du-metier)"
 _HEADING_MAX_WORDS = 8
 # "3 mois", "2 sem.", "5 j", "1 an", "4 h", "3 mo", "2 w", "1 yr" glued to the comment text
 _COMMENT_AGE = re.compile(r"^\d+\s?(mois|sem\.?|semaines?|j|jours?|h|heures?|min|ans?|mo|w|d|yr)(?=\S|\s)")

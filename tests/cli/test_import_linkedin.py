@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bilingue.cli import main
 
 PASTE = Path(__file__).parent.parent / "fixtures" / "linkedin-paste-mystique.txt"
@@ -52,3 +54,29 @@ def test_module_entry_point_prints_help():
         [sys.executable, "-m", "bilingue", "--help"], capture_output=True, text=True, check=True
     )
     assert "import-linkedin" in result.stdout
+
+
+@pytest.mark.parametrize("slug", ["../../x", "sub/x", "Mystique"])
+def test_a_slug_that_is_not_a_plain_file_name_is_refused(tmp_path, capsys, slug):
+    docs = tmp_path / "docs" / "essais"
+    with pytest.raises(SystemExit) as exit_:
+        main(["import-linkedin", str(PASTE), "--date", "2024-11-20", "--docs", str(docs), "--slug", slug])
+    assert exit_.value.code == 2
+    assert "use only lowercase letters a-z, digits, and hyphens" in capsys.readouterr().err
+    assert not list(tmp_path.rglob("*.md"))  # nothing written, in the folder or outside it
+
+
+def test_a_title_with_no_letter_asks_for_a_slug(tmp_path, capsys):
+    paste = tmp_path / "paste.txt"
+    paste.write_text("« — »\nUn paragraphe.\n", encoding="utf-8")
+    assert main(["import-linkedin", str(paste), "--docs", str(tmp_path)]) == 1
+    assert "give one with --slug" in capsys.readouterr().err
+    assert not list(tmp_path.rglob("*.md"))
+
+
+@pytest.mark.parametrize("date", ["2024-13-01", "2024-02-30", "20241120", "19/11/2024"])
+def test_a_date_that_is_not_a_real_yyyy_mm_dd_day_says_so(capsys, date):
+    with pytest.raises(SystemExit) as exit_:
+        main(["import-linkedin", str(PASTE), "--date", date, "--stdout"])
+    assert exit_.value.code == 2
+    assert f"argument --date: '{date}' is not a date: write YYYY-MM-DD" in capsys.readouterr().err

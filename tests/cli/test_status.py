@@ -53,3 +53,51 @@ def test_status_and_dry_run_count_the_same_characters(tmp_path, capsys):
     row = next(line for line in capsys.readouterr().out.splitlines() if "essai.md" in line)
     left = row.split("│")[-2].strip()
     assert int(left.replace(",", "")) > 0 and f"({left} characters)" in dry_run
+
+
+def _rows(out: str) -> dict[str, list[str]]:
+    """essay name -> its cells (state, machine, human, stale, missing, synced, chars left)."""
+    return {
+        line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:-1]]
+        for line in out.splitlines()
+        if ".md" in line and "│" in line
+    }
+
+
+def test_a_missing_path_is_an_error_not_an_empty_table(tmp_path, capsys):
+    assert main(["status", str(tmp_path / "nope.md")]) == 1
+    captured = capsys.readouterr()
+    assert f"{tmp_path / 'nope.md'}: no such file or folder" in captured.err
+    assert "English essays" not in captured.out
+
+
+def test_a_missing_root_is_an_error(tmp_path, capsys):
+    assert main(["status", "--root", str(tmp_path / "nowhere")]) == 1
+    assert f"{tmp_path / 'nowhere'}: no such folder (--root" in capsys.readouterr().err
+
+
+def test_an_english_file_names_its_french_original(tmp_path, capsys):
+    english = tmp_path / "x.en.md"
+    english.write_text("# X\n", encoding="utf-8")
+    assert main(["status", str(english)]) == 1
+    assert f"{english} is the English version of {tmp_path / 'x.md'}" in capsys.readouterr().err
+
+
+def test_an_unreadable_essay_gets_a_row_and_the_others_are_still_listed(tmp_path, capsys):
+    essays = tmp_path / "essais"
+    essays.mkdir()
+    for name in ("bon.md", "casse.md", "verrou.md"):
+        (essays / name).write_text(ESSAY, encoding="utf-8")
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    edit(essays / "casse.md", "tags: [test]", "tags: [test")  # bad YAML front matter, line 5
+    (essays / "verrou.lock.json").write_text("{ not json", encoding="utf-8")
+    capsys.readouterr()
+
+    assert main(["status", str(essays)]) == 1
+
+    captured = capsys.readouterr()
+    rows = _rows(captured.out)
+    assert rows["bon.md"][0] == "up to date"
+    assert rows["casse.md"][0].startswith("unreadable") and rows["verrou.md"][0].startswith("unreadable")
+    assert f"{essays / 'casse.md'}:6: invalid YAML front matter" in captured.err
+    assert f"{essays / 'verrou.lock.json'}: unreadable lock file" in captured.err

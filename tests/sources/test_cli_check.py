@@ -75,3 +75,68 @@ def test_the_real_site_has_no_errors(root: Path, capsys: pytest.CaptureFixture[s
     # the issue's own example: the essay says 150 milliards, the source says 157 billion
     assert "'150 milliards' differs by 4.5%" in out
     assert "openai-2024.valuation" in out
+
+
+def test_a_missing_docs_folder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    root = project(tmp_path, "# X\n")
+    assert main(["check", "--root", str(root), "--docs", str(tmp_path / "nope")]) == 1
+    assert f"{tmp_path / 'nope'}: no such folder (the pages" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("registry", "message"),
+    [
+        (None, "nope.yml: the sources registry does not exist"),
+        ("a: [b\n", "nope.yml:2: invalid YAML"),
+        ("- a list\n", "nope.yml:1: the registry must be a mapping"),
+    ],
+)
+def test_an_unreadable_registry_is_one_error_and_the_pages_are_not_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], registry: str | None, message: str
+):
+    root = project(tmp_path, "# X\n\nUne levée[^src:openai-2024]. Une autre[^src:unused].\n")
+    if registry is not None:
+        (tmp_path / "nope.yml").write_text(registry, encoding="utf-8")
+    assert main(["check", "--root", str(root), "--sources", str(tmp_path / "nope.yml")]) == 1
+    out = capsys.readouterr().out
+    assert "Errors (1):" in out and message in out
+    assert "unknown source id" not in out
+    assert "pages not checked" in out
+
+
+def test_a_registry_that_is_not_a_file_or_not_utf8_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    root = project(tmp_path, "# X\n")
+    assert main(["check", "--root", str(root), "--sources", str(tmp_path / "docs")]) == 1
+    assert "docs: cannot read the sources registry" in capsys.readouterr().err
+    (tmp_path / "latin1.yml").write_bytes("a:\n  title: Ét\xe9\n".encode("latin-1"))
+    assert main(["check", "--root", str(root), "--sources", str(tmp_path / "latin1.yml")]) == 1
+    assert "latin1.yml: not UTF-8 text" in capsys.readouterr().err
+
+
+def test_a_registry_with_some_bad_entries_still_checks_the_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    registry = REGISTRY.replace("url: https://example.org/", "url: x")
+    root = project(tmp_path, "# X\n\nUne levée[^src:openai-2042].\n", registry)
+    assert main(["check", "--root", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "unknown source id 'openai-2042'" in out and "pages not checked" not in out
+
+
+@pytest.mark.parametrize("tolerance", ["-1", "-0.01", "nan", "inf", "five"])
+def test_a_tolerance_must_be_a_number_at_least_zero(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], tolerance: str
+):
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "--root", str(tmp_path), f"--tolerance={tolerance}"])
+    assert exit_.value.code == 2
+    error = capsys.readouterr().err
+    assert f"argument --tolerance: '{tolerance}': the tolerance must be a number >= 0" in error
+
+
+def test_a_negative_tolerance_as_a_separate_argument_is_refused(capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit):
+        main(["check", "--tolerance", "-1"])
+    assert "must be a number >= 0" in capsys.readouterr().err

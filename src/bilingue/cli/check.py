@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 
+from bilingue.cli._paths import check_folder
+from bilingue.errors import SourceFileError
 from bilingue.sources.checks import (
     CLAIM,
     DEFAULT_TOLERANCE,
@@ -13,6 +16,7 @@ from bilingue.sources.checks import (
     WARNING,
     Finding,
     check_all,
+    check_registry,
 )
 from bilingue.sources.registry import REGISTRY_FILE
 
@@ -40,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--docs", type=Path, help="the pages (default: ROOT/docs)")
     parser.add_argument(
         "--tolerance",
-        type=float,
+        type=_tolerance,
         default=DEFAULT_TOLERANCE,
         help="relative gap allowed between an essay's number and a source's "
         f"figure (default: {DEFAULT_TOLERANCE}, i.e. "
@@ -51,11 +55,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    findings = check_all(
-        args.sources or args.root / REGISTRY_FILE, args.docs or args.root / "docs", args.tolerance
-    )
+    registry = args.sources or args.root / REGISTRY_FILE
+    docs = args.docs or args.root / "docs"
+    check_folder(docs, "the pages: give --docs, or --root the site's folder")
+    unreadable = _unreadable_registry(registry)
+    if unreadable:
+        _print(unreadable, no_claims=True)
+        print("pages not checked: every citation would look unknown until the registry can be read")
+        return 1
+    return _print(check_all(registry, docs, args.tolerance), no_claims=args.no_claims)
+
+
+def _unreadable_registry(path: Path) -> list[Finding]:
+    """The errors of a registry that yields no entry at all (missing file, broken YAML), else [].
+
+    Checking the pages against such a registry would call every citation unknown: one error
+    buried under dozens of follow-on ones.
+    """
+    try:
+        registry, findings = check_registry(path)
+    except UnicodeDecodeError as error:
+        raise SourceFileError(path, None, f"not UTF-8 text ({error.reason})", "save it as UTF-8") from None
+    except OSError as error:
+        raise SourceFileError(
+            path, None, f"cannot read the sources registry ({error.strerror})", "give its path with --sources"
+        ) from None
+    if findings and not len(registry) and not registry.broken:
+        return findings
+    return []
+
+
+def _print(findings: list[Finding], *, no_claims: bool) -> int:
+    """The findings by kind, then a count of each; the exit status (1 when there is an error)."""
     by_kind = {kind: [f for f in findings if f.severity == kind] for kind in (ERROR, WARNING, FIGURE, CLAIM)}
-    if args.no_claims:
+    if no_claims:
         by_kind[CLAIM] = []
     for kind in (ERROR, WARNING, FIGURE, CLAIM):
         if by_kind[kind]:
@@ -65,6 +98,19 @@ def run(args: argparse.Namespace) -> int:
             print()
     print(", ".join(f"{len(by_kind[kind])} {NAMES[kind]}" for kind in (ERROR, WARNING, FIGURE, CLAIM)))
     return 1 if by_kind[ERROR] else 0
+
+
+def _tolerance(text: str) -> float:
+    """``--tolerance``: a relative gap, a finite number >= 0 (argparse shows the message)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value >= 0):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: the tolerance must be a number >= 0, e.g. 0.05 for a 5% gap"
+        )
+    return value
 
 
 def _display(finding: Finding) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
 from bilingue.errors import BilingueError
 from bilingue.essays import ESSAYS_FOLDER
 from bilingue.files import atomic_write_text
-from bilingue.importer import import_linkedin_post
+from bilingue.importer import ImportedEssay, check_slug, import_linkedin_post
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,12 +29,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("paste", type=Path, help="text file with the pasted post")
     parser.add_argument(
         "--date",
-        type=dt.date.fromisoformat,
+        type=_date,
         default=dt.date.today(),
         help="publication date, YYYY-MM-DD (default: today)",
     )
     parser.add_argument("--tags", default="", help="comma-separated tags, e.g. 'innovation,santé'")
-    parser.add_argument("--slug", help="file name without .md (default: from the title)")
+    parser.add_argument(
+        "--slug",
+        type=_slug,
+        help="file name without .md: lowercase letters, digits and hyphens (default: from the title)",
+    )
     parser.add_argument(
         "--docs", type=Path, default=Path("docs") / ESSAYS_FOLDER, help="essays folder (default: docs/essais)"
     )
@@ -53,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     if args.stdout:
         sys.stdout.write(essay.markdown)
     else:
-        target = args.docs / f"{args.slug or essay.slug}.md"
+        target = _target(args, essay)
         if target.exists() and not args.force:
             raise BilingueError(f"{target} exists already (choose --slug, or --force to overwrite)")
         atomic_write_text(target, essay.markdown)
@@ -62,7 +67,34 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(essay) -> None:
+def _date(text: str) -> dt.date:
+    """``--date``: a real day written YYYY-MM-DD (argparse shows the message)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(
+        f"{text!r} is not a date: write YYYY-MM-DD, a real day (e.g. 2024-11-20)"
+    )
+
+
+def _slug(text: str) -> str:
+    """``--slug``: a file name in the essays folder, never a path out of it."""
+    try:
+        return check_slug(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _target(args: argparse.Namespace, essay: ImportedEssay) -> Path:
+    slug = args.slug or essay.slug
+    if not slug:
+        raise BilingueError(f"cannot make a file name from the title {essay.title!r}: give one with --slug")
+    return args.docs / f"{slug}.md"
+
+
+def _report(essay: ImportedEssay) -> None:
     print(f"title: {essay.title}", file=sys.stderr)
     for heading in essay.headings:
         print(f"section heading: {heading}", file=sys.stderr)

@@ -1,16 +1,22 @@
 """``python -m bilingue providers``: which translation services are configured, and how.
 
-Shows each provider's endpoint, whether its key is set (never the key), request limits, rate
-limit and free quota, then the settings shared by all. Sends nothing.
+Shows the settings ``translate`` would use (bilingue.yml, then the environment, which wins): each
+provider's endpoint, whether its key is set (never the key), request limits, rate limit and free
+quota, then the settings shared by all. Sends nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+from pathlib import Path
 
+from bilingue.cli._paths import check_folder
+from bilingue.config import load_config
 from bilingue.providers.config import HTTP_PROVIDERS, ProviderSettings, load_settings
 from bilingue.providers.estimate import quota_for
+from bilingue.providers.registry import chain_names
+from bilingue.translate.registry import OFFLINE_PROVIDERS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,31 +24,37 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "providers",
         help="list the translation providers, their endpoints, keys, limits and quotas",
         description=(
-            "List the translation providers: the configured fallback chain (BILINGUE_CHAIN) "
-            "first, each with its endpoint (BILINGUE_<NAME>_URL), whether its key is set "
-            "(keys are read from environment variables and never shown), request size, rate "
-            "limit and free quota. Sends no request."
+            "List the translation providers as `translate` would use them: the fallback chain "
+            "(translation.provider of bilingue.yml or BILINGUE_PROVIDER, else "
+            "translation.providers.chain or BILINGUE_CHAIN) first, each with its endpoint "
+            "(BILINGUE_<NAME>_URL), whether its key is set (keys are read from environment "
+            "variables and never shown), request size, rate limit and free quota. Settings come "
+            "from translation.providers of bilingue.yml; environment variables win. Sends no request."
         ),
     )
+    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: .)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    print("\n".join(describe(settings)))
+    check_folder(args.root, "--root must be the project's folder, holding bilingue.yml")
+    translation = load_config(args.root).translation
+    settings = load_settings(translation.providers)
+    print("\n".join(describe(settings, translation.provider)))
     return 0
 
 
-def describe(settings: ProviderSettings) -> list[str]:
-    """One block per provider (chain order first), then the shared settings."""
+def describe(settings: ProviderSettings, provider: str | None = None) -> list[str]:
+    """One block per provider (chain order first), then the shared settings.
+
+    ``provider`` is the configured provider or chain (translation.provider); None means the
+    chain of the settings, as for ``translate``.
+    """
+    chain = [] if provider in OFFLINE_PROVIDERS else chain_names(provider, settings)
     lines = []
-    ordered = list(settings.chain) + [name for name in HTTP_PROVIDERS if name not in settings.chain]
+    ordered = chain + [name for name in HTTP_PROVIDERS if name not in chain]
     for name in ordered:
-        where = (
-            f"#{settings.chain.index(name) + 1} in the chain"
-            if name in settings.chain
-            else "not in the chain"
-        )
+        where = f"#{chain.index(name) + 1} in the chain" if name in chain else "not in the chain"
         lines += [
             f"{name} ({where})",
             f"  endpoint     {_endpoint(name, settings)}  [BILINGUE_{name.upper()}_URL]",
@@ -53,15 +65,26 @@ def describe(settings: ProviderSettings) -> list[str]:
             "",
         ]
     lines += [
-        f"chain        {' -> '.join(settings.chain)}  [BILINGUE_CHAIN]",
+        f"chain        {_chain_line(provider, chain)}",
         f"concurrency  {settings.concurrency} request(s) in flight per provider  [BILINGUE_CONCURRENCY]",
         f"timeout      {settings.timeout:g} s to answer, {settings.connect_timeout:g} s to connect"
         "  [BILINGUE_TIMEOUT, BILINGUE_CONNECT_TIMEOUT]",
         f"retries      {settings.max_attempts} attempts per request, {settings.retry_budget} "
         "retries per run  [BILINGUE_MAX_ATTEMPTS, BILINGUE_RETRY_BUDGET]",
         f"cache        {settings.cache_dir or 'off'}  [BILINGUE_CACHE_DIR]",
+        "",
+        "settings: translation.providers of bilingue.yml; the environment variables in brackets win",
     ]
     return lines
+
+
+def _chain_line(provider: str | None, chain: list[str]) -> str:
+    if provider in OFFLINE_PROVIDERS:
+        return f"{provider}: offline, sends nothing  [translation.provider, BILINGUE_PROVIDER]"
+    where = "translation.provider, BILINGUE_PROVIDER"
+    if not provider:
+        where = "translation.providers.chain, BILINGUE_CHAIN"
+    return f"{' -> '.join(chain)}  [{where}]"
 
 
 def _endpoint(name: str, settings: ProviderSettings) -> str:

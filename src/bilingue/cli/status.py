@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
+from bilingue.cli._paths import check_folder, check_paths
 from bilingue.config import load_config
+from bilingue.errors import BilingueError
 from bilingue.sync import Action, Status, find_essays, plan_essay
 from bilingue.sync.lock import HUMAN
 from bilingue.sync.plan import EssayPlan, parse_essay
+from bilingue.translate.options import TranslateOptions
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,39 +41,61 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_folder(args.root, "--root must be the project's folder, holding bilingue.yml")
     project = load_config(args.root)
     options = project.translate_options()
-    essays = find_essays(project.essay_paths(args.paths))
-    folder = Path(os.path.commonpath([essay.parent for essay in essays])) if essays else Path(".")
-    table = Table(title=f"English essays ({folder})")
-    for column in ("essay", "state", "machine", "human", "stale", "missing", "synced", "chars left"):
-        table.add_column(
-            column, justify="left" if column in ("essay", "state") else "right", no_wrap=column != "state"
-        )
-    for path in essays:
-        plan = plan_essay(path, options)
-        entries = [block.entry for block in plan.blocks if block.entry is not None]
-        human = sum(1 for entry in entries if entry.provider == HUMAN)
-        synced = plan.lock.state.synced.isoformat() if plan.lock else "never"
-        state = _state(plan)
-        machine = len(entries) - human
-        if plan.status is Status.HUMAN_OWNED:  # the lock keeps no blocks: count the person's file
-            machine, human = 0, _prose_blocks_of_english(plan)
-        table.add_row(
-            path.relative_to(folder).as_posix(),
-            state,
-            str(machine),
-            str(human),
-            str(plan.count(Action.STALE)),
-            str(len(plan.to_translate)),
-            synced,
-            f"{plan.characters:,}",
-        )
+    paths = project.essay_paths(args.paths)
+    check_paths(paths)
+    essays = find_essays(paths)
+    if not essays:
+        print(f"no French essays in {', '.join(str(path) for path in paths)}")
+        return 0
+    table, errors = _table(essays, options)
     console = Console()
     if not console.is_terminal:
         console = Console(width=120)  # a pipe or a CI log: no need to squeeze into 80 columns
     console.print(table)
-    return 0
+    sys.stdout.flush()  # the errors go below the table, even when both streams share a pipe
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _table(essays: list[Path], options: TranslateOptions) -> tuple[Table, list[BilingueError]]:
+    """A row per essay; an essay that cannot be read gets an "unreadable" row and its error."""
+    folder = Path(os.path.commonpath([essay.parent for essay in essays]))
+    table = Table(title=f"English essays ({folder})")
+    for column in COLUMNS:
+        table.add_column(
+            column, justify="left" if column in ("essay", "state") else "right", no_wrap=column != "state"
+        )
+    errors: list[BilingueError] = []
+    for path in essays:
+        name = path.relative_to(folder).as_posix()
+        try:
+            table.add_row(name, *_cells(plan_essay(path, options)))
+        except BilingueError as error:  # one bad essay must not hide the others
+            errors.append(error)
+            table.add_row(name, UNREADABLE, *["-"] * (len(COLUMNS) - 2))
+    return table, errors
+
+
+def _cells(plan: EssayPlan) -> list[str]:
+    """The row of one essay, after its name."""
+    entries = [block.entry for block in plan.blocks if block.entry is not None]
+    human = sum(1 for entry in entries if entry.provider == HUMAN)
+    machine = len(entries) - human
+    if plan.status is Status.HUMAN_OWNED:  # the lock keeps no blocks: count the person's file
+        machine, human = 0, _prose_blocks_of_english(plan)
+    return [
+        _state(plan),
+        str(machine),
+        str(human),
+        str(plan.count(Action.STALE)),
+        str(len(plan.to_translate)),
+        plan.lock.state.synced.isoformat() if plan.lock else "never",
+        f"{plan.characters:,}",
+    ]
 
 
 def _prose_blocks_of_english(plan: EssayPlan) -> int:
@@ -84,3 +110,11 @@ def _state(plan: EssayPlan) -> str:
     if plan.stale:
         return "outdated"
     return "up to date"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+COLUMNS = ("essay", "state", "machine", "human", "stale", "missing", "synced", "chars left")
+#: the state of an essay whose files cannot be read (the error is printed below the table)
+UNREADABLE = "unreadable (see below)"

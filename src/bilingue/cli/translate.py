@@ -16,6 +16,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from bilingue.cli._paths import check_paths
 from bilingue.config import ProjectConfig, load_config
 from bilingue.errors import BilingueError, SourceFileError
 from bilingue.sync import (
@@ -98,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     if args.stdout:
         return _print_english(args.paths, provider_name, project, options)
     paths = project.essay_paths(args.paths)
-    _check_paths(paths)
+    check_paths(paths)
     if args.check:
         return _check(paths, options)
     if args.dry_run:
@@ -179,12 +180,6 @@ def _options(args: argparse.Namespace, project: ProjectConfig) -> TranslateOptio
     if args.no_typography:
         options = TranslateOptions(options.front_matter_keys, options.glossary, typography=False)
     return options
-
-
-def _check_paths(paths: list[Path]) -> None:
-    for path in paths:
-        if not path.exists():
-            raise BilingueError(f"{path}: no such file or folder (give French essays or their folder)")
 
 
 def _units(plan: EssayPlan) -> list[str]:
