@@ -25,6 +25,7 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
+from bilingue.files import read_text
 from bilingue.frontmatter import key_spans
 from bilingue.markdown import Document, compare_documents, parse_document
 from bilingue.paths import english_path_for, lock_path_for
@@ -111,9 +112,9 @@ class EssayPlan:
 
 def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
     """The plan for one French essay (reads its English file and lock, writes nothing)."""
-    french_text = french_path.read_text(encoding="utf-8")
+    french_text = read_text(french_path)
     english_path = english_path_for(french_path)
-    english_text = english_path.read_text(encoding="utf-8") if english_path.exists() else None
+    english_text = read_text(english_path) if english_path.exists() else None
     lock = read_lock(lock_path_for(french_path))
     interrupted = lock is not None and lock.pending is not None
     if lock is not None:
