@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from bilingue.errors import reported_as_build_errors
 from bilingue.essays import ESSAYS_FOLDER, count_words, discover_essays
 from bilingue.listing import LISTING_MARKER, insert_listing
 from bilingue.locales import long_date, reading_time
@@ -21,6 +22,7 @@ from bilingue.site import build_language
 # -----------------------------------------------------------------------------
 
 
+@reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = build_language(config)
     if _is_essay(page):

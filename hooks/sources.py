@@ -18,7 +18,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE
+from bilingue.errors import reported_as_build_errors
 from bilingue.essays import ESSAYS_FOLDER, discover_essays
+from bilingue.files import read_text
 from bilingue.site import build_language, file_language
 from bilingue.sources.checks import (
     ERROR,
@@ -28,6 +30,7 @@ from bilingue.sources.checks import (
     check_unused,
     cited_ids,
 )
+from bilingue.sources.citations import read_page
 from bilingue.sources.page import SOURCES_MARKER, insert_sources_list
 from bilingue.sources.registry import REGISTRY_FILE, Registry
 from bilingue.sources.render import add_definitions
@@ -41,13 +44,14 @@ _state: dict[str, Registry] = {}
 # -----------------------------------------------------------------------------
 
 
+@reported_as_build_errors()
 def on_pre_build(config: MkDocsConfig) -> None:
     registry, findings = check_registry(_registry_path(config))
     _state["registry"] = registry
     if build_language(config) != SOURCE_LANGUAGE:
         return
     pages = sorted(Path(config.docs_dir).rglob("*.md"))
-    findings += check_unused(registry, cited_ids(p.read_text(encoding="utf-8") for p in pages))
+    findings += check_unused(registry, cited_ids(read_page(page) for page in pages))
     for finding in findings:
         _log(finding, config)
 
@@ -58,12 +62,13 @@ def on_serve(server, config: MkDocsConfig, builder):
     return server
 
 
+@reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     registry = _state["registry"]
     language = getattr(page.file, "locale", None) or file_language(page.file.src_uri)
     if language == build_language(config) and page.file.abs_src_path:
         source = Path(page.file.abs_src_path)
-        for finding in check_citations(source, source.read_text(encoding="utf-8"), registry):
+        for finding in check_citations(source, read_text(source), registry):
             _log(finding, config)
     markdown = add_definitions(markdown, registry, language)
     if SOURCES_MARKER in markdown:

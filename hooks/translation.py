@@ -18,11 +18,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE
+from bilingue.cli.translate import sort_problems
 from bilingue.config import ProjectConfig, load_config
-from bilingue.errors import BilingueError
+from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
 from bilingue.site import build_language, file_language, french_source_of
-from bilingue.sync import find_problems, sync_paths
+from bilingue.sync import sync_paths
 from bilingue.sync.freshness import freshness_of
 from bilingue.translate import TranslateOptions, get_provider
 
@@ -37,13 +38,17 @@ _options = TranslateOptions()
 # -----------------------------------------------------------------------------
 
 
+@reported_as_build_errors()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _project, _options
     _project = load_config(Path(config.config_file_path).parent)
     _options = _project.translate_options()
+    if _project.translation.mode == "auto":  # a typo stops the build now, not essay by essay
+        _project.check_provider()
     return config
 
 
+@reported_as_build_errors()
 def on_pre_build(config: MkDocsConfig) -> None:
     # i18n builds French first, then English on the same config: sync once, before any file is read.
     if build_language(config) != SOURCE_LANGUAGE:
@@ -55,6 +60,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _sync()
 
 
+@reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if file_language(page.file.src_uri) == SOURCE_LANGUAGE:
         return markdown
@@ -76,13 +82,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _fail_on_stale() -> None:
-    problems = find_problems(_project.essay_paths(), _options)
+    problems = sort_problems(_project.essay_paths(), _options)
     if problems:
-        raise PluginError(
-            "translation check failed (mode: check):\n  "
-            + "\n  ".join(problems)
-            + "\nRun `python -m bilingue translate` and commit the English files and locks."
-        )
+        lines = problems.lines() + (["Then commit the English files and locks."] if problems.outdated else [])
+        raise PluginError("translation check failed (mode: check):\n  " + "\n  ".join(lines))
 
 
 def _sync() -> None:

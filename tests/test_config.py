@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from bilingue.config import load_config
-from bilingue.errors import SourceFileError
+from bilingue.errors import BilingueError, SourceFileError
 
 
 def test_defaults_without_a_file(tmp_path, monkeypatch):
@@ -45,3 +45,27 @@ def test_the_repository_config_is_valid(root, monkeypatch):
     monkeypatch.delenv("BILINGUE_MODE", raising=False)
     config = load_config(root)
     assert config.translation.mode == "auto" and config.translation.paths == ["docs/essais"]
+
+
+def test_a_bad_environment_value_names_the_variable_not_the_file(root, monkeypatch):
+    monkeypatch.setenv("BILINGUE_MODE", "chek")
+    with pytest.raises(BilingueError) as caught:
+        load_config(root)
+    message = str(caught.value)
+    assert not isinstance(caught.value, SourceFileError) and "bilingue.yml" not in message
+    assert message.startswith("environment variable BILINGUE_MODE='chek': ")
+    assert "'auto', 'check' or 'off'" in message and "unset BILINGUE_MODE" in message
+
+
+def test_an_unknown_provider_says_where_its_name_came_from(tmp_path, monkeypatch):
+    monkeypatch.delenv("BILINGUE_PROVIDER", raising=False)
+    (tmp_path / "bilingue.yml").write_text("translation:\n  provider: googel\n", encoding="utf-8")
+    config = load_config(tmp_path)
+    with pytest.raises(BilingueError, match=r"unknown translation provider 'googel'.*bilingue\.yml"):
+        config.check_provider()
+    with pytest.raises(BilingueError, match=r"'gogle'.*given by --provider"):
+        config.check_provider("gogle")
+    monkeypatch.setenv("BILINGUE_PROVIDER", "mymemroy")
+    with pytest.raises(BilingueError, match=r"'mymemroy'.*environment variable BILINGUE_PROVIDER"):
+        load_config(tmp_path).check_provider()
+    config.check_provider("pseudo")  # offline providers need no settings

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -10,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from bilingue.files import TEMP_SUFFIX, FolderBusyError, atomic_write_text, claim_folders, leftover_temp_files
+from bilingue.errors import SourceFileError
+from bilingue.files import (
+    TEMP_SUFFIX,
+    FolderBusyError,
+    atomic_write_text,
+    claim_folders,
+    leftover_temp_files,
+    read_text,
+)
 
 
 def test_writes_and_replaces(tmp_path):
@@ -101,3 +110,29 @@ fcntl.flock(descriptor, fcntl.LOCK_EX)
 print("held", flush=True)
 time.sleep(60)
 """
+
+
+# --- read_text ----------------------------------------------------------------------------------
+
+
+def test_read_text_reads_utf8_with_universal_newlines(tmp_path):
+    path = tmp_path / "x.md"
+    path.write_bytes("été\r\nhiver\rfin\n".encode())
+    assert read_text(path) == "été\nhiver\nfin\n" == path.read_text(encoding="utf-8")
+
+
+def test_read_text_names_the_line_of_the_first_byte_that_is_not_utf8(tmp_path):
+    path = tmp_path / "x.md"
+    path.write_bytes("---\ntitle: Un été\n---\n".encode("latin-1"))
+    with pytest.raises(SourceFileError) as caught:
+        read_text(path)
+    assert caught.value.line == 2
+    assert str(caught.value).startswith(f"{path}:2: not UTF-8 text (")
+    assert str(caught.value).endswith("(save the file as UTF-8)")
+
+
+def test_read_text_refuses_a_folder_and_a_missing_file_by_name(tmp_path):
+    with pytest.raises(SourceFileError, match=f"^{re.escape(str(tmp_path))}: is a folder, not a file"):
+        read_text(tmp_path)
+    with pytest.raises(SourceFileError, match=r"absent\.md: file not found"):
+        read_text(tmp_path / "absent.md")

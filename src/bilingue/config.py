@@ -15,7 +15,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from bilingue.errors import SourceFileError
+from bilingue.errors import BilingueError, SourceFileError
+from bilingue.files import read_text
 from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS
 from bilingue.translate.options import TranslateOptions, load_glossary
 
@@ -56,6 +57,21 @@ class ProjectConfig(BaseModel):
             glossary=load_glossary(glossary) if glossary and glossary.exists() else (),
         )
 
+    def check_provider(self, override: str | None = None) -> None:
+        """Stop with a ``BilingueError`` now when the provider named is unknown, saying where the
+        name came from: ``override`` (a command's ``--provider``), else the setting (its variable
+        or bilingue.yml), else the providers' chain."""
+        from bilingue.providers.registry import check_provider_name  # here: ~0.1 s of imports, when needed
+
+        name = override or self.translation.provider
+        try:
+            check_provider_name(name, self.translation.providers)
+        except BilingueError as error:
+            if not name:
+                raise
+            origin = "--provider" if override else _origin_of("provider")
+            raise BilingueError(f"{error} (given by {origin})") from None
+
     def essay_paths(self, paths: Sequence[Path] = ()) -> list[Path]:
         """``paths`` when given (e.g. on the command line), else the configured essay folders."""
         return list(paths) or [self.root / path for path in self.translation.paths]
@@ -79,6 +95,12 @@ def load_config(root: Path | str = ".") -> ProjectConfig:
     except ValidationError as error:
         first = error.errors()[0]
         field = ".".join(str(part) for part in first["loc"])
+        variable = _variable_setting(field.removeprefix("translation."))
+        if variable:  # the environment won over the file: blame the variable, not the file's line
+            raise BilingueError(
+                f"environment variable {variable}={os.environ[variable]!r}: {first['msg']} "
+                f"(fix or unset {variable}; see README, section Configuration)"
+            ) from None
         raise SourceFileError(
             path,
             _line_of(path, field),
@@ -87,9 +109,20 @@ def load_config(root: Path | str = ".") -> ProjectConfig:
         ) from None
 
 
+def _origin_of(key: str) -> str:
+    """Where the value of ``translation.<key>`` comes from: its environment variable, or the file."""
+    variable = _variable_setting(key)
+    return f"environment variable {variable}" if variable else f"{CONFIG_FILE}, translation.{key}"
+
+
+def _variable_setting(key: str) -> str | None:
+    """The environment variable that sets ``translation.<key>`` in this run (None: the file does)."""
+    return next((var for var, setting in ENVIRONMENT.items() if setting == key and os.environ.get(var)), None)
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(read_text(path)) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise SourceFileError(
@@ -104,7 +137,7 @@ def _line_of(path: Path, field: str) -> int | None:
     if not path.exists():
         return None
     key = field.split(".")[-1]
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
         if line.strip().startswith(f"{key}:"):
             return number
     return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -17,8 +19,38 @@ class SourceFileError(BilingueError):
         self.line = line
         self.problem = problem
         self.fix = fix
-        where = f"{self.path}:{line}" if line else str(self.path)
-        message = f"{where}: {problem}"
-        if fix:
-            message += f" ({fix})"
-        super().__init__(message)
+        super().__init__(self.describe())
+
+    def describe(self, path: Path | str | None = None) -> str:
+        """``file:line: problem (fix)``, naming the file as ``path`` when given (e.g. relative)."""
+        shown = self.path if path is None else path
+        where = f"{shown}:{self.line}" if self.line else str(shown)
+        message = f"{where}: {self.problem}"
+        if self.fix:
+            message += f" ({self.fix})"
+        return message
+
+
+@contextmanager
+def reported_as_build_errors() -> Iterator[None]:
+    """Turn a ``BilingueError`` into MkDocs' ``PluginError``, which MkDocs prints without a traceback.
+
+    Wraps every MkDocs hook that reads an author's files (use it as a decorator). MkDocs is
+    imported only when an error happens, so the package still imports without MkDocs.
+    """
+    try:
+        yield
+    except BilingueError as error:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(_for_the_build_log(error)) from None
+
+
+def _for_the_build_log(error: BilingueError) -> str:
+    """The message, with a file inside the current folder named relative to it (as authors type it)."""
+    if isinstance(error, SourceFileError) and error.path.is_absolute():
+        try:
+            return error.describe(error.path.relative_to(Path.cwd()))
+        except ValueError:  # a file elsewhere keeps its full path
+            pass
+    return str(error)

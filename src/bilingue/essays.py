@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.errors import SourceFileError
+from bilingue.files import read_text
 from bilingue.frontmatter import split_front_matter
 from bilingue.markdown import parse_document
 from bilingue.markdown.model import FRONT_MATTER
@@ -86,7 +87,7 @@ def discover_essays(folder: Path) -> list[Essay]:
 
 def read_version(path: Path) -> EssayVersion:
     """Read one essay file; a missing or malformed front-matter field names the file and line."""
-    document = split_front_matter(path.read_text(encoding="utf-8"), path)
+    document = split_front_matter(read_text(path), path)
     try:
         meta = EssayMeta.model_validate(document.meta)
     except ValidationError as error:

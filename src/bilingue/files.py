@@ -1,5 +1,8 @@
-"""File writes that never leave a half-written file behind, and the folder lock that goes with them.
+"""Files on disk: reading what an author wrote, writes that never leave a half-written file behind,
+and the folder lock that goes with them.
 
+``read_text`` is the one way to read an author's file (essay, English file, lock, settings): a
+missing file, a folder or a file that is not UTF-8 is a ``SourceFileError`` naming it.
 ``atomic_write_text`` writes through ``.<name>.<random>.tmp`` and renames. Only ``kill -9`` (or a
 power cut) between the two steps can leave such a temporary file; the target itself is always
 either the old file or the new one. ``claim_folders`` is how a writer cleans up after such a
@@ -16,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from bilingue.errors import BilingueError
+from bilingue.errors import BilingueError, SourceFileError
 
 try:
     import fcntl
@@ -28,6 +31,32 @@ TEMP_SUFFIX = ".tmp"
 
 class FolderBusyError(BilingueError):
     """Another process holds the lock of a folder this run must write in."""
+
+
+def read_text(path: Path | str) -> str:
+    """The text of a file an author wrote, or a ``SourceFileError`` saying why it cannot be read.
+
+    Every command and hook reads essays, English files, locks and settings through this one
+    function, so a missing file, a folder given for a file, or a file not saved as UTF-8 (with the
+    line of its first bad byte) gets the same clear message everywhere instead of a traceback.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceFileError(path, None, "file not found", "check the path") from None
+    except IsADirectoryError:
+        raise SourceFileError(path, None, "is a folder, not a file", "give the file's path") from None
+    except OSError as error:
+        raise SourceFileError(path, None, f"cannot be read ({error.strerror})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise SourceFileError(
+            path, line, f"not UTF-8 text ({error.reason})", "save the file as UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # universal newlines, as Path.read_text
 
 
 def atomic_write_text(path: Path | str, text: str) -> None:

@@ -100,4 +100,4 @@ def test_an_unreadable_essay_gets_a_row_and_the_others_are_still_listed(tmp_path
     assert rows["bon.md"][0] == "up to date"
     assert rows["casse.md"][0].startswith("unreadable") and rows["verrou.md"][0].startswith("unreadable")
     assert f"{essays / 'casse.md'}:6: invalid YAML front matter" in captured.err
-    assert f"{essays / 'verrou.lock.json'}: unreadable lock file" in captured.err
+    assert f"{essays / 'verrou.lock.json'}:1: unreadable lock file" in captured.err

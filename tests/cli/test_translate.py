@@ -63,6 +63,61 @@ def test_a_missing_path_is_a_clear_error(tmp_path, capsys):
     assert "nope: no such file or folder" in capsys.readouterr().err
 
 
+def test_check_lists_unreadable_files_apart_with_their_own_advice(essays, capsys):
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    lock = essays / "essai-2.lock.json"
+    lock.write_text(lock.read_text(encoding="utf-8")[:300], encoding="utf-8")  # head -c 300
+    (essays / "essai-4.en.md").unlink()
+    (essays / "essai-4.lock.json").unlink()
+    capsys.readouterr()
+    assert main(["translate", str(essays), "--check"]) == 1
+    out = capsys.readouterr().out
+    assert f"{lock}:" in out and "unreadable lock file: invalid JSON" in out
+    assert "1 file(s) cannot be read: fix each as its message says" in out
+    assert "essai-4.md: no English version" in out
+    assert "1 English file(s) to update: run `python -m bilingue translate`." in out
+
+
+def test_check_with_only_an_unreadable_file_does_not_advise_translate(essays, capsys):
+    assert main(["translate", str(essays / "essai-0.md"), "--provider", "pseudo"]) == 0
+    lock = essays / "essai-0.lock.json"
+    lock.write_text("{", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["translate", str(essays / "essai-0.md"), "--check"]) == 1
+    out = capsys.readouterr().out
+    assert "1 file(s) cannot be read" in out and "English file(s) to update" not in out
+    assert "run `python -m bilingue translate`" not in out
+
+
+def test_a_run_counts_unreadable_files_apart_from_service_failures(essays, capsys):
+    (essays / "essai-1.md").write_bytes("---\ntitle: Été\n---\n".encode("latin-1"))
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 1
+    error = capsys.readouterr().err
+    assert f"{essays / 'essai-1.md'}:2: not UTF-8 text" in error
+    assert "1 file(s) cannot be read (fix them as said above)" in error and "run again" not in error
+
+
+@pytest.mark.parametrize("mode", [[], ["--dry-run"], ["--stdout"]])
+def test_an_unknown_provider_stops_before_any_file_is_read(essays, mode, capsys, monkeypatch):
+    monkeypatch.delenv("BILINGUE_PROVIDER", raising=False)
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0  # nothing left to translate
+    capsys.readouterr()
+    (essays / "essai-0.md").write_bytes(b"\xff")  # would fail if it were read
+    target = essays / "essai-1.md" if mode == ["--stdout"] else essays
+    assert main(["translate", str(target), *mode, "--provider", "googel"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith("error: unknown translation provider 'googel': choose from google,")
+    assert "(given by --provider)" in captured.err and "essai-0" not in captured.out + captured.err
+
+
+def test_an_unknown_provider_in_the_environment_names_the_variable(essays, capsys, monkeypatch):
+    monkeypatch.setenv("BILINGUE_PROVIDER", "googel")
+    assert main(["translate", str(essays)]) == 1
+    assert "(given by environment variable BILINGUE_PROVIDER)" in capsys.readouterr().err
+    assert main(["translate", str(essays), "--check"]) == 1  # --check sends nothing: no provider needed
+    assert "6 English file(s) to update" in capsys.readouterr().out
+
+
 def test_a_second_run_on_the_same_folder_is_refused_and_writes_nothing(essays, capsys):
     other_run = os.open(essays, os.O_RDONLY)  # what a running `translate` holds (see bilingue.files)
     try:

@@ -109,10 +109,12 @@ def test_a_registry_that_is_not_a_file_or_not_utf8_is_a_clear_error(
 ):
     root = project(tmp_path, "# X\n")
     assert main(["check", "--root", str(root), "--sources", str(tmp_path / "docs")]) == 1
-    assert "docs: cannot read the sources registry" in capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "Errors (1):" in out and "docs: is a folder, not a file" in out and "pages not checked" in out
     (tmp_path / "latin1.yml").write_bytes("a:\n  title: Ét\xe9\n".encode("latin-1"))
     assert main(["check", "--root", str(root), "--sources", str(tmp_path / "latin1.yml")]) == 1
-    assert "latin1.yml: not UTF-8 text" in capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "Errors (1):" in out and "latin1.yml:2: not UTF-8 text" in out and "pages not checked" in out
 
 
 def test_a_registry_with_some_bad_entries_still_checks_the_pages(

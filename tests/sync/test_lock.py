@@ -41,6 +41,35 @@ def test_a_damaged_lock_names_itself_and_the_fix(tmp_path):
     assert str(path) in str(caught.value) and "restore it with git" in str(caught.value)
 
 
+def test_a_lock_cut_short_gives_the_json_line_and_column(tmp_path):
+    path = tmp_path / "x.lock.json"
+    write_lock(path, Lock(source="x.md", target="x.en.md", state=state("old")))
+    path.write_text(path.read_text(encoding="utf-8")[:120], encoding="utf-8")  # `head -c` damage
+    with pytest.raises(SourceFileError) as caught:
+        read_lock(path)
+    error = caught.value
+    text = path.read_text(encoding="utf-8")
+    assert error.line == text.count("\n") + 1  # the last line, where the JSON stops
+    assert error.problem.startswith("unreadable lock file: invalid JSON at column ")
+    assert "delete it" in error.fix and "restore it with git" in error.fix
+
+
+def test_a_lock_with_a_wrong_field_names_the_field(tmp_path):
+    path = tmp_path / "x.lock.json"
+    path.write_text(json.dumps({"version": 1, "source": "x.md", "target": "x.en.md"}), encoding="utf-8")
+    with pytest.raises(SourceFileError) as caught:
+        read_lock(path)
+    assert "state: Field required" in caught.value.problem and caught.value.line is None
+
+
+def test_a_lock_not_in_utf8_names_its_line(tmp_path):
+    path = tmp_path / "x.lock.json"
+    path.write_bytes(b'{\n "source": "\xe9t\xe9.md"\n}\n')
+    with pytest.raises(SourceFileError) as caught:
+        read_lock(path)
+    assert caught.value.line == 2 and "unreadable lock file: not UTF-8 text" in caught.value.problem
+
+
 def test_pending_state_is_taken_when_the_english_write_happened():
     lock = Lock(source="x.md", target="x.en.md", state=state("old"), pending=state("new"))
     settled = settle(lock, "new")

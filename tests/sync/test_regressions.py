@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from bilingue.markdown import compare_documents, parse_document
 from bilingue.sync import Status, find_problems, plan_essay
 from bilingue.translate import TranslateOptions
 from tests.sync.conftest import ESSAY, edit, sync
@@ -125,3 +126,14 @@ def test_duplicate_paragraphs_keep_the_edit_on_the_second(essays):
     sync(essays)
     assert english(essays).count("The same paragraph, by a person.") == 1
     assert english(essays).count(FIRST) == 1
+
+
+def test_a_key_removed_from_the_french_front_matter_goes_from_the_english_too(essays):
+    sync(essays)
+    edit(essays / "essai.md", "description: Un essai pour vérifier la synchronisation.\n", "")
+    run, _ = sync(essays)
+    assert run.failed == [] and run.files[0].written  # it said "does not line up" and wrote nothing
+    english = (essays / "essai.en.md").read_text(encoding="utf-8")
+    assert "description:" not in english
+    french = parse_document((essays / "essai.md").read_text(encoding="utf-8"))
+    assert compare_documents(french, parse_document(english)) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bilingue.cli.translate import _read
+from bilingue.files import read_text
 from bilingue.markdown import compare_documents, parse_document
 from bilingue.translate import load_glossary
 from bilingue.translate.options import DEFAULT_FRONT_MATTER_KEYS
@@ -43,8 +43,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     keys = tuple(key.strip() for key in args.front_matter_keys.split(",") if key.strip())
     terms = load_glossary(args.glossary)
-    source = parse_document(_read(args.source), path=args.source, terms=terms, front_matter_keys=keys)
-    target = parse_document(_read(args.target), path=args.target, terms=terms, front_matter_keys=keys)
+    source = parse_document(read_text(args.source), path=args.source, terms=terms, front_matter_keys=keys)
+    target = parse_document(read_text(args.target), path=args.target, terms=terms, front_matter_keys=keys)
     differences = compare_documents(source, target, translated_keys=keys)
     if not differences:
         print(

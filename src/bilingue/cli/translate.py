@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -19,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from bilingue.cli._paths import check_paths
 from bilingue.config import ProjectConfig, load_config
 from bilingue.errors import BilingueError, SourceFileError
+from bilingue.files import read_text
 from bilingue.sync import (
     FileReport,
     RunReport,
@@ -96,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
     project = load_config(args.root)
     options = _options(args, project)
     provider_name = args.provider or project.translation.provider
+    if not args.check:  # --check sends nothing: any provider will do
+        project.check_provider(args.provider)
     if args.stdout:
         return _print_english(args.paths, provider_name, project, options)
     paths = project.essay_paths(args.paths)
@@ -124,11 +128,10 @@ def _sync(paths, provider_name, project: ProjectConfig, options: TranslateOption
 
 
 def _check(paths: list[Path], options: TranslateOptions) -> int:
-    problems = find_problems(paths, options)
-    for problem in problems:
-        print(problem)
+    problems = sort_problems(paths, options)
+    for line in problems.lines():
+        print(line)
     if problems:
-        print(f"{len(problems)} English file(s) to update: run `python -m bilingue translate`.")
         return 1
     print("every English essay is up to date")
     return 0
@@ -163,14 +166,65 @@ def _print_english(paths, provider_name, project: ProjectConfig, options: Transl
         raise BilingueError("--stdout needs the French file(s) to translate")
     provider = get_provider(provider_name, config=project.translation.providers)
     for path in paths:
-        result = translate_document(_read(path), provider, path=str(path), options=options)
+        result = translate_document(read_text(path), provider, path=str(path), options=options)
         sys.stdout.write(result.text)
         for issue in result.issues:
             print(f"warning: {issue.describe(str(path))}", file=sys.stderr)
     return 0
 
 
+@dataclass
+class Problems:
+    """What ``--check`` and the build's check mode report, sorted by what fixes it."""
+
+    unreadable: list[str]  # files that cannot be read: the author fixes them (translating cannot)
+    outdated: list[str]  # missing, outdated or orphaned English: `translate` fixes them
+
+    def __bool__(self) -> bool:
+        return bool(self.unreadable or self.outdated)
+
+    def lines(self) -> list[str]:
+        """Each problem, then one line of advice per kind."""
+        lines = self.unreadable + self.outdated
+        if self.unreadable:
+            lines.append(
+                f"{len(self.unreadable)} file(s) cannot be read: fix each as its message says "
+                "(`python -m bilingue translate` cannot do it)."
+            )
+        if self.outdated:
+            count = len(self.outdated)
+            lines.append(f"{count} English file(s) to update: run `python -m bilingue translate`.")
+        return lines
+
+
+def sort_problems(paths: list[Path], options: TranslateOptions) -> Problems:
+    """``find_problems`` sorted into files that cannot be read and English files to update."""
+    problems = find_problems(paths, options)
+    unreadable = _unreadable(paths, options) if problems else set()
+    return Problems(
+        [problem for problem in problems if problem in unreadable],
+        [problem for problem in problems if problem not in unreadable],
+    )
+
+
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _unreadable(paths: list[Path], options: TranslateOptions) -> set[str]:
+    """The messages of the files that cannot be read (essays, English files, locks).
+
+    ``find_problems`` gives only strings: this reads the files again to tell which messages are
+    read errors. It runs only when there are problems, so a clean check costs nothing more.
+    """
+    messages = set()
+    for path in find_essays(paths):
+        try:
+            plan_essay(path, options)
+        except SourceFileError as error:
+            messages.add(str(error))
+    orphans = handle_orphans(paths, dry_run=True)
+    messages.update(message for report in orphans if report.bad_input for message in report.messages)
+    return messages
 
 
 def _options(args: argparse.Namespace, project: ProjectConfig) -> TranslateOptions:
@@ -213,21 +267,13 @@ def _print_report(report: FileReport) -> None:
 def _print_summary(run: RunReport) -> None:
     for path in run.cleaned:
         print(f"{path}: removed, a temporary file left by an interrupted run", file=sys.stderr)
+    unreadable = sum(1 for report in run.failed if report.bad_input)
+    service_failures = len(run.failed) - unreadable
     print(
         f"{len(run.files)} file(s): {run.total('translated')} block(s) translated, "
         f"{run.total('reused')} reused, {run.total('human')} human, {run.total('stale')} stale; "
         f"{run.total('requests')} request(s), {run.total('characters'):,} characters sent"
-        + (f"; {len(run.failed)} file(s) failed (run again to finish)" if run.failed else ""),
+        + (f"; {service_failures} file(s) failed (run again to finish)" if service_failures else "")
+        + (f"; {unreadable} file(s) cannot be read (fix them as said above)" if unreadable else ""),
         file=sys.stderr,
     )
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SourceFileError(path, None, "file not found", "check the path") from None
-    except UnicodeDecodeError as error:
-        raise SourceFileError(
-            path, None, f"not UTF-8 text ({error.reason})", "save the file as UTF-8"
-        ) from None

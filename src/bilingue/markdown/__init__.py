@@ -58,10 +58,11 @@ from bilingue.markdown.model import Block, Document
 from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS, parse_document
 from bilingue.markdown.repair import repair
 from bilingue.markdown.typography import english_typography
-from bilingue.markdown.validate import Difference, align_blocks, compare_documents
+from bilingue.markdown.validate import ENGLISH_ONLY_KEYS, Difference, align_blocks, compare_documents
 
 __all__ = [
     "DEFAULT_FRONT_MATTER_KEYS",
+    "ENGLISH_ONLY_KEYS",
     "Block",
     "Difference",
     "Document",

@@ -17,6 +17,9 @@ from bilingue.markdown import model as m
 from bilingue.markdown.headings import explicit_id, heading_ids, without_added_id
 from bilingue.markdown.inline import ATTR_LIST, CLOSE, ESCAPE, Piece
 
+#: front-matter keys only a translation may have (a translator's note on where it came from)
+ENGLISH_ONLY_KEYS: tuple[str, ...] = ("translation",)
+
 
 @dataclass(frozen=True)
 class Difference:
@@ -40,7 +43,7 @@ def compare_documents(
     source: m.Document,
     target: m.Document,
     translated_keys: tuple[str, ...] | None = None,
-    ignored_keys: tuple[str, ...] = ("translation",),
+    ignored_keys: tuple[str, ...] = ENGLISH_ONLY_KEYS,
 ) -> list[Difference]:
     """Every difference between ``source`` and its translation ``target`` (empty: they agree).
 

@@ -16,6 +16,9 @@ from bilingue.providers.backend import Backend
 from bilingue.providers.chain import TranslationChain
 from bilingue.providers.config import HTTP_PROVIDERS, ProviderSettings, load_settings
 
+#: providers that need no network, made by ``bilingue.translate.get_provider`` (never in a chain)
+OFFLINE_PROVIDERS = ("pseudo", "identity")
+
 
 def get_provider(
     name: str | None = None, *, settings: ProviderSettings | None = None, config: dict[str, Any] | None = None
@@ -28,6 +31,19 @@ def get_provider(
     )
 
 
+def check_provider_name(name: str | None, config: dict[str, Any] | None = None) -> None:
+    """Raise a ``BilingueError`` listing the known providers when ``name`` is not one or a chain of them.
+
+    ``name`` as ``bilingue.translate.get_provider`` takes it: ``pseudo``, ``identity``, a network
+    provider or chain, or None for the configured chain (``config``, then ``BILINGUE_CHAIN``).
+    Commands and the build call it before planning any file, so a typo stops the run at once
+    instead of failing file by file like an unreachable service.
+    """
+    if name in OFFLINE_PROVIDERS:
+        return
+    chain_names(name, load_settings(config))
+
+
 def chain_names(name: str | None, settings: ProviderSettings) -> list[str]:
     if not name:
         return list(settings.chain)
@@ -35,8 +51,10 @@ def chain_names(name: str | None, settings: ProviderSettings) -> list[str]:
     unknown = [each for each in names if each not in HTTP_PROVIDERS]
     if unknown or not names:
         raise BilingueError(
-            f"unknown translation provider {name!r}: choose from {', '.join(HTTP_PROVIDERS)}, "
-            f"a comma-separated chain of them, or pseudo/identity for offline use"
+            f"unknown translation provider {', '.join(unknown) or name!r}"
+            + (f" in {name!r}" if len(names) > 1 else "")
+            + f": choose from {', '.join(HTTP_PROVIDERS)}, a chain of them separated by `,` or `>` "
+            f"(e.g. deepl,google), or {'/'.join(OFFLINE_PROVIDERS)} alone for offline use"
         )
     return names
 

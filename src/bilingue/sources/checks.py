@@ -19,9 +19,8 @@ from pathlib import Path
 
 from bilingue.errors import SourceFileError
 from bilingue.markdown.model import Document
-from bilingue.markdown.parse import parse_document
 from bilingue.site import file_language
-from bilingue.sources.citations import find_citations
+from bilingue.sources.citations import find_citations, read_page
 from bilingue.sources.numbers import find_quantities, relative_difference
 from bilingue.sources.prose import sentences
 from bilingue.sources.registry import Registry, load_registry
@@ -51,7 +50,7 @@ def check_registry(path: Path) -> tuple[Registry, list[Finding]]:
     problems: list[SourceFileError] = []
     try:
         registry = load_registry(path, problems)
-    except SourceFileError as error:  # no file at all
+    except SourceFileError as error:  # no file at all, or not one that can be read
         return Registry(Path(path), {}), [_from_error(error)]
     return registry, [_from_error(problem) for problem in problems]
 
@@ -195,7 +194,7 @@ def check_all(registry_path: Path, docs: Path, tolerance: float = DEFAULT_TOLERA
     for page in sorted(docs.rglob("*.md")):
         language = file_language(page.name)
         try:
-            document = parse_document(page.read_text(encoding="utf-8"), path=page)
+            document = read_page(page)
         except SourceFileError as error:
             findings.append(_from_error(error))
             continue

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from bilingue.files import read_text
 from bilingue.markdown.inline import FOOTNOTE_REF
 from bilingue.markdown.model import FOOTNOTE, TABLE_CELL, Block, Document
 from bilingue.markdown.parse import parse_document
@@ -53,6 +55,11 @@ def parse_label(label: str) -> str | None:
     """The source id a footnote label cites, or None when it is not a citation label."""
     match = _LABEL.fullmatch(label)
     return match.group("id") if match else None
+
+
+def read_page(path: Path | str) -> Document:
+    """A page of the site through the Markdown model; any problem names the file (and line)."""
+    return parse_document(read_text(path), path=path)
 
 
 def find_citations(text: str | Document) -> list[Citation]:

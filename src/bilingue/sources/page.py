@@ -12,10 +12,9 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from bilingue.essays import Essay
-from bilingue.sources.citations import find_citations
+from bilingue.sources.citations import find_citations, read_page
 from bilingue.sources.registry import Registry
 from bilingue.sources.render import escape, render_reference
 
@@ -47,7 +46,7 @@ def collect_backlinks(essays: Iterable[Essay], language: str, essays_src: str) -
     found: dict[str, list[Backlink]] = {}
     for essay in essays:
         version = essay.version(language)
-        citations = find_citations(Path(version.path).read_text(encoding="utf-8"))
+        citations = find_citations(read_page(version.path))
         first_label: dict[str, str] = {}
         for citation in citations:
             first_label.setdefault(citation.source_id, citation.label)

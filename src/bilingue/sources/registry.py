@@ -18,6 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from bilingue.errors import SourceFileError
+from bilingue.files import read_text
 from bilingue.sources.model import Source
 
 #: the registry's default place, relative to the folder that holds mkdocs.yml
@@ -53,13 +54,11 @@ class Registry:
 def load_registry(path: Path | str, problems: list[SourceFileError] | None = None) -> Registry:
     """Read and validate the registry; see ``parse_registry`` for ``problems``."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists():
         raise SourceFileError(
             path, None, "the sources registry does not exist", f"create {path.name} with one entry per source"
-        ) from None
-    return parse_registry(text, path, problems)
+        )
+    return parse_registry(read_text(path), path, problems)
 
 
 def parse_registry(

@@ -23,7 +23,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bilingue.errors import SourceFileError
-from bilingue.files import atomic_write_text
+from bilingue.files import atomic_write_text, read_text
 
 LOCK_VERSION = 1
 HUMAN = "human"  # provider name of text written by a person
@@ -76,14 +76,14 @@ def read_lock(path: Path) -> Lock | None:
     if not path.exists():
         return None
     try:
-        return Lock.model_validate_json(path.read_text(encoding="utf-8"))
-    except (ValidationError, ValueError) as error:
-        raise SourceFileError(
-            path,
-            None,
-            f"unreadable lock file ({str(error).splitlines()[0]})",
-            "restore it with git, or delete it: the English file is then treated as written by a person",
-        ) from None
+        text = read_text(path)
+    except SourceFileError as error:  # not UTF-8, or a folder
+        raise SourceFileError(path, error.line, f"unreadable lock file: {error.problem}", LOCK_FIX) from None
+    try:
+        return Lock.model_validate_json(text)
+    except ValidationError as error:
+        line, reason = _why_unreadable(text, error)
+        raise SourceFileError(path, line, f"unreadable lock file: {reason}", LOCK_FIX) from None
 
 
 def write_lock(path: Path, lock: Lock) -> None:
@@ -107,3 +107,27 @@ def settle(lock: Lock, english_text: str | None = None, *, pending_written: bool
 
 def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _why_unreadable(text: str, error: ValidationError) -> tuple[int | None, str]:
+    """The line (for broken JSON) and a reason a person can act on, from a lock that failed."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as syntax:  # damaged, e.g. cut short: pydantic gives no line
+        return syntax.lineno, f"invalid JSON at column {syntax.colno}: {syntax.msg}"
+    problems = error.errors(include_url=False)
+    first = problems[0]
+    field = ".".join(str(part) for part in first["loc"])
+    reason = f"{field}: {first['msg']}" if field else first["msg"]
+    more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+    return None, f"not a lock file this version can read ({reason}){more}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+#: what to do with a lock that cannot be read (README "Translating: keeping English in step")
+LOCK_FIX = (
+    "restore it with git (git checkout -- FILE), or delete it: the next run then adopts the English "
+    "file as a person's translation"
+)

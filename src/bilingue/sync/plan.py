@@ -25,8 +25,9 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
+from bilingue.files import read_text
 from bilingue.frontmatter import key_spans, split_front_matter
-from bilingue.markdown import Document, compare_documents, parse_document
+from bilingue.markdown import ENGLISH_ONLY_KEYS, Document, compare_documents, parse_document
 from bilingue.paths import english_path_for, lock_path_for
 from bilingue.sync.lock import HUMAN, BlockEntry, Lock, read_lock, settle, sha256
 from bilingue.translate import BlockIssue, assemble, request_units
@@ -139,9 +140,9 @@ class EssayPlan:
 
 def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
     """The plan for one French essay (reads its English file and lock, writes nothing)."""
-    french_text = french_path.read_text(encoding="utf-8")
+    french_text = read_text(french_path)
     english_path = english_path_for(french_path)
-    english_text = english_path.read_text(encoding="utf-8") if english_path.exists() else None
+    english_text = read_text(english_path) if english_path.exists() else None
     lock = read_lock(lock_path_for(french_path))
     interrupted = lock is not None and lock.pending is not None
     if lock is not None:
@@ -210,15 +211,16 @@ def parse_essay(text: str, path: Path, options: TranslateOptions) -> Document:
 
 
 def keep_english_only_keys(old_english: str | None, new_english: str) -> str:
-    """Front-matter keys only the English file has (e.g. a translator's note) survive a rewrite.
+    """Front-matter keys only an English file may have (a translator's note) survive a rewrite.
 
-    The new English front matter is the French one with translated values; keys a person added
-    to the English file are copied over as written, at the end of the block.
+    The new English front matter is the French one with translated values; the old file's
+    ``ENGLISH_ONLY_KEYS`` are copied over as written, at the end of the block. Any other key the
+    French no longer has goes, as it went from the French.
     """
     if not old_english:
         return new_english
     old, new = split_front_matter(old_english), split_front_matter(new_english)
-    extra = [key for key in old.meta if key not in new.meta]
+    extra = [key for key in old.meta if key in ENGLISH_ONLY_KEYS and key not in new.meta]
     if not extra or not new.front_matter:
         return new_english
     spans = key_spans(old_english)
@@ -361,10 +363,3 @@ def _pair_edited(old, new, new_keys, unmatched_old, unmatched_new, chosen, match
 
 def _today() -> dt.date:
     return dt.date.today()
-
-
-# ---------------------------------------------------------------------------------------------------
-# Data
-
-#: front-matter keys only an English file may have (the validator accepts them too)
-ENGLISH_ONLY_KEYS = ("translation",)
