@@ -18,12 +18,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE
-from bilingue.cli.translate import sort_problems
 from bilingue.config import ProjectConfig, load_config
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
 from bilingue.site import build_language, file_language, french_source_of
-from bilingue.sync import sync_paths
+from bilingue.sync import find_problems, sync_paths
 from bilingue.sync.freshness import freshness_of
 from bilingue.translate import TranslateOptions, get_provider
 
@@ -82,7 +81,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _fail_on_stale() -> None:
-    problems = sort_problems(_project.essay_paths(), _options)
+    problems = find_problems(_project.essay_paths(), _options)
     if problems:
         lines = problems.lines() + (["Then commit the English files and locks."] if problems.outdated else [])
         raise PluginError("translation check failed (mode: check):\n  " + "\n  ".join(lines))

@@ -38,7 +38,7 @@ def test_a_stale_block_is_up_to_date_once_the_person_updates_it(essays):
     hand_edit(essays, "First paragraph: rain and sunshine.", "First paragraph: snow.")
     _, provider = sync(essays)
     assert provider.requests == 0 and not plan(essays).stale
-    assert find_problems([essays], TranslateOptions()) == []
+    assert not find_problems([essays], TranslateOptions())
     assert "First paragraph: snow." in english(essays)
 
 
@@ -51,7 +51,7 @@ def test_a_person_owned_file_is_up_to_date_once_the_person_updates_it(essays):
     assert plan(essays).status is Status.HUMAN_OWNED and plan(essays).stale
     hand_edit(essays, FIRST, "Snow")
     sync(essays)
-    assert not plan(essays).stale and find_problems([essays], TranslateOptions()) == []
+    assert not plan(essays).stale and not find_problems([essays], TranslateOptions())
 
 
 def test_rename_with_an_edit_keeps_a_person_translation(essays):
@@ -137,3 +137,12 @@ def test_a_key_removed_from_the_french_front_matter_goes_from_the_english_too(es
     assert "description:" not in english
     french = parse_document((essays / "essai.md").read_text(encoding="utf-8"))
     assert compare_documents(french, parse_document(english)) == []
+
+
+def test_an_orphaned_english_file_that_is_not_utf8_is_kept_not_a_crash(essays):
+    sync(essays)
+    (essays / "essai.en.md").write_bytes("Déjà vu, à la main.\n".encode("latin-1"))
+    (essays / "essai.md").unlink()
+    run, _ = sync(essays)
+    assert (essays / "essai.en.md").exists()  # cannot be the machine's output: a person decides
+    assert run.files[0].status == "kept"

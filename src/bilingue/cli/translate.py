@@ -11,7 +11,6 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -19,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bilingue.cli._paths import check_paths
 from bilingue.config import ProjectConfig, load_config
-from bilingue.errors import BilingueError, SourceFileError
+from bilingue.errors import BilingueError
 from bilingue.files import read_text
 from bilingue.sync import (
     FileReport,
@@ -30,12 +29,10 @@ from bilingue.sync import (
     plan_essay,
     sync_paths,
 )
-from bilingue.sync.plan import EssayPlan
 from bilingue.translate import (
     TranslateOptions,
     get_provider,
     load_glossary,
-    request_units,
     translate_document,
 )
 
@@ -128,7 +125,7 @@ def _sync(paths, provider_name, project: ProjectConfig, options: TranslateOption
 
 
 def _check(paths: list[Path], options: TranslateOptions) -> int:
-    problems = sort_problems(paths, options)
+    problems = find_problems(paths, options)
     for line in problems.lines():
         print(line)
     if problems:
@@ -143,11 +140,10 @@ def _dry_run(paths, provider_name, project: ProjectConfig, options: TranslateOpt
         print("; ".join(report.messages))
     for path in find_essays(paths):
         plan = plan_essay(path, options)
-        units = _units(plan)
-        texts += units
+        texts += plan.request_texts()
         print(
             f"{path}: {plan.status.value}, {len(plan.to_translate)} block(s) to send "
-            f"({sum(len(unit) for unit in units):,} characters), {plan.count_kept()} kept"
+            f"({plan.characters:,} characters), {plan.count_kept()} kept"
         )
     if provider_name in ("pseudo", "identity"):
         print(f"{len(texts)} text(s) for the offline {provider_name} provider; nothing is sent")
@@ -173,58 +169,7 @@ def _print_english(paths, provider_name, project: ProjectConfig, options: Transl
     return 0
 
 
-@dataclass
-class Problems:
-    """What ``--check`` and the build's check mode report, sorted by what fixes it."""
-
-    unreadable: list[str]  # files that cannot be read: the author fixes them (translating cannot)
-    outdated: list[str]  # missing, outdated or orphaned English: `translate` fixes them
-
-    def __bool__(self) -> bool:
-        return bool(self.unreadable or self.outdated)
-
-    def lines(self) -> list[str]:
-        """Each problem, then one line of advice per kind."""
-        lines = self.unreadable + self.outdated
-        if self.unreadable:
-            lines.append(
-                f"{len(self.unreadable)} file(s) cannot be read: fix each as its message says "
-                "(`python -m bilingue translate` cannot do it)."
-            )
-        if self.outdated:
-            count = len(self.outdated)
-            lines.append(f"{count} English file(s) to update: run `python -m bilingue translate`.")
-        return lines
-
-
-def sort_problems(paths: list[Path], options: TranslateOptions) -> Problems:
-    """``find_problems`` sorted into files that cannot be read and English files to update."""
-    problems = find_problems(paths, options)
-    unreadable = _unreadable(paths, options) if problems else set()
-    return Problems(
-        [problem for problem in problems if problem in unreadable],
-        [problem for problem in problems if problem not in unreadable],
-    )
-
-
 # --- helpers ------------------------------------------------------------------------------------
-
-
-def _unreadable(paths: list[Path], options: TranslateOptions) -> set[str]:
-    """The messages of the files that cannot be read (essays, English files, locks).
-
-    ``find_problems`` gives only strings: this reads the files again to tell which messages are
-    read errors. It runs only when there are problems, so a clean check costs nothing more.
-    """
-    messages = set()
-    for path in find_essays(paths):
-        try:
-            plan_essay(path, options)
-        except SourceFileError as error:
-            messages.add(str(error))
-    orphans = handle_orphans(paths, dry_run=True)
-    messages.update(message for report in orphans if report.bad_input for message in report.messages)
-    return messages
 
 
 def _options(args: argparse.Namespace, project: ProjectConfig) -> TranslateOptions:
@@ -234,10 +179,6 @@ def _options(args: argparse.Namespace, project: ProjectConfig) -> TranslateOptio
     if args.no_typography:
         options = TranslateOptions(options.front_matter_keys, options.glossary, typography=False)
     return options
-
-
-def _units(plan: EssayPlan) -> list[str]:
-    return [unit for index in plan.to_translate for unit in request_units(plan.document.blocks[index])]
 
 
 @contextmanager

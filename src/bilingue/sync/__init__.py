@@ -17,7 +17,7 @@ from bilingue.paths import english_path_for, lock_path_for
 from bilingue.sync.lock import Lock, read_lock
 from bilingue.sync.orphans import handle_orphans
 from bilingue.sync.plan import Action, EssayPlan, Status, plan_essay
-from bilingue.sync.report import FileReport, RunReport
+from bilingue.sync.report import FileReport, Problems, RunReport
 from bilingue.sync.run import apply_plan, find_essays, find_problems, sync_paths
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "EssayPlan",
     "FileReport",
     "Lock",
+    "Problems",
     "RunReport",
     "Status",
     "apply_plan",

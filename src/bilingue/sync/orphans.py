@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bilingue.errors import SourceFileError
+from bilingue.files import read_text
 from bilingue.markdown import parse_document
 from bilingue.paths import LOCK_SUFFIX, english_path_for, french_path_for, is_french_essay, lock_path_for
 from bilingue.sync.lock import HUMAN, Lock, read_lock, sha256, write_lock
@@ -89,14 +90,14 @@ def _renamed_to(folder: Path, lock: Lock) -> Path | None:
     for candidate in sorted(folder.rglob("*.md")):
         if not is_french_essay(candidate) or lock_path_for(candidate).exists():
             continue
-        text = candidate.read_text(encoding="utf-8")
-        if sha256(text) == lock.state.source_sha256:
-            return candidate
-        if not wanted:
-            continue
         try:
+            text = read_text(candidate)
+            if sha256(text) == lock.state.source_sha256:
+                return candidate
+            if not wanted:
+                continue
             keys = {block.key for block in parse_document(text, path=str(candidate)).prose_blocks()}
-        except SourceFileError:
+        except SourceFileError:  # its own run reports it; it cannot be the renamed essay we know
             continue
         share = len(wanted & keys) / len(wanted)
         if share >= RENAME_OVERLAP and share > best_share:
@@ -109,4 +110,7 @@ def _written_by_a_person(lock: Lock, english: Path) -> bool:
         return False
     if lock.state.owner == HUMAN or any(entry.provider == HUMAN for entry in lock.state.blocks):
         return True
-    return sha256(english.read_text(encoding="utf-8")) != lock.state.target_sha256
+    try:
+        return sha256(read_text(english)) != lock.state.target_sha256
+    except SourceFileError:  # unreadable (not UTF-8): not the machine's output, so kept
+        return True

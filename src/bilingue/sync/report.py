@@ -32,3 +32,27 @@ class RunReport:
     @property
     def failed(self) -> list[FileReport]:
         return [report for report in self.files if report.status == "failed"]
+
+
+@dataclass
+class Problems:
+    """What ``--check`` and the build's check mode report, sorted by what fixes it."""
+
+    unreadable: list[str]  # files that cannot be read: the author fixes them (translating cannot)
+    outdated: list[str]  # missing, outdated or orphaned English: `translate` fixes them
+
+    def __bool__(self) -> bool:
+        return bool(self.unreadable or self.outdated)
+
+    def lines(self) -> list[str]:
+        """Each problem, then one line of advice per kind."""
+        lines = self.unreadable + self.outdated
+        if self.unreadable:
+            lines.append(
+                f"{len(self.unreadable)} file(s) cannot be read: fix each as its message says "
+                "(`python -m bilingue translate` cannot do it)."
+            )
+        if self.outdated:
+            count = len(self.outdated)
+            lines.append(f"{count} English file(s) to update: run `python -m bilingue translate`.")
+        return lines

@@ -27,7 +27,7 @@ from bilingue.sync.plan import (
     prose_indexes,
     skeleton_sha256,
 )
-from bilingue.sync.report import FileReport, RunReport
+from bilingue.sync.report import FileReport, Problems, RunReport
 from bilingue.translate import KEPT_SOURCE, BlockIssue, TranslationResult, translate_blocks
 from bilingue.translate.options import TranslateOptions
 
@@ -96,20 +96,22 @@ def sync_paths(
     return run
 
 
-def find_problems(paths: Sequence[Path], options: TranslateOptions) -> list[str]:
-    """What ``--check`` and the build's check mode report: missing, outdated or orphaned English."""
-    problems = []
+def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
+    """What ``--check`` and the build's check mode report: files that cannot be read, and
+    missing, outdated or orphaned English."""
+    problems = Problems([], [])
     for path in find_essays(paths):
         try:
             plan = plan_essay(path, options)
         except SourceFileError as error:
-            problems.append(str(error))
+            problems.unreadable.append(str(error))
             continue
         if plan.english_text is None:
-            problems.append(f"{path}: no English version")
+            problems.outdated.append(f"{path}: no English version")
         elif plan.stale:
-            problems.append(f"{path}: English version out of date ({_where_stale(plan)})")
-    problems += [message for report in handle_orphans(paths, dry_run=True) for message in report.messages]
+            problems.outdated.append(f"{path}: English version out of date ({_where_stale(plan)})")
+    for report in handle_orphans(paths, dry_run=True):
+        (problems.unreadable if report.bad_input else problems.outdated).extend(report.messages)
     return problems
 
 
