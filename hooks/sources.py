@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE
-from bilingue.errors import reported_as_build_errors
+from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.essays import ESSAYS_FOLDER, discover_essays
 from bilingue.files import read_text
 from bilingue.site import build_language, file_language
@@ -29,6 +29,7 @@ from bilingue.sources.checks import (
     check_registry,
     check_unused,
     cited_ids,
+    registry_unusable,
 )
 from bilingue.sources.citations import read_page
 from bilingue.sources.page import SOURCES_MARKER, insert_sources_list
@@ -48,6 +49,12 @@ _state: dict[str, Registry] = {}
 def on_pre_build(config: MkDocsConfig) -> None:
     registry, findings = check_registry(_registry_path(config))
     _state["registry"] = registry
+    if registry_unusable(registry, findings):
+        for finding in findings:
+            _log(finding, config)
+        raise BilingueError(
+            "sources: the registry cannot be read (see above); no page is checked until it can"
+        )
     if build_language(config) != SOURCE_LANGUAGE:
         return
     pages = sorted(Path(config.docs_dir).rglob("*.md"))

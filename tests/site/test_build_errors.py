@@ -98,3 +98,11 @@ def test_an_unknown_provider_stops_an_auto_build_listing_the_known_ones(project,
     assert "unknown translation provider 'googel': choose from google, mymemory" in log
     assert "(given by environment variable BILINGUE_PROVIDER)" in log
     assert "not updated" not in log
+
+
+def test_a_registry_that_cannot_be_read_is_one_error_not_one_per_citation(project, tmp_path):
+    (project / "sources.yml").write_text("openai-2024: [\n", encoding="utf-8")
+    log = failed_build(project, tmp_path, "off")
+    assert "sources: sources.yml:2: invalid YAML" in log
+    assert "the registry cannot be read (see above); no page is checked until it can" in log
+    assert "unknown source id" not in log

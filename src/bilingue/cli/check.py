@@ -7,7 +7,6 @@ import math
 from pathlib import Path
 
 from bilingue.cli._paths import check_folder
-from bilingue.errors import SourceFileError
 from bilingue.sources.checks import (
     CLAIM,
     DEFAULT_TOLERANCE,
@@ -15,8 +14,9 @@ from bilingue.sources.checks import (
     FIGURE,
     WARNING,
     Finding,
-    check_all,
+    check_pages,
     check_registry,
+    registry_unusable,
 )
 from bilingue.sources.registry import REGISTRY_FILE
 
@@ -58,31 +58,12 @@ def run(args: argparse.Namespace) -> int:
     registry = args.sources or args.root / REGISTRY_FILE
     docs = args.docs or args.root / "docs"
     check_folder(docs, "the pages: give --docs, or --root the site's folder")
-    unreadable = _unreadable_registry(registry)
-    if unreadable:
-        _print(unreadable, no_claims=True)
+    sources, findings = check_registry(registry)
+    if registry_unusable(sources, findings):
+        _print(findings, no_claims=True)
         print("pages not checked: every citation would look unknown until the registry can be read")
         return 1
-    return _print(check_all(registry, docs, args.tolerance), no_claims=args.no_claims)
-
-
-def _unreadable_registry(path: Path) -> list[Finding]:
-    """The errors of a registry that yields no entry at all (missing file, broken YAML), else [].
-
-    Checking the pages against such a registry would call every citation unknown: one error
-    buried under dozens of follow-on ones.
-    """
-    try:
-        registry, findings = check_registry(path)
-    except UnicodeDecodeError as error:
-        raise SourceFileError(path, None, f"not UTF-8 text ({error.reason})", "save it as UTF-8") from None
-    except OSError as error:
-        raise SourceFileError(
-            path, None, f"cannot read the sources registry ({error.strerror})", "give its path with --sources"
-        ) from None
-    if findings and not len(registry) and not registry.broken:
-        return findings
-    return []
+    return _print(findings + check_pages(sources, docs, args.tolerance), no_claims=args.no_claims)
 
 
 def _print(findings: list[Finding], *, no_claims: bool) -> int:

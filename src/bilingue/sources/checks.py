@@ -55,6 +55,12 @@ def check_registry(path: Path) -> tuple[Registry, list[Finding]]:
     return registry, [_from_error(problem) for problem in problems]
 
 
+def registry_unusable(registry: Registry, findings: list[Finding]) -> bool:
+    """No entry could be read at all (missing file, broken YAML). Checking pages against such a
+    registry would call every citation unknown: one real error buried under dozens of others."""
+    return bool(findings) and not len(registry) and not registry.broken
+
+
 def check_citations(path: Path, text: str | Document, registry: Registry) -> list[Finding]:
     """Unknown source ids cited in ``text`` (the whole file), with the closest known ids."""
     findings = []
@@ -190,6 +196,14 @@ def _from_error(error: SourceFileError) -> Finding:
 def check_all(registry_path: Path, docs: Path, tolerance: float = DEFAULT_TOLERANCE) -> list[Finding]:
     """Every check over the registry and every page under ``docs`` (both languages)."""
     registry, findings = check_registry(registry_path)
+    if registry_unusable(registry, findings):
+        return findings
+    return findings + check_pages(registry, docs, tolerance)
+
+
+def check_pages(registry: Registry, docs: Path, tolerance: float = DEFAULT_TOLERANCE) -> list[Finding]:
+    """Every page under ``docs`` (both languages) against ``registry``, and the unused sources."""
+    findings: list[Finding] = []
     documents = []
     for page in sorted(docs.rglob("*.md")):
         language = file_language(page.name)
