@@ -84,3 +84,15 @@ def test_check_translation_reports_file_line_and_difference(essay, tmp_path, cap
     assert f"{essay}:8 / {english}:8: paragraph: protected pieces differ: missing ``code``" in out
     assert f"{essay}:10 / {english}:10: footnote: label `1` became `2`" in out
     assert "2 difference(s)" in out
+
+
+def test_check_translation_uses_the_projects_glossary(tmp_path, capsys):
+    (tmp_path / "bilingue.yml").write_text("translation:\n  glossary: termes.yml\n", encoding="utf-8")
+    (tmp_path / "termes.yml").write_text("keep: [Rivière-Ouelle]\n", encoding="utf-8")
+    french, english = tmp_path / "essai.md", tmp_path / "essai.en.md"
+    french.write_text("Je vis à Rivière-Ouelle, au bord du fleuve.\n", encoding="utf-8")
+    english.write_text("I live in Riviere Ouelle, by the river.\n", encoding="utf-8")
+    arguments = ["check-translation", str(french), str(english)]
+    assert main([*arguments, "--root", str(tmp_path)]) == 1  # the name must stay as written
+    assert "Rivière-Ouelle" in capsys.readouterr().out
+    assert main([*arguments, "--root", str(tmp_path / "nowhere")]) == 0  # no project: no glossary

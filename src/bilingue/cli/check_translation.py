@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from bilingue.config import load_config
 from bilingue.files import read_text
 from bilingue.markdown import compare_documents, parse_document
 from bilingue.translate import load_glossary
@@ -30,19 +31,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--glossary",
         type=Path,
         default=None,
-        help="YAML file of terms kept as written (default: ./glossary.yml if present)",
+        help="YAML file of terms kept as written (default: translation.glossary of bilingue.yml)",
     )
     parser.add_argument(
         "--front-matter-keys",
-        default=",".join(DEFAULT_FRONT_MATTER_KEYS),
-        help="front-matter keys whose values are translated (default: %(default)s)",
+        default=None,
+        help="front-matter keys whose values are translated, comma-separated (default: "
+        f"translation.front_matter_keys of bilingue.yml, else {','.join(DEFAULT_FRONT_MATTER_KEYS)})",
     )
+    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: .)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    keys = tuple(key.strip() for key in args.front_matter_keys.split(",") if key.strip())
-    terms = load_glossary(args.glossary)
+    options = load_config(args.root).translate_options()  # the settings `translate` works with
+    keys = options.front_matter_keys
+    if args.front_matter_keys is not None:
+        keys = tuple(key.strip() for key in args.front_matter_keys.split(",") if key.strip())
+    terms = load_glossary(args.glossary) if args.glossary is not None else options.glossary
     source = parse_document(read_text(args.source), path=args.source, terms=terms, front_matter_keys=keys)
     target = parse_document(read_text(args.target), path=args.target, terms=terms, front_matter_keys=keys)
     differences = compare_documents(source, target, translated_keys=keys)
