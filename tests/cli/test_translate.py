@@ -194,3 +194,9 @@ def test_kill_9_in_the_middle_then_rerun_completes_without_corruption(essays, tm
     process = run_translate(essays, httpserver, tmp_path)
     output, _ = process.communicate(timeout=60)
     assert process.returncode == 0 and len(httpserver.log) == sent_before + resumed, output
+
+
+def test_an_empty_provider_name_is_refused_not_replaced_by_the_default(essays, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["translate", str(essays), "--provider", " "])
+    assert exit_.value.code == 2 and "give a provider name" in capsys.readouterr().err

@@ -61,6 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--provider",
         default=None,
+        type=_provider_name,
         help="pseudo (offline preview), identity, or a service/chain such as google or "
         "google,mymemory (default: translation.provider of bilingue.yml)",
     )
@@ -170,6 +171,12 @@ def _print_english(paths, provider_name, project: ProjectConfig, options: Transl
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _provider_name(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give a provider name, e.g. pseudo or google,mymemory")
+    return value.strip()
 
 
 def _options(args: argparse.Namespace, project: ProjectConfig) -> TranslateOptions:
