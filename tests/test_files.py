@@ -58,11 +58,12 @@ def killed_writer_leftover(folder: Path, name: str) -> Path:
 def test_claiming_a_folder_removes_what_a_killed_writer_left_and_nothing_else(tmp_path):
     (tmp_path / "x.en.md").write_text("kept", encoding="utf-8")
     (tmp_path / ".notes.tmp").write_text("a person's file", encoding="utf-8")
+    (tmp_path / ".notes.20240101.tmp").write_text("another", encoding="utf-8")
     leftover = killed_writer_leftover(tmp_path, "x.lock.json")
     assert leftover_temp_files(tmp_path) == [leftover]
     with claim_folders([tmp_path]) as removed:
         assert removed == [leftover.resolve()]
-    assert sorted(os.listdir(tmp_path)) == [".notes.tmp", "x.en.md"]
+    assert sorted(os.listdir(tmp_path)) == [".notes.20240101.tmp", ".notes.tmp", "x.en.md"]
 
 
 def test_a_folder_another_process_holds_is_a_clear_error_and_is_left_alone(tmp_path):

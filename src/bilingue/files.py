@@ -141,5 +141,6 @@ def _remove_leftovers(folder: Path) -> list[Path]:
 _held_here: set[Path] = set()
 
 # ``.x.en.md.k3j_9a2q.tmp``: what ``tempfile.mkstemp`` makes from our prefix and suffix (eight
-# characters of [a-z0-9_]); a person's own ``.notes.tmp`` does not match and is left alone.
-TEMP_NAME = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX))
+# characters of [a-z0-9_]) for the files we write (Markdown, JSON); a person's own
+# ``.notes.20240101.tmp`` does not match and is left alone.
+TEMP_NAME = re.compile(r"\.(?P<name>.+\.(?:md|json))\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX))

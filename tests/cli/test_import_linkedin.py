@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import fcntl
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -80,3 +82,15 @@ def test_a_date_that_is_not_a_real_yyyy_mm_dd_day_says_so(capsys, date):
         main(["import-linkedin", str(PASTE), "--date", date, "--stdout"])
     assert exit_.value.code == 2
     assert f"argument --date: '{date}' is not a date: write YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_writes_nothing_while_a_translate_run_holds_the_folder(tmp_path, capsys):
+    holder = os.open(tmp_path, os.O_RDONLY)  # what a running `translate` holds (bilingue.files)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        arguments = ["import-linkedin", str(PASTE), "--date", "2024-11-19", "--docs", str(tmp_path)]
+        assert main([*arguments, "--slug", "mystique"]) == 1
+    finally:
+        os.close(holder)
+    assert "another process is writing here (an import)" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -25,5 +25,6 @@ def test_the_summary_counts_the_requests_a_failing_service_was_sent(
     sent = len(httpserver.log)
     assert sent >= 2  # two attempts of at least one request
     error = capsys.readouterr().err
-    assert f"; {sent} request(s), " in error and "1 file(s) failed (run again to finish)" in error
+    assert f"; {sent} request(s), 0 characters sent" in error  # characters: only those translated
+    assert "1 file(s): 0 block(s) translated" in error and "1 file(s) failed (run again to finish)" in error
     assert list(essays.iterdir()) == [essays / "essai.md"]  # nothing written

@@ -146,3 +146,16 @@ def test_an_orphaned_english_file_that_is_not_utf8_is_kept_not_a_crash(essays):
     run, _ = sync(essays)
     assert (essays / "essai.en.md").exists()  # cannot be the machine's output: a person decides
     assert run.files[0].status == "kept"
+
+
+def test_a_persons_english_left_without_its_french_gets_its_own_advice_in_check(essays):
+    sync(essays)
+    english = essays / "essai.en.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA paragraph of my own.\n", encoding="utf-8")
+    (essays / "essai.md").unlink()
+    for _ in range(2):  # `translate` keeps it and cannot settle it: the advice must not be to run it
+        problems = find_problems([essays], TranslateOptions())
+        assert len(problems.kept) == 1 and problems.outdated == [] and problems
+        assert "move each next to its essay, or delete it and its lock" in problems.lines()[-1]
+        assert not any("run `python -m bilingue translate`" in line for line in problems.lines())
+        sync(essays)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bilingue.errors import BilingueError
 from bilingue.essays import ESSAYS_FOLDER
-from bilingue.files import atomic_write_text
+from bilingue.files import atomic_write_text, claim_folders, read_text
 from bilingue.importer import ImportedEssay, check_slug, import_linkedin_post
 
 
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         raise BilingueError(f"{args.paste}: no such file (give the path of the text you pasted)")
     tags = [tag.strip() for tag in args.tags.split(",") if tag.strip()]
     try:
-        essay = import_linkedin_post(args.paste.read_text(encoding="utf-8"), args.date, tags)
+        essay = import_linkedin_post(read_text(args.paste), args.date, tags)
     except ValueError as error:
         raise BilingueError(f"{args.paste}: {error}") from error
     if args.stdout:
@@ -61,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
         target = _target(args, essay)
         if target.exists() and not args.force:
             raise BilingueError(f"{target} exists already (choose --slug, or --force to overwrite)")
-        atomic_write_text(target, essay.markdown)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with claim_folders([target.parent], what="an import"):  # a translate run cleans up there
+            atomic_write_text(target, essay.markdown)
         print(f"wrote {target}", file=sys.stderr)
     _report(essay)
     return 0

@@ -15,7 +15,7 @@ from bilingue.config import load_config
 from bilingue.errors import BilingueError
 from bilingue.sync import Action, Status, find_essays, plan_essay
 from bilingue.sync.lock import HUMAN
-from bilingue.sync.plan import EssayPlan, parse_essay
+from bilingue.sync.plan import EssayPlan
 from bilingue.translate.options import TranslateOptions
 
 
@@ -86,7 +86,7 @@ def _cells(plan: EssayPlan) -> list[str]:
     human = sum(1 for entry in entries if entry.provider == HUMAN)
     machine = len(entries) - human
     if plan.status is Status.HUMAN_OWNED:  # the lock keeps no blocks: count the person's file
-        machine, human = 0, _prose_blocks_of_english(plan)
+        machine, human = 0, plan.english_prose_count()
     return [
         _state(plan),
         str(machine),
@@ -96,10 +96,6 @@ def _cells(plan: EssayPlan) -> list[str]:
         plan.lock.state.synced.isoformat() if plan.lock else "never",
         f"{plan.characters:,}",
     ]
-
-
-def _prose_blocks_of_english(plan: EssayPlan) -> int:
-    return len(parse_essay(plan.english_text or "", plan.english_path, plan.options).prose_blocks())
 
 
 def _state(plan: EssayPlan) -> str:

@@ -35,6 +35,7 @@ from bilingue.translate import (
     load_glossary,
     translate_document,
 )
+from bilingue.translate.registry import OFFLINE_PROVIDERS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -146,7 +147,7 @@ def _dry_run(paths, provider_name, project: ProjectConfig, options: TranslateOpt
             f"{path}: {plan.status.value}, {len(plan.to_translate)} block(s) to send "
             f"({plan.characters:,} characters), {plan.count_kept()} kept"
         )
-    if provider_name in ("pseudo", "identity"):
+    if provider_name in OFFLINE_PROVIDERS:
         print(f"{len(texts)} text(s) for the offline {provider_name} provider; nothing is sent")
         return 0
     from bilingue.providers.estimate import estimate

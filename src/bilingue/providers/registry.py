@@ -15,9 +15,7 @@ from bilingue.errors import BilingueError
 from bilingue.providers.backend import Backend
 from bilingue.providers.chain import TranslationChain
 from bilingue.providers.config import HTTP_PROVIDERS, ProviderSettings, load_settings
-
-#: providers that need no network, made by ``bilingue.translate.get_provider`` (never in a chain)
-OFFLINE_PROVIDERS = ("pseudo", "identity")
+from bilingue.translate.registry import OFFLINE_PROVIDERS  # made there, never in a chain
 
 
 def get_provider(

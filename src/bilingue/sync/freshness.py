@@ -32,7 +32,7 @@ def freshness_of(french_path: Path, options: TranslateOptions) -> Freshness | No
         return None
     entries = [block.entry for block in plan.blocks if block.entry is not None]
     if plan.status is Status.HUMAN_OWNED:
-        return Freshness(0, len(plan.lock.state.blocks) or 1, plan.stale, plan.lock.state.synced, ())
+        return Freshness(0, plan.english_prose_count(), plan.stale, plan.lock.state.synced, ())
     machine = [entry for entry in entries if entry.provider != HUMAN]
     return Freshness(
         machine_blocks=len(machine) + len(plan.to_translate),

@@ -92,6 +92,10 @@ class EssayPlan:
     def to_translate(self) -> list[int]:
         return [block.index for block in self.blocks if block.action is Action.TRANSLATE]
 
+    def english_prose_count(self) -> int:
+        """Prose blocks of the English file as it is (a person's file has no blocks in its lock)."""
+        return len(parse_essay(self.english_text or "", self.english_path, self.options).prose_blocks())
+
     def request_texts(self) -> list[str]:
         """What this plan sends: the masked prose of its blocks to translate, before packing."""
         return [unit for i in self.to_translate for unit in request_units(self.document.blocks[i])]

@@ -40,13 +40,20 @@ class Problems:
 
     unreadable: list[str]  # files that cannot be read: the author fixes them (translating cannot)
     outdated: list[str]  # missing, outdated or orphaned English: `translate` fixes them
+    #: a person's English whose French is gone: kept by `translate`; a person moves or deletes it
+    kept: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.unreadable or self.outdated)
+        return bool(self.unreadable or self.outdated or self.kept)
 
     def lines(self) -> list[str]:
         """Each problem, then one line of advice per kind."""
-        lines = self.unreadable + self.outdated
+        lines = self.unreadable + self.outdated + self.kept
+        if self.kept:
+            lines.append(
+                f"{len(self.kept)} English file(s) a person wrote have no French original any more: "
+                "move each next to its essay, or delete it and its lock (`translate` never deletes them)."
+            )
         if self.unreadable:
             lines.append(
                 f"{len(self.unreadable)} file(s) cannot be read: fix each as its message says "

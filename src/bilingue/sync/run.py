@@ -111,7 +111,12 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
         elif plan.stale:
             problems.outdated.append(f"{path}: English version out of date ({_where_stale(plan)})")
     for report in handle_orphans(paths, dry_run=True):
-        (problems.unreadable if report.bad_input else problems.outdated).extend(report.messages)
+        if report.bad_input:
+            problems.unreadable.extend(report.messages)
+        elif report.status == "kept":
+            problems.kept.extend(report.messages)
+        else:
+            problems.outdated.extend(report.messages)
     return problems
 
 
@@ -155,7 +160,7 @@ def _translate(
         except SourceFileError:
             raise
         except BilingueError as error:  # the service: nothing is written, the next run finishes
-            report.status, report.messages = "failed", [str(error)]
+            report.status, report.messages, report.translated = "failed", [str(error)], 0
             report.requests, report.characters = recorder.requests, recorder.characters
             return
     english_text, sent_back = plan.assemble_english(translated, result.issues)
@@ -309,7 +314,7 @@ class _RecordingProvider:
         finally:  # a failed call sent requests too (retries included): the summary counts them
             after = getattr(self.provider, "requests", None)
             self.requests += (after - before) if before is not None and after is not None else 1
-            self.characters += sum(len(text) for text in texts)
+        self.characters += sum(len(text) for text in texts)
         outcomes = getattr(self.provider, "last_outcomes", None) or []
         for outcome in outcomes:
             self.by_text[outcome.source] = outcome.provider
