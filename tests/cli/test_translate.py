@@ -200,3 +200,11 @@ def test_an_empty_provider_name_is_refused_not_replaced_by_the_default(essays, c
     with pytest.raises(SystemExit) as exit_:
         main(["translate", str(essays), "--provider", " "])
     assert exit_.value.code == 2 and "give a provider name" in capsys.readouterr().err
+
+
+def test_dry_run_names_an_unreadable_essay_and_estimates_the_others(essays, capsys):
+    (essays / "essai-2.md").write_bytes("---\ntitle: Déjà\n---\n".encode("latin-1"))
+    assert main(["translate", str(essays), "--dry-run", "--provider", "pseudo"]) == 1
+    captured = capsys.readouterr()
+    assert "essai-2.md:2: not UTF-8 text" in captured.err
+    assert "essai-5.md: new, 13 block(s) to send" in captured.out

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bilingue.cli._paths import check_paths
 from bilingue.config import ProjectConfig, load_config
-from bilingue.errors import BilingueError
+from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import read_text
 from bilingue.sync import (
     FileReport,
@@ -138,10 +138,16 @@ def _check(paths: list[Path], options: TranslateOptions) -> int:
 
 def _dry_run(paths, provider_name, project: ProjectConfig, options: TranslateOptions) -> int:
     texts: list[str] = []
+    unreadable = 0
     for report in handle_orphans(paths, dry_run=True):
         print("; ".join(report.messages))
     for path in find_essays(paths):
-        plan = plan_essay(path, options)
+        try:
+            plan = plan_essay(path, options)
+        except SourceFileError as error:  # said, and the estimate goes on with the others
+            print(f"error: {error}", file=sys.stderr)
+            unreadable += 1
+            continue
         texts += plan.request_texts()
         print(
             f"{path}: {plan.status.value}, {len(plan.to_translate)} block(s) to send "
@@ -149,14 +155,14 @@ def _dry_run(paths, provider_name, project: ProjectConfig, options: TranslateOpt
         )
     if provider_name in OFFLINE_PROVIDERS:
         print(f"{len(texts)} text(s) for the offline {provider_name} provider; nothing is sent")
-        return 0
-    from bilingue.providers.estimate import estimate
-    from bilingue.providers.registry import get_provider as get_network_provider
+    else:
+        from bilingue.providers.estimate import estimate
+        from bilingue.providers.registry import get_provider as get_network_provider
 
-    chain = get_network_provider(provider_name, config=project.translation.providers)
-    for line in estimate(texts, chain).lines():
-        print(line)
-    return 0
+        chain = get_network_provider(provider_name, config=project.translation.providers)
+        for line in estimate(texts, chain).lines():
+            print(line)
+    return 1 if unreadable else 0
 
 
 def _print_english(paths, provider_name, project: ProjectConfig, options: TranslateOptions) -> int:
