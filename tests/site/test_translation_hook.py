@@ -63,14 +63,7 @@ def test_check_mode_fails_on_a_missing_english_file(project, tmp_path):
 
 
 def test_check_mode_fails_on_an_outdated_english_file(tmp_path):
-    project = copy_project(tmp_path / "project")
-    essay = project / "docs" / "essais" / "mystique.md"
-    essay.write_text(
-        essay.read_text(encoding="utf-8").replace(
-            "Et c'est bien ça le problème.", "Et c'est bien là le problème."
-        ),
-        encoding="utf-8",
-    )
+    project = with_one_french_edit(tmp_path)
     log = build_site(project, tmp_path / "site", mode="check", expect_failure=True)
     assert "mystique.md: English version out of date (French lines 19)" in log
 
@@ -100,14 +93,7 @@ def test_a_person_translation_is_labelled_reviewed(site):
 
 
 def test_outdated_translation_is_announced(tmp_path):
-    project = copy_project(tmp_path / "project")
-    essay = project / "docs" / "essais" / "mystique.md"
-    essay.write_text(
-        essay.read_text(encoding="utf-8").replace(
-            "Et c'est bien ça le problème.", "Et c'est bien là le problème."
-        ),
-        encoding="utf-8",
-    )
+    project = with_one_french_edit(tmp_path)
     build_site(project, tmp_path / "site", mode="auto", provider="pseudo")
     page = html(tmp_path / "site", "en/essais/mystique/index.html")
     warning = page.select_one(".bl-notice--outdated")
@@ -160,3 +146,14 @@ def wait_for(url: str, text: str, seconds: float = 60) -> str:
             return page
         time.sleep(0.3)
     return page
+
+
+def with_one_french_edit(tmp_path: Path) -> Path:
+    """A copy of the project whose French essay changed one word on line 19 since its translation."""
+    project = copy_project(tmp_path / "project")
+    essay = project / "docs" / "essais" / "mystique.md"
+    text = essay.read_text(encoding="utf-8")
+    essay.write_text(
+        text.replace("Et c'est bien ça le problème.", "Et c'est bien là le problème."), encoding="utf-8"
+    )
+    return project

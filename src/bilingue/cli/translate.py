@@ -148,10 +148,11 @@ def _dry_run(paths, provider_name, project: ProjectConfig, options: TranslateOpt
             print(f"error: {error}", file=sys.stderr)
             unreadable += 1
             continue
-        texts += plan.request_texts()
+        sent = plan.request_texts()
+        texts += sent
         print(
             f"{path}: {plan.status.value}, {len(plan.to_translate)} block(s) to send "
-            f"({plan.characters:,} characters), {plan.count_kept()} kept"
+            f"({sum(len(text) for text in sent):,} characters), {plan.count_kept()} kept"
         )
     if provider_name in OFFLINE_PROVIDERS:
         print(f"{len(texts)} text(s) for the offline {provider_name} provider; nothing is sent")

@@ -138,8 +138,10 @@ def _folders_written(paths: Iterable[Path]) -> set[Path]:
     for path in paths:
         if path.is_dir():
             folders.add(path)
-            folders.update(found.parent for found in path.rglob("*.md"))
-            folders.update(found.parent for found in path.rglob(f"*{LOCK_SUFFIX}"))
+            # one walk: essays and their English files end in .md, locks in .lock.json
+            folders.update(
+                found.parent for found in path.rglob("*") if found.name.endswith((".md", LOCK_SUFFIX))
+            )
         else:
             folders.add(path.parent)
     return folders
