@@ -50,7 +50,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "stale when its French changes). Code, URLs, HTML, footnote labels and front-matter "
             "keys are kept byte for byte; every block is checked after translation."
         ),
-        epilog="Settings: bilingue.yml (translation:) and BILINGUE_* environment variables; see README.",
+        epilog=(
+            "Settings: bilingue.yml (translation:) and BILINGUE_* environment variables; "
+            "see guide/site-owners.md."
+        ),
     )
     parser.add_argument(
         "paths",
