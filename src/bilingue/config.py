@@ -61,7 +61,7 @@ class ProjectConfig(BaseModel):
         """Stop with a ``BilingueError`` now when the provider named is unknown, saying where the
         name came from: ``override`` (a command's ``--provider``), else the setting (its variable
         or bilingue.yml), else the providers' chain."""
-        from bilingue.providers.registry import check_provider_name  # here: ~0.1 s of imports, when needed
+        from bilingue.providers.factory import check_provider_name  # here: ~0.1 s of imports, when needed
 
         name = override or self.translation.provider
         try:

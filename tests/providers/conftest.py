@@ -20,8 +20,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from bilingue.providers.config import load_settings
 from bilingue.providers.resilience import RateLimiter
+from bilingue.providers.settings import load_settings
 
 FRENCH = [
     "Le matin, la brume couvre encore la rivière et les pêcheurs attendent en silence.",

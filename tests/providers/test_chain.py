@@ -7,9 +7,9 @@ import threading
 
 import pytest
 
-from bilingue.providers.errors import UntranslatedError
+from bilingue.providers.factory import get_provider
+from bilingue.providers.failures import UntranslatedError
 from bilingue.providers.outcome import UNCHANGED
-from bilingue.providers.registry import get_provider
 from tests.providers.conftest import (
     FRENCH,
     fake_english,

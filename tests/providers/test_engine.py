@@ -13,11 +13,11 @@ import time
 
 import pytest
 
-from bilingue.providers.config import ProviderSettings
 from bilingue.providers.engine import ProviderEngine
+from bilingue.providers.factory import get_provider
 from bilingue.providers.google import GoogleBackend
-from bilingue.providers.registry import get_provider
 from bilingue.providers.resilience import RetryBudget
+from bilingue.providers.settings import ProviderSettings
 from tests.providers.conftest import FRENCH, google_handler, status, worker_threads
 
 #: how long to keep listening after the call returned: several Retry-After rounds. Not a wait

@@ -8,8 +8,8 @@ import time
 import pytest
 from werkzeug import Response
 
-from bilingue.providers.errors import UntranslatedError
-from bilingue.providers.registry import get_provider
+from bilingue.providers.factory import get_provider
+from bilingue.providers.failures import UntranslatedError
 from tests.providers.conftest import (
     FRENCH,
     fake_english,

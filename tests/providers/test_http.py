@@ -8,7 +8,7 @@ import time
 import pytest
 
 from bilingue.providers import http
-from bilingue.providers.errors import PermanentError, TransientError
+from bilingue.providers.failures import PermanentError, TransientError
 from tests.providers.conftest import status
 
 

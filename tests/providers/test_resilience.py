@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from bilingue.providers.config import load_settings
-from bilingue.providers.errors import PermanentError, ProviderError, TransientError
+from bilingue.providers.failures import PermanentError, ProviderError, TransientError
 from bilingue.providers.resilience import Cancelled, RateLimiter, RetryBudget, call_with_retries
+from bilingue.providers.settings import load_settings
 
 
 def settings(**values):
