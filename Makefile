@@ -17,18 +17,22 @@ serve: $(SITE_OK)
 build: $(SITE_OK)
 	$(BIN)/mkdocs build --strict
 
-test: $(DEV_OK)
+test: lint
 	bash scripts/ensure-chromium.sh
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 test-fast: $(DEV_OK)
 	$(BIN)/python -m pytest -m "not build and not browser" -q
 
+# ruff (style), lint-imports (the layers of guide/developers.md, [tool.importlinter] in
+# pyproject.toml), vulture (dead code; scripts/vulture_whitelist.py lists what frameworks call by name)
 lint: $(DEV_OK)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/vulture src hooks benchmarks scripts/vulture_whitelist.py \
+		--ignore-names model_config,settings_customise_sources \
+		--ignore-decorators @field_validator,@model_validator
 
 bench: $(SITE_OK)
 	$(BIN)/python benchmarks/run_all.py

@@ -108,6 +108,13 @@ def run_ours(paragraphs: list[str], url: str, cache_dir: str, counter: Counter) 
     result = chain.translate_texts(paragraphs, "fr", "en")
     seconds = time.perf_counter() - start
     assert len(result) == len(paragraphs)
+    stats = chain.stats["google"]
+    print(
+        f"    engine: {stats.retries} retries, {stats.rejected} answer(s) rejected, "
+        f"{stats.split_mismatches} pack(s) re-split; "
+        f"{sum(outcome.from_cache for outcome in chain.last_outcomes)} of {len(paragraphs)} texts "
+        "from the cache"
+    )
     return {"seconds": seconds, **counter.figures()}
 
 

@@ -11,11 +11,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from bilingue.catalog import ESSAYS_FOLDER, count_words, discover_essays
+from bilingue.build_state import build_state
+from bilingue.catalog import count_words, discover_essays
 from bilingue.errors import reported_as_build_errors
 from bilingue.listing import LISTING_MARKER, insert_listing
 from bilingue.locales import long_date, reading_time
-from bilingue.site import build_language
+from bilingue.site import ESSAY_DETAILS, build_language
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -25,12 +26,13 @@ from bilingue.site import build_language
 @reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = build_language(config)
-    if _is_essay(page):
+    folder = build_state(config).settings.folders.essays
+    if _is_essay(page, folder):
         _add_reading_details(page, markdown, language)
     if LISTING_MARKER not in markdown:
         return markdown
-    essays = discover_essays(Path(config.docs_dir) / ESSAYS_FOLDER)
-    return insert_listing(markdown, essays, language, page.file.src_uri, ESSAYS_FOLDER)
+    essays = discover_essays(Path(config.docs_dir) / folder)
+    return insert_listing(markdown, essays, language, page.file.src_uri, folder)
 
 
 # -----------------------------------------------------------------------------
@@ -38,14 +40,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # -----------------------------------------------------------------------------
 
 
-def _is_essay(page: Page) -> bool:
-    return page.file.src_uri.startswith(f"{ESSAYS_FOLDER}/") and "date" in page.meta
+def _is_essay(page: Page, folder: str) -> bool:
+    return page.file.src_uri.startswith(f"{folder}/") and "date" in page.meta
 
 
 def _add_reading_details(page: Page, markdown: str, language: str) -> None:
     """Formatted date and reading time for overrides/partials/essay-details.html."""
     date = page.meta["date"]
-    page.meta["essay_details"] = {
+    page.meta[ESSAY_DETAILS] = {
         "date_iso": date.isoformat(),
         "date": long_date(date, language),
         "reading_time": reading_time(count_words(markdown), language),

@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.seo import absolute_alternates
-from bilingue.site import has_translation
+from bilingue.site import has_translation, is_untranslated
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -27,7 +27,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # Below i18n (-100) and everything else that edits the page's HTML.
 @event_priority(-110)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if page.meta.get("untranslated"):
+    if is_untranslated(page):
         # A noindex page belongs to no hreflang cluster.
         return absolute_alternates(output, _absolute_url(page, config), drop_languages=_LANGUAGES)
     drop = () if has_translation(page) else (TARGET_LANGUAGE,)

@@ -17,11 +17,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from bilingue import TARGET_LANGUAGE
+from bilingue.build_state import build_state
 from bilingue.search_index import split_search_index
-from bilingue.site import build_language
-
-# Pages excluded from the English index: French text served under /en/ (see untranslated_pages).
-_untranslated_locations: set[str] = set()
+from bilingue.site import is_source_pass, is_target_pass, is_untranslated
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -29,15 +27,15 @@ _untranslated_locations: set[str] = set()
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if build_language(config) != TARGET_LANGUAGE:  # a new build starts with the default language
-        _untranslated_locations.clear()
+    if is_source_pass(config):  # a new build starts with the default language
+        build_state(config).untranslated_urls.clear()
 
 
 @event_priority(-110)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if page.meta.get("untranslated"):
-        _untranslated_locations.add(page.url)
-    if build_language(config) != TARGET_LANGUAGE:
+    if is_untranslated(page):  # French text under /en/: left out of the English index
+        build_state(config).untranslated_urls.add(page.url)
+    if not is_target_pass(config):
         return output
     return _CONFIG_SCRIPT.sub(lambda match: _with_english_base(match), output, count=1)
 
@@ -46,7 +44,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 # end of i18n's inner English build; splitting is idempotent, the last run wins.
 @event_priority(-110)
 def on_post_build(config: MkDocsConfig) -> None:
-    split_search_index(Path(config.site_dir), _untranslated_locations)
+    split_search_index(Path(config.site_dir), build_state(config).untranslated_urls)
 
 
 # -----------------------------------------------------------------------------

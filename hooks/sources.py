@@ -17,28 +17,26 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from bilingue import SOURCE_LANGUAGE
-from bilingue.catalog import ESSAYS_FOLDER, discover_essays
+from bilingue.build_state import build_state
+from bilingue.catalog import discover_essays
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.files import read_text
-from bilingue.site import build_language, file_language
-from bilingue.sources.checks import (
+from bilingue.site import build_language, file_language, is_source_pass
+from bilingue.sources import (
     ERROR,
+    SOURCES_MARKER,
     Finding,
+    add_definitions,
     check_citations,
     check_registry,
     check_unused,
     cited_ids,
+    insert_sources_list,
+    read_page,
     registry_unusable,
 )
-from bilingue.sources.citations import read_page
-from bilingue.sources.page import SOURCES_MARKER, insert_sources_list
-from bilingue.sources.registry import REGISTRY_FILE, Registry
-from bilingue.sources.render import add_definitions
 
 log = logging.getLogger("mkdocs.hooks.sources")
-
-_state: dict[str, Registry] = {}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -47,15 +45,16 @@ _state: dict[str, Registry] = {}
 
 @reported_as_build_errors()
 def on_pre_build(config: MkDocsConfig) -> None:
-    registry, findings = check_registry(_registry_path(config))
-    _state["registry"] = registry
+    state = build_state(config)
+    registry, findings = check_registry(state.settings.registry_path)
+    state.registry = registry
     if registry_unusable(registry, findings):
         for finding in findings:
             _log(finding, config)
         raise BilingueError(
             "sources: the registry cannot be read (see above); no page is checked until it can"
         )
-    if build_language(config) != SOURCE_LANGUAGE:
+    if not is_source_pass(config):
         return
     pages = sorted(Path(config.docs_dir).rglob("*.md"))
     findings += check_unused(registry, cited_ids(read_page(page) for page in pages))
@@ -65,13 +64,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_serve(server, config: MkDocsConfig, builder):
     """`mkdocs serve` rebuilds when the registry changes, not only when a page does."""
-    server.watch(str(_registry_path(config)))
+    server.watch(str(build_state(config).settings.registry_path))
     return server
 
 
 @reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    registry = _state["registry"]
+    state = build_state(config)
+    registry = state.registry
     language = getattr(page.file, "locale", None) or file_language(page.file.src_uri)
     if language == build_language(config) and page.file.abs_src_path:
         source = Path(page.file.abs_src_path)
@@ -79,9 +79,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             _log(finding, config)
     markdown = add_definitions(markdown, registry, language)
     if SOURCES_MARKER in markdown:
-        essays = discover_essays(Path(config.docs_dir) / ESSAYS_FOLDER)
+        folder = state.settings.folders.essays
+        essays = discover_essays(Path(config.docs_dir) / folder)
         markdown = insert_sources_list(
-            markdown, registry, essays, build_language(config), page.file.src_uri, ESSAYS_FOLDER
+            markdown, registry, essays, build_language(config), page.file.src_uri, folder
         )
     return markdown
 
@@ -89,11 +90,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
-
-
-def _registry_path(config: MkDocsConfig) -> Path:
-    """``sources.yml`` next to mkdocs.yml (outside docs/, so it is not published)."""
-    return Path(config.config_file_path).parent / REGISTRY_FILE
 
 
 def _log(finding: Finding, config: MkDocsConfig) -> None:

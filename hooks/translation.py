@@ -4,13 +4,13 @@ how fresh each English page is.
 The mode comes from bilingue.yml (or BILINGUE_MODE): ``auto`` translates what is missing or stale
 with the configured provider (an unreachable provider leaves the existing English in place and
 is reported once), ``check`` fails the build when an English essay is missing or stale (no
-network: for CI), ``off`` does nothing.
+network: for CI), ``off`` does nothing. First hook of mkdocs.yml: it reads the settings of the
+build (``bilingue.build_state``) that the other hooks use.
 """
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,20 +18,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE
-from bilingue.config import Settings, load_config
+from bilingue.build_state import BuildState, build_state, start_build
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
 from bilingue.providers import get_provider
-from bilingue.site import build_language, file_language, french_source_of
-from bilingue.sync import find_problems, sync_paths
-from bilingue.sync.freshness import freshness_of
-from bilingue.translate import TranslateOptions
+from bilingue.site import TRANSLATION_NOTICE, file_language, french_source_of, is_source_pass
+from bilingue.sync import find_problems, freshness_of, sync_paths
 
 log = logging.getLogger("mkdocs.hooks.translation")
-
-# The project's settings (bilingue.yml + environment), read again at every build.
-_project = Settings()
-_options = TranslateOptions()
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -40,24 +34,23 @@ _options = TranslateOptions()
 
 @reported_as_build_errors()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _project, _options
-    _project = load_config(Path(config.config_file_path).parent)
-    _options = _project.translate_options()
-    if _project.translation.mode == "auto":  # a typo stops the build now, not essay by essay
-        _project.check_provider()
+    settings = start_build(config).settings  # bilingue.yml + environment, read again at every build
+    if settings.translation.mode == "auto":  # a typo stops the build now, not essay by essay
+        settings.check_provider()
     return config
 
 
 @reported_as_build_errors()
 def on_pre_build(config: MkDocsConfig) -> None:
     # i18n builds French first, then English on the same config: sync once, before any file is read.
-    if build_language(config) != SOURCE_LANGUAGE:
+    if not is_source_pass(config):
         return
-    mode = _project.translation.mode
+    state = build_state(config)
+    mode = state.settings.translation.mode
     if mode == "check":
-        _fail_on_stale()
+        _fail_on_stale(state)
     elif mode == "auto":
-        _sync()
+        _sync(state)
 
 
 @reported_as_build_errors()
@@ -65,9 +58,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if file_language(page.file.src_uri) == SOURCE_LANGUAGE:
         return markdown
     french = french_source_of(page)
-    freshness = freshness_of(french, _options) if french.exists() else None
+    freshness = freshness_of(french, build_state(config).options) if french.exists() else None
     if freshness is not None:
-        page.meta["translation_notice"] = {
+        page.meta[TRANSLATION_NOTICE] = {
             "reviewed": freshness.reviewed,
             "partly_reviewed": freshness.human_blocks > 0 and not freshness.reviewed,
             "outdated": freshness.outdated,
@@ -81,20 +74,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # -----------------------------------------------------------------------------
 
 
-def _fail_on_stale() -> None:
-    problems = find_problems(_project.essay_paths(), _options)
+def _fail_on_stale(state: BuildState) -> None:
+    problems = find_problems(state.settings.essay_paths(), state.options)
     if problems:
         lines = problems.lines() + (["Then commit the English files and locks."] if problems.outdated else [])
         raise PluginError("translation check failed (mode: check):\n  " + "\n  ".join(lines))
 
 
-def _sync() -> None:
-    provider_name = _project.translation.provider
+def _sync(state: BuildState) -> None:
+    settings = state.settings
     try:
         run = sync_paths(
-            _project.essay_paths(),
-            lambda: get_provider(provider_name, settings=_project.provider_settings),
-            _options,
+            settings.essay_paths(),
+            lambda: get_provider(settings.translation.provider, settings=settings.provider_settings),
+            state.options,
         )
     except BilingueError as error:
         log.info(f"translation: skipped ({error}); the existing English files are used as they are")

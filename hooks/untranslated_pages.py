@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from bilingue.site import is_untranslated_fallback
+from bilingue.site import UNTRANSLATED, is_untranslated_fallback
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -21,7 +21,7 @@ from bilingue.site import is_untranslated_fallback
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_untranslated_fallback(page, config):
-        page.meta["untranslated"] = True
+        page.meta[UNTRANSLATED] = True
         # Material's search plugin leaves out pages whose front matter says so.
         page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
     return markdown

@@ -57,7 +57,7 @@ def test_essay_discovery_names_the_file_and_line(latin1_essay):
 def test_sources_checks_report_it_as_an_error_finding(latin1_essay, tmp_path):
     registry = tmp_path / "sources.yml"
     registry.write_text("{}\n", encoding="utf-8")
-    findings = check_all(registry, latin1_essay.parent)
+    findings = check_all(registry, latin1_essay.parent).findings
     assert [(f.severity, f.path, f.line) for f in findings] == [("error", latin1_essay, 4)]
     assert LATIN_1 in findings[0].message
 

@@ -17,8 +17,7 @@ from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.errors import SourceFileError
 from bilingue.files import read_text
 from bilingue.frontmatter import split_front_matter
-from bilingue.markdown import parse_document
-from bilingue.markdown.model import FRONT_MATTER
+from bilingue.markdown import kinds, parse_document
 from bilingue.paths import english_path_for, language_of
 
 ESSAYS_FOLDER = "essais"
@@ -108,7 +107,7 @@ def count_words(markdown: str) -> int:
     return sum(
         len(_WORD.findall(block.inline.plain_text()))
         for block in document.prose_blocks()
-        if block.kind != FRONT_MATTER
+        if block.kind != kinds.FRONT_MATTER
     )
 
 

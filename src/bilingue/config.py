@@ -25,11 +25,19 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SecretStr, ValidationError, field_validator
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
+from bilingue.catalog import ESSAYS_FOLDER
 from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import read_text, read_yaml
 from bilingue.markdown import DEFAULT_FRONT_MATTER_KEYS
-from bilingue.providers import ProviderSettings, check_provider_name, load_settings
-from bilingue.providers.settings import SECRET_FIELDS, environment_names, shown_url
+from bilingue.providers import (
+    SECRET_FIELDS,
+    ProviderSettings,
+    check_provider_name,
+    environment_names,
+    load_settings,
+    shown_url,
+)
+from bilingue.sources import REGISTRY_FILE
 from bilingue.translate import TranslateOptions, load_glossary
 
 CONFIG_FILE = "bilingue.yml"
@@ -52,8 +60,8 @@ class Folders(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     docs: str = Field("docs", description="the site's pages (MkDocs' docs_dir)")
-    essays: str = Field("essais", description="folder of the essays, inside the docs folder")
-    sources: str = Field("sources.yml", description="the registry of dated sources essays cite")
+    essays: str = Field(ESSAYS_FOLDER, description="folder of the essays, inside the docs folder")
+    sources: str = Field(REGISTRY_FILE, description="the registry of dated sources essays cite")
 
 
 class TranslationConfig(BaseModel):

@@ -33,7 +33,7 @@ def test_prose_text_has_container_prefixes_removed_and_spans_point_into_the_sour
     paragraph = document.blocks[1]
     assert paragraph.text == "Une citation\nsur deux lignes."
     assert [text[a:b] for a, b in paragraph.spans] == ["Une citation", "sur deux lignes."]
-    assert document.path_of(paragraph) == (m.BLOCKQUOTE, m.PARAGRAPH)
+    assert [block.kind for block in document.ancestors(paragraph)] == [m.BLOCKQUOTE]
 
 
 def test_top_level_list_needs_a_blank_line_after_a_paragraph_like_python_markdown():

@@ -30,7 +30,7 @@ def test_fallback_records_which_provider_translated_each_text(server, make_setti
     result = chain.translate_texts(FRENCH[:3], "fr", "en")
 
     assert result == [fake_english(t) for t in FRENCH[:3]]
-    assert chain.providers_used == ["google", "mymemory", "google"]
+    assert [outcome.provider for outcome in chain.last_outcomes] == ["google", "mymemory", "google"]
     assert [outcome.from_cache for outcome in chain.last_outcomes] == [False] * 3
 
 
@@ -86,7 +86,7 @@ def test_partial_failure_keeps_the_rest_and_the_next_run_finishes(server, make_s
 def test_texts_without_letters_are_not_sent(server, make_settings):
     chain = get_provider("google", settings=make_settings())
     assert chain.translate_texts(["42", "  —  ", "😀"], "fr", "en") == ["42", "  —  ", "😀"]
-    assert chain.providers_used == [UNCHANGED] * 3
+    assert [outcome.provider for outcome in chain.last_outcomes] == [UNCHANGED] * 3
     assert server.log == []
 
 
@@ -116,7 +116,7 @@ def test_callers_check_sends_the_text_to_the_next_provider(server, make_settings
     (result,) = chain.translate_texts([text], "fr", "en", check=tokens_intact)
 
     assert result == fake_english(text)
-    assert chain.providers_used == ["mymemory"]
+    assert [outcome.provider for outcome in chain.last_outcomes] == ["mymemory"]
     assert chain.stats["google"].rejected >= 1
 
 

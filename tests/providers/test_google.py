@@ -27,7 +27,7 @@ def test_many_short_texts_go_in_one_request_and_come_back_in_order(server, make_
 
     assert result == [fake_english(text) for text in FRENCH]
     assert chain.stats["google"].requests == 1
-    assert chain.providers_used == ["google"] * len(FRENCH)
+    assert [outcome.provider for outcome in chain.last_outcomes] == ["google"] * len(FRENCH)
     request, _ = server.log[0]
     assert request.args["sl"] == "fr" and request.args["tl"] == "en"
 
@@ -178,7 +178,7 @@ def test_text_left_untranslated_inside_a_pack_is_sent_again_alone(server, make_s
     assert chain.translate_texts(FRENCH[:4], "fr", "en") == [fake_english(t) for t in FRENCH[:4]]
     assert chain.stats["google"].rejected == 2  # texts 3 and 4 came back in French
     assert chain.stats["google"].requests == 3
-    assert chain.providers_used == ["google"] * 4
+    assert [outcome.provider for outcome in chain.last_outcomes] == ["google"] * 4
 
 
 def test_retry_after_pauses_every_worker(server, make_settings, pauses):

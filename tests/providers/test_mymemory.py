@@ -46,7 +46,7 @@ def test_quota_warning_is_not_a_translation_and_the_chain_falls_back(server, mak
     result = chain.translate_texts(FRENCH[:3], "fr", "en")
 
     assert result == [fake_english(t) for t in FRENCH[:3]]
-    assert chain.providers_used == ["google"] * 3
+    assert [outcome.provider for outcome in chain.last_outcomes] == ["google"] * 3
     # the quota answer switched the provider off: no request per remaining pack
     assert chain.stats["mymemory"].requests <= 2  # the two workers already in flight, of 3 packs
 

@@ -123,7 +123,7 @@ def test_retry_budget_is_shared_and_stops_retrying_when_spent():
     request, calls = flaky([TransientError("google", "timeout")] * 10)
     with pytest.raises(ProviderError, match="retry budget"):
         run(request, budget=budget, max_attempts=10)
-    assert len(calls) == 4 and budget.remaining == 0
+    assert len(calls) == 4 and budget.spent == budget.total
     request, calls = flaky([TransientError("google", "timeout")] * 10)
     with pytest.raises(ProviderError):
         run(request, budget=budget, max_attempts=10)
@@ -160,7 +160,7 @@ def test_cancel_cuts_a_retry_after_wait_and_sends_nothing_more():
         run(request, budget=budget, cancel=CancelWhenWaiting(), max_retry_after=60)
     assert len(calls) == 1  # no request after the cancel
     assert time.monotonic() - before < 10  # the 30 s wait was cut short (generous bound)
-    assert budget.remaining == 99  # the retry that was waiting; none spent after the cancel
+    assert budget.spent == 1  # the retry that was waiting; none spent after the cancel
 
 
 def test_cancel_while_paused_by_a_429_sends_nothing():

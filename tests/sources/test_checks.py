@@ -254,7 +254,7 @@ def test_check_all_over_a_project(tmp_path: Path):
     (docs / "essais" / "x.en.md").write_text(
         "# X\n\nA round of $150 billion.[^src:openai-2024]\n", encoding="utf-8"
     )
-    findings = check_all(tmp_path / "sources.yml", docs)
+    findings = check_all(tmp_path / "sources.yml", docs).findings
     kinds = sorted((f.severity, f.path.name, f.line) for f in findings)
     assert kinds == [
         (CLAIM, "x.md", 3),

@@ -8,16 +8,14 @@ from pathlib import Path
 
 from bilingue.cli._paths import check_folder
 from bilingue.cli._project import project_options, project_settings
-from bilingue.sources.checks import (
+from bilingue.sources import (
     CLAIM,
     DEFAULT_TOLERANCE,
     ERROR,
     FIGURE,
     WARNING,
     Finding,
-    check_pages,
-    check_registry,
-    registry_unusable,
+    check_all,
 )
 
 
@@ -56,12 +54,12 @@ def run(args: argparse.Namespace) -> int:
     registry = args.sources or project.registry_path
     docs = args.docs or project.docs_dir
     check_folder(docs, "the pages: give --docs, or --root the site's folder")
-    sources, findings = check_registry(registry)
-    if registry_unusable(sources, findings):
-        _print(findings, no_claims=True)
+    result = check_all(registry, docs, args.tolerance)
+    if not result.pages_checked:
+        _print(result.findings, no_claims=True)
         print("pages not checked: every citation would look unknown until the registry can be read")
         return 1
-    return _print(findings + check_pages(sources, docs, args.tolerance), no_claims=args.no_claims)
+    return _print(result.findings, no_claims=args.no_claims)
 
 
 def _print(findings: list[Finding], *, no_claims: bool) -> int:

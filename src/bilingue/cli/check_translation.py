@@ -7,9 +7,8 @@ from pathlib import Path
 
 from bilingue.cli._project import project_options, project_settings
 from bilingue.files import read_text
-from bilingue.markdown import compare_documents, parse_document
+from bilingue.markdown import DEFAULT_FRONT_MATTER_KEYS, compare_documents, parse_document
 from bilingue.translate import load_glossary
-from bilingue.translate.options import DEFAULT_FRONT_MATTER_KEYS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

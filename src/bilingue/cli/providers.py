@@ -10,9 +10,14 @@ from __future__ import annotations
 import argparse
 
 from bilingue.cli._project import project_options, project_settings
-from bilingue.providers.estimate import quota_for
-from bilingue.providers.factory import OFFLINE_PROVIDERS, chain_names
-from bilingue.providers.settings import HTTP_PROVIDERS, ProviderSettings, shown_url
+from bilingue.providers import (
+    HTTP_PROVIDERS,
+    OFFLINE_PROVIDERS,
+    ProviderSettings,
+    chain_names,
+    quota_for,
+    shown_url,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

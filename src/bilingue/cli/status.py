@@ -13,10 +13,8 @@ from rich.table import Table
 from bilingue.cli._paths import check_paths
 from bilingue.cli._project import project_options, project_settings
 from bilingue.errors import BilingueError
-from bilingue.sync import Action, Status, find_essays, plan_essay
-from bilingue.sync.lock import HUMAN
-from bilingue.sync.plan import EssayPlan
-from bilingue.translate.options import TranslateOptions
+from bilingue.sync import HUMAN, Action, EssayPlan, Status, find_essays, plan_essay
+from bilingue.translate import TranslateOptions
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

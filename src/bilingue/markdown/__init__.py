@@ -9,8 +9,7 @@ not with CommonMark. Public API:
 
 ``Document``
     ``.source`` (the text), ``.meta`` (front matter dict), ``.blocks`` (list of ``Block`` in
-    reading order, containers before their content), ``.prose_blocks()``, ``.path_of(block)``
-    (kinds of enclosing containers + own kind), ``.ancestors(block)``,
+    reading order, containers before their content), ``.prose_blocks()``, ``.ancestors(block)``,
     ``.replace_texts({block_index: new_text}) -> str`` (the source with those blocks' prose
     replaced; every other byte kept).
 
@@ -27,7 +26,7 @@ not with CommonMark. Public API:
 
 ``InlineText``
     ``.segments()`` yields prose runs (str) and protected ``Piece`` objects (``.kind``,
-    ``.text``, ``.start``, ``.end``, ``.role`` single/open/close); ``.protected()``;
+    ``.text``, ``.start``, ``.end``, ``.role`` single/open/close);
     ``.plain_text()`` (what a reader sees as words).
 
 ``mask(inline) -> Masked`` / ``unmask(masked, translated, titles) -> str``
@@ -51,18 +50,26 @@ not with CommonMark. Public API:
     French -> English typography on prose runs only.
 """
 
-from bilingue.markdown.headings import heading_ids, slugify, with_heading_id
-from bilingue.markdown.inline import InlineContext, InlineText, Piece, scan_inline
-from bilingue.markdown.mask import Masked, MaskError, mask, unmask
+from bilingue.markdown import model as kinds  # the block kinds: kinds.HEADING, kinds.FOOTNOTE...
+from bilingue.markdown.headings import explicit_id, heading_ids, heading_slug, slugify, with_heading_id
+from bilingue.markdown.inline import FOOTNOTE_REF, InlineContext, InlineText, Piece, scan_inline
+from bilingue.markdown.mask import Masked, MaskError, join_runs, mask, split_runs, unmask
 from bilingue.markdown.model import Block, Document
 from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS, parse_document
-from bilingue.markdown.repair import repair
+from bilingue.markdown.repair import escape_new_markup, escape_table_pipes, repair
 from bilingue.markdown.typography import english_typography
-from bilingue.markdown.validate import ENGLISH_ONLY_KEYS, Difference, align_blocks, compare_documents
+from bilingue.markdown.validate import (
+    ENGLISH_ONLY_KEYS,
+    Difference,
+    align_blocks,
+    comparable_pieces,
+    compare_documents,
+)
 
 __all__ = [
     "DEFAULT_FRONT_MATTER_KEYS",
     "ENGLISH_ONLY_KEYS",
+    "FOOTNOTE_REF",
     "Block",
     "Difference",
     "Document",
@@ -72,14 +79,22 @@ __all__ = [
     "Masked",
     "Piece",
     "align_blocks",
+    "comparable_pieces",
     "compare_documents",
     "english_typography",
+    "escape_new_markup",
+    "escape_table_pipes",
+    "explicit_id",
     "heading_ids",
+    "heading_slug",
+    "join_runs",
+    "kinds",
     "mask",
     "parse_document",
     "repair",
     "scan_inline",
     "slugify",
+    "split_runs",
     "unmask",
     "with_heading_id",
 ]

@@ -98,10 +98,6 @@ class InlineText:
         if position < len(self.text):
             yield self.text[position:]
 
-    def protected(self) -> list[str]:
-        """The exact texts of the protected pieces, in order (what a translation must keep)."""
-        return [piece.text for piece in self.pieces]
-
     def plain_text(self) -> str:
         """What a reader sees as words: prose runs plus inline code contents, markup removed."""
         out: list[str] = []

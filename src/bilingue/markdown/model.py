@@ -40,9 +40,6 @@ MATH = "math"  # $$ ... $$ or \[ ... \] (protected)
 COMMENT = "comment"  # <!-- ... --> (protected)
 RULE = "rule"  # --- *** ___
 
-CONTAINER_KINDS = frozenset(
-    {LIST_ITEM, BLOCKQUOTE, ADMONITION, TAB, DEFINITION, FOOTNOTE, TABLE, HTML_MARKDOWN}
-)
 PROSE_KINDS = frozenset(
     {FRONT_MATTER, HEADING, PARAGRAPH, ADMONITION, TAB, DEFINITION_TERM, ABBREVIATION, REFERENCE, TABLE_CELL}
 )
@@ -138,10 +135,6 @@ class Document:
             chain.append(self.blocks[parent])
             parent = self.blocks[parent].parent
         return chain[::-1]
-
-    def path_of(self, block: Block) -> tuple[str, ...]:
-        """Kinds of the enclosing containers then the block's own kind, e.g. (admonition, paragraph)."""
-        return (*(b.kind for b in self.ancestors(block)), block.kind)
 
     def replace_texts(self, new_texts: dict[int, str]) -> str:
         """The source with the prose of the given blocks (index -> new text) replaced.

@@ -29,19 +29,33 @@ translate).
 
 from bilingue.providers.base import Provider
 from bilingue.providers.chain import TranslationChain
-from bilingue.providers.factory import OFFLINE_PROVIDERS, check_provider_name, get_provider
+from bilingue.providers.estimate import estimate, quota_for
+from bilingue.providers.factory import OFFLINE_PROVIDERS, chain_names, check_provider_name, get_provider
 from bilingue.providers.failures import ProviderError, UntranslatedError
-from bilingue.providers.settings import HTTP_PROVIDERS, ProviderSettings, load_settings
+from bilingue.providers.settings import (
+    HTTP_PROVIDERS,
+    SECRET_FIELDS,
+    ProviderSettings,
+    environment_names,
+    load_settings,
+    shown_url,
+)
 
 __all__ = [
     "HTTP_PROVIDERS",
     "OFFLINE_PROVIDERS",
+    "SECRET_FIELDS",
     "Provider",
     "ProviderError",
     "ProviderSettings",
     "TranslationChain",
     "UntranslatedError",
+    "chain_names",
     "check_provider_name",
+    "environment_names",
+    "estimate",
     "get_provider",
     "load_settings",
+    "quota_for",
+    "shown_url",
 ]

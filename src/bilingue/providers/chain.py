@@ -47,7 +47,6 @@ class TranslationChain:
         self.name = ">".join(engine.name for engine in self.engines)
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self.last_outcomes: list[Outcome] = []
-        self.cache_hits = 0
         self._caches: dict[tuple[str, str], TranslationCache] = {}
 
     @property
@@ -81,7 +80,6 @@ class TranslationChain:
                 results[core] = (core, UNCHANGED, False)
             elif cache is not None and (hit := cache.get(core)) is not None:
                 results[core] = (hit.text, hit.provider, True)
-                self.cache_hits += 1
             else:
                 pending.append(core)
 
@@ -107,11 +105,6 @@ class TranslationChain:
             for text, core in zip(texts, cores, strict=True)
         ]
         return self.last_outcomes
-
-    @property
-    def providers_used(self) -> list[str | None]:
-        """Provider name per text of the last call (None where untranslated)."""
-        return [outcome.provider for outcome in self.last_outcomes]
 
     def _outcome(self, text: str, core: str, result, reasons: list[str]) -> Outcome:
         if result is None:

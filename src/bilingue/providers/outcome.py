@@ -10,6 +10,8 @@ UNCHANGED = "unchanged"
 
 @dataclass(frozen=True)
 class Outcome:
+    """One text's fate in a chain call: its translation and provider, or why it has none."""
+
     source: str
     #: the accepted translation, or None when every provider failed
     translation: str | None
@@ -19,7 +21,3 @@ class Outcome:
     from_cache: bool = False
     #: why the text is untranslated (one reason per provider tried), None on success
     error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.translation is not None

@@ -57,11 +57,6 @@ def split_pack(translated: str, count: int) -> list[str] | None:
     return pieces
 
 
-def pack_overhead(count: int, measure: Measure) -> int:
-    """Size the separators of a pack of ``count`` texts add to the request."""
-    return sum(measure(separator(number)) for number in range(1, count))
-
-
 def make_packs(
     texts: Sequence[str], limit: int, max_items: int, measure: Measure, joined: bool
 ) -> list[list[int]]:

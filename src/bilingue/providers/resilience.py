@@ -180,7 +180,3 @@ class RetryBudget:
                 return False
             self.spent += 1
             return True
-
-    @property
-    def remaining(self) -> int:
-        return self.total - self.spent

@@ -7,3 +7,45 @@
   ``checks``: every check, as findings with file and line.
 The MkDocs glue is ``hooks/sources.py``; the command line is ``python -m bilingue check``.
 """
+
+from bilingue.sources.checks import (
+    CLAIM,
+    DEFAULT_TOLERANCE,
+    ERROR,
+    FIGURE,
+    WARNING,
+    Finding,
+    check_all,
+    check_citations,
+    check_pages,
+    check_registry,
+    check_unused,
+    cited_ids,
+    registry_unusable,
+)
+from bilingue.sources.citations import read_page
+from bilingue.sources.page import SOURCES_MARKER, insert_sources_list
+from bilingue.sources.registry import REGISTRY_FILE, Registry
+from bilingue.sources.render import add_definitions
+
+__all__ = [
+    "CLAIM",
+    "DEFAULT_TOLERANCE",
+    "ERROR",
+    "FIGURE",
+    "REGISTRY_FILE",
+    "SOURCES_MARKER",
+    "WARNING",
+    "Finding",
+    "Registry",
+    "add_definitions",
+    "check_all",
+    "check_citations",
+    "check_pages",
+    "check_registry",
+    "check_unused",
+    "cited_ids",
+    "insert_sources_list",
+    "read_page",
+    "registry_unusable",
+]

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilingue.errors import SourceFileError
-from bilingue.markdown.model import Document
-from bilingue.site import file_language
+from bilingue.markdown import Document
+from bilingue.paths import language_of
 from bilingue.sources.citations import find_citations, read_page
 from bilingue.sources.numbers import find_quantities, relative_difference
 from bilingue.sources.prose import sentences
@@ -193,12 +193,22 @@ def _from_error(error: SourceFileError) -> Finding:
     return Finding(ERROR, error.path, error.line, message)
 
 
-def check_all(registry_path: Path, docs: Path, tolerance: float = DEFAULT_TOLERANCE) -> list[Finding]:
+@dataclass(frozen=True)
+class ProjectCheck:
+    """What ``check_all`` found, and whether the pages could be checked at all."""
+
+    findings: list[Finding]
+    #: False when the registry cannot be read: every citation would look unknown, so no page
+    #: was checked (the findings are the registry's)
+    pages_checked: bool
+
+
+def check_all(registry_path: Path, docs: Path, tolerance: float = DEFAULT_TOLERANCE) -> ProjectCheck:
     """Every check over the registry and every page under ``docs`` (both languages)."""
     registry, findings = check_registry(registry_path)
     if registry_unusable(registry, findings):
-        return findings
-    return findings + check_pages(registry, docs, tolerance)
+        return ProjectCheck(findings, pages_checked=False)
+    return ProjectCheck(findings + check_pages(registry, docs, tolerance), pages_checked=True)
 
 
 def check_pages(registry: Registry, docs: Path, tolerance: float = DEFAULT_TOLERANCE) -> list[Finding]:
@@ -206,7 +216,7 @@ def check_pages(registry: Registry, docs: Path, tolerance: float = DEFAULT_TOLER
     findings: list[Finding] = []
     documents = []
     for page in sorted(docs.rglob("*.md")):
-        language = file_language(page.name)
+        language = language_of(page.name)
         try:
             document = read_page(page)
         except SourceFileError as error:

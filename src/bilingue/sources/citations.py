@@ -28,9 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilingue.files import read_text
-from bilingue.markdown.inline import FOOTNOTE_REF
-from bilingue.markdown.model import FOOTNOTE, TABLE_CELL, Block, Document
-from bilingue.markdown.parse import parse_document
+from bilingue.markdown import FOOTNOTE_REF, Block, Document, kinds, parse_document
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,7 @@ def find_definitions(document: Document) -> dict[str, Definition]:
     found = {}
     for index, block in enumerate(document.blocks):
         label = str(block.meta.get("label", ""))
-        if block.kind != FOOTNOTE or parse_label(label) is None:
+        if block.kind != kinds.FOOTNOTE or parse_label(label) is None:
             continue
         first = next(
             (
@@ -100,7 +98,7 @@ def find_definitions(document: Document) -> dict[str, Definition]:
 
 def piece_line(block: Block, offset: int) -> int:
     """File line of an offset in a block's prose (table cells know only their row's line)."""
-    return block.text_line() if block.kind == TABLE_CELL else block.line_of(offset)
+    return block.text_line() if block.kind == kinds.TABLE_CELL else block.line_of(offset)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -16,9 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bilingue.markdown.inline import FOOTNOTE_REF
-from bilingue.markdown.model import ABBREVIATION, FOOTNOTE, Block, Document
-from bilingue.markdown.parse import parse_document
+from bilingue.markdown import FOOTNOTE_REF, Block, Document, kinds, parse_document
 from bilingue.sources.citations import parse_label, piece_line
 
 
@@ -44,9 +42,9 @@ def sentences(text: str | Document, language: str) -> Iterator[Sentence]:
     """
     document = text if isinstance(text, Document) else parse_document(text)
     for block in document.blocks:
-        if not block.translatable or block.is_plain_text or block.kind == ABBREVIATION:
+        if not block.translatable or block.is_plain_text or block.kind == kinds.ABBREVIATION:
             continue
-        if any(ancestor.kind == FOOTNOTE for ancestor in document.ancestors(block)):
+        if any(ancestor.kind == kinds.FOOTNOTE for ancestor in document.ancestors(block)):
             continue
         yield from _split(block)
 

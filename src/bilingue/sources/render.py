@@ -13,7 +13,7 @@ import re
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
-from bilingue.markdown.parse import parse_document
+from bilingue.markdown import parse_document
 from bilingue.sources.citations import find_citations, find_definitions
 from bilingue.sources.registry import Registry
 from bilingue.sources.schema import PartialDate, Source

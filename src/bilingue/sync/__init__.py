@@ -14,13 +14,15 @@ Public API:
 """
 
 from bilingue.paths import english_path_for, lock_path_for
-from bilingue.sync.lock import Lock, read_lock
+from bilingue.sync.freshness import freshness_of
+from bilingue.sync.lock import HUMAN, Lock, read_lock
 from bilingue.sync.orphans import handle_orphans
 from bilingue.sync.plan import Action, EssayPlan, Status, plan_essay
 from bilingue.sync.report import FileReport, Problems, RunReport
 from bilingue.sync.run import apply_plan, find_essays, find_problems, sync_paths
 
 __all__ = [
+    "HUMAN",
     "Action",
     "EssayPlan",
     "FileReport",
@@ -32,6 +34,7 @@ __all__ = [
     "english_path_for",
     "find_essays",
     "find_problems",
+    "freshness_of",
     "handle_orphans",
     "lock_path_for",
     "plan_essay",

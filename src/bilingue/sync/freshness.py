@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bilingue.sync.lock import HUMAN
 from bilingue.sync.plan import Status, plan_essay
-from bilingue.translate.options import TranslateOptions
+from bilingue.translate import TranslateOptions
 
 
 @dataclass(frozen=True)

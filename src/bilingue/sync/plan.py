@@ -30,8 +30,7 @@ from bilingue.frontmatter import key_spans, split_front_matter
 from bilingue.markdown import ENGLISH_ONLY_KEYS, Document, compare_documents, parse_document
 from bilingue.paths import english_path_for, lock_path_for
 from bilingue.sync.lock import HUMAN, BlockEntry, Lock, read_lock, settle, sha256
-from bilingue.translate import BlockIssue, assemble, request_units
-from bilingue.translate.options import TranslateOptions
+from bilingue.translate import BlockIssue, TranslateOptions, assemble, request_units
 
 
 class Status(StrEnum):

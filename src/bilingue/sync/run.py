@@ -15,7 +15,7 @@ from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import atomic_write_text, claim_folders
 from bilingue.markdown import mask
 from bilingue.paths import LOCK_SUFFIX, is_french_essay
-from bilingue.providers.base import Provider
+from bilingue.providers import Provider
 from bilingue.sync.lock import HUMAN, BlockEntry, Lock, LockState, sha256, write_lock
 from bilingue.sync.orphans import handle_orphans
 from bilingue.sync.plan import (
@@ -28,8 +28,7 @@ from bilingue.sync.plan import (
     skeleton_sha256,
 )
 from bilingue.sync.report import FileReport, Problems, RunReport
-from bilingue.translate import KEPT_SOURCE, BlockIssue, TranslationResult, translate_blocks
-from bilingue.translate.options import TranslateOptions
+from bilingue.translate import KEPT_SOURCE, BlockIssue, TranslateOptions, TranslationResult, translate_blocks
 
 
 def find_essays(paths: Iterable[Path]) -> list[Path]:

@@ -16,17 +16,32 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bilingue.errors import BilingueError, SourceFileError
-from bilingue.markdown import model as m
-from bilingue.markdown.headings import explicit_id, heading_ids, heading_slug, slugify
-from bilingue.markdown.headings import with_heading_id as _with_id
-from bilingue.markdown.inline import scan_inline
-from bilingue.markdown.mask import Masked, MaskError, join_runs, mask, split_runs, unmask
-from bilingue.markdown.parse import parse_document
-from bilingue.markdown.repair import escape_new_markup, escape_table_pipes, repair
-from bilingue.markdown.typography import english_typography
-from bilingue.markdown.validate import Difference, comparable_pieces, compare_documents
-from bilingue.providers.base import Provider
-from bilingue.providers.failures import UntranslatedError
+from bilingue.markdown import (
+    Block,
+    Difference,
+    Document,
+    Masked,
+    MaskError,
+    comparable_pieces,
+    compare_documents,
+    english_typography,
+    escape_new_markup,
+    escape_table_pipes,
+    explicit_id,
+    heading_ids,
+    heading_slug,
+    join_runs,
+    kinds,
+    mask,
+    parse_document,
+    repair,
+    scan_inline,
+    slugify,
+    split_runs,
+    unmask,
+)
+from bilingue.markdown import with_heading_id as _with_id
+from bilingue.providers import Provider, UntranslatedError
 from bilingue.translate.options import TranslateOptions
 
 #: what the markup check says of a service's answer whose tags cannot be restored
@@ -54,7 +69,7 @@ class BlockIssue:
 @dataclass
 class TranslationResult:
     text: str  # the English Markdown file
-    source: m.Document
+    source: Document
     translations: dict[int, str]  # source block index -> English prose actually used
     issues: list[BlockIssue] = field(default_factory=list)
     requests: int = 0  # provider calls made
@@ -76,7 +91,7 @@ def translate_document(
 
 
 def translate_blocks(
-    document: m.Document,
+    document: Document,
     provider: Provider,
     indexes: Iterable[int] | None = None,
     *,
@@ -123,7 +138,7 @@ def translate_blocks(
 
 
 def assemble(
-    document: m.Document,
+    document: Document,
     translations: dict[int, str],
     options: TranslateOptions | None = None,
     issues: list[BlockIssue] | None = None,
@@ -141,7 +156,7 @@ def assemble(
         try:
             translated = _reparse(text, document, options)
         except SourceFileError as error:  # e.g. a front-matter value that broke the YAML
-            involved = tuple(i for i, b in enumerate(document.blocks) if b.kind == m.FRONT_MATTER)
+            involved = tuple(i for i, b in enumerate(document.blocks) if b.kind == kinds.FRONT_MATTER)
             differences = [Difference(error.line, error.line, error.problem, involved)]
         else:
             differences = compare_documents(document, translated, translated_keys=options.front_matter_keys)
@@ -165,7 +180,7 @@ def assemble(
 
 
 class _Job:
-    def __init__(self, index: int, block: m.Block):
+    def __init__(self, index: int, block: Block):
         self.index = index
         self.block = block
         self.masked: Masked | None = None if block.is_plain_text else mask(block.inline)
@@ -218,12 +233,12 @@ def _finish_piecewise(
 
 
 def _restore(
-    block: m.Block, masked: Masked, candidate: str, titles: list[str], options: TranslateOptions
+    block: Block, masked: Masked, candidate: str, titles: list[str], options: TranslateOptions
 ) -> tuple[str | None, str]:
     if options.typography:
         candidate = english_typography(candidate, block.text)
         titles = [english_typography(title, block.text) for title in titles]
-    if block.kind == m.TABLE_CELL:
+    if block.kind == kinds.TABLE_CELL:
         candidate = escape_table_pipes(candidate)
     try:
         english = unmask(masked, candidate, titles).strip()
@@ -238,14 +253,14 @@ def _restore(
     return (None, problem) if problem else (english, "")
 
 
-def _check(block: m.Block, english: str) -> str:
+def _check(block: Block, english: str) -> str:
     """Why ``english`` cannot replace the block's prose ("" when it can)."""
     if not english.strip():
         return "empty translation"
     found = scan_inline(english, block.context)
     if comparable_pieces(found.pieces) != comparable_pieces(block.inline.pieces):
         return "protected pieces changed"
-    if block.kind in (m.PARAGRAPH, m.DEFINITION_TERM):
+    if block.kind in (kinds.PARAGRAPH, kinds.DEFINITION_TERM):
         # a line starting like a block (list marker, heading...) the source lines did not have
         allowed = {
             start.group(0).strip() for line in block.text.split("\n") if (start := _BLOCK_START.match(line))
@@ -257,11 +272,11 @@ def _check(block: m.Block, english: str) -> str:
     return ""
 
 
-def _plain(answer: str, block: m.Block, options: TranslateOptions) -> str | None:
+def _plain(answer: str, block: Block, options: TranslateOptions) -> str | None:
     english = " ".join(answer.split())
     if options.typography:
         english = english_typography(english, block.text)
-    if block.kind == m.REFERENCE:  # a link title inside quotes
+    if block.kind == kinds.REFERENCE:  # a link title inside quotes
         english = english.replace('"', "&quot;")
     return english or None
 
@@ -269,7 +284,7 @@ def _plain(answer: str, block: m.Block, options: TranslateOptions) -> str | None
 def _heading_id(job: _Job, english: str, ids: dict[int, str]) -> str:
     """Give a translated heading its French id when its own slug would differ."""
     block = job.block
-    if block.kind != m.HEADING or explicit_id(block.inline) is not None:
+    if block.kind != kinds.HEADING or explicit_id(block.inline) is not None:
         return english
     if slugify(scan_inline(english, block.context).plain_text().strip()) == heading_slug(block):
         return english
@@ -307,7 +322,7 @@ def _call(
     return answers
 
 
-def request_units(block: m.Block) -> list[str]:
+def request_units(block: Block) -> list[str]:
     """The strings translating ``block`` sends to a service (masked prose, then link titles);
     what ``--dry-run`` counts."""
     return [unit for unit in _Job(-1, block).units() if _worth_sending(unit)]
@@ -368,13 +383,13 @@ def _keep_outer_space(source: str, translated: str) -> str:
     return lead + translated.strip() + trail
 
 
-def _reparse(text: str, document: m.Document, options: TranslateOptions) -> m.Document:
+def _reparse(text: str, document: Document, options: TranslateOptions) -> Document:
     return parse_document(
         text, path=document.path, terms=options.glossary, front_matter_keys=options.front_matter_keys
     )
 
 
-def _blamed(difference: Difference, document: m.Document) -> list[int]:
+def _blamed(difference: Difference, document: Document) -> list[int]:
     return list(difference.source_blocks)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bilingue.errors import SourceFileError
 from bilingue.files import read_yaml
-from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS
+from bilingue.markdown import DEFAULT_FRONT_MATTER_KEYS
 
 DEFAULT_GLOSSARY = Path("glossary.yml")
 

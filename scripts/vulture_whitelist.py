@@ -1,0 +1,51 @@
+"""Names vulture cannot see being used: called by name by MkDocs, argparse or another library.
+
+`make lint` runs vulture on src/, hooks/ and benchmarks/ with this file. Nothing of ours that is
+merely unused belongs here: remove such code instead. (Pydantic's conventions, ``model_config``,
+``settings_customise_sources`` and ``@field_validator``/``@model_validator`` methods, are passed
+to vulture as --ignore-names / --ignore-decorators in the Makefile.)
+"""
+
+# ruff: noqa
+_ = object()
+
+# --- MkDocs calls the hooks of mkdocs.yml's `hooks:` by their event names --------------------------
+on_config  # hooks/translation.py, hooks/hreflang.py
+on_pre_build  # hooks/translation.py, hooks/search_per_language.py, hooks/sources.py
+on_page_markdown  # hooks/translation.py, essays.py, untranslated_pages.py, sources.py
+on_post_page  # hooks/hreflang.py, hooks/search_per_language.py
+on_post_build  # hooks/search_per_language.py
+on_serve  # hooks/sources.py
+builder  # on_serve's third argument, passed by MkDocs
+
+# --- deep-translator calls our `requests` shim as it calls requests (providers/http.py) --------
+_.post  # RequestsShim.post: LibreTranslate and MyMemory post through it
+proxies  # RequestsShim.get/post: deep-translator passes proxies=..., which the shim ignores
+_.encoding  # requests.Response.encoding, read by requests when decoding the body
+
+# --- settings of client libraries, set as attributes they read ---------------------------------
+_.max_network_retries  # deepl.http_client: retries are ours (providers/resilience.py)
+_.min_connection_timeout  # deepl.http_client
+_._base_url  # deep-translator's GoogleTranslator / MyMemoryTranslator endpoint
+_.api_key  # deep-translator's LibreTranslator: None sends no api_key parameter
+
+# --- settings fields read by name: settings.rate_limit(name) is getattr(f"{name}_rate_limit") ---
+_.google_rate_limit
+_.mymemory_rate_limit
+_.libre_rate_limit
+_.microsoft_rate_limit
+_.deepl_rate_limit
+_.libre_api_key  # settings.secret(name): getattr of the provider's key field
+_.microsoft_key
+_.deepl_auth_key
+dotenv_settings  # pydantic-settings passes every source to settings_customise_sources
+file_secret_settings
+settings_cls
+
+# --- sources.yml fields accepted and kept for the file's readers (sources/schema.py) -----------
+_.indicator  # the data provider's indicator code, e.g. NY.GDP.MKTP.CD
+
+# --- http.server calls these by name (benchmarks/providers.py's loopback server) ----------------
+_.do_GET
+_.log_message
+_.daemon_threads

@@ -1,0 +1,61 @@
+"""What the MkDocs hooks share during a build: the settings, and the state kept between events.
+
+MkDocs loads each file of ``hooks/`` as its own module; what one hook learns and another needs
+(the settings read at ``on_config``, the sources registry read at ``on_pre_build``, the pages left
+out of the English search index) lives in one ``BuildState`` object here, not in module globals
+spread over the hooks. ``start_build`` makes a fresh one when a build starts (the first hook's
+``on_config``: every ``mkdocs build`` and every ``mkdocs serve`` rebuild); ``build_state`` gives it
+to the other hooks, starting one if no hook did (a hook used alone, a test).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bilingue.config import Settings, load_config
+from bilingue.sources import Registry
+from bilingue.translate import TranslateOptions
+
+
+@dataclass
+class BuildState:
+    """Everything the hooks keep from one event to the next, for one build of one project."""
+
+    #: the project's settings (bilingue.yml, then the environment), read once per build
+    settings: Settings
+    #: what the translation hook's sync and freshness checks work with (glossary loaded)
+    options: TranslateOptions
+    #: the sources registry, read at the start of each language's pass by the sources hook
+    registry: Registry | None = None
+    #: URLs of pages built under /en/ from French text, left out of the English search index
+    untranslated_urls: set[str] = field(default_factory=set)
+
+    @property
+    def root(self) -> Path:
+        """The project's folder (where mkdocs.yml and bilingue.yml are)."""
+        return self.settings.root
+
+
+def start_build(config: Any) -> BuildState:
+    """A fresh state for a build of the project whose mkdocs.yml is ``config``'s."""
+    global _current
+    settings = load_config(project_root(config))
+    _current = BuildState(settings, settings.translate_options())
+    return _current
+
+
+def build_state(config: Any) -> BuildState:
+    """The state of the build in progress for ``config``'s project (started if need be)."""
+    if _current is None or _current.root != project_root(config):
+        return start_build(config)
+    return _current
+
+
+def project_root(config: Any) -> Path:
+    """The folder of ``config``'s mkdocs.yml: the project's root."""
+    return Path(config.config_file_path).parent
+
+
+_current: BuildState | None = None
