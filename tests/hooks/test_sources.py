@@ -1,0 +1,65 @@
+"""hooks/sources.py: the registry read at on_pre_build, footnotes added per page, serve watches it."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from bilingue.build_state import build_state, start_build
+from bilingue.sources import SOURCES_MARKER
+from hooks import sources
+from tests.hooks.conftest import english_pass
+
+CITING = "# X\n\nUne levée record.[^src:openai-2024]\n"
+
+
+def test_on_pre_build_reads_the_registry_of_the_settings(mkdocs_config, project):
+    sources.on_pre_build(mkdocs_config)
+    registry = build_state(mkdocs_config).registry
+    assert registry is not None and "openai-2024" in registry.sources
+    (project / "data").mkdir()
+    (project / "sources.yml").rename(project / "data" / "refs.yml")
+    (project / "bilingue.yml").write_text("folders:\n  sources: data/refs.yml\n", encoding="utf-8")
+    start_build(mkdocs_config)
+    sources.on_pre_build(english_pass(mkdocs_config))
+    assert "openai-2024" in build_state(mkdocs_config).registry.sources
+
+
+def test_an_unreadable_registry_stops_the_build(mkdocs_config, project, caplog):
+    (project / "sources.yml").write_text("a: [b\n", encoding="utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(PluginError, match="the registry cannot be read"):
+        sources.on_pre_build(mkdocs_config)
+    assert "sources.yml:2: invalid YAML" in caplog.text
+
+
+def test_each_citation_gets_its_footnote_in_the_page_language(mkdocs_config, make_page, files):
+    sources.on_pre_build(mkdocs_config)
+    french = sources.on_page_markdown(CITING, make_page("essais/mystique.md"), mkdocs_config, files)
+    assert "[^src:openai-2024]: " in french and "2 octobre 2024" in french
+    english = sources.on_page_markdown(
+        CITING, make_page("essais/mystique.en.md"), english_pass(mkdocs_config), files
+    )
+    assert "[^src:openai-2024]: " in english and "October 2, 2024" in english
+
+
+def test_the_sources_page_lists_every_source(mkdocs_config, make_page, files):
+    sources.on_pre_build(mkdocs_config)
+    page = sources.on_page_markdown(
+        f"# Sources\n\n{SOURCES_MARKER}\n", make_page("sources.md"), mkdocs_config, files
+    )
+    assert SOURCES_MARKER not in page and "OpenAI" in page and "essais/mystique.md" in page
+
+
+def test_serve_watches_the_registry(mkdocs_config, project):
+    class Server:
+        def __init__(self):
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = Server()
+    assert sources.on_serve(server, mkdocs_config, builder=None) is server
+    assert server.watched == [str(project / "sources.yml")]
