@@ -64,6 +64,7 @@ class Essay:
         return self.french
 
     def is_translated(self, language: str) -> bool:
+        """Whether the essay can be read in ``language`` (French always; English once its file exists)."""
         return language == SOURCE_LANGUAGE or self.english is not None
 
 

@@ -19,6 +19,8 @@ from markdown.extensions.toc import slugify
 
 @dataclass
 class ImportedEssay:
+    """A LinkedIn post made into an essay file, and what was changed or dropped, for the report."""
+
     title: str
     markdown: str  # the whole file: front matter and body
     headings: list[str] = field(default_factory=list)

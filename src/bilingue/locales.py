@@ -21,6 +21,7 @@ def reading_minutes(word_count: int) -> int:
 
 
 def reading_time(word_count: int, language: str) -> str:
+    """The reading time of ``word_count`` words, as a phrase in ``language``."""
     minutes = reading_minutes(word_count)
     return READING_TIME[language].format(minutes=minutes)
 

@@ -20,6 +20,7 @@ def language_of(name: str | Path) -> str:
 
 
 def is_french_essay(path: Path) -> bool:
+    """Whether ``path`` is a French original (``x.md``, not ``x.en.md``)."""
     return path.suffix == ".md" and language_of(path) == SOURCE_LANGUAGE
 
 

@@ -19,6 +19,7 @@ from bilingue.errors import BilingueError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``python -m bilingue`` with ``argv``; the exit status (errors are printed, not raised)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "handler"):
@@ -37,6 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with one sub-command per module of this package."""
     parser = argparse.ArgumentParser(
         prog="python -m bilingue",
         description="French essays in, English essays and footnoted sources out.",

@@ -20,6 +20,7 @@ from bilingue.sources import (
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``check`` command to ``subparsers``."""
     parser = subparsers.add_parser(
         "check",
         parents=[project_options()],
@@ -50,6 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``check`` with the parsed arguments; the exit status."""
     project = project_settings(args)
     registry = args.sources or project.registry_path
     docs = args.docs or project.docs_dir

@@ -12,6 +12,7 @@ from bilingue.translate import load_glossary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``check-translation`` command to ``subparsers``."""
     parser = subparsers.add_parser(
         "check-translation",
         parents=[project_options()],
@@ -43,6 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``check-translation`` with the parsed arguments; the exit status."""
     options = project_settings(
         args, required=False
     ).translate_options()  # the settings `translate` works with

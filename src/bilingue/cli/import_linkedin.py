@@ -15,6 +15,7 @@ from bilingue.importer import ImportedEssay, check_slug, import_linkedin_post
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``import-linkedin`` command to ``subparsers``."""
     parser = subparsers.add_parser(
         "import-linkedin",
         parents=[project_options()],
@@ -52,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``import-linkedin`` with the parsed arguments; the exit status."""
     if not args.paste.is_file():
         raise BilingueError(f"{args.paste}: no such file (give the path of the text you pasted)")
     tags = [tag.strip() for tag in args.tags.split(",") if tag.strip()]

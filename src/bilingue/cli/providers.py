@@ -21,6 +21,7 @@ from bilingue.providers import (
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``providers`` command to ``subparsers``."""
     parser = subparsers.add_parser(
         "providers",
         parents=[project_options()],
@@ -38,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``providers`` with the parsed arguments; the exit status."""
     project = project_settings(args)
     print("\n".join(describe(project.provider_settings, project.translation.provider)))
     return 0

@@ -14,6 +14,7 @@ from bilingue.config import describe_settings, settings_table
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``settings`` command to ``subparsers``."""
     parser = subparsers.add_parser(
         "settings",
         parents=[project_options()],
@@ -34,6 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``settings`` with the parsed arguments; the exit status."""
     if args.table:
         print(settings_table(), end="")
         return 0

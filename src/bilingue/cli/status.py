@@ -18,6 +18,7 @@ from bilingue.translate import TranslateOptions
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``status`` command to ``subparsers``."""
     parser = subparsers.add_parser(
         "status",
         parents=[project_options()],
@@ -39,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``status`` with the parsed arguments; the exit status."""
     project = project_settings(args)
     options = project.translate_options()
     paths = project.essay_paths(args.paths)

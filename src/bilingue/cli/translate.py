@@ -35,6 +35,7 @@ from bilingue.translate import TranslateOptions, load_glossary, translate_docume
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``translate`` command to ``subparsers``."""
     parser = subparsers.add_parser(
         "translate",
         parents=[project_options()],
@@ -93,6 +94,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``translate`` with the parsed arguments; the exit status."""
     project = project_settings(args)
     options = _options(args, project)
     provider_name = args.provider or project.translation.provider

@@ -70,6 +70,7 @@ class InlineContext:
 
     @property
     def pattern(self) -> re.Pattern[str]:
+        """The pattern of every protected inline piece (glossary terms included)."""
         return _compile(self.terms)
 
     def candidates(self, text: str) -> re.Pattern[str]:

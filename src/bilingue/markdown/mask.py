@@ -28,6 +28,8 @@ class MaskError(BilingueError):
 
 @dataclass(frozen=True)
 class Masked:
+    """A block's prose as a translation service sees it (``<m1>…</m1>`` tags), and what the tags stand for."""
+
     inline: InlineText
     text: str  # what the service is asked to translate
     tokens: dict[str, Piece]  # "<m1>" / "</m1>" / "<m2/>" -> piece

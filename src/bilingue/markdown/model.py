@@ -83,6 +83,7 @@ class Block:
 
     @property
     def is_plain_text(self) -> bool:
+        """True for prose that is a plain string (a YAML value, a link title), translated without masking."""
         return self.kind in PLAIN_TEXT_KINDS
 
     @cached_property

@@ -31,6 +31,7 @@ class Difference:
     source_blocks: tuple[int, ...] = ()  # indexes in the source document's blocks involved
 
     def describe(self, source_path: str = "FR", target_path: str = "EN") -> str:
+        """``FR:line / EN:line: what differs``, naming the two files."""
         where = []
         if self.source_line is not None:
             where.append(f"{source_path}:{self.source_line}")

@@ -17,6 +17,8 @@ from bilingue.providers.packing import Measure, measure_chars
 @dataclass(frozen=True)
 class Limits:
     #: most characters (or bytes, see ``measure``) one request may carry
+    """How much one request to a service may carry, and how texts are counted."""
+
     max_chars: int
     #: texts one request takes natively; 1 means texts are joined into packs with separators
     max_items: int = 1
@@ -24,10 +26,13 @@ class Limits:
 
     @property
     def joined(self) -> bool:
+        """True when texts are joined into one string with separators (one text per request natively)."""
         return self.max_items == 1
 
 
 class Backend(Protocol):
+    """One service's wire format: one HTTP request per ``request`` call (see the module docstring)."""
+
     name: str
     limits: Limits
 

@@ -14,6 +14,8 @@ from typing import Protocol, runtime_checkable
 @runtime_checkable
 class Provider(Protocol):
     #: short name used in configuration, the command line and the lock file ("google", "pseudo"...)
+    """The interface the translator uses: one translation per text, in order, or an error."""
+
     name: str
 
     def translate_texts(self, texts: Sequence[str], source: str, target: str) -> list[str]:
@@ -36,9 +38,11 @@ class OfflineProvider:
         self.characters = 0
 
     def translate_texts(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        """``transform`` of each text, counted like a service's request."""
         self.requests += 1
         self.characters += sum(len(text) for text in texts)
         return [self.transform(text) for text in texts]
 
     def transform(self, text: str) -> str:
+        """The "translation" of one text (subclasses define it)."""
         raise NotImplementedError

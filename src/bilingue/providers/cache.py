@@ -30,11 +30,15 @@ VERSION = 1
 
 @dataclass(frozen=True)
 class CachedTranslation:
+    """One cache entry: the accepted translation and the service that made it."""
+
     text: str
     provider: str
 
 
 class TranslationCache:
+    """The on-disk cache of one language pair (``<dir>/<source>-<target>.json``), written atomically."""
+
     def __init__(self, directory: Path | str, source: str, target: str):
         self.path = Path(directory) / f"{source}-{target}.json"
         self._entries: dict[str, dict[str, str]] = self._load()
@@ -42,12 +46,14 @@ class TranslationCache:
         self._lock = threading.Lock()
 
     def get(self, text: str) -> CachedTranslation | None:
+        """The cached translation of ``text`` (outer whitespace ignored), or None."""
         entry = self._entries.get(key(text))
         if entry is None:
             return None
         return CachedTranslation(entry["text"], entry["provider"])
 
     def put(self, text: str, translation: str, provider: str) -> None:
+        """Remember an accepted translation (written at the next ``flush``)."""
         with self._lock:
             self._entries[key(text)] = {"text": translation, "provider": provider}
             self._dirty = True
@@ -92,4 +98,5 @@ class TranslationCache:
 
 
 def key(text: str) -> str:
+    """The cache key of ``text``: the sha256 of the text without its outer whitespace."""
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()

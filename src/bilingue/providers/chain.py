@@ -35,6 +35,8 @@ from bilingue.providers.settings import ProviderSettings
 
 
 class TranslationChain:
+    """The ``Provider`` of network services: a cache, then each service in fallback order."""
+
     def __init__(
         self, backends: Sequence[Backend], settings: ProviderSettings, cache_dir: Path | str | None = None
     ):
@@ -51,10 +53,12 @@ class TranslationChain:
 
     @property
     def stats(self) -> dict[str, ProviderStats]:
+        """Requests, characters, retries and rejections per service, for this run."""
         return {engine.name: engine.stats for engine in self.engines}
 
     @property
     def requests(self) -> int:
+        """HTTP requests sent by every service of the chain, retries included."""
         return sum(engine.stats.requests for engine in self.engines)
 
     def translate_texts(
@@ -115,6 +119,7 @@ class TranslationChain:
         return Outcome(text, lead + translation + trail, provider, from_cache=cached)
 
     def cache_for(self, source: str, target: str) -> TranslationCache | None:
+        """The cache of one language pair (None when the cache is off), opened once per run."""
         if self.cache_dir is None:
             return None
         if (source, target) not in self._caches:

@@ -19,6 +19,8 @@ from bilingue.providers.settings import ProviderSettings
 
 
 class DeepLBackend:
+    """DeepL API through the official client: up to 50 texts per request, no separators."""
+
     name = "deepl"
 
     def __init__(self, settings: ProviderSettings):
@@ -32,6 +34,7 @@ class DeepLBackend:
         self._translator: deepl.Translator | None = None
 
     def request(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
+        """Translate ``texts`` in one request; errors classified as transient or permanent."""
         translator = self._client()
         target_code = self._english if target.lower() == "en" else target.upper()
         try:

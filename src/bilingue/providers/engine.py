@@ -35,6 +35,8 @@ MAX_JOINED = 100
 
 @dataclass
 class ProviderStats:
+    """What one service did during a run (the benchmark prints them; tests check them)."""
+
     requests: int = 0  # HTTP requests sent, retries included
     characters: int = 0  # characters sent, separators and retries included
     retries: int = 0
@@ -88,6 +90,8 @@ def payload_size(texts: Sequence[str], limits: Limits) -> int:
 
 
 class ProviderEngine:
+    """One service at work in a run: packing, workers, retries, checks (see the module docstring)."""
+
     def __init__(self, backend: Backend, settings: ProviderSettings, budget: RetryBudget):
         self.backend = backend
         self.name = backend.name

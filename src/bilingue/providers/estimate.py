@@ -17,11 +17,14 @@ from bilingue.providers.engine import payload_size, plan
 
 @dataclass(frozen=True)
 class Quota:
+    """A service's free tier, as published."""
+
     characters: int | None  # None: no published figure
     period: str  # "day", "month" or ""
     note: str
 
     def describe(self) -> str:
+        """The quota in words, e.g. "500,000 characters per month (DeepL API Free)"."""
         if self.characters is None:
             return self.note
         return f"{self.characters:,} characters per {self.period} ({self.note})"
@@ -29,6 +32,8 @@ class Quota:
 
 @dataclass(frozen=True)
 class ProviderEstimate:
+    """What a run would send to one service, against its free quota."""
+
     provider: str
     role: str  # "primary" or "fallback"
     requests: int
@@ -37,6 +42,7 @@ class ProviderEstimate:
 
     @property
     def within_quota(self) -> bool | None:
+        """Whether the characters fit the free tier (None when no figure is published)."""
         if self.quota.characters is None:
             return None
         return self.characters <= self.quota.characters
@@ -44,6 +50,8 @@ class ProviderEstimate:
 
 @dataclass(frozen=True)
 class Estimate:
+    """What a run would send, per service, after de-duplication and the cache (``--dry-run``)."""
+
     texts: int  # texts asked for
     distinct: int  # after merging identical texts
     cached: int  # distinct texts already in the cache
@@ -72,6 +80,7 @@ class Estimate:
 def estimate(
     texts: Sequence[str], chain: TranslationChain, source: str = "fr", target: str = "en"
 ) -> Estimate:
+    """The figures of translating ``texts`` with ``chain``, without sending anything."""
     cache = chain.cache_for(source, target)
     distinct = list(dict.fromkeys(text.strip() for text in texts))
     unchanged = [text for text in distinct if not any(char.isalpha() for char in text)]
@@ -96,6 +105,7 @@ def estimate(
 
 
 def quota_for(provider: str, mymemory_email: bool = False) -> Quota:
+    """The free quota of ``provider`` (MyMemory's is larger with an e-mail address)."""
     if provider == "mymemory" and mymemory_email:
         return Quota(50_000, "day", "MyMemory with MYMEMORY_EMAIL set")
     return QUOTAS[provider]

@@ -40,6 +40,7 @@ class TransientError(Exception):
 
     @property
     def too_many_requests(self) -> bool:
+        """True for HTTP 429: every worker of the service pauses."""
         return self.status == 429
 
 
@@ -95,6 +96,7 @@ class ProviderError(_Failure, BilingueError):
 
     @classmethod
     def from_permanent(cls, error: PermanentError) -> ProviderError:
+        """The final error for a failure that retrying cannot fix (bad key, quota, bad request)."""
         return cls(
             error.provider,
             error.problem,

@@ -23,6 +23,8 @@ http.install_shim(deep_translator.google)
 
 
 class GoogleBackend:
+    """Google Translate's public mobile page through deep-translator: one joined pack per request."""
+
     name = "google"
 
     def __init__(self, settings: ProviderSettings):
@@ -32,6 +34,7 @@ class GoogleBackend:
         self._timeout = (settings.connect_timeout, settings.timeout)
 
     def request(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
+        """Translate one joined pack in one request."""
         (text,) = texts
         translator = GoogleTranslator(source=source, target=target)
         translator._base_url = self.url  # the only way to set its endpoint

@@ -25,6 +25,8 @@ from bilingue.providers.failures import PermanentError, TransientError
 
 @dataclass
 class HttpContext:
+    """The session, timeouts and service name the ``requests`` shim sends with, per worker thread."""
+
     provider: str
     session: requests.Session
     timeout: tuple[float, float]  # (connect, read) seconds
@@ -33,6 +35,7 @@ class HttpContext:
 
 
 def new_session() -> requests.Session:
+    """A ``requests`` session for one service, with the project's User-Agent."""
     session = requests.Session()
     session.headers["User-Agent"] = "bilingue (essay translation; polite client)"
     return session
@@ -50,6 +53,7 @@ def calling(context: HttpContext) -> Iterator[HttpContext]:
 
 
 def install_shim(*modules: ModuleType) -> None:
+    """Replace the ``requests`` name of deep-translator's ``modules`` by our shim (those modules only)."""
     for module in modules:
         if not isinstance(getattr(module, "requests", None), RequestsShim):
             module.requests = RequestsShim()
@@ -79,6 +83,7 @@ def send(context: HttpContext, method: str, url: str, **kwargs) -> requests.Resp
 
 
 def check_status(provider: str, response: requests.Response) -> None:
+    """Raise ``TransientError`` (429, 5xx, 408) or ``PermanentError`` (other 4xx) for a failed answer."""
     status = response.status_code
     if 200 <= status < 300:
         return
@@ -134,9 +139,11 @@ class RequestsShim:
     """Stands in for the ``requests`` module inside deep-translator's provider modules."""
 
     def get(self, url: str, params=None, proxies=None, **kwargs) -> requests.Response:
+        """``requests.get`` as deep-translator calls it, sent through the current ``HttpContext``."""
         return send(_current(), "GET", url, params=params, **kwargs)
 
     def post(self, url: str, params=None, data=None, json=None, proxies=None, **kwargs):
+        """``requests.post`` as deep-translator calls it, sent through the current ``HttpContext``."""
         return send(_current(), "POST", url, params=params, data=data, json=json, **kwargs)
 
 

@@ -22,6 +22,8 @@ http.install_shim(deep_translator.libre)
 
 
 class LibreBackend:
+    """A LibreTranslate server through deep-translator: one joined pack per request."""
+
     name = "libre"
 
     def __init__(self, settings: ProviderSettings):
@@ -32,6 +34,7 @@ class LibreBackend:
         self._timeout = (settings.connect_timeout, settings.timeout)
 
     def request(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
+        """Translate one joined pack in one request."""
         (text,) = texts
         translator = LibreTranslator(
             source=source, target=target, api_key=self._key or "no-key", custom_url=self.url

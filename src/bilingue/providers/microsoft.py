@@ -17,6 +17,8 @@ from bilingue.providers.settings import ProviderSettings
 
 
 class MicrosoftBackend:
+    """Azure AI Translator v3, called directly: up to 1,000 texts per JSON request."""
+
     name = "microsoft"
 
     def __init__(self, settings: ProviderSettings):
@@ -29,6 +31,7 @@ class MicrosoftBackend:
         self._timeout = (settings.connect_timeout, settings.timeout)
 
     def request(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
+        """Translate ``texts`` in one request."""
         if not self._key:
             raise PermanentError(
                 self.name, "no API key", "set the environment variable MICROSOFT_TRANSLATOR_KEY"

@@ -24,6 +24,8 @@ http.install_shim(deep_translator.mymemory)
 
 
 class MyMemoryBackend:
+    """MyMemory through deep-translator: one joined pack per request, its quota warning detected."""
+
     name = "mymemory"
 
     def __init__(self, settings: ProviderSettings):
@@ -34,6 +36,7 @@ class MyMemoryBackend:
         self._timeout = (settings.connect_timeout, settings.timeout)
 
     def request(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
+        """Translate one joined pack in one request."""
         (text,) = texts
         # its constructor only knows language names; the API takes plain ISO codes
         translator = MyMemoryTranslator(source="french", target="english", email=self.email)

@@ -20,14 +20,17 @@ Measure = Callable[[str], int]
 
 
 def measure_chars(text: str) -> int:
+    """A text's size in characters (most services)."""
     return len(text)
 
 
 def measure_utf8(text: str) -> int:
+    """A text's size in bytes of UTF-8 (MyMemory counts so)."""
     return len(text.encode("utf-8"))
 
 
 def separator(number: int) -> str:
+    """The separator line put before text ``number`` of a joined pack."""
     return f"\n\n[[§{number}]]\n\n"
 
 

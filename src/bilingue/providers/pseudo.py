@@ -15,9 +15,12 @@ from bilingue.providers.base import OfflineProvider
 
 
 class PseudoProvider(OfflineProvider):
+    """A deterministic offline "translation" (see the module docstring)."""
+
     name = "pseudo"
 
     def transform(self, text: str) -> str:
+        """The pseudo-translation of ``text``."""
         return pseudo_translate(text)
 
 

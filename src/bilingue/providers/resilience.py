@@ -175,6 +175,7 @@ class RetryBudget:
         self._lock = threading.Lock()
 
     def take(self) -> bool:
+        """Spend one retry; False when none is left."""
         with self._lock:
             if self.spent >= self.total:
                 return False

@@ -147,6 +147,7 @@ class ProviderSettings(BaseSettings):
         cls, settings_cls, init_settings, env_settings, dotenv_settings, file_secret_settings
     ):
         # environment first: a CI job or a test overrides the committed configuration file
+        """Environment variables first, then the values passed (bilingue.yml)."""
         return env_settings, init_settings
 
     @field_validator("chain", mode="before")

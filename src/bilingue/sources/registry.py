@@ -44,6 +44,7 @@ class Registry:
         return len(self.sources)
 
     def get(self, source_id: str) -> Source | None:
+        """The source called ``source_id``, or None."""
         return self.sources.get(source_id)
 
     def closest_ids(self, source_id: str, count: int = 3) -> list[str]:

@@ -27,6 +27,7 @@ class PartialDate:
 
     @classmethod
     def parse(cls, value: object) -> PartialDate:
+        """A date written YYYY, YYYY-MM or YYYY-MM-DD (or a date object)."""
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
@@ -48,6 +49,7 @@ class PartialDate:
         return cls(year, month, day)
 
     def isoformat(self) -> str:
+        """The date as written: YYYY, YYYY-MM or YYYY-MM-DD."""
         parts = [f"{self.year:04d}"]
         if self.month:
             parts.append(f"{self.month:02d}")
@@ -65,6 +67,7 @@ class Localized(BaseModel):
     en: str = Field(min_length=1)
 
     def get(self, language: str) -> str:
+        """The English text for ``"en"``, else the French one."""
         return self.en if language == "en" else self.fr
 
 

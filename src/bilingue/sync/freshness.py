@@ -13,6 +13,8 @@ from bilingue.translate import TranslateOptions
 
 @dataclass(frozen=True)
 class Freshness:
+    """How fresh an English essay is, for the notice on its page."""
+
     machine_blocks: int
     human_blocks: int
     outdated: bool  # the French changed after the translation

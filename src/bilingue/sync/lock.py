@@ -32,6 +32,8 @@ Owner = Literal["machine", "human"]
 
 
 class BlockEntry(BaseModel):
+    """One English prose block in the lock: the French block it translates, and who wrote it."""
+
     model_config = ConfigDict(extra="forbid")
 
     #: key of the French block this English block translates (``Block.key``)
@@ -47,6 +49,8 @@ class BlockEntry(BaseModel):
 
 
 class LockState(BaseModel):
+    """The state of an English file after a run: who owns it, from which French, which blocks."""
+
     model_config = ConfigDict(extra="forbid")
 
     #: who owns the English file: "human" when it no longer lines up with the French blocks
@@ -61,6 +65,8 @@ class LockState(BaseModel):
 
 
 class Lock(BaseModel):
+    """An essay's ``x.lock.json``: its state, and the pending one while a run writes."""
+
     model_config = ConfigDict(extra="forbid")
 
     version: int = LOCK_VERSION
@@ -87,6 +93,7 @@ def read_lock(path: Path) -> Lock | None:
 
 
 def write_lock(path: Path, lock: Lock) -> None:
+    """Write ``lock`` to ``path`` atomically (stable JSON: keys sorted, one diff line per change)."""
     data = lock.model_dump(mode="json", exclude_none=True)
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
@@ -106,6 +113,7 @@ def settle(lock: Lock, english_text: str | None = None, *, pending_written: bool
 
 
 def sha256(text: str) -> str:
+    """The hex sha256 of ``text`` in UTF-8."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 @dataclass
 class FileReport:
+    """What a run did to one essay (or why it could not), for the command's report."""
+
     path: Path
     status: str  # a plan Status value, or "failed", "deleted", "moved"
     translated: int = 0
@@ -23,14 +25,18 @@ class FileReport:
 
 @dataclass
 class RunReport:
+    """What a run did to every essay."""
+
     files: list[FileReport] = field(default_factory=list)
     cleaned: list[Path] = field(default_factory=list)  # temporary files a killed run left behind
 
     def total(self, name: str) -> int:
+        """The sum of one ``FileReport`` count (``translated``, ``requests``...) over the files."""
         return sum(getattr(report, name) for report in self.files)
 
     @property
     def failed(self) -> list[FileReport]:
+        """The essays the run could not update."""
         return [report for report in self.files if report.status == "failed"]
 
 

@@ -62,12 +62,15 @@ class BlockIssue:
     reason: str
 
     def describe(self, path: str = "") -> str:
+        """``file:line: what happened`` for the command's report."""
         where = f"{path}:{self.line}" if path else f"line {self.line}"
         return f"{where}: {self.kind} {self.action} ({self.reason})"
 
 
 @dataclass
 class TranslationResult:
+    """A translated document: the English file, and what happened to each block."""
+
     text: str  # the English Markdown file
     source: Document
     translations: dict[int, str]  # source block index -> English prose actually used

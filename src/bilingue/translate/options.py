@@ -15,6 +15,8 @@ DEFAULT_GLOSSARY = Path("glossary.yml")
 @dataclass(frozen=True)
 class TranslateOptions:
     #: front-matter keys whose string values are translated; every other value stays as written
+    """What a translation run may change: translated front-matter keys, glossary, typography."""
+
     front_matter_keys: tuple[str, ...] = DEFAULT_FRONT_MATTER_KEYS
     #: terms kept exactly as written (names, places, products): from the glossary file
     glossary: tuple[str, ...] = ()
