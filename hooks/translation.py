@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from bilingue import SOURCE_LANGUAGE
+from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.build_state import BuildState, build_state, start_build
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
@@ -64,7 +64,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             "reviewed": freshness.reviewed,
             "partly_reviewed": freshness.human_blocks > 0 and not freshness.reviewed,
             "outdated": freshness.outdated,
-            "synced": long_date(freshness.synced, "en") if freshness.synced else "",
+            "synced": long_date(freshness.synced, TARGET_LANGUAGE) if freshness.synced else "",
         }
     return markdown
 

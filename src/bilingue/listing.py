@@ -13,7 +13,7 @@ import posixpath
 from collections.abc import Iterable
 
 from bilingue.catalog import Essay
-from bilingue.locales import long_date, reading_time
+from bilingue.locales import long_date, reading_time, ui_words
 
 #: what a listing page writes where the list goes
 LISTING_MARKER = "<!-- bilingue:essays -->"
@@ -36,7 +36,7 @@ def render_listing(essays: Iterable[Essay], language: str, page_src: str, essays
     """
     cards = [_card(essay, language, page_src, essays_src) for essay in essays]
     if not cards:
-        return f'<p class="bl-essays-empty">{NO_ESSAYS[language]}</p>'
+        return f'<p class="bl-essays-empty">{ui_words(language)["no_essays"]}</p>'
     return '<div class="bl-essays" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
 
@@ -49,7 +49,7 @@ def _card(essay: Essay, language: str, page_src: str, essays_src: str) -> str:
         html.escape(reading_time(version.word_count, language)),
     ]
     if not essay.is_translated(language):
-        details.append(f'<span class="bl-essay-untranslated">{NOT_TRANSLATED[language]}</span>')
+        details.append(f'<span class="bl-essay-untranslated">{ui_words(language)["not_translated"]}</span>')
     tags = "".join(f'<span class="bl-tag">{html.escape(tag)}</span>' for tag in meta.tags)
     return "\n".join(
         [
@@ -72,10 +72,3 @@ def _card(essay: Essay, language: str, page_src: str, essays_src: str) -> str:
 
 def _escape_link_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
-
-
-# ---------------------------------------------------------------------------------------------------
-# Data
-
-NO_ESSAYS = {"fr": "Aucun essai pour le moment.", "en": "No essays yet."}
-NOT_TRANSLATED = {"fr": "non traduit", "en": "in French only"}

@@ -1,10 +1,13 @@
-"""Locale-aware formats for the reader's language (dates, reading time), through Babel."""
+"""What readers read in their language: dates and reading time (through Babel), and every phrase
+the pipeline writes into pages (``UI_TEXT``, one table for both languages)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from babel.dates import format_date
+
+from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 
 # Words read per minute, for the "N min read" estimate (a common figure for prose on screen).
 WORDS_PER_MINUTE = 200
@@ -23,13 +26,47 @@ def reading_minutes(word_count: int) -> int:
 def reading_time(word_count: int, language: str) -> str:
     """The reading time of ``word_count`` words, as a phrase in ``language``."""
     minutes = reading_minutes(word_count)
-    return READING_TIME[language].format(minutes=minutes)
+    return UI_TEXT[language]["reading_time"].format(minutes=minutes)
+
+
+def ui_words(language: str) -> dict[str, str]:
+    """Every phrase the pipeline writes into pages, in ``language`` (keys as in ``UI_TEXT``)."""
+    return UI_TEXT[language]
 
 
 # ---------------------------------------------------------------------------------------------------
 # Data
 
-READING_TIME = {
-    "fr": "{minutes} min de lecture",
-    "en": "{minutes} min read",
+UI_TEXT = {
+    SOURCE_LANGUAGE: {
+        # essays (hooks/essays.py) and listings (bilingue.listing)
+        "reading_time": "{minutes} min de lecture",
+        "no_essays": "Aucun essai pour le moment.",
+        "not_translated": "non traduit",
+        # the Sources page (bilingue.sources.page)
+        "cited_in": "Cité dans\u00a0:",
+        "not_cited": "Cité dans aucun essai pour l'instant.",
+        "no_sources": "Aucune source pour l'instant.",
+        # footnotes of cited sources (bilingue.sources.render)
+        "quote": "«\u00a0{}\u00a0»",
+        "pages": "p.",
+        "no_date": "s.\u00a0d.",
+        "in_language": "en {}",
+        "accessed": "consulté le {}",
+        "archive": "[Copie archivée]({url}) le {date}",
+    },
+    TARGET_LANGUAGE: {
+        "reading_time": "{minutes} min read",
+        "no_essays": "No essays yet.",
+        "not_translated": "in French only",
+        "cited_in": "Cited in:",
+        "not_cited": "Not cited in any essay yet.",
+        "no_sources": "No sources yet.",
+        "quote": "“{}”",
+        "pages": "pp.",
+        "no_date": "n.d.",
+        "in_language": "in {}",
+        "accessed": "accessed {}",
+        "archive": "[Archived copy]({url}) on {date}",
+    },
 }

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import deepl
 
+from bilingue import TARGET_LANGUAGE
 from bilingue.providers.backend import Limits
 from bilingue.providers.failures import PermanentError, TransientError
 from bilingue.providers.settings import ProviderSettings
@@ -36,7 +37,7 @@ class DeepLBackend:
     def request(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
         """Translate ``texts`` in one request; errors classified as transient or permanent."""
         translator = self._client()
-        target_code = self._english if target.lower() == "en" else target.upper()
+        target_code = self._english if target.lower() == TARGET_LANGUAGE else target.upper()
         try:
             results = translator.translate_text(
                 list(texts), source_lang=source.upper(), target_lang=target_code

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.providers.chain import TranslationChain
 from bilingue.providers.engine import payload_size, plan
 
@@ -78,7 +79,10 @@ class Estimate:
 
 
 def estimate(
-    texts: Sequence[str], chain: TranslationChain, source: str = "fr", target: str = "en"
+    texts: Sequence[str],
+    chain: TranslationChain,
+    source: str = SOURCE_LANGUAGE,
+    target: str = TARGET_LANGUAGE,
 ) -> Estimate:
     """The figures of translating ``texts`` with ``chain``, without sending anything."""
     cache = chain.cache_for(source, target)

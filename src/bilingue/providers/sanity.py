@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Callable
 
+from bilingue import SOURCE_LANGUAGE
 from bilingue.providers.settings import ProviderSettings
 
 #: caller's extra check: (source text, translation) -> None/True if fine, a reason or False if not
@@ -131,7 +132,7 @@ _FRENCH_FUNCTION_WORDS = (
     "elle ils elles nous vous on se sa son ses leur leurs mais ou donc car avec par plus en "
     "y été être avait sont était a à ont comme tout très sans"
 )
-_FUNCTION_WORDS = {"fr": frozenset(_FRENCH_FUNCTION_WORDS.split())}
+_FUNCTION_WORDS = {SOURCE_LANGUAGE: frozenset(_FRENCH_FUNCTION_WORDS.split())}
 # hyphenated names and elided forms are one token ("Sainte-Anne-de-la-Pocatière", "l'examen")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _WORD = re.compile(r"[^\W\d_]{2,}")

@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from babel.numbers import NumberFormatError, parse_decimal
 
+from bilingue import SOURCE_LANGUAGE
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -50,7 +52,7 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
         if len(scale_word) == 1 and not match.group("prefix"):
             scale_word = ""  # "5 m" is five metres; only "$157B" / "€3M" read as scales
         factor = _SCALES.get(scale_word, _SCALES.get(scale_word.rstrip("s"), 1))
-        if language == "fr" and scale_word.startswith("billion"):
+        if language == SOURCE_LANGUAGE and scale_word.startswith("billion"):
             factor = 10**12  # French "billion" is 10^12 (English "billion" is "milliard")
         unit = _unit(match.group("prefix"), match.group("suffix"))
         found.append(
@@ -74,7 +76,7 @@ def relative_difference(stated: float, reference: float) -> float:
 
 
 def _parse_number(raw: str, language: str) -> Decimal | None:
-    if language == "fr":
+    if language == SOURCE_LANGUAGE:
         # Babel's French grouping is the narrow no-break space; authors type any space.
         candidate = _SPACES.sub("\u202f", raw)
         if "." in candidate and "," not in candidate and not _DOT_GROUPS.fullmatch(candidate):

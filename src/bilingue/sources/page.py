@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bilingue.catalog import Essay
+from bilingue.locales import ui_words
 from bilingue.sources.citations import find_citations, read_page
 from bilingue.sources.registry import Registry
 from bilingue.sources.render import escape, render_reference
@@ -61,7 +62,7 @@ def render_sources_list(
     registry: Registry, backlinks: dict[str, list[Backlink]], language: str, page_src: str
 ) -> str:
     """Markdown: one list item per source (sorted by its reference), with its backlinks."""
-    words = WORDS[language]
+    words = ui_words(language)
     here = posixpath.dirname(page_src) or "."
     items = []
     for source in sorted(registry, key=lambda s: render_reference(s, language).lower()):
@@ -76,18 +77,5 @@ def render_sources_list(
             f'    <span class="bl-source-citedby">{cited}</span>'
         )
     if not items:
-        return f"<p>{words['empty']}</p>"
+        return f"<p>{words['no_sources']}</p>"
     return "\n\n".join(items) + "\n"
-
-
-# ---------------------------------------------------------------------------------------------------
-# Data
-
-WORDS = {
-    "fr": {
-        "cited_in": "Cité dans\u00a0:",
-        "not_cited": "Cité dans aucun essai pour l'instant.",
-        "empty": "Aucune source pour l'instant.",
-    },
-    "en": {"cited_in": "Cited in:", "not_cited": "Not cited in any essay yet.", "empty": "No sources yet."},
-}

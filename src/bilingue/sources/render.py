@@ -13,6 +13,7 @@ import re
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
+from bilingue.locales import ui_words
 from bilingue.markdown import parse_document
 from bilingue.sources.citations import find_citations, find_definitions
 from bilingue.sources.registry import Registry
@@ -51,7 +52,7 @@ def add_definitions(markdown: str, registry: Registry, language: str) -> str:
 
 def render_reference(source: Source, language: str) -> str:
     """The full reference of ``source`` as one line of Markdown, in ``language`` ("fr" or "en")."""
-    words = WORDS[language]
+    words = ui_words(language)
     parts = []
     who = ", ".join(source.author) if source.author else source.publisher
     parts.append(escape(who or ""))
@@ -116,22 +117,3 @@ def _href(url: str) -> str:
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>$]")
 _UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
-
-WORDS = {
-    "fr": {
-        "quote": "«\u00a0{}\u00a0»",
-        "pages": "p.",
-        "no_date": "s.\u00a0d.",
-        "in_language": "en {}",
-        "accessed": "consulté le {}",
-        "archive": "[Copie archivée]({url}) le {date}",
-    },
-    "en": {
-        "quote": "“{}”",
-        "pages": "pp.",
-        "no_date": "n.d.",
-        "in_language": "in {}",
-        "accessed": "accessed {}",
-        "archive": "[Archived copy]({url}) on {date}",
-    },
-}

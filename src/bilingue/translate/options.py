@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.errors import SourceFileError
 from bilingue.files import read_yaml
 from bilingue.markdown import DEFAULT_FRONT_MATTER_KEYS
@@ -22,8 +23,8 @@ class TranslateOptions:
     glossary: tuple[str, ...] = ()
     #: French -> English typography on translated prose (guillemets, spaces before ; : ! ?)
     typography: bool = True
-    source_language: str = "fr"
-    target_language: str = "en"
+    source_language: str = SOURCE_LANGUAGE
+    target_language: str = TARGET_LANGUAGE
 
 
 def load_glossary(path: Path | str | None = None) -> tuple[str, ...]:
