@@ -11,6 +11,7 @@ build (``bilingue.build_state``) that the other hooks use.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -35,6 +36,12 @@ log = logging.getLogger("mkdocs.hooks.translation")
 @reported_as_build_errors()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = start_build(config).settings  # bilingue.yml + environment, read again at every build
+    if settings.docs_dir.resolve() != Path(config.docs_dir).resolve():  # commands and build must agree
+        raise PluginError(
+            f"the settings put the pages in {settings.docs_dir} (folders.docs, from "
+            f"{settings.origin('folders.docs')}) but mkdocs.yml's docs_dir is {config.docs_dir}: "
+            "make them the same folder"
+        )
     if settings.translation.mode == "auto":  # a typo stops the build now, not essay by essay
         settings.check_provider()
     return config

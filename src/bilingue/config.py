@@ -59,7 +59,9 @@ class Folders(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    docs: str = Field("docs", description="the site's pages (MkDocs' docs_dir)")
+    docs: str = Field(
+        "docs", description="the site's pages: the docs_dir of mkdocs.yml (the build checks they agree)"
+    )
     essays: str = Field(ESSAYS_FOLDER, description="folder of the essays, inside the docs folder")
     sources: str = Field(REGISTRY_FILE, description="the registry of dated sources essays cite")
 

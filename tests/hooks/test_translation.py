@@ -54,3 +54,12 @@ def test_on_page_markdown_gives_english_pages_their_freshness(mkdocs_config, mak
     french = make_page("essais/mystique.md")
     translation.on_page_markdown("# x", french, mkdocs_config, files)
     assert TRANSLATION_NOTICE not in french.meta
+
+
+def test_on_config_refuses_settings_that_disagree_with_mkdocs_docs_dir(mkdocs_config, project, monkeypatch):
+    monkeypatch.setenv("BILINGUE_DOCS", "pages")
+    with pytest.raises(
+        PluginError,
+        match=r"pages in .*pages \(folders.docs, from environment variable BILINGUE_DOCS\).*docs_dir",
+    ):
+        translation.on_config(mkdocs_config)
