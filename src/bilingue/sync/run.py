@@ -16,7 +16,7 @@ from bilingue.files import atomic_write_text, claim_folders
 from bilingue.markdown import mask
 from bilingue.paths import LOCK_SUFFIX, is_french_essay
 from bilingue.providers.base import Provider
-from bilingue.sync.lock import HUMAN, BlockEntry, Lock, LockState, sha256, write_lock
+from bilingue.sync.lock import HUMAN, LOCK_VERSION, BlockEntry, Lock, LockState, sha256, write_lock
 from bilingue.sync.orphans import handle_orphans
 from bilingue.sync.plan import (
     Action,
@@ -180,8 +180,16 @@ def _count(plan: EssayPlan, report: FileReport) -> None:
     report.stale = plan.count(Action.STALE)
     if plan.status is Status.HUMAN_OWNED and plan.source_changed:
         report.messages.append("the French changed; this English file is a person's: update it")
-    for line in plan.dropped_human:
-        report.messages.append(f"a person's English paragraph (line {line}) went with its French")
+    for aside in plan.set_aside:
+        report.messages.append(
+            f"a person's English paragraph (line {aside.line}) lost its French: kept aside in "
+            f"{plan.lock_path.name} with its French; `python -m bilingue status --diff` shows it"
+        )
+    if report.stale:
+        report.messages.append(
+            f"{report.stale} block(s) a person wrote have new French: edit the English block(s); "
+            "`python -m bilingue status --diff` shows what changed"
+        )
 
 
 def _record_human_ownership(plan: EssayPlan, report: FileReport) -> None:
@@ -199,6 +207,8 @@ def _record_human_ownership(plan: EssayPlan, report: FileReport) -> None:
         target_sha256=sha256(english),
         skeleton_sha256=skeleton_sha256(document),
         synced=dt.date.today(),
+        adopted=plan.lock.state.adopted if plan.lock else True,  # no lock: nobody knows who wrote it
+        aside=plan.lock.state.aside if plan.lock else [],
     )
     _write(plan, english, state, report)
     report.messages.append("English file restructured by a person: it will not be overwritten")
@@ -212,6 +222,7 @@ def _adopted_state(plan: EssayPlan) -> LockState:
         skeleton_sha256=skeleton_sha256(parse_essay(english, plan.english_path, plan.options)),
         synced=dt.date.today(),
         in_step=True,  # adopted block by block: each entry is its French block's key
+        adopted=True,
         blocks=[block.entry for block in plan.blocks if block.entry is not None],
     )
 
@@ -262,6 +273,7 @@ def _new_state(
             entries.append(
                 BlockEntry(
                     source=french_block.key,
+                    french=french_block.text,
                     machine=sha256(english_block.text),
                     provider=recorder.provider_of(french_block),
                     translated=today,
@@ -273,18 +285,22 @@ def _new_state(
         skeleton_sha256=skeleton_sha256(english),
         synced=today,
         in_step=_in_step(plan, entries),
+        adopted=plan.lock.state.adopted if plan.lock else False,
         blocks=entries,
+        aside=(plan.lock.state.aside if plan.lock else []) + plan.set_aside,
     )
 
 
 def _in_step(plan: EssayPlan, entries: list[BlockEntry]) -> bool:
     keys = [plan.document.blocks[block.index].key for block in plan.blocks if block.index is not None]
-    return len(keys) == len(entries) and keys == [entry.source for entry in entries]
+    in_place = len(keys) == len(entries) and keys == [entry.source for entry in entries]
+    return in_place and not any(entry.stale for entry in entries)
 
 
 def _write(plan: EssayPlan, english_text: str, state: LockState, report: FileReport) -> None:
     """Lock (pending) -> English file -> lock (settled): each write atomic."""
-    if plan.lock and plan.lock.state == state and plan.english_text == english_text:
+    unchanged = plan.lock and plan.lock.state == state and plan.english_text == english_text
+    if unchanged and plan.lock.version == LOCK_VERSION:  # an older lock is written in today's form
         return
     lock = Lock(
         source=plan.french_path.name,
