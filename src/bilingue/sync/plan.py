@@ -32,7 +32,7 @@ from bilingue.frontmatter import key_spans, split_front_matter
 from bilingue.markdown import ENGLISH_ONLY_KEYS, Document, compare_documents, parse_document
 from bilingue.paths import english_path_for, lock_path_for
 from bilingue.sync.align import Alignment, Match, NewBlock, OldBlock, Pair
-from bilingue.sync.changes import StaleBlock
+from bilingue.sync.changes import SetAsideBlock, StaleBlock
 from bilingue.sync.lock import (
     ADOPTED,
     HUMAN,
@@ -171,12 +171,19 @@ class EssayPlan:
             return True
         return self.status is Status.UPDATE and self._rewrite_changes_english
 
-    def stale_lines(self) -> list[int]:
+    def aside_blocks(self) -> list[SetAsideBlock]:
+        """A person's blocks the lock keeps aside, their French being gone (a person decides)."""
+        if self.lock is None:
+            return []
         return [
-            self.document.blocks[block.index].text_line()
-            for block in self.blocks
-            if block.action in (Action.STALE, Action.TRANSLATE)
+            SetAsideBlock(
+                self.french_path, self.lock_path, self.english_path, aside.line, aside.french, aside.english
+            )
+            for aside in self.lock.state.aside
         ]
+
+    def lines_to_translate(self) -> list[int]:
+        return [self.document.blocks[i].text_line() for i in self.to_translate]
 
 
 def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:

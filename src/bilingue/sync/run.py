@@ -54,7 +54,10 @@ def apply_plan(plan: EssayPlan, provider: Provider | None, options: TranslateOpt
         return report
     if plan.status is Status.RECORD:
         _write(plan, plan.english_text or "", _recorded_state(plan), report)
-        report.messages.append("a person's edits to the English noted in the lock")
+        if plan.lock is not None and plan.lock.version < LOCK_VERSION:
+            report.messages.append(f"lock brought to version {LOCK_VERSION} (each block's French kept)")
+        else:
+            report.messages.append("a person's edits to the English noted in the lock")
         return report
     if plan.status is Status.ADOPT:
         _write(plan, plan.english_text or "", _adopted_state(plan), report)
@@ -108,8 +111,17 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
             continue
         if plan.english_text is None:
             problems.outdated.append(f"{path}: no English version")
-        elif plan.stale:
+            continue
+        if plan.lock is None:
+            problems.unlocked.append(
+                f"{plan.english_path}: no lock, so nothing tells whether it follows its French: "
+                f"adopt it with `python -m bilingue translate {path}`"
+            )
+            continue
+        if plan.needs_translate:
             problems.outdated.append(f"{path}: English version out of date ({_where_stale(plan)})")
+        problems.stale_blocks.extend(plan.stale_blocks())
+        problems.set_aside.extend(plan.aside_blocks())
     for report in handle_orphans(paths, dry_run=True):
         if report.bad_input:
             problems.unreadable.extend(report.messages)
@@ -124,7 +136,7 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
 
 
 def _where_stale(plan: EssayPlan) -> str:
-    lines = plan.stale_lines()
+    lines = plan.lines_to_translate()
     if lines:
         return "French lines " + ", ".join(str(line) for line in lines[:8])
     if plan.status is Status.HUMAN_OWNED:
