@@ -115,7 +115,7 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
         if plan.lock is None:
             problems.unlocked.append(
                 f"{plan.english_path}: no lock, so nothing tells whether it follows its French: "
-                f"adopt it with `python -m bilingue translate {path}`"
+                f"adopt it with `python -m bilingue translate {_typed(path)}`"
             )
             continue
         if plan.needs_translate:
@@ -142,6 +142,13 @@ def _where_stale(plan: EssayPlan) -> str:
     if plan.status is Status.HUMAN_OWNED:
         return "French lines whole file"
     return "the French changed outside its prose: front matter, layout or a removed paragraph"
+
+
+def _typed(path: Path) -> Path:
+    """``path`` as a person types it in a command: relative to the current folder when inside."""
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        return path.relative_to(Path.cwd())
+    return path
 
 
 def _folders_written(paths: Iterable[Path]) -> set[Path]:
