@@ -122,3 +122,19 @@ def test_an_unreadable_essay_gets_a_row_and_the_others_are_still_listed(tmp_path
     assert rows["casse.md"][0].startswith("unreadable") and rows["verrou.md"][0].startswith("unreadable")
     assert f"{essays / 'casse.md'}:6: invalid YAML front matter" in captured.err
     assert f"{essays / 'verrou.lock.json'}:1: unreadable lock file" in captured.err
+
+
+def test_status_says_adopted_for_english_nobody_vouches_for(tmp_path, capsys):
+    essays = tmp_path / "essais"
+    essays.mkdir()
+    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    (essays / "essai.lock.json").unlink()
+    capsys.readouterr()
+    assert main(["status", str(essays)]) == 0
+    assert _rows(capsys.readouterr().out)["essai.md"][0] == "adopted by the next translate (no lock yet)"
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    capsys.readouterr()
+    assert main(["status", str(essays)]) == 0
+    state, machine, human = _rows(capsys.readouterr().out)["essai.md"][:3]
+    assert (state, machine, human) == ("adopted", "0", "13")  # a person's to keep, of unknown origin

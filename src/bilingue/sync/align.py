@@ -130,8 +130,12 @@ class Alignment:
         """Edited, split and merged paragraphs: the most similar pairs first, down to ``SIMILAR``.
 
         Machine blocks take part too: a machine block that is the better match for a new
-        paragraph keeps a person's block from being paired with it by default.
+        paragraph keeps a person's block from being paired with it by default. Without a
+        person's block left, pairing changes nothing (a machine's English is sent again either
+        way), so it is skipped.
         """
+        if not any(self.old[i].edited for i in old_left):
+            return old_left
         scored = []
         for i in old_left:
             for j in new_left:
