@@ -77,10 +77,10 @@ class Alignment:
 
     old: list[OldBlock]
     new: list[NewBlock]
-    pairs: dict[int, Pair] = field(default_factory=dict)
-    unpaired_old: list[OldBlock] = field(default_factory=list)
+    pairs: dict[int, Pair] = field(default_factory=dict, init=False)
+    unpaired_old: list[OldBlock] = field(default_factory=list, init=False)
     #: stretches difflib found replaced: (old positions, new positions)
-    _replaced: list[tuple[range, range]] = field(default_factory=list)
+    _replaced: list[tuple[range, range]] = field(default_factory=list, init=False, repr=False)
 
     @classmethod
     def of(cls, old: list[OldBlock], new: list[NewBlock]) -> Alignment:
