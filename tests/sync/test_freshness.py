@@ -56,3 +56,14 @@ def test_check_fails_on_english_without_a_lock_with_the_command_that_adopts_it(e
     assert "translation of unknown origin" in problems.lines()[-1]
     sync(essays)  # the command adopts it
     assert not find_problems([essays], TranslateOptions())
+
+
+def test_a_whole_file_adopted_without_lining_up_is_of_unknown_origin_too(essays):
+    sync(essays)
+    (essays / "essai.lock.json").unlink()
+    english = essays / "essai.en.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA paragraph only the English has.\n")
+    run, _ = sync(essays)
+    assert run.files[0].status == "human-owned"
+    freshness = freshness_of(essays / "essai.md", TranslateOptions())
+    assert freshness is not None and freshness.unknown_origin and not freshness.reviewed
