@@ -50,14 +50,16 @@ class Problems:
     set_aside: list[SetAsideBlock] = field(default_factory=list)
     #: English files without a lock (nothing tracks them): adopting them is one command
     unlocked: list[str] = field(default_factory=list)
+    #: English files a person restructured whose French changed: the person edits them
+    persons_files: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        kinds = (self.unreadable, self.outdated, self.kept, self.stale_blocks, self.set_aside, self.unlocked)
-        return any(kinds)
+        kinds = (self.unreadable, self.outdated, self.kept, self.stale_blocks, self.set_aside)
+        return any((*kinds, self.unlocked, self.persons_files))
 
     def lines(self) -> list[str]:
         """Each problem, then one line of advice per kind."""
-        lines = self.unreadable + self.outdated + self.kept + self.unlocked
+        lines = self.unreadable + self.outdated + self.kept + self.unlocked + self.persons_files
         for block in [*self.stale_blocks, *self.set_aside]:
             lines.extend(block.lines())
         if self.stale_blocks:
@@ -69,6 +71,11 @@ class Problems:
             lines.append(
                 f"{len(self.set_aside)} English block(s) a person wrote were set aside: put each back "
                 "where it belongs, then clear them as shown."
+            )
+        if self.persons_files:
+            lines.append(
+                f"{len(self.persons_files)} English file(s) a person restructured are behind their "
+                "French: edit them by hand (`python -m bilingue translate` never writes them)."
             )
         if self.unlocked:
             lines.append(

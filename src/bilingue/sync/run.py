@@ -118,7 +118,12 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
                 f"adopt it with `python -m bilingue translate {_typed(path)}`"
             )
             continue
-        if plan.needs_translate:
+        if plan.status is Status.HUMAN_OWNED and plan.source_changed:  # `translate` never writes it
+            problems.persons_files.append(
+                f"{path}: the French changed since {plan.english_path.name}, a file a person "
+                "restructured, was last updated: edit the English file"
+            )
+        elif plan.needs_translate:
             problems.outdated.append(f"{path}: English version out of date ({_where_stale(plan)})")
         problems.stale_blocks.extend(plan.stale_blocks())
         problems.set_aside.extend(plan.aside_blocks())
@@ -139,8 +144,6 @@ def _where_stale(plan: EssayPlan) -> str:
     lines = plan.lines_to_translate()
     if lines:
         return "French lines " + ", ".join(str(line) for line in lines[:8])
-    if plan.status is Status.HUMAN_OWNED:
-        return "French lines whole file"
     return "the French changed outside its prose: front matter, layout or a removed paragraph"
 
 
