@@ -308,6 +308,22 @@ class _RecordingProvider:
         self.by_text: dict[str, str] = {}
         self.requests = 0
         self.characters = 0
+        if hasattr(provider, "translate_outcomes"):
+            # a chain checks each answer's markup itself: a rejected answer goes to the next
+            # service and never into the cache (without this, the check ran after caching)
+            self.translate_outcomes = self._translate_outcomes
+
+    def _translate_outcomes(self, texts, source, target, **keywords):
+        before = self.provider.requests
+        try:
+            outcomes = self.provider.translate_outcomes(texts, source, target, **keywords)
+        finally:
+            self.requests += self.provider.requests - before
+        # as translate_texts: the characters of the texts that came back translated
+        self.characters += sum(len(outcome.source) for outcome in outcomes if outcome.translation is not None)
+        for outcome in outcomes:
+            self.by_text[outcome.source] = outcome.provider or self.name
+        return outcomes
 
     def translate_texts(self, texts, source, target, **keywords):
         before = getattr(self.provider, "requests", None)
