@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -20,8 +21,10 @@ from mkdocs.structure.toc import AnchorLink
 
 from bilingue.errors import SourceFileError
 from bilingue.files import read_text
-from bilingue.safety import Unsafe, escape_page_meta, line_of, sanitize_html, unsafe_markup
+from bilingue.frontmatter import split_front_matter
+from bilingue.safety import Unsafe, escape_page_meta, sanitize_html, unsafe_markup
 from bilingue.site import build_language, file_language
+from bilingue.unsafe_content import unsafe_in_markdown
 
 log = logging.getLogger("mkdocs.hooks.sanitize")
 
@@ -56,14 +59,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def _report(found: list[Unsafe], page: Page, config: MkDocsConfig) -> None:
     source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
     try:
-        text = read_text(source) if source else ""
+        split = split_front_matter(read_text(source), source) if source else None
     except SourceFileError:
-        text = ""
-    for unsafe in found:
-        line = line_of(text, unsafe.needle)
+        split = None
+    located = unsafe_in_markdown(split.body, split.body_line, _renderer(config)) if split else []
+    # what the file's own text explains, with its line; the rest came from elsewhere
+    unexplained = [unsafe for unsafe in found if unsafe not in {unsafe for unsafe, _ in located}]
+    for unsafe, line in located + [(unsafe, None) for unsafe in unexplained]:
         where = f"{page.file.src_uri}:{line}" if line else page.file.src_uri
         origin = "" if line else _NOT_IN_FILE
         log.warning(f"sanitize: {where}: {unsafe} removed (not allowed on this site){origin}")
+
+
+def _renderer(config: MkDocsConfig) -> markdown.Markdown:
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
 
 def _sanitize_toc(items: list[AnchorLink]) -> None:

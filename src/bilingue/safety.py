@@ -65,6 +65,24 @@ def line_of(text: str, needle: str) -> int | None:
     return None if position < 0 else text.count("\n", 0, position) + 1
 
 
+def locate(found: list[Unsafe], text: str, first_line: int = 1) -> list[int | None]:
+    """The line of ``text`` (numbered from ``first_line``) each of ``found`` comes from: the n-th
+    thing with a needle is its n-th occurrence (rendering keeps the source's order); None when
+    it is not in ``text`` (it came from sources.yml or a translation)."""
+    lowered = text.lower()
+    searched_from: dict[str, int] = {}
+    lines: list[int | None] = []
+    for unsafe in found:
+        needle = unsafe.needle.lower()
+        position = lowered.find(needle, searched_from.get(needle, 0))
+        if position < 0:
+            lines.append(None)
+            continue
+        searched_from[needle] = position + len(needle)
+        lines.append(text.count("\n", 0, position) + first_line)
+    return lines
+
+
 def safe_url(url: str) -> str | None:
     """``url`` if a reader's browser may follow it (http, https, mailto, tel or relative), else None."""
     return url if _url_allowed(url) else None
@@ -87,15 +105,16 @@ class Unsafe:
 
 
 def unsafe_markup(fragment: str) -> list[Unsafe]:
-    """What ``sanitize_html`` removes from ``fragment``, in document order, each thing once.
+    """What ``sanitize_html`` removes from ``fragment``, in document order.
 
     Read with the standard library's HTML parser, which decodes entities the way a browser
     does (``&#106;avascript:`` is ``javascript:``) and lower-cases names.
     """
     finder = _UnsafeFinder()
-    finder.feed(fragment)
+    # HTML5 (browsers, nh3) closes "<!-->" and "<!--->" at once; Python's parser would read on
+    finder.feed(_ABRUPT_COMMENT.sub("<!---->", fragment))
     finder.close()
-    return list(dict.fromkeys(finder.found))
+    return finder.found
 
 
 def markup_in_text(value: str) -> list[str]:
@@ -130,7 +149,7 @@ class _UnsafeFinder(HTMLParser):
             return
         for name, value in attrs:
             if not _attribute_allowed(tag, name, value or ""):
-                self.found.append(Unsafe(f"{name} attribute on <{tag}>", name))
+                self.found.append(Unsafe(f"{name} attribute on <{tag}>", f"{name}="))
             elif name in _URL_ATTRIBUTES and not _url_allowed(value or ""):
                 scheme = _scheme(value or "") or "this"
                 self.found.append(Unsafe(f"{scheme}: URL in {name} on <{tag}>", f"{scheme}:"))
@@ -179,6 +198,7 @@ ATTRIBUTES: dict[str, set[str]] = {k: set(v) for k, v in nh3.ALLOWED_ATTRIBUTES.
     "svg": {"xmlns", "viewBox", "width", "height", "fill", "aria-hidden"},
     "path": {"d", "fill"},
     "time": {"datetime"},
+    "details": {"open"},  # pymdownx.details: ???+ is open
 }
 
 #: attributes allowed with these values only: the tables extension aligns cells with a style
@@ -213,6 +233,7 @@ _CLEANER = nh3.Cleaner(
     clean_content_tags=set(_CONTENT_DROPPED),
 )
 
+_ABRUPT_COMMENT = re.compile(r"<!--->|<!-->")
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 

@@ -10,6 +10,7 @@ Pages are rendered with the Markdown extensions of the site's mkdocs.yml, as the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.errors import SourceFileError
 from bilingue.files import read_text
 from bilingue.frontmatter import split_front_matter
-from bilingue.safety import DISPLAYED_META, line_of, markup_in_text, unsafe_markup
+from bilingue.safety import DISPLAYED_META, Unsafe, line_of, locate, markup_in_text, unsafe_markup
 from bilingue.sources.checks import ERROR, Finding
 from bilingue.sources.registry import Registry
 from bilingue.sources.render import render_reference
@@ -37,13 +38,33 @@ def check_unsafe_content(pages: Iterable[Path], registry: Registry, mkdocs_yml: 
         except SourceFileError:
             continue  # the citation checks already report an unreadable page
         findings += _front_matter_findings(page, split.meta, split.front_matter)
-        renderer.reset()
-        for unsafe in unsafe_markup(renderer.convert(split.body)):
-            line = line_of(split.body, unsafe.needle)
-            line = line + split.body_line - 1 if line else None
+        for unsafe, line in unsafe_in_markdown(split.body, split.body_line, renderer):
             findings.append(Finding(ERROR, page, line, f"{unsafe} would be removed from the page; {_FIX}"))
     findings += _registry_findings(registry, renderer)
     return findings
+
+
+def unsafe_in_markdown(
+    body: str, first_line: int, renderer: markdown.Markdown
+) -> list[tuple[Unsafe, int | None]]:
+    """What the sanitizer removes from ``body`` once rendered, each with its line.
+
+    The whole body is rendered first (what is published). When something is found, each part
+    between blank lines (code fences kept whole) is rendered on its own to give each thing the
+    line of its part; a construct that only exists across parts keeps the line of its text.
+    """
+    renderer.reset()
+    found = unsafe_markup(renderer.convert(body))
+    if not found:
+        return []
+    located: list[tuple[Unsafe, int | None]] = []
+    for part_line, part in _parts(body, first_line):
+        renderer.reset()
+        in_part = unsafe_markup(renderer.convert(part))
+        # a needle written with entities (&#106;avascript:) is not found: the part's line then
+        lines = [line or part_line for line in locate(in_part, part, part_line)]
+        located += zip(in_part, lines, strict=True)
+    return located or list(zip(found, locate(found, body, first_line), strict=True))
 
 
 def site_markdown(mkdocs_yml: Path) -> markdown.Markdown:
@@ -66,6 +87,27 @@ def site_markdown(mkdocs_yml: Path) -> markdown.Markdown:
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _parts(body: str, first_line: int) -> list[tuple[int, str]]:
+    """``body`` cut at blank lines outside code fences: (first line, text) of each part."""
+    parts: list[tuple[int, str]] = []
+    current: list[str] = []
+    start = first_line
+    fence = ""
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        marker = _FENCE.match(line)
+        if marker and (not fence or marker.group(1).startswith(fence)):
+            fence = "" if fence else marker.group(1)
+        if not line.strip() and not fence:
+            if current:
+                parts.append((start, "\n".join(current)))
+            current, start = [], number + 1
+            continue
+        current.append(line)
+    if current:
+        parts.append((start, "\n".join(current)))
+    return parts
 
 
 def _front_matter_findings(page: Path, meta: dict[str, Any], front_matter: str) -> list[Finding]:
@@ -123,6 +165,7 @@ def _registry_findings(registry: Registry, renderer: markdown.Markdown) -> list[
 
 # --- data ---------------------------------------------------------------------------------------
 
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _FIX = "the site publishes no script, handler or embedded content (see the security section of the guide)"
 
 # without a mkdocs.yml (check run on a bare folder): what lets raw HTML and attribute lists through
