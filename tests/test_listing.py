@@ -7,7 +7,7 @@ from pathlib import Path
 
 import markdown as markdown_lib
 
-from bilingue.essays import Essay, EssayMeta, EssayVersion
+from bilingue.catalog import Essay, EssayMeta, EssayVersion
 from bilingue.listing import LISTING_MARKER, insert_listing, render_listing
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 
-from bilingue.essays import Essay
+from bilingue.catalog import Essay
 from bilingue.locales import long_date, reading_time
 from bilingue.safety import escape_markdown_text
 
