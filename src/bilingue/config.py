@@ -15,6 +15,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from bilingue import yaml_input
 from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import read_text
 from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS
@@ -122,7 +123,7 @@ def _variable_setting(key: str) -> str | None:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(read_text(path)) or {}
+        data = yaml_input.safe_load(read_text(path)) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise SourceFileError(

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from bilingue import yaml_input
 from bilingue.errors import SourceFileError
 
 # Same rule as MkDocs' get_data(): a `---` line, YAML, then a `---` or `...` line.
@@ -32,7 +33,7 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> SplitDocument:
         return SplitDocument("", {}, text, 1)
     raw_yaml = match.group("yaml") or ""
     try:
-        meta = yaml.safe_load(raw_yaml) or {}
+        meta = yaml_input.safe_load(raw_yaml) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening ---
@@ -60,7 +61,7 @@ def key_spans(text: str) -> dict[str, tuple[int, int]]:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line))
-    node = yaml.compose("".join(lines[1:-1]))
+    node = yaml_input.compose("".join(lines[1:-1]))
     if not isinstance(node, yaml.MappingNode):
         return {}
     spans = {}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from bilingue import yaml_input
 from bilingue.errors import SourceFileError
 from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS
 
@@ -43,7 +44,7 @@ def load_glossary(path: Path | str | None = None) -> tuple[str, ...]:
             )
         return ()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_input.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise SourceFileError(
