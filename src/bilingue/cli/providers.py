@@ -8,7 +8,6 @@ quota, then the settings shared by all. Sends nothing.
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 
 from bilingue.cli._paths import check_folder
@@ -16,6 +15,7 @@ from bilingue.config import load_config
 from bilingue.providers.estimate import quota_for
 from bilingue.providers.factory import OFFLINE_PROVIDERS, chain_names
 from bilingue.providers.settings import HTTP_PROVIDERS, ProviderSettings, load_settings
+from bilingue.redact import redact
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -91,7 +91,7 @@ def _endpoint(name: str, settings: ProviderSettings) -> str:
     if name == "deepl" and not url:
         return "chosen from the key (DeepL Free for ':fx' keys, else Pro)"
     # a company proxy URL may carry credentials: never print them
-    return re.sub(r"//[^/@]+@", "//***@", url) if url else "-"
+    return redact(url) if url else "-"
 
 
 def _key_status(name: str, settings: ProviderSettings) -> str:

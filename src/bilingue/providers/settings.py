@@ -15,6 +15,7 @@ from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_vali
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bilingue.errors import BilingueError
+from bilingue.redact import remember_secret
 
 #: providers built in this package (``pseudo``/``identity`` live in ``bilingue.translate``)
 HTTP_PROVIDERS = ("google", "mymemory", "libre", "microsoft", "deepl")
@@ -55,6 +56,10 @@ class ProviderSettings(BaseSettings):
     # --- patience and politeness, shared by all providers -------------------------------------
     connect_timeout: float = Field(5.0, gt=0)
     timeout: float = Field(20.0, gt=0)  # seconds to wait for an answer (read timeout)
+    # whole request (connect + the full answer): a server dripping a byte at a time is cut off
+    deadline: float = Field(60.0, gt=0)
+    # timeouts or refused connections in a row after which a service is down for the whole run
+    breaker_threshold: int = Field(2, ge=1)
     concurrency: int = Field(2, ge=1, le=16)  # requests in flight at once, per provider
     max_attempts: int = Field(5, ge=1)  # tries of one request before giving up on it
     retry_budget: int = Field(40, ge=0)  # retries allowed in one run, all providers together
@@ -163,7 +168,9 @@ class ProviderSettings(BaseSettings):
         """The provider's key from the environment, or None. Never log the result."""
         field = _PROVIDER_SECRET.get(provider)
         value = getattr(self, field) if field else None
-        return value.get_secret_value() if value else None
+        secret = value.get_secret_value() if value else None
+        remember_secret(secret)  # from now on no message can carry it
+        return secret
 
 
 #: provider -> settings field holding its key
