@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from bilingue.errors import BilingueError, SourceFileError
-from bilingue.files import atomic_write_text, claim_folders
+from bilingue.files import atomic_write_text, claim_folders, read_text
 from bilingue.markdown import mask
 from bilingue.paths import LOCK_SUFFIX, is_french_essay
 from bilingue.providers.base import Provider
@@ -283,9 +283,19 @@ def _in_step(plan: EssayPlan, entries: list[BlockEntry]) -> bool:
 
 
 def _write(plan: EssayPlan, english_text: str, state: LockState, report: FileReport) -> None:
-    """Lock (pending) -> English file -> lock (settled): each write atomic."""
+    """Lock (pending) -> English file -> lock (settled): each write atomic.
+
+    Compare-and-swap: the English file on disk must still be the one the plan read (a person may
+    have edited it while the service was answering); if it is not, nothing is written for this
+    essay and ``EditedDuringRun`` says so: their file is kept, the next run takes it into account.
+    """
     if plan.lock and plan.lock.state == state and plan.english_text == english_text:
         return
+    if _on_disk(plan.english_path) != plan.english_text:
+        raise EditedDuringRun(
+            f"{plan.english_path}: changed on disk while this run was working; your version is kept "
+            "and nothing was written for this essay: run the command again to bring it up to date"
+        )
     lock = Lock(
         source=plan.french_path.name,
         target=plan.english_path.name,
@@ -297,6 +307,15 @@ def _write(plan: EssayPlan, english_text: str, state: LockState, report: FileRep
         atomic_write_text(plan.english_path, english_text)
         report.written = True
     write_lock(plan.lock_path, lock.model_copy(update={"state": state, "pending": None}))
+
+
+class EditedDuringRun(BilingueError):
+    """The English file changed on disk after the plan read it: it is not overwritten."""
+
+
+def _on_disk(path: Path) -> str | None:
+    """The file's text now (None when it does not exist), read as the plan reads it."""
+    return read_text(path) if path.exists() or path.is_symlink() else None
 
 
 class _RecordingProvider:
