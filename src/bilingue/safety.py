@@ -160,7 +160,7 @@ class _UnsafeFinder(HTMLParser):
 def _attribute_allowed(tag: str, name: str, value: str) -> bool:
     if name.startswith(_GENERIC_PREFIXES):
         return True
-    if name in ATTRIBUTES["*"] or name in ATTRIBUTES.get(tag, ()):
+    if name in _ATTRIBUTES_LOWER["*"] or name in _ATTRIBUTES_LOWER.get(tag, ()):
         return value not in _RESERVED_IDS if name == "id" else True
     return value in TAG_ATTRIBUTE_VALUES.get(tag, {}).get(name, ())
 
@@ -190,7 +190,18 @@ def _scheme(url: str) -> str | None:
 TAGS = frozenset(nh3.ALLOWED_TAGS | {"input", "label", "svg", "path"})
 
 ATTRIBUTES: dict[str, set[str]] = {k: set(v) for k, v in nh3.ALLOWED_ATTRIBUTES.items()} | {
-    "*": {"class", "id", "title", "lang", "dir", "role", "aria-level", "aria-label", "aria-hidden"},
+    "*": {
+        "class",
+        "id",
+        "title",
+        "lang",
+        "dir",
+        "role",
+        "aria-level",
+        "aria-label",
+        "aria-hidden",
+        "translate",
+    },
     "a": {"href", "hreflang", "target", "rel"},
     "img": {"src", "alt", "width", "height", "loading"},
     "input": {"type", "checked", "disabled", "id", "name"},
@@ -200,6 +211,9 @@ ATTRIBUTES: dict[str, set[str]] = {k: set(v) for k, v in nh3.ALLOWED_ATTRIBUTES.
     "time": {"datetime"},
     "details": {"open"},  # pymdownx.details: ???+ is open
 }
+
+# the HTML parser lower-cases names (viewBox -> viewbox); nh3 compares them as written
+_ATTRIBUTES_LOWER = {tag: {name.lower() for name in names} for tag, names in ATTRIBUTES.items()}
 
 #: attributes allowed with these values only: the tables extension aligns cells with a style
 TAG_ATTRIBUTE_VALUES = {

@@ -236,8 +236,17 @@ def test_no_page_has_a_handler_a_script_of_the_content_or_a_script_url(site):
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert _dangers(soup) == [], page
-    piege = (site_dir / "essais" / "piege" / "index.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(42)&lt;/script&gt;" in piege  # the title is shown, as text
+    piege = BeautifulSoup((site_dir / "essais" / "piege" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    # every value is shown exactly as written, as text: in <title>, <meta>, the page and the nav
+    assert piege.title.string == f"{TITLE} - Essais"
+    assert piege.find("meta", attrs={"name": "description"})["content"] == DESCRIPTION
+    assert TITLE in [topic.get_text().strip() for topic in piege.select(".md-header__topic .md-ellipsis")]
+    assert TITLE in [link.get_text().strip() for link in piege.select(".md-nav__link")]
+    home = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    card = home.find("article", class_="bl-essay")
+    assert card.find(class_="bl-essay-title").get_text() == TITLE
+    assert card.find(class_="bl-essay-summary").get_text() == DESCRIPTION
+    assert [tag.get_text() for tag in card.find_all(class_="bl-tag")] == TAGS
 
 
 def test_no_search_entry_carries_markup_that_runs(site):
