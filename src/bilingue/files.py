@@ -20,8 +20,12 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
-from bilingue.errors import BilingueError, SourceFileError
+import yaml
+
+from bilingue import yaml_input
+from bilingue.errors import BilingueError, SourceFileError, yaml_error
 
 try:
     import fcntl
@@ -33,6 +37,15 @@ TEMP_SUFFIX = ".tmp"
 
 class FolderBusyError(BilingueError):
     """Another process holds the lock of a folder this run must write in."""
+
+
+def read_yaml(path: Path | str, fix: str) -> Any:
+    """The YAML data of a settings file (``bilingue.yml``, ``glossary.yml``...), read with
+    ``read_text``; a syntax error is a ``SourceFileError`` at its line, saying ``fix``."""
+    try:
+        return yaml_input.safe_load(read_text(path))  # no aliases, no oversize document
+    except yaml.YAMLError as error:
+        raise yaml_error(path, error, fix) from error
 
 
 def read_text(path: Path | str) -> str:

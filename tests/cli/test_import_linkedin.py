@@ -146,3 +146,13 @@ def test_a_title_that_makes_a_reserved_slug_asks_for_one(tmp_path, capsys, title
     error = capsys.readouterr().err
     assert "reserved name" in error and "--slug" in error
     assert not (tmp_path / "docs").exists() or not list((tmp_path / "docs").iterdir())
+
+
+def test_without_docs_the_essay_goes_to_the_essays_folder_of_bilingue_yml(tmp_path, capsys):
+    (tmp_path / "bilingue.yml").write_text("folders:\n  docs: pages\n  essays: textes\n", encoding="utf-8")
+    arguments = ["import-linkedin", str(PASTE), "--date", "2024-11-19", "--slug", "mystique"]
+    assert main([*arguments, "--root", str(tmp_path)]) == 0
+    assert (
+        (tmp_path / "pages" / "textes" / "mystique.md").read_text(encoding="utf-8").startswith("---\ntitle: ")
+    )
+    assert f"wrote {tmp_path / 'pages' / 'textes' / 'mystique.md'}" in capsys.readouterr().err
