@@ -118,18 +118,24 @@ def translate(folder: Path, provider: str, **environment: str) -> tuple[subproce
     return result, time.monotonic() - started
 
 
-def test_a_dripping_server_is_cut_off_at_the_deadline_and_marked_down(tmp_path, drip):
+@pytest.mark.parametrize("provider", ["libre", "deepl"])
+def test_a_dripping_server_is_cut_off_at_the_deadline_and_marked_down(tmp_path, drip, provider):
     folder = tmp_path / "essais"
     folder.mkdir()
     for number in range(3):
         (folder / f"essai-{number}.md").write_text(ESSAY.replace("test", f"test {number}"), encoding="utf-8")
+    url = f"http://127.0.0.1:{drip.port}/"
+    where = {
+        "libre": {"BILINGUE_LIBRE_URL": url},
+        "deepl": {"BILINGUE_DEEPL_URL": url, "DEEPL_AUTH_KEY": KEY},
+    }
     result, seconds = translate(
         folder,
-        "libre",
-        BILINGUE_LIBRE_URL=f"http://127.0.0.1:{drip.port}/",
+        provider,
         BILINGUE_DEADLINE="1",
         BILINGUE_TIMEOUT="30",
         BILINGUE_MAX_ATTEMPTS="5",
+        **where[provider],
     )
     output = result.stdout + result.stderr
     assert result.returncode == 1

@@ -156,6 +156,27 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+class DeadlineSession(requests.Session):
+    """A session for a client library that sends by itself (the official DeepL client): no
+    redirect followed, and the whole answer read before ``deadline`` seconds, as ``send`` does."""
+
+    def __init__(self, deadline: float):
+        super().__init__()
+        self.deadline = deadline
+
+    def send(self, request: requests.PreparedRequest, **kwargs) -> requests.Response:
+        started = time.monotonic()
+        kwargs.update(stream=True, allow_redirects=False)
+        response = super().send(request, **kwargs)
+        try:
+            _read_body(response, started + self.deadline)
+        except _DeadlinePassed:
+            raise requests.Timeout(
+                f"the answer was not complete within {self.deadline:g} s (BILINGUE_DEADLINE)"
+            ) from None
+        return response
+
+
 class RequestsShim:
     """Stands in for the ``requests`` module inside deep-translator's provider modules."""
 
