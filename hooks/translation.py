@@ -23,10 +23,12 @@ from bilingue.build_state import BuildState, build_state, start_build
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
 from bilingue.providers import get_provider
+from bilingue.redact import RedactingFilter
 from bilingue.site import TRANSLATION_NOTICE, file_language, french_source_of, is_source_pass
 from bilingue.sync import find_problems, freshness_of, sync_paths
 
 log = logging.getLogger("mkdocs.hooks.translation")
+log.addFilter(RedactingFilter())  # a service's error may echo a key
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -70,6 +72,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta[TRANSLATION_NOTICE] = {
             "reviewed": freshness.reviewed,
             "partly_reviewed": freshness.human_blocks > 0 and not freshness.reviewed,
+            "unknown_origin": freshness.unknown_origin,
+            "partly_machine": freshness.machine_blocks > 0,
             "outdated": freshness.outdated,
             "synced": long_date(freshness.synced, TARGET_LANGUAGE) if freshness.synced else "",
         }

@@ -26,7 +26,10 @@ if [ ! -x "$PYTHON" ]; then
 fi
 
 hogs=()
-stop_hogs() {
+tests=""
+stop_all() {
+    # the current pytest run (if any) and every hog: this script started them, it ends them
+    [ -n "$tests" ] && kill "$tests" 2>/dev/null && wait "$tests" 2>/dev/null
     for pid in "${hogs[@]}"; do
         kill "$pid" 2>/dev/null
     done
@@ -35,7 +38,7 @@ stop_hogs() {
     done
     hogs=()
 }
-trap stop_hogs EXIT
+trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 if [ "$HOG" != 0 ]; then
@@ -53,13 +56,17 @@ failed=0
 for run in $(seq "$RUNS"); do
     log="$LOGS/run-$run.log"
     started=$(date +%s)
-    if "$PYTHON" -m pytest -q -p no:cacheprovider "$@" >"$log" 2>&1; then
+    # in the background, then `wait`: a TERM or Ctrl-C reaches the traps at once, not after the run
+    "$PYTHON" -m pytest -q -p no:cacheprovider "$@" >"$log" 2>&1 &
+    tests=$!
+    if wait "$tests"; then
         passed=$((passed + 1))
         verdict="passed"
     else
         failed=$((failed + 1))
         verdict="FAILED (log: $log)"
     fi
+    tests=""
     summary="$(tail -1 "$log")"  # pytest's own line: "123 passed, 1 skipped in 45.67s"
     [ "$verdict" = passed ] && rm -f "$log"
     echo "run $run/$RUNS: $verdict after $(($(date +%s) - started)) s: ${summary}"

@@ -16,12 +16,18 @@ on_page_markdown  # hooks/translation.py, essays.py, untranslated_pages.py, sour
 on_post_page  # hooks/hreflang.py, hooks/search_per_language.py
 on_post_build  # hooks/search_per_language.py
 on_serve  # hooks/sources.py
+on_files  # hooks/symlinks.py
+on_page_content  # hooks/sanitize.py
 builder  # on_serve's third argument, passed by MkDocs
 
 # --- deep-translator calls our `requests` shim as it calls requests (providers/http.py) --------
 _.post  # RequestsShim.post: LibreTranslate and MyMemory post through it
 proxies  # RequestsShim.get/post: deep-translator passes proxies=..., which the shim ignores
 _.encoding  # requests.Response.encoding, read by requests when decoding the body
+_._content  # requests.Response's body, set as requests' own reading would (providers/http.py)
+_._content_consumed
+_.writelines  # redact's stream wrapper: the text-stream protocol print and logging use
+_.handle_startendtag  # html.parser.HTMLParser calls it by name (bilingue.safety)
 
 # --- settings of client libraries, set as attributes they read ---------------------------------
 _.max_network_retries  # deepl.http_client: retries are ours (providers/resilience.py)
@@ -42,10 +48,17 @@ dotenv_settings  # pydantic-settings passes every source to settings_customise_s
 file_secret_settings
 settings_cls
 
-# --- sources.yml fields accepted and kept for the file's readers (sources/schema.py) -----------
-_.indicator  # the data provider's indicator code, e.g. NY.GDP.MKTP.CD
+# --- fields of files we write or read, kept for their readers ---------------------------------
+_.indicator  # sources.yml: the data provider's indicator code, e.g. NY.GDP.MKTP.CD
+_.since  # x.lock.json: the day a person's block was set aside
 
 # --- http.server calls these by name (benchmarks/providers.py's loopback server) ----------------
 _.do_GET
 _.log_message
 _.daemon_threads
+
+# --- benchmarks/alignment.py picks its edit operations by name (getattr(self, name)) -------------
+_.delete
+_.move
+_.edit
+_.merge

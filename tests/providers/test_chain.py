@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import threading
 
 import pytest
 
+from bilingue.providers import engine
+from bilingue.providers.cache import TranslationCache
 from bilingue.providers.factory import get_provider
 from bilingue.providers.failures import UntranslatedError
 from bilingue.providers.outcome import UNCHANGED
@@ -73,8 +74,7 @@ def test_partial_failure_keeps_the_rest_and_the_next_run_finishes(server, make_s
     failed = [outcome for outcome in caught.value.outcomes if outcome.translation is None]
     assert [outcome.source for outcome in failed] == [FRENCH[5]]
     assert "HTTP 503" in failed[0].error and "neige" in str(caught.value)
-    cache = json.loads((tmp_path / "cache" / "fr-en.json").read_text(encoding="utf-8"))
-    assert len(cache["entries"]) == len(FRENCH) - 1  # the file is whole and holds the rest
+    assert len(TranslationCache(tmp_path / "cache", "fr", "en")) == len(FRENCH) - 1  # the rest is kept
 
     server.clear()
     server.expect_request("/m").respond_with_handler(google_handler())
@@ -130,7 +130,7 @@ def test_rejected_everywhere_is_reported_and_not_cached(server, make_settings, t
     assert outcome.translation is None
     assert "google: the service returned the input unchanged" in outcome.error
     assert "mymemory: the service returned the input unchanged" in outcome.error
-    assert not (tmp_path / "cache" / "fr-en.json").exists()
+    assert not (tmp_path / "cache" / "fr-en.sqlite3").exists()
 
 
 def test_concurrency_is_bounded(server, make_settings):
@@ -174,8 +174,27 @@ def test_request_too_large_is_halved(server, make_settings):
     assert chain.stats["google"].requests > 1
 
 
-def test_a_failing_save_stops_the_run_without_sending_the_rest(server, make_settings, tmp_path):
-    server.expect_request("/m").respond_with_handler(google_handler())
+def test_a_failing_save_stops_the_run_without_sending_the_rest(server, make_settings, tmp_path, monkeypatch):
+    # One worker sends the packs one by one while this thread saves the first answer, which
+    # fails. The server holds the second request until the call is cancelled (the engine's
+    # cancel event, seen through call_with_retries), so that, however the machine schedules the
+    # two threads, the worker is mid-request when the save fails: after it, nothing more is sent.
+    cancels: list[threading.Event] = []
+    send_with_retries = engine.call_with_retries
+
+    def recording(request, **keywords):
+        cancels.append(keywords["cancel"])
+        return send_with_retries(request, **keywords)
+
+    monkeypatch.setattr(engine, "call_with_retries", recording)
+    translate = google_handler()
+
+    def second_waits_for_the_cancel(request):
+        if len(cancels) > 1:
+            assert cancels[0].wait(30), "the failed save did not cancel the call"
+        return translate(request)
+
+    server.expect_request("/m").respond_with_handler(second_waits_for_the_cancel)
     not_a_folder = tmp_path / "cache-file"
     not_a_folder.write_text("", encoding="utf-8")
     chain = get_provider(
@@ -185,7 +204,7 @@ def test_a_failing_save_stops_the_run_without_sending_the_rest(server, make_sett
     with pytest.raises(OSError):
         chain.translate_texts(FRENCH, "fr", "en")
 
-    assert len(server.log) <= 2 < len(FRENCH)
+    assert len(server.log) == 2 < len(FRENCH)  # the saved-then-failed pack and the one on the wire
 
 
 def test_texts_stopped_by_the_same_failure_share_one_message(server, make_settings):

@@ -26,7 +26,7 @@ from bilingue.sources.checks import (
 from bilingue.sources.citations import read_page
 from bilingue.sources.page import SOURCES_MARKER, insert_sources_list
 from bilingue.sources.registry import REGISTRY_FILE, Registry
-from bilingue.sources.render import add_definitions
+from bilingue.sources.render import add_definitions, render_reference
 
 __all__ = [
     "CLAIM",
@@ -48,4 +48,5 @@ __all__ = [
     "insert_sources_list",
     "read_page",
     "registry_unusable",
+    "render_reference",
 ]

@@ -14,14 +14,16 @@ Public API:
 """
 
 from bilingue.paths import english_path_for, lock_path_for
+from bilingue.sync.aside import clear_aside
 from bilingue.sync.freshness import freshness_of
-from bilingue.sync.lock import HUMAN, Lock, read_lock
+from bilingue.sync.lock import ADOPTED, HUMAN, Lock, read_lock
 from bilingue.sync.orphans import handle_orphans
 from bilingue.sync.plan import Action, EssayPlan, Status, plan_essay
 from bilingue.sync.report import FileReport, Problems, RunReport
 from bilingue.sync.run import apply_plan, find_essays, find_problems, sync_paths
 
 __all__ = [
+    "ADOPTED",
     "HUMAN",
     "Action",
     "EssayPlan",
@@ -31,6 +33,7 @@ __all__ = [
     "RunReport",
     "Status",
     "apply_plan",
+    "clear_aside",
     "english_path_for",
     "find_essays",
     "find_problems",
