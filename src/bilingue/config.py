@@ -41,6 +41,10 @@ class TranslationConfig(BaseModel):
     glossary: str | None = "glossary.yml"
     #: provider settings without secrets (names as in README "Translation services")
     providers: dict[str, Any] = Field(default_factory=dict)
+    #: false: a pull request may leave the English to the translation workflow (missing or
+    #: outdated English is a warning in `translate --check --pull-request`); true: contributors
+    #: bring their own English and a pull request without it fails
+    pull_requests_need_english: bool = False
 
 
 class ProjectConfig(BaseModel):

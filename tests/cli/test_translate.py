@@ -45,7 +45,7 @@ def test_check_exit_codes(essays, capsys):
     )
     capsys.readouterr()
     assert main(["translate", str(essays), "--check"]) == 1
-    assert "essai-3.md: English version out of date (French lines 25)" in capsys.readouterr().out
+    assert "essai-3.md:25: English version out of date (French lines 25)" in capsys.readouterr().out
 
 
 def test_dry_run_sends_and_writes_nothing(essays, capsys, monkeypatch):

@@ -65,7 +65,7 @@ def test_check_mode_fails_on_a_missing_english_file(project, tmp_path):
 def test_check_mode_fails_on_an_outdated_english_file(tmp_path):
     project = with_one_french_edit(tmp_path)
     log = build_site(project, tmp_path / "site", mode="check", expect_failure=True)
-    assert "mystique.md: English version out of date (French lines 19)" in log
+    assert "mystique.md:19: English version out of date (French lines 19)" in log
 
 
 def test_off_mode_leaves_translations_alone(project, tmp_path):

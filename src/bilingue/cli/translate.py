@@ -11,17 +11,22 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from bilingue.cli._format import add_format_argument
 from bilingue.cli._paths import check_paths
 from bilingue.config import ProjectConfig, load_config
 from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import read_text
+from bilingue.paths import is_french_essay
+from bilingue.reporting import Problem, emit
 from bilingue.sync import (
     FileReport,
+    Problems,
     RunReport,
     find_essays,
     find_problems,
@@ -83,6 +88,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="print the English Markdown of the given files, without writing files or locks",
     )
+    parser.add_argument(
+        "--pull-request",
+        action="store_true",
+        help="with --check, for a pull request's checks: English that the translation workflow "
+        "makes after the merge is a warning, not a failure (unless bilingue.yml sets "
+        "translation.pull_requests_need_english: true)",
+    )
+    add_format_argument(parser)
     parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: .)")
     parser.add_argument("--glossary", type=Path, default=None, help="YAML file of terms kept as written")
     parser.add_argument(
@@ -94,6 +107,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if (args.pull_request or args.output_format != "text") and not args.check:
+        raise BilingueError("--pull-request and --format apply to --check only")
     project = load_config(args.root)
     options = _options(args, project)
     provider_name = args.provider or project.translation.provider
@@ -104,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     paths = project.essay_paths(args.paths)
     check_paths(paths)
     if args.check:
-        return _check(paths, options)
+        return _check(paths, options, project, args)
     if args.dry_run:
         return _dry_run(paths, provider_name, project, options)
     return _sync(paths, provider_name, project, options)
@@ -126,14 +141,47 @@ def _sync(paths, provider_name, project: ProjectConfig, options: TranslateOption
     return 1 if run.failed else 0
 
 
-def _check(paths: list[Path], options: TranslateOptions) -> int:
+def _check(paths: list[Path], options: TranslateOptions, project: ProjectConfig, args) -> int:
     problems = find_problems(paths, options)
-    for line in problems.lines():
-        print(line)
-    if problems:
-        return 1
-    print("every English essay is up to date")
-    return 0
+    found = problems.all()
+    closing = problems.advice()
+    if args.pull_request and not project.translation.pull_requests_need_english:
+        found = [_left_to_the_workflow(problem, problems, options) for problem in found]
+        if problems.outdated:
+            closing = [line for line in closing if "to update: run" not in line]
+            closing.append(
+                f"{len(problems.outdated)} English file(s) to make: the translation workflow does it "
+                "after the merge (or run `python -m bilingue translate` and commit the files it writes)."
+            )
+    if not found:
+        closing = ["every English essay is up to date"]
+    emit(
+        found,
+        output_format=args.output_format,
+        root=project.root,
+        title="Translation check",
+        closing=closing,
+    )
+    return 1 if any(problem.severity == "error" for problem in found) else 0
+
+
+def _left_to_the_workflow(problem: Problem, problems: Problems, options: TranslateOptions) -> Problem:
+    """On a pull request whose English may be left to the translation workflow: what the
+    workflow will do after the merge, as a warning (unreadable files stay errors)."""
+    if problem in problems.stale_human:
+        return replace(problem, severity="warning")
+    if problem not in problems.outdated:
+        return problem
+    plan = plan_essay(problem.path, options) if problem.path and is_french_essay(problem.path) else None
+    if plan is None:
+        after = "after the merge, the translation workflow does it"
+    else:
+        after = (
+            f"after the merge, the translation workflow translates {len(plan.to_translate)} block(s) "
+            f"({plan.characters:,} characters, as `translate --dry-run` counts) and commits "
+            f"{plan.english_path.name} and {plan.lock_path.name}"
+        )
+    return replace(problem, severity="warning", message=f"{problem.message}: {after}")
 
 
 def _dry_run(paths, provider_name, project: ProjectConfig, options: TranslateOptions) -> int:

@@ -14,8 +14,9 @@ from pathlib import Path
 from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import atomic_write_text, claim_folders
 from bilingue.markdown import mask
-from bilingue.paths import LOCK_SUFFIX, is_french_essay
+from bilingue.paths import LOCK_SUFFIX, english_path_for, is_french_essay
 from bilingue.providers.base import Provider
+from bilingue.reporting import Problem
 from bilingue.sync.lock import HUMAN, BlockEntry, Lock, LockState, sha256, write_lock
 from bilingue.sync.orphans import handle_orphans
 from bilingue.sync.plan import (
@@ -27,7 +28,16 @@ from bilingue.sync.plan import (
     prose_indexes,
     skeleton_sha256,
 )
-from bilingue.sync.report import FileReport, Problems, RunReport
+from bilingue.sync.report import (
+    MISSING_ENGLISH,
+    ORPHANED_ENGLISH,
+    OUTDATED_ENGLISH,
+    STALE_HUMAN_BLOCK,
+    UNREADABLE,
+    FileReport,
+    Problems,
+    RunReport,
+)
 from bilingue.translate import KEPT_SOURCE, BlockIssue, TranslationResult, translate_blocks
 from bilingue.translate.options import TranslateOptions
 
@@ -98,29 +108,72 @@ def sync_paths(
 
 def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
     """What ``--check`` and the build's check mode report: files that cannot be read, and
-    missing, outdated or orphaned English."""
+    missing, outdated or orphaned English, each with its file and line."""
     problems = Problems([], [])
     for path in find_essays(paths):
         try:
             plan = plan_essay(path, options)
         except SourceFileError as error:
-            problems.unreadable.append(str(error))
+            problems.unreadable.append(_unreadable(error))
             continue
         if plan.english_text is None:
-            problems.outdated.append(f"{path}: no English version")
+            problems.outdated.append(Problem("error", "no English version", path, title=MISSING_ENGLISH))
         elif plan.stale:
-            problems.outdated.append(f"{path}: English version out of date ({_where_stale(plan)})")
+            lines = plan.stale_lines()
+            problems.outdated.append(
+                Problem(
+                    "error",
+                    f"English version out of date ({_where_stale(plan)})",
+                    path,
+                    lines[0] if lines else 1,
+                    title=OUTDATED_ENGLISH,
+                )
+            )
+            problems.stale_human.extend(_stale_human_blocks(plan))
     for report in handle_orphans(paths, dry_run=True):
+        english = english_path_for(report.path)
+        found = [Problem("error", message, title=ORPHANED_ENGLISH) for message in report.messages]
         if report.bad_input:
-            problems.unreadable.extend(report.messages)
+            problems.unreadable.extend(Problem("error", m, title=UNREADABLE) for m in report.messages)
         elif report.status == "kept":
-            problems.kept.extend(report.messages)
+            problems.kept.extend(
+                Problem("error", m, english, title=ORPHANED_ENGLISH) for m in report.messages
+            )
         else:
-            problems.outdated.extend(report.messages)
+            problems.outdated.extend(found)
     return problems
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _unreadable(error: SourceFileError) -> Problem:
+    """A file that cannot be read: the problem at its line (the message keeps the old wording)."""
+    message = error.problem + (f" ({error.fix})" if error.fix else "")
+    return Problem("error", message, error.path, error.line, title=UNREADABLE)
+
+
+def _stale_human_blocks(plan: EssayPlan) -> list[Problem]:
+    """Each block a person translated whose French changed since: its French line, and the French
+    as it is now beside the person's English (what they must bring in step)."""
+    stale = []
+    for block in plan.blocks:
+        if block.action is not Action.STALE or block.index is None:
+            continue
+        french = plan.document.blocks[block.index]
+        stale.append(
+            Problem(
+                "error",
+                f"a person's English block is behind its French, which changed: update it by hand in "
+                f"{plan.english_path.name}",
+                plan.french_path,
+                french.text_line(),
+                title=STALE_HUMAN_BLOCK,
+                detail=f"French now:\n{french.text.strip()}\n\nEnglish (a person's):\n"
+                f"{(block.english or '').strip()}",
+            )
+        )
+    return stale
 
 
 def _where_stale(plan: EssayPlan) -> str:
