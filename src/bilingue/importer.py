@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
-from markdown.extensions.toc import slugify
+
+from bilingue.slugs import slug_for
 
 
 @dataclass
@@ -28,7 +29,7 @@ class ImportedEssay:
     @property
     def slug(self) -> str:
         """A file name from the title, within ``SLUG``'s rules (empty when the title has no letter)."""
-        return re.sub(r"[^a-z0-9]+", "-", slugify(self.title, "-")).strip("-")
+        return slug_for(self.title)
 
 
 def check_slug(slug: str) -> str:
