@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bilingue.catalog import read_version
 from bilingue.cli import main
-from bilingue.essays import read_version
 from bilingue.files import create_text_file
 from bilingue.new_essay import MAX_SAME_TITLE, create_essay
 from bilingue.slugs import slug_for

@@ -50,6 +50,8 @@ Une phrase qui cite une source absente du registre.[^src:source-inconnue]
 """
 UNKNOWN_SOURCE_LINE = 12
 
+pytestmark = pytest.mark.build  # it builds the site (seconds): not in `make test-fast`
+
 
 @dataclass(frozen=True)
 class StepRun:

@@ -6,8 +6,8 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from bilingue.catalog import ESSAYS_FOLDER
 from bilingue.cli._paths import check_folder
-from bilingue.essays import ESSAYS_FOLDER
 from bilingue.files import claim_folders
 from bilingue.new_essay import create_essay
 
