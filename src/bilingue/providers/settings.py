@@ -45,8 +45,10 @@ def load_settings(values: dict[str, Any] | None = None) -> ProviderSettings:
 class ProviderSettings(BaseSettings):
     """All provider settings. Field ``x`` is read from ``BILINGUE_X`` unless noted."""
 
+    # env_ignore_empty: a variable set to "" is unset (GitHub Actions gives "" for a secret or a
+    # variable the repository does not define; it must not count as a key or an e-mail address)
     model_config = SettingsConfigDict(
-        env_prefix="BILINGUE_", extra="forbid", populate_by_name=True, frozen=True
+        env_prefix="BILINGUE_", extra="forbid", populate_by_name=True, frozen=True, env_ignore_empty=True
     )
 
     # --- which services, in which order -------------------------------------------------------
