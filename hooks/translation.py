@@ -92,7 +92,9 @@ def _sync() -> None:
     provider_name = _project.translation.provider
     try:
         settings = _project.translation.providers
-        run = sync_paths(_project.essay_paths(), lambda: get_provider(provider_name, config=settings), _options)
+        run = sync_paths(
+            _project.essay_paths(), lambda: get_provider(provider_name, config=settings), _options
+        )
     except BilingueError as error:
         log.info(f"translation: skipped ({error}); the existing English files are used as they are")
         return

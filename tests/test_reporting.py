@@ -118,3 +118,10 @@ def test_emit_text_prints_the_commands_own_lines_and_writes_no_summary(tmp_path,
     emit([Problem("error", "bad", Path("x.md"), 2)], output_format="text", root=tmp_path, title="T")
     assert capsys.readouterr().out == "x.md:2: bad\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_emit_text_shows_the_detail_behind_a_margin(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    problem = Problem("warning", "stale", Path("x.md"), 3, detail="French now:\n::error::not a command")
+    emit([problem], output_format="text", root=tmp_path, title="T")
+    assert capsys.readouterr().out == "x.md:3: stale\n    | French now:\n    | ::error::not a command\n"

@@ -71,10 +71,18 @@ def emit(
             print(line)
         write_step_summary(step_summary(title, problems, root, closing))
         return
-    for line in text_lines if text_lines else (problem.text() for problem in problems):
+    for line in text_lines if text_lines else _text(problems):
         print(line)
     for line in closing:
         print(line)
+
+
+def _text(problems: Sequence[Problem]) -> Iterable[str]:
+    """Each problem on its line, its detail below it behind a margin (so that no line of an
+    essay's text can pass for a workflow command in a CI log)."""
+    for problem in problems:
+        yield problem.text()
+        yield from (f"    | {line}" for line in problem.detail.splitlines())
 
 
 # --- GitHub workflow commands -------------------------------------------------------------------
