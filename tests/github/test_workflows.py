@@ -4,6 +4,8 @@ permissions per job, no credentials left behind, no secrets in the pull-request 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,39 @@ def test_publish_translates_then_builds_in_check_mode_then_deploys():
 def test_dependabot_updates_actions_and_pip():
     config = load(ROOT / ".github" / "dependabot.yml")
     assert {update["package-ecosystem"] for update in config["updates"]} == {"github-actions", "pip"}
+
+
+def test_zizmor_finds_nothing_in_the_workflows_dependabot_and_pre_commit_files():
+    zizmor = Path(sys.prefix) / "bin" / "zizmor"
+    done = subprocess.run(
+        [str(zizmor), "--offline", "--strict-collection", "."], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "No findings to report" in done.stdout
+
+
+def test_zizmor_fails_on_an_unpinned_action_and_a_broken_workflow(tmp_path: Path):
+    """The linter of `make lint` is a real check: it fails on what the tests above forbid."""
+    zizmor = Path(sys.prefix) / "bin" / "zizmor"
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    bad = "on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v7\n"
+    (folder / "unpinned.yml").write_text(bad, encoding="utf-8")
+    done = subprocess.run([str(zizmor), "--offline", str(tmp_path)], capture_output=True, text=True)
+    assert done.returncode != 0 and "unpinned-uses" in done.stdout
+    (folder / "unpinned.yml").write_text(bad.replace("steps:", "stepz:"), encoding="utf-8")
+    done = subprocess.run(
+        [str(zizmor), "--offline", "--strict-collection", str(tmp_path)], capture_output=True, text=True
+    )
+    assert done.returncode != 0
+
+
+@pytest.mark.skipif(
+    not (Path(sys.prefix) / "bin" / "actionlint").exists(),
+    reason="actionlint not installed: `make actionlint` needs github.com (the pull-request workflow runs it)",
+)
+def test_actionlint_finds_nothing():
+    done = subprocess.run(
+        [str(Path(sys.prefix) / "bin" / "actionlint")], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
