@@ -55,7 +55,7 @@ def test_translate_check_on_a_pull_request_warns_with_what_the_workflow_will_do(
     assert main(["translate", "--check", "--pull-request", "--format", "github"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(
-        "::warning file=docs/essais/essai.md,title=Missing English::no English version: after"
+        "::warning file=docs/essais/essai.md,line=1,title=Missing English::no English version: after"
     )
     blocks, characters = dry_run.groups()
     assert (
@@ -71,13 +71,15 @@ def test_translate_check_fails_a_pull_request_when_the_site_wants_contributors_e
         "translation:\n  paths: [docs/essais]\n  pull_requests_need_english: true\n", encoding="utf-8"
     )
     assert main(["translate", "--check", "--pull-request", "--format", "github"]) == 1
-    assert capsys.readouterr().out.startswith("::error file=docs/essais/essai.md,title=Missing English::")
+    assert capsys.readouterr().out.startswith(
+        "::error file=docs/essais/essai.md,line=1,title=Missing English::"
+    )
     assert "#### ❌ Missing English (1)" in summary(site)
 
 
 def test_translate_check_without_pull_request_still_fails(site: Path, capsys):
     assert main(["translate", "--check"]) == 1
-    assert "docs/essais/essai.md: no English version" in capsys.readouterr().out
+    assert "docs/essais/essai.md:1: no English version" in capsys.readouterr().out
     assert not (site / "summary.md").exists()  # text format writes no summary
 
 

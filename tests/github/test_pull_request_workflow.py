@@ -146,12 +146,12 @@ def test_missing_english_is_a_warning_saying_what_the_translation_workflow_will_
     step = runs["English versions"]
     assert step.returncode == 0, step.output
     assert (
-        "::warning file=docs/essais/nouvel-essai.md,title=Missing English::no English version: "
+        "::warning file=docs/essais/nouvel-essai.md,line=1,title=Missing English::no English version: "
         "after the merge, the translation workflow translates"
     ) in step.output
     assert "commits nouvel-essai.en.md and nouvel-essai.lock.json" in step.output
     assert "#### ⚠️ Missing English (1)" in step.summary
-    assert "- `docs/essais/nouvel-essai.md`: no English version" in step.summary
+    assert "- `docs/essais/nouvel-essai.md:1`: no English version" in step.summary
 
 
 def test_the_strict_build_fails_on_the_unknown_source_not_on_the_missing_english(runs):

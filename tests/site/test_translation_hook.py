@@ -57,7 +57,7 @@ def test_auto_mode_translates_the_new_essay_before_the_build(project, tmp_path):
 
 def test_check_mode_fails_on_a_missing_english_file(project, tmp_path):
     log = build_site(project, tmp_path / "site", mode="check", expect_failure=True)
-    assert "nouveau.md: no English version" in log
+    assert "nouveau.md:1: no English version" in log
     assert "python -m bilingue translate" in log
     assert not (project / "docs" / "essais" / "nouveau.en.md").exists()
 

@@ -117,7 +117,8 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
             problems.unreadable.append(_unreadable(error))
             continue
         if plan.english_text is None:
-            problems.outdated.append(Problem("error", "no English version", path, title=MISSING_ENGLISH))
+            # on line 1: an annotation with a line shows in the pull request's diff (a new essay)
+            problems.outdated.append(Problem("error", "no English version", path, 1, title=MISSING_ENGLISH))
         elif plan.stale:
             lines = plan.stale_lines()
             problems.outdated.append(
