@@ -154,6 +154,12 @@ def test_missing_english_is_a_warning_saying_what_the_translation_workflow_will_
     assert "- `docs/essais/nouvel-essai.md:1`: no English version" in step.summary
 
 
+def test_the_english_files_of_the_repository_match_their_french(runs):
+    step = runs["English files match their French (structure, code, links, footnotes)"]
+    assert step.returncode == 0, step.output
+    assert "mystique.en.md: matches docs/essais/mystique.md" in step.output
+
+
 def test_the_strict_build_fails_on_the_unknown_source_not_on_the_missing_english(runs):
     step = runs["Build the site (strict; nothing translated or sent)"]
     assert step.returncode == 1
