@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
 
-from bilingue.catalog import ESSAYS_FOLDER
 from bilingue.cli._paths import check_folder
+from bilingue.cli._project import project_options, project_settings
 from bilingue.files import claim_folders
 from bilingue.new_essay import create_essay
 
@@ -15,6 +14,7 @@ from bilingue.new_essay import create_essay
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "new",
+        parents=[project_options()],
         help="start a French essay: docs/essais/<slug>.md with front matter and an example",
         description=(
             "Writes docs/essais/<slug>.md, the slug made from the title (accents folded, e.g. "
@@ -26,19 +26,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("title", help="the essay's title, in French")
     parser.add_argument("--tags", default="", help="comma-separated tags, e.g. 'innovation,santé'")
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="the site's folder, holding mkdocs.yml (default: current folder)",
-    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    docs = args.root / "docs"
-    check_folder(docs, "the pages: give --root the site's folder")
-    folder = docs / ESSAYS_FOLDER
+    project = project_settings(args)
+    check_folder(project.docs_dir, "the pages: give --root the site's folder (folders.docs of bilingue.yml)")
+    folder = project.essays_dir
     tags = [tag.strip() for tag in args.tags.split(",") if tag.strip()]
     folder.mkdir(exist_ok=True)
     with claim_folders([folder], what="a new essay"):  # a translate run may be cleaning up there
