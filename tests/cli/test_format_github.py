@@ -93,11 +93,23 @@ def test_a_persons_stale_block_is_shown_with_its_french(site: Path, capsys):
     capsys.readouterr()
     assert main(["translate", "--check", "--pull-request", "--format", "github"]) == 0
     out = capsys.readouterr().out
-    stale = next(line for line in out.splitlines() if "A person's English block is stale" in line)
+    stale = next(line for line in out.splitlines() if "A person's English block is behind its French" in line)
     assert stale.startswith("::warning file=docs/essais/essai.md,line=10,")
-    assert "French now:%0APremier paragraphe : il parle de la grêle." in stale
-    assert "English (a person's):%0AFirst, by a person." in stale
-    assert "```text\n  French now:\n  Premier paragraphe : il parle de la grêle." in summary(site)
+    assert "French changes: Premier paragraphe : il parle de la [-pluie et du beau temps-]{+grêle+}." in stale
+    assert "%0AEnglish to edit (docs/essais/essai.en.md:10): First, by a person." in stale
+    assert "```text\n  French changes: Premier paragraphe : il parle de la [-pluie" in summary(site)
+
+
+def test_a_persons_stale_block_fails_the_check_outside_a_pull_request(site: Path, capsys):
+    assert main(["translate", "--provider", "pseudo"]) == 0
+    english = site / "docs/essais/essai.en.md"
+    machine = english.read_text(encoding="utf-8").split("\n\n")[2]
+    english.write_text(english.read_text(encoding="utf-8").replace(machine, "First, by a person."), "utf-8")
+    assert main(["translate", "--provider", "pseudo"]) == 0
+    edit(site / "docs/essais/essai.md", "la pluie et du beau temps", "la grêle")
+    capsys.readouterr()
+    assert main(["translate", "--check", "--format", "github"]) == 1
+    assert capsys.readouterr().out.startswith("::error file=docs/essais/essai.md,line=10,")
 
 
 def test_check_translation_annotates_the_english_line(site: Path, capsys):

@@ -23,7 +23,7 @@ from bilingue.cli._project import project_options, project_settings
 from bilingue.config import Settings
 from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import read_text
-from bilingue.paths import is_french_essay
+from bilingue.paths import is_french_essay, lock_path_for
 from bilingue.providers import OFFLINE_PROVIDERS, get_provider
 from bilingue.reporting import Problem, emit
 from bilingue.sync import (
@@ -36,6 +36,7 @@ from bilingue.sync import (
     plan_essay,
     sync_paths,
 )
+from bilingue.sync.aside import clear_aside
 from bilingue.translate import TranslateOptions, load_glossary, translate_document
 
 
@@ -84,6 +85,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="send and write nothing; exit 1 listing English files that are missing or stale (CI)",
     )
     mode.add_argument(
+        "--clear-aside",
+        action="store_true",
+        help="forget the English blocks a person wrote that were set aside (their French is gone) "
+        "in the locks of the given essays, once you have put back what still belongs; nothing else "
+        "changes",
+    )
+    mode.add_argument(
         "--stdout",
         action="store_true",
         help="print the English Markdown of the given files, without writing files or locks",
@@ -119,6 +127,8 @@ def run(args: argparse.Namespace) -> int:
     check_paths(paths)
     if args.check:
         return _check(paths, options, project, args)
+    if args.clear_aside:
+        return _clear_aside(paths)
     if args.dry_run:
         return _dry_run(paths, provider_name, project, options)
     return _sync(paths, provider_name, project, options)
@@ -143,14 +153,17 @@ def _sync(paths, provider_name, project: Settings, options: TranslateOptions) ->
 def _check(paths: list[Path], options: TranslateOptions, project: Settings, args) -> int:
     problems = find_problems(paths, options)
     found = problems.all()
+    text_lines = problems.item_lines()
     closing = problems.advice()
     if args.pull_request and not project.translation.pull_requests_need_english:
-        found = [_left_to_the_workflow(problem, problems, options) for problem in found]
-        if problems.outdated:
-            closing = [line for line in closing if "to update: run" not in line]
+        found = [_on_a_pull_request(problem, problems, options) for problem in found]
+        text_lines = []  # the problems as rewritten for a pull request
+        if problems.outdated or problems.unlocked:
+            closing = [line for line in closing if "run `python -m bilingue translate`" not in line]
             closing.append(
-                f"{len(problems.outdated)} English file(s) to make: the translation workflow does it "
-                "after the merge (or run `python -m bilingue translate` and commit the files it writes)."
+                f"{len(problems.outdated) + len(problems.unlocked)} English file(s) to make or adopt: the "
+                "translation workflow does it after the merge (or run `python -m bilingue translate` "
+                "and commit the files it writes)."
             )
     if not found:
         closing = ["every English essay is up to date"]
@@ -159,28 +172,45 @@ def _check(paths: list[Path], options: TranslateOptions, project: Settings, args
         output_format=args.output_format,
         root=project.root,
         title="Translation check",
+        text_lines=text_lines,
         closing=closing,
     )
     return 1 if any(problem.severity == "error" for problem in found) else 0
 
 
-def _left_to_the_workflow(problem: Problem, problems: Problems, options: TranslateOptions) -> Problem:
-    """On a pull request whose English may be left to the translation workflow: what the
-    workflow will do after the merge, as a warning (unreadable files stay errors)."""
-    if problem in problems.stale_human:
-        return replace(problem, severity="warning")
-    if problem not in problems.outdated:
+def _on_a_pull_request(problem: Problem, problems: Problems, options: TranslateOptions) -> Problem:
+    """A problem as a pull request sees it when its English may be left to the translation
+    workflow: what the workflow does after the merge is a warning that says so; a person's English
+    behind its French is a warning for a translator (still shown with its French change); files
+    that cannot be read, and a person's English whose French is gone, stay errors."""
+    if problem in problems.unreadable or problem in problems.kept:
         return problem
-    plan = plan_essay(problem.path, options) if problem.path and is_french_essay(problem.path) else None
-    if plan is None:
-        after = "after the merge, the translation workflow does it"
+    if problem in problems.unlocked:
+        after = "after the merge, the translation workflow adopts it (as a translation of unknown origin)"
+    elif problem in problems.outdated:
+        after = _what_the_workflow_does(problem.path, options)
     else:
-        after = (
-            f"after the merge, the translation workflow translates {len(plan.to_translate)} block(s) "
-            f"({plan.characters:,} characters, as `translate --dry-run` counts) and commits "
-            f"{plan.english_path.name} and {plan.lock_path.name}"
-        )
+        return replace(problem, severity="warning")
     return replace(problem, severity="warning", message=f"{problem.message}: {after}")
+
+
+def _what_the_workflow_does(path: Path | None, options: TranslateOptions) -> str:
+    """After the merge: the blocks and characters `translate --dry-run` counts, and the files."""
+    if path is None or not is_french_essay(path):
+        return "after the merge, the translation workflow does it"
+    plan = plan_essay(path, options)
+    return (
+        f"after the merge, the translation workflow translates {len(plan.to_translate)} block(s) "
+        f"({plan.characters:,} characters, as `translate --dry-run` counts) and commits "
+        f"{plan.english_path.name} and {plan.lock_path.name}"
+    )
+
+
+def _clear_aside(paths: list[Path]) -> int:
+    for path, count in clear_aside(find_essays(paths)).items():
+        if count:
+            print(f"{path}: {count} block(s) set aside cleared from {lock_path_for(path).name}")
+    return 0
 
 
 def _dry_run(paths, provider_name, project: Settings, options: TranslateOptions) -> int:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingue.reporting import Problem
+from bilingue.sync.changes import SetAsideBlock, StaleBlock
 
 
 @dataclass
@@ -38,30 +39,72 @@ class RunReport:
 
 @dataclass
 class Problems:
-    """What ``--check`` and the build's check mode report, sorted by what fixes it. Each is a
-    ``Problem`` (file, line, message) that ``bilingue.reporting`` prints as text or for GitHub."""
+    """What ``--check`` and the build's check mode report, sorted by what fixes it. Files are
+    ``Problem``s (file, line, message) and a person's blocks are records with their French change
+    (``bilingue.sync.changes``); ``all()`` gives every one as a ``Problem``, which
+    ``bilingue.reporting`` prints as text or for GitHub."""
 
     unreadable: list[Problem]  # files that cannot be read: the author fixes them (translating cannot)
     outdated: list[Problem]  # missing, outdated or orphaned English: `translate` fixes them
     #: a person's English whose French is gone: kept by `translate`; a person moves or deletes it
     kept: list[Problem] = field(default_factory=list)
-    #: a person's English blocks whose French changed since: `translate` keeps them; a person
-    #: updates them (each with its French line and, in ``detail``, the French and English texts)
-    stale_human: list[Problem] = field(default_factory=list)
+    #: a person's English blocks whose French changed: the person edits them (`translate` cannot)
+    stale_blocks: list[StaleBlock] = field(default_factory=list)
+    #: a person's English blocks whose French is gone, kept in the lock: a person decides
+    set_aside: list[SetAsideBlock] = field(default_factory=list)
+    #: English files without a lock (nothing tracks them): adopting them is one command
+    unlocked: list[Problem] = field(default_factory=list)
+    #: English files a person restructured whose French changed: the person edits them
+    persons_files: list[Problem] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.unreadable or self.outdated or self.kept)
+        kinds = (self.unreadable, self.outdated, self.kept, self.stale_blocks, self.set_aside)
+        return any((*kinds, self.unlocked, self.persons_files))
 
     def all(self) -> list[Problem]:
-        return self.unreadable + self.outdated + self.stale_human + self.kept
+        """Every problem, files first, then a person's blocks (with their French in ``detail``)."""
+        files = self.unreadable + self.outdated + self.kept + self.unlocked + self.persons_files
+        return (
+            files
+            + [stale_block_problem(b) for b in self.stale_blocks]
+            + [set_aside_problem(b) for b in self.set_aside]
+        )
+
+    def lines(self) -> list[str]:
+        """Each problem, then one line of advice per kind."""
+        return self.item_lines() + self.advice()
+
+    def item_lines(self) -> list[str]:
+        """Each problem as text: a file on one line, a person's block with its French change."""
+        files = self.unreadable + self.outdated + self.kept + self.unlocked + self.persons_files
+        lines = [problem.text() for problem in files]
+        for block in [*self.stale_blocks, *self.set_aside]:
+            lines.extend(block.lines())
+        return lines
 
     def advice(self) -> list[str]:
         """One line of advice per kind of problem."""
         lines = []
-        if self.stale_human:
+        if self.stale_blocks:
             lines.append(
-                f"{len(self.stale_human)} English block(s) a person wrote are behind their French: "
-                "update each by hand (`translate` never overwrites a person's text)."
+                f"{len(self.stale_blocks)} English block(s) a person wrote have new French: edit the "
+                "English block(s) as shown (`python -m bilingue translate` keeps a person's text as it is)."
+            )
+        if self.set_aside:
+            lines.append(
+                f"{len(self.set_aside)} English block(s) a person wrote were set aside: put each back "
+                "where it belongs, then clear them as shown."
+            )
+        if self.persons_files:
+            lines.append(
+                f"{len(self.persons_files)} English file(s) a person restructured are behind their "
+                "French: edit them by hand (`python -m bilingue translate` never writes them)."
+            )
+        if self.unlocked:
+            lines.append(
+                f"{len(self.unlocked)} English file(s) have no lock: adopt each with the command shown "
+                "(recorded as a translation of unknown origin; if a person wrote or reviewed it, say so "
+                "in its front matter: `translation: {method: human}`)."
             )
         if self.kept:
             lines.append(
@@ -78,9 +121,29 @@ class Problems:
             lines.append(f"{count} English file(s) to update: run `python -m bilingue translate`.")
         return lines
 
-    def lines(self) -> list[str]:
-        """Each problem, then one line of advice per kind."""
-        return [problem.text() for problem in self.all()] + self.advice()
+
+def stale_block_problem(block: StaleBlock) -> Problem:
+    """A person's stale English block on its French line; its French change and English in ``detail``."""
+    return Problem(
+        "error",
+        "the French of a person's English block changed",
+        block.french_file,
+        block.line,
+        title=STALE_HUMAN_BLOCK,
+        detail="\n".join(line.strip() for line in block.lines()[1:]),
+    )
+
+
+def set_aside_problem(block: SetAsideBlock) -> Problem:
+    """A person's English block set aside (its French is gone), where it was in the English file."""
+    return Problem(
+        "error",
+        "a person's English block set aside: its French paragraph was deleted or rewritten",
+        block.english_file,
+        block.english_line,
+        title=SET_ASIDE_BLOCK,
+        detail="\n".join(line.strip() for line in block.lines()[1:]),
+    )
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -88,6 +151,9 @@ class Problems:
 
 MISSING_ENGLISH = "Missing English"
 OUTDATED_ENGLISH = "Outdated English"
-STALE_HUMAN_BLOCK = "A person's English block is stale"
+STALE_HUMAN_BLOCK = "A person's English block is behind its French"
+SET_ASIDE_BLOCK = "A person's English block set aside"
+UNLOCKED_ENGLISH = "English without a lock"
+PERSONS_FILE = "A person's English file is behind its French"
 ORPHANED_ENGLISH = "English without its French"
 UNREADABLE = "File cannot be read"
