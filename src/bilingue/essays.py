@@ -33,8 +33,10 @@ class EssayMeta(BaseModel):
     date: dt.date
     description: str = Field(min_length=1)
     tags: list[str] = Field(default_factory=list)
+    #: ids in authors.yml; none: the site's author signs the essay
+    authors: list[str] = Field(default_factory=list)
 
-    @field_validator("tags", mode="before")
+    @field_validator("tags", "authors", mode="before")
     @classmethod
     def _tags_as_list(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
@@ -97,7 +99,7 @@ def read_version(path: Path) -> EssayVersion:
             path,
             _front_matter_line(document.front_matter, field),
             f"front matter field '{field}': {first['msg']}",
-            "every essay needs title, date (YYYY-MM-DD), description and optional tags",
+            "every essay needs title, date (YYYY-MM-DD), description, and optional tags and authors",
         ) from error
     return EssayVersion(path, language_of(path), meta, count_words(document.body))
 

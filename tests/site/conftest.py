@@ -12,7 +12,7 @@ UNTRANSLATED_ESSAY = """---
 title: Un essai pas encore traduit
 date: 2025-01-15
 description: Un texte qui n'existe qu'en français.
-tags: [test]
+tags: [innovation]
 ---
 
 # Un essai pas encore traduit

@@ -1,0 +1,137 @@
+"""Everything the reader's pages say about the essays: which exist in each language, their tags
+and their authors. The listing, tag and author pages, the feeds and the sharing tags all read it.
+
+``essays_in(language)`` is the one per-language collection (newest first): a page that lists
+essays (and, later, pages of them) starts from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilingue.authors import (
+    AUTHORS_FILE,
+    Author,
+    AuthorRegistry,
+    essay_authors,
+    load_authors,
+    site_author_from,
+    unknown_authors,
+)
+from bilingue.essays import ESSAYS_FOLDER, Essay, discover_essays
+from bilingue.files import read_text
+from bilingue.frontmatter import key_spans
+from bilingue.tags import TAGS_FILE, Tag, TagTable, load_tag_table
+
+_cache: dict = {}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in an essay's front matter that a registry does not cover."""
+
+    path: Path
+    line: int | None
+    message: str
+
+
+@dataclass(frozen=True)
+class TagGroup:
+    tag: Tag
+    essays: list[Essay]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    essays: list[Essay]  # every French essay, newest first
+    tags: TagTable = field(default_factory=lambda: TagTable(Path(TAGS_FILE)))
+    authors: AuthorRegistry = field(default_factory=lambda: AuthorRegistry(Path(AUTHORS_FILE)))
+    site_author: Author | None = None
+
+    def essay_at(self, french_path: Path) -> Essay | None:
+        """The essay whose French original is ``french_path``."""
+        resolved = french_path.resolve()
+        return next((essay for essay in self.essays if essay.french.path.resolve() == resolved), None)
+
+    def essays_in(self, language: str) -> list[Essay]:
+        """The essays a reader of ``language`` can read in it (an untranslated one is not English)."""
+        return [essay for essay in self.essays if essay.is_translated(language)]
+
+    def tags_of(self, essay: Essay, language: str) -> list[Tag]:
+        # The French file is the authority: an English file's tags are a copy of them.
+        return [self.tags.tag(name, language) for name in essay.french.meta.tags]
+
+    def authors_of(self, essay: Essay) -> list[Author]:
+        return essay_authors(essay.french.meta.authors, self.authors, self.site_author)
+
+    def tag_groups(self, language: str) -> list[TagGroup]:
+        """Each tag with its essays, sorted by the label a reader of ``language`` sees.
+
+        Untranslated essays are included (as on the home page, the listing says so): every tag
+        link of the site, the French text shown under /en/ included, has its section.
+        """
+        groups: dict[str, TagGroup] = {}
+        for essay in self.essays:
+            for tag in self.tags_of(essay, language):
+                groups.setdefault(tag.name, TagGroup(tag, [])).essays.append(essay)
+        return sorted(groups.values(), key=lambda group: (group.tag.label.casefold(), group.tag.name))
+
+    def essays_by(self, author: Author) -> list[Essay]:
+        return [essay for essay in self.essays if author in self.authors_of(essay)]
+
+    def problems(self) -> list[Problem]:
+        """Unknown author ids and tags with no English label, at their line in the French essay."""
+        found = []
+        for essay in self.essays:
+            path = essay.french.path
+            for author_id in unknown_authors(essay.french.meta.authors, self.authors):
+                found.append(
+                    Problem(
+                        path,
+                        _key_line(path, "authors"),
+                        f"author '{author_id}' is not in {self.authors.path.name} (add an entry for them)",
+                    )
+                )
+            for name in self.tags.untranslated(essay.french.meta.tags):
+                found.append(
+                    Problem(
+                        path,
+                        _key_line(path, "tags"),
+                        f"tag '{name}' has no English label in {self.tags.path.name} "
+                        f"(add a line `{name}: <English label>`)",
+                    )
+                )
+        return found
+
+
+def load_catalogue(root: Path, docs_dir: Path, extra: dict | None = None) -> Catalogue:
+    """The catalogue of a site: essays under ``docs_dir``, tags.yml and authors.yml in ``root``."""
+    return Catalogue(
+        essays=discover_essays(docs_dir / ESSAYS_FOLDER),
+        tags=load_tag_table(root / TAGS_FILE),
+        authors=load_authors(root / AUTHORS_FILE, docs_dir),
+        site_author=site_author_from(extra or {}),
+    )
+
+
+def current_catalogue(root: Path, docs_dir: Path, extra: dict | None = None) -> Catalogue:
+    """``load_catalogue``, read again only when a file it depends on changed (several hooks of
+    one build, and i18n's second pass, share one reading; ``mkdocs serve`` sees edits)."""
+    key = (root, docs_dir, _fingerprint(root, docs_dir), repr(extra or {}))
+    if _cache.get("key") != key:
+        _cache["catalogue"] = load_catalogue(root, docs_dir, extra)
+        _cache["key"] = key
+    return _cache["catalogue"]
+
+
+def _fingerprint(root: Path, docs_dir: Path) -> tuple:
+    paths = [root / TAGS_FILE, root / AUTHORS_FILE, *sorted((docs_dir / ESSAYS_FOLDER).rglob("*.md"))]
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths if path.exists())
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    """Line of ``key:`` in the file (its front matter opens on line 1)."""
+    text = read_text(path)
+    spans = key_spans(text)
+    return text[: spans[key][0]].count("\n") + 1 if key in spans else None
