@@ -29,3 +29,34 @@ def site_with_untranslated_essay(tmp_path_factory: pytest.TempPathFactory) -> Pa
     site_dir = tmp_path_factory.mktemp("site-untranslated")
     build_site(project, site_dir, mode="off")
     return site_dir
+
+
+AUTHORS = """\
+claire-martin:
+  name: Claire Martin
+  bio:
+    fr: Écrit sur l'entreprise et l'eau.
+    en: Writes about business and water.
+  url: https://example.org/claire
+"""
+
+
+@pytest.fixture(scope="session")
+def reader_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project with what a reader's pages need to show everything: a registered author who
+    signs the essay (both files), and an essay with no English file."""
+    project = copy_project(tmp_path_factory.mktemp("reader") / "project")
+    (project / "authors.yml").write_text(AUTHORS, encoding="utf-8")
+    for name in ("mystique.md", "mystique.en.md"):
+        path = project / "docs" / "essais" / name
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("\ntags:\n", "\nauthors: [claire-martin]\ntags:\n", 1), encoding="utf-8")
+    (project / "docs" / "essais" / "pas-traduit.md").write_text(UNTRANSLATED_ESSAY, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def reader_site(reader_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("reader-site")
+    build_site(reader_project, site_dir, mode="off")
+    return site_dir

@@ -1,4 +1,5 @@
-"""``python -m bilingue check``: the sources registry and the essays' citations, all at once."""
+"""``python -m bilingue check``: the sources registry and the essays' citations, authors and tags,
+all at once."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import argparse
 import math
 from pathlib import Path
 
+from bilingue.catalogue import load_catalogue
 from bilingue.cli._paths import check_folder
+from bilingue.errors import SourceFileError
 from bilingue.sources.checks import (
     CLAIM,
     DEFAULT_TOLERANCE,
@@ -31,7 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "future (errors); sources no page cites (warnings). Then lists, for an author to "
             "review, the numbers stated in prose with no [^src:...] citation in the same "
             "sentence, and the numbers that disagree with the figures of the sources their "
-            "sentence cites. Exit status 1 when there is an error, 0 otherwise."
+            "sentence cites. Also checks authors.yml and tags.yml, and that every essay's "
+            "`authors:` are in authors.yml and every tag has an English label in tags.yml "
+            "(errors). Exit status 1 when there is an error, 0 otherwise."
         ),
     )
     parser.add_argument(
@@ -63,7 +68,19 @@ def run(args: argparse.Namespace) -> int:
         _print(findings, no_claims=True)
         print("pages not checked: every citation would look unknown until the registry can be read")
         return 1
-    return _print(findings + check_pages(sources, docs, args.tolerance), no_claims=args.no_claims)
+    findings += check_pages(sources, docs, args.tolerance) + _front_matter_findings(args.root, docs)
+    return _print(findings, no_claims=args.no_claims)
+
+
+def _front_matter_findings(root: Path, docs: Path) -> list[Finding]:
+    """authors.yml and tags.yml, and the essays' ``authors:`` and ``tags:`` against them (errors)."""
+    try:
+        catalogue = load_catalogue(root, docs)
+    except SourceFileError as error:
+        return [
+            Finding(ERROR, error.path, error.line, error.problem + (f" ({error.fix})" if error.fix else ""))
+        ]
+    return [Finding(ERROR, problem.path, problem.line, problem.message) for problem in catalogue.problems()]
 
 
 def _print(findings: list[Finding], *, no_claims: bool) -> int:
