@@ -1,7 +1,7 @@
 """Essays: the generated listings (home page, tag page, authors page) and, under each essay's
 title, its date, reading time, byline and tags.
 
-Thin glue over ``bilingue.catalogue``, ``bilingue.listing`` and ``bilingue.essay_header``. Front
+Thin glue over ``bilingue.library``, ``bilingue.listing`` and ``bilingue.essay_header``. Front
 matter the registries do not cover (an author missing from authors.yml, a tag missing from
 tags.yml) is a warning, which fails ``mkdocs build --strict``; it is reported once, in the French
 pass.
@@ -17,11 +17,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE
+from bilingue.catalog import ESSAYS_FOLDER
 from bilingue.errors import reported_as_build_errors
 from bilingue.essay_header import essay_header, insert_after_title
-from bilingue.essays import ESSAYS_FOLDER
 from bilingue.listing import insert_author_index, insert_listing, insert_tag_index
-from bilingue.site import build_language, french_source_of, site_catalogue
+from bilingue.site import build_language, french_source_of, site_library
 
 log = logging.getLogger("mkdocs.hooks.essays")
 
@@ -35,7 +35,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if build_language(config) != SOURCE_LANGUAGE:
         return
     root = Path(config.config_file_path).parent
-    for problem in site_catalogue(config).problems():
+    for problem in site_library(config).problems():
         path = problem.path.relative_to(root) if problem.path.is_relative_to(root) else problem.path
         where = f"{path}:{problem.line}" if problem.line else str(path)
         log.warning(f"essays: {where}: {problem.message}")
@@ -44,16 +44,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
 @reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = build_language(config)
-    catalogue = site_catalogue(config)
+    library = site_library(config)
     src = page.file.src_uri
     if src.startswith(f"{ESSAYS_FOLDER}/") and page.file.abs_src_path:
-        essay = catalogue.essay_at(french_source_of(page))
+        essay = library.essay_at(french_source_of(page))
         if essay is not None:
             # French text under /en/ (no translation yet) gets its French header too.
             shown = language if essay.is_translated(language) else SOURCE_LANGUAGE
             # Search indexes tags as separate words, in the reader's language.
-            page.meta["tags"] = [tag.label for tag in catalogue.tags_of(essay, shown)]
-            markdown = insert_after_title(markdown, essay_header(essay, catalogue, shown, src))
-    markdown = insert_listing(markdown, catalogue.essays, language, src, ESSAYS_FOLDER, catalogue)
-    markdown = insert_tag_index(markdown, catalogue, language, src, ESSAYS_FOLDER)
-    return insert_author_index(markdown, catalogue, language, src, ESSAYS_FOLDER)
+            page.meta["tags"] = [tag.label for tag in library.tags_of(essay, shown)]
+            markdown = insert_after_title(markdown, essay_header(essay, library, shown, src))
+    markdown = insert_listing(markdown, library.essays, language, src, ESSAYS_FOLDER, library)
+    markdown = insert_tag_index(markdown, library, language, src, ESSAYS_FOLDER)
+    return insert_author_index(markdown, library, language, src, ESSAYS_FOLDER)

@@ -12,11 +12,11 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from bilingue.catalog import ESSAYS_FOLDER, Essay
 from bilingue.errors import reported_as_build_errors
-from bilingue.essays import ESSAYS_FOLDER, Essay
 from bilingue.feeds import FEED_FILE, FeedInfo, render_feed
 from bilingue.files import atomic_write_text
-from bilingue.site import build_language, language_root, site_catalogue
+from bilingue.site import build_language, language_root, site_library
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -39,5 +39,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         home_url=home,
         feed_url=urljoin(home, FEED_FILE),
     )
-    feed = render_feed(info, site_catalogue(config), essay_url)
+    feed = render_feed(info, site_library(config), essay_url)
     atomic_write_text(Path(config.site_dir) / root / FEED_FILE, feed)

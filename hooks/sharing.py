@@ -17,9 +17,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE
-from bilingue.catalogue import Catalogue
+from bilingue.catalog import ESSAYS_FOLDER, Essay
 from bilingue.errors import reported_as_build_errors
-from bilingue.essays import ESSAYS_FOLDER, Essay
+from bilingue.library import Library
 from bilingue.listing import AUTHORS_PAGE
 from bilingue.sharing import Person, SharedPage, Twin, sharing_tags
 from bilingue.site import (
@@ -30,7 +30,7 @@ from bilingue.site import (
     file_language,
     french_source_of,
     language_root,
-    site_catalogue,
+    site_library,
     twin_location,
 )
 
@@ -62,10 +62,10 @@ def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
         site_name=config.site_name,
         twin=Twin(twin[0], urljoin(config.site_url, twin[1])) if twin else None,
     )
-    catalogue = site_catalogue(config)
+    library = site_library(config)
     essay = None
     if page.file.src_uri.startswith(f"{ESSAYS_FOLDER}/") and not page.meta.get("untranslated"):
-        essay = catalogue.essay_at(french_source_of(page))
+        essay = library.essay_at(french_source_of(page))
     if essay is None:
         return shared
     return dataclasses.replace(
@@ -74,19 +74,19 @@ def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
         is_original=file_language(page.file.src_uri) == SOURCE_LANGUAGE,
         published=essay.french.meta.date,
         modified=_modified(page),
-        authors=_people(catalogue, essay, language, config),
-        tags=[tag.label for tag in catalogue.tags_of(essay, language)],
+        authors=_people(library, essay, language, config),
+        tags=[tag.label for tag in library.tags_of(essay, language)],
         citations=list(page.meta.get(CITED_SOURCES, [])),
     )
 
 
-def _people(catalogue: Catalogue, essay: Essay, language: str, config: MkDocsConfig) -> list[Person]:
+def _people(library: Library, essay: Essay, language: str, config: MkDocsConfig) -> list[Person]:
     authors_url = urljoin(config.site_url, f"{language_root(language)}{Path(AUTHORS_PAGE).stem}/")
     return [
         Person(author.name, f"{authors_url}#{author.id}", author.url)
         if author.id
         else Person(author.name, author.url)
-        for author in catalogue.authors_of(essay)
+        for author in library.authors_of(essay)
     ]
 
 

@@ -6,15 +6,15 @@ pages go through MkDocs' link checks and i18n's per-language rewriting, as the l
 
 from __future__ import annotations
 
-from bilingue.catalogue import Catalogue
-from bilingue.essays import Essay
+from bilingue.catalog import Essay
+from bilingue.library import Library
 from bilingue.listing import byline, tag_chips
 from bilingue.locales import long_date, reading_time
 from bilingue.markdown import parse_document
 from bilingue.markdown.model import HEADING
 
 
-def essay_header(essay: Essay, catalogue: Catalogue, language: str, page_src: str) -> str:
+def essay_header(essay: Essay, library: Library, language: str, page_src: str) -> str:
     """The lines under an essay's title, for a reader of ``language``."""
     meta = essay.version(language).meta
     details = [
@@ -22,11 +22,11 @@ def essay_header(essay: Essay, catalogue: Catalogue, language: str, page_src: st
         # the French text's length in both languages: a translation takes as long to read
         reading_time(essay.french.word_count, language),
     ]
-    by = byline(catalogue.authors_of(essay), language, page_src)
+    by = byline(library.authors_of(essay), language, page_src)
     if by:
         details.append(f'<span class="bl-byline">{by}</span>')
     lines = [f'<p class="bl-essay-meta" markdown="span">{" · ".join(details)}</p>']
-    tags = tag_chips(catalogue.tags_of(essay, language), language, page_src)
+    tags = tag_chips(library.tags_of(essay, language), language, page_src)
     if tags:
         lines.append(f'<p class="bl-tags" markdown="span">{tags}</p>')
     return "\n\n".join(lines)

@@ -2,7 +2,7 @@
 
 Why not a plugin: mkdocs-rss-plugin fails ``--strict`` under mkdocs-static-i18n and writes one
 mixed feed; mkdocs-feed lets the English pass overwrite the French feed (research notes,
-reader-facts §3). The feed is built from the catalogue's per-language collection, so an essay with
+reader-facts §3). The feed is built from the library's per-language collection, so an essay with
 no English file is not in the English feed. ElementTree escapes every value (titles and
 summaries come from authors' files). Dates are the essays' own: building twice gives the same
 bytes.
@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import format_datetime
 
-from bilingue.catalogue import Catalogue
-from bilingue.essays import Essay
+from bilingue.catalog import Essay
+from bilingue.library import Library
 
 #: the feed's file name, in each language's root folder
 FEED_FILE = "feed.xml"
@@ -39,7 +39,7 @@ class FeedInfo:
     feed_url: str  # absolute URL of the feed itself
 
 
-def render_feed(info: FeedInfo, catalogue: Catalogue, essay_url: Callable[[Essay], str]) -> str:
+def render_feed(info: FeedInfo, library: Library, essay_url: Callable[[Essay], str]) -> str:
     """The RSS document for ``info.language``; ``essay_url`` gives an essay's absolute URL there."""
     rss = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(rss, "channel")
@@ -48,7 +48,7 @@ def render_feed(info: FeedInfo, catalogue: Catalogue, essay_url: Callable[[Essay
     _text(channel, "description", info.description)
     _text(channel, "language", info.language)
     ET.SubElement(channel, f"{{{_ATOM}}}link", {"href": info.feed_url, "rel": "self", "type": FEED_TYPE})
-    essays = catalogue.essays_in(info.language)
+    essays = library.essays_in(info.language)
     if essays:
         _text(channel, "lastBuildDate", _rfc822(max(essay.french.meta.date for essay in essays)))
     for essay in essays:
@@ -60,9 +60,9 @@ def render_feed(info: FeedInfo, catalogue: Catalogue, essay_url: Callable[[Essay
         _text(item, "guid", url, isPermaLink="true")
         _text(item, "pubDate", _rfc822(meta.date))
         _text(item, "description", meta.description)
-        for author in catalogue.authors_of(essay):
+        for author in library.authors_of(essay):
             _text(item, f"{{{_DC}}}creator", author.name)
-        for tag in catalogue.tags_of(essay, info.language):
+        for tag in library.tags_of(essay, info.language):
             _text(item, "category", tag.label)
     ET.indent(rss)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(rss, encoding="unicode") + "\n"

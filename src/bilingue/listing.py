@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from babel.lists import format_list
 
 from bilingue.authors import Author
-from bilingue.catalogue import Catalogue
-from bilingue.essays import Essay
+from bilingue.catalog import Essay
+from bilingue.library import Library
 from bilingue.locales import long_date, reading_time
 from bilingue.sources.render import escape as escape_markdown
 from bilingue.sources.render import link_target
@@ -39,12 +39,12 @@ def insert_listing(
     language: str,
     page_src: str,
     essays_src: str,
-    catalogue: Catalogue | None = None,
+    library: Library | None = None,
 ) -> str:
     """Replace the listing marker in ``markdown`` (a page at ``page_src``) by the listing."""
     if LISTING_MARKER not in markdown:
         return markdown
-    listing = render_listing(essays, language, page_src, essays_src, catalogue)
+    listing = render_listing(essays, language, page_src, essays_src, library)
     return markdown.replace(LISTING_MARKER, listing)
 
 
@@ -53,30 +53,28 @@ def render_listing(
     language: str,
     page_src: str,
     essays_src: str,
-    catalogue: Catalogue | None = None,
+    library: Library | None = None,
 ) -> str:
     """Markdown for the list of essays, newest first, in ``language``.
 
     ``page_src`` is the listing page's path inside docs/ and ``essays_src`` the essays folder's,
-    so that links are relative Markdown links MkDocs can check and rewrite. ``catalogue`` gives
+    so that links are relative Markdown links MkDocs can check and rewrite. ``library`` gives
     the tags' labels and the authors (without it, tags stay as written and nobody signs).
     """
     essays = list(essays)
-    catalogue = catalogue or Catalogue(essays)
-    cards = [_card(essay, language, page_src, essays_src, catalogue) for essay in essays]
+    library = library or Library(essays)
+    cards = [_card(essay, language, page_src, essays_src, library) for essay in essays]
     if not cards:
         return f'<p class="bl-essays-empty">{NO_ESSAYS[language]}</p>'
     return '<div class="bl-essays" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
 
-def insert_tag_index(
-    markdown: str, catalogue: Catalogue, language: str, page_src: str, essays_src: str
-) -> str:
+def insert_tag_index(markdown: str, library: Library, language: str, page_src: str, essays_src: str) -> str:
     """Replace the tags marker by one section per tag, each listing the essays of ``language``."""
     if TAGS_MARKER not in markdown:
         return markdown
     sections = []
-    for group in catalogue.tag_groups(language):
+    for group in library.tag_groups(language):
         lang = _lang_attribute(group.tag.language, language)
         heading = f"## {escape_markdown(group.tag.label)} {{ #{group.tag.slug}{lang} }}"
         items = [_essay_item(essay, language, page_src, essays_src) for essay in group.essays]
@@ -86,13 +84,13 @@ def insert_tag_index(
 
 
 def insert_author_index(
-    markdown: str, catalogue: Catalogue, language: str, page_src: str, essays_src: str
+    markdown: str, library: Library, language: str, page_src: str, essays_src: str
 ) -> str:
     """Replace the authors marker by one section per author of the registry: bio, link, essays."""
     if AUTHORS_MARKER not in markdown:
         return markdown
     sections = []
-    for author in sorted(catalogue.authors.authors.values(), key=lambda a: a.name.casefold()):
+    for author in sorted(library.authors.authors.values(), key=lambda a: a.name.casefold()):
         parts = [f"## {escape_markdown(author.name)} {{ #{author.id} }}"]
         if author.avatar:
             avatar = posixpath.relpath(author.avatar, posixpath.dirname(page_src) or ".")
@@ -100,7 +98,7 @@ def insert_author_index(
         parts.append(escape_markdown(author.bio_in(language)))
         if author.url:
             parts.append(f'[{WEBSITE[language]}]({link_target(author.url)}){{ rel="me" }}')
-        essays = catalogue.essays_by(author)
+        essays = library.essays_by(author)
         items = [_essay_item(essay, language, page_src, essays_src) for essay in essays]
         parts.append("\n".join(items) if items else NO_ESSAYS[language])
         sections.append("\n\n".join(parts))
@@ -127,7 +125,7 @@ def tag_chips(tags: Iterable[Tag], language: str, page_src: str) -> str:
     return " ".join(chips)
 
 
-def _card(essay: Essay, language: str, page_src: str, essays_src: str, catalogue: Catalogue) -> str:
+def _card(essay: Essay, language: str, page_src: str, essays_src: str, library: Library) -> str:
     version = essay.version(language)
     meta = version.meta
     link = posixpath.relpath(f"{essays_src}/{essay.slug}.md", posixpath.dirname(page_src) or ".")
@@ -138,8 +136,8 @@ def _card(essay: Essay, language: str, page_src: str, essays_src: str, catalogue
     ]
     if not essay.is_translated(language):
         details.append(f'<span class="bl-essay-untranslated">{NOT_TRANSLATED[language]}</span>')
-    by = byline(catalogue.authors_of(essay), language, page_src)
-    tags = tag_chips(catalogue.tags_of(essay, language), language, page_src)
+    by = byline(library.authors_of(essay), language, page_src)
+    tags = tag_chips(library.tags_of(essay, language), language, page_src)
     return "\n".join(
         [
             '<article class="bl-essay" markdown>',

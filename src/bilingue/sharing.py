@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from bilingue.sources.model import PartialDate, Source
+from bilingue.sources.schema import PartialDate, Source
 
 #: OpenGraph locales of the site's languages
 OG_LOCALES = {"fr": "fr_FR", "en": "en_US"}

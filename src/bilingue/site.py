@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
-from bilingue.catalogue import Catalogue, current_catalogue
+from bilingue.library import Library, current_library
 from bilingue.paths import english_path_for, french_path_for, language_of
 
 # Keys the hooks set in ``page.meta`` for later hooks and the templates.
@@ -68,9 +68,9 @@ def language_root(language: str) -> str:
     return "" if language == SOURCE_LANGUAGE else f"{language}/"
 
 
-def site_catalogue(config: Any) -> Catalogue:
-    """The essays, tags and authors of the site being built (read once per change, see catalogue)."""
-    return current_catalogue(Path(config.config_file_path).parent, Path(config.docs_dir), dict(config.extra))
+def site_library(config: Any) -> Library:
+    """The essays, tags and authors of the site being built (read once per change, see library)."""
+    return current_library(Path(config.config_file_path).parent, Path(config.docs_dir), dict(config.extra))
 
 
 def site_alternates(config: Any) -> list[dict]:

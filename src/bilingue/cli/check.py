@@ -7,9 +7,9 @@ import argparse
 import math
 from pathlib import Path
 
-from bilingue.catalogue import load_catalogue
 from bilingue.cli._paths import check_folder
 from bilingue.errors import SourceFileError
+from bilingue.library import load_library
 from bilingue.sources.checks import (
     CLAIM,
     DEFAULT_TOLERANCE,
@@ -75,12 +75,13 @@ def run(args: argparse.Namespace) -> int:
 def _front_matter_findings(root: Path, docs: Path) -> list[Finding]:
     """authors.yml and tags.yml, and the essays' ``authors:`` and ``tags:`` against them (errors)."""
     try:
-        catalogue = load_catalogue(root, docs)
+        # an essay whose front matter cannot be read is the build's and translate's to report
+        library = load_library(root, docs, skip_unreadable=True)
     except SourceFileError as error:
         return [
             Finding(ERROR, error.path, error.line, error.problem + (f" ({error.fix})" if error.fix else ""))
         ]
-    return [Finding(ERROR, problem.path, problem.line, problem.message) for problem in catalogue.problems()]
+    return [Finding(ERROR, problem.path, problem.line, problem.message) for problem in library.problems()]
 
 
 def _print(findings: list[Finding], *, no_claims: bool) -> int:

@@ -19,7 +19,7 @@ from bilingue.authors import (
     site_author_from,
     unknown_authors,
 )
-from bilingue.essays import ESSAYS_FOLDER, Essay, discover_essays
+from bilingue.catalog import ESSAYS_FOLDER, Essay, discover_essays
 from bilingue.files import read_text
 from bilingue.frontmatter import key_spans
 from bilingue.tags import TAGS_FILE, Tag, TagTable, load_tag_table
@@ -43,7 +43,7 @@ class TagGroup:
 
 
 @dataclass(frozen=True)
-class Catalogue:
+class Library:
     essays: list[Essay]  # every French essay, newest first
     tags: TagTable = field(default_factory=lambda: TagTable(Path(TAGS_FILE)))
     authors: AuthorRegistry = field(default_factory=lambda: AuthorRegistry(Path(AUTHORS_FILE)))
@@ -105,24 +105,27 @@ class Catalogue:
         return found
 
 
-def load_catalogue(root: Path, docs_dir: Path, extra: dict | None = None) -> Catalogue:
-    """The catalogue of a site: essays under ``docs_dir``, tags.yml and authors.yml in ``root``."""
-    return Catalogue(
-        essays=discover_essays(docs_dir / ESSAYS_FOLDER),
+def load_library(
+    root: Path, docs_dir: Path, extra: dict | None = None, skip_unreadable: bool = False
+) -> Library:
+    """The library of a site: essays under ``docs_dir``, tags.yml and authors.yml in ``root``
+    (``skip_unreadable``: see ``discover_essays``)."""
+    return Library(
+        essays=discover_essays(docs_dir / ESSAYS_FOLDER, skip_unreadable),
         tags=load_tag_table(root / TAGS_FILE),
         authors=load_authors(root / AUTHORS_FILE, docs_dir),
         site_author=site_author_from(extra or {}),
     )
 
 
-def current_catalogue(root: Path, docs_dir: Path, extra: dict | None = None) -> Catalogue:
-    """``load_catalogue``, read again only when a file it depends on changed (several hooks of
+def current_library(root: Path, docs_dir: Path, extra: dict | None = None) -> Library:
+    """``load_library``, read again only when a file it depends on changed (several hooks of
     one build, and i18n's second pass, share one reading; ``mkdocs serve`` sees edits)."""
     key = (root, docs_dir, _fingerprint(root, docs_dir), repr(extra or {}))
     if _cache.get("key") != key:
-        _cache["catalogue"] = load_catalogue(root, docs_dir, extra)
+        _cache["library"] = load_library(root, docs_dir, extra)
         _cache["key"] = key
-    return _cache["catalogue"]
+    return _cache["library"]
 
 
 def _fingerprint(root: Path, docs_dir: Path) -> tuple:

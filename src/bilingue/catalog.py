@@ -70,20 +70,28 @@ class Essay:
         return language == SOURCE_LANGUAGE or self.english is not None
 
 
-def discover_essays(folder: Path) -> list[Essay]:
-    """Every French essay in ``folder`` (recursively), newest first."""
+def discover_essays(folder: Path, skip_unreadable: bool = False) -> list[Essay]:
+    """Every French essay in ``folder`` (recursively), newest first.
+
+    An essay whose front matter is invalid stops the reading with its error, or is left out with
+    ``skip_unreadable`` (for a check about something else, which should not repeat that error).
+    """
     essays = []
     for french_path in sorted(folder.rglob("*.md")):
         if language_of(french_path) != SOURCE_LANGUAGE:
             continue
         english_path = english_path_for(french_path)
-        essays.append(
-            Essay(
+        try:
+            essay = Essay(
                 slug=french_path.relative_to(folder).with_suffix("").as_posix(),
                 french=read_version(french_path),
                 english=read_version(english_path) if english_path.exists() else None,
             )
-        )
+        except SourceFileError:
+            if skip_unreadable:
+                continue
+            raise
+        essays.append(essay)
     return sorted(essays, key=lambda essay: (essay.french.meta.date, essay.slug), reverse=True)
 
 
