@@ -147,7 +147,7 @@ def _card(essay: Essay, language: str, page_src: str, essays_src: str, library: 
             f"[{_escape_link_text(meta.title)}]({link})</p>",
             "",
             f'<p class="bl-essay-meta" markdown="span">{" · ".join(details)}'
-            + (f" · {by}" if by else "")
+            + (f' · <span class="bl-byline">{by}</span>' if by else "")
             + "</p>",
             "",
             f'<p class="bl-essay-summary">{html.escape(meta.description)}</p>',
