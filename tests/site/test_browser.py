@@ -228,7 +228,12 @@ def test_search_works_with_the_keyboard(page, server):
     page.keyboard.press("/")  # Material's shortcut focuses the search box
     page.wait_for_function("document.activeElement.matches('input.md-search__input')")
     page.keyboard.type("sanitation", delay=15)
-    page.wait_for_selector(".md-search-result__item a")
+    # the results of the whole query (not of a prefix typed on the way) are on screen
+    page.wait_for_function(
+        "document.querySelector('input.md-search__input').value === 'sanitation'"
+        " && [...document.querySelectorAll('.md-search-result__item a')]"
+        ".some(a => a.href.includes('/en/essais/mystique/'))"
+    )
     page.keyboard.press("ArrowDown")
     page.wait_for_function("document.activeElement.closest('.md-search-result__item') !== null")
     page.keyboard.press("Enter")
