@@ -106,12 +106,16 @@ class Library:
 
 
 def load_library(
-    root: Path, docs_dir: Path, extra: dict | None = None, skip_unreadable: bool = False
+    root: Path,
+    docs_dir: Path,
+    extra: dict | None = None,
+    skip_unreadable: bool = False,
+    essays_dir: Path | None = None,
 ) -> Library:
-    """The library of a site: essays under ``docs_dir``, tags.yml and authors.yml in ``root``
-    (``skip_unreadable``: see ``discover_essays``)."""
+    """The library of a site: essays under ``docs_dir`` (in ``essays_dir``, by default its essays
+    folder), tags.yml and authors.yml in ``root`` (``skip_unreadable``: see ``discover_essays``)."""
     return Library(
-        essays=discover_essays(docs_dir / ESSAYS_FOLDER, skip_unreadable),
+        essays=discover_essays(essays_dir or docs_dir / ESSAYS_FOLDER, skip_unreadable),
         tags=load_tag_table(root / TAGS_FILE),
         authors=load_authors(root / AUTHORS_FILE, docs_dir),
         site_author=site_author_from(extra or {}),

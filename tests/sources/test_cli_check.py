@@ -163,3 +163,21 @@ def test_a_broken_authors_registry_is_one_error(tmp_path: Path, capsys: pytest.C
     (root / "authors.yml").write_text("claire:\n  name: C\n  url: ftp://x\n", encoding="utf-8")
     assert main(["check", "--root", str(root)]) == 1
     assert "authors.yml:1: claire.bio: Field required" in capsys.readouterr().out
+
+
+def test_the_folders_of_bilingue_yml_are_where_check_looks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    (tmp_path / "pages" / "textes").mkdir(parents=True)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "refs.yml").write_text(REGISTRY, encoding="utf-8")
+    (tmp_path / "pages" / "textes" / "x.md").write_text(
+        "# X\n\nUne levée[^src:openai-2042].\n", encoding="utf-8"
+    )
+    (tmp_path / "bilingue.yml").write_text(
+        "folders:\n  docs: pages\n  sources: data/refs.yml\n", encoding="utf-8"
+    )
+    assert main(["check", "--root", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "pages/textes/x.md:3: unknown source id 'openai-2042'" in out
+    assert "refs.yml:8: source 'unused' is not cited" in out

@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 
 from bilingue.cli._paths import check_folder
+from bilingue.cli._project import project_options, project_settings
 from bilingue.errors import SourceFileError
 from bilingue.library import load_library
 from bilingue.sources.checks import (
@@ -19,14 +20,15 @@ from bilingue.sources.checks import (
     Finding,
     check_pages,
     check_registry,
+    finding_from_error,
     registry_unusable,
 )
-from bilingue.sources.registry import REGISTRY_FILE
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
+        parents=[project_options()],
         help="check the sources registry and every citation; list numbers without a source",
         description=(
             "Checks sources.yml (every field, with its line) and every page under docs/: unknown "
@@ -40,13 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="the site's folder, holding mkdocs.yml (default: current folder)",
+        "--sources", type=Path, help="the registry (default: folders.sources of bilingue.yml, sources.yml)"
     )
-    parser.add_argument("--sources", type=Path, help=f"the registry (default: ROOT/{REGISTRY_FILE})")
-    parser.add_argument("--docs", type=Path, help="the pages (default: ROOT/docs)")
+    parser.add_argument("--docs", type=Path, help="the pages (default: folders.docs of bilingue.yml, docs)")
     parser.add_argument(
         "--tolerance",
         type=_tolerance,
@@ -60,27 +58,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    registry = args.sources or args.root / REGISTRY_FILE
-    docs = args.docs or args.root / "docs"
+    project = project_settings(args)
+    registry = args.sources or project.registry_path
+    docs = args.docs or project.docs_dir
     check_folder(docs, "the pages: give --docs, or --root the site's folder")
     sources, findings = check_registry(registry)
     if registry_unusable(sources, findings):
         _print(findings, no_claims=True)
         print("pages not checked: every citation would look unknown until the registry can be read")
         return 1
-    findings += check_pages(sources, docs, args.tolerance) + _front_matter_findings(args.root, docs)
+    essays = docs / project.folders.essays
+    findings += check_pages(sources, docs, args.tolerance) + _front_matter_findings(args.root, docs, essays)
     return _print(findings, no_claims=args.no_claims)
 
 
-def _front_matter_findings(root: Path, docs: Path) -> list[Finding]:
+def _front_matter_findings(root: Path, docs: Path, essays: Path) -> list[Finding]:
     """authors.yml and tags.yml, and the essays' ``authors:`` and ``tags:`` against them (errors)."""
     try:
         # an essay whose front matter cannot be read is the build's and translate's to report
-        library = load_library(root, docs, skip_unreadable=True)
+        library = load_library(root, docs, skip_unreadable=True, essays_dir=essays)
     except SourceFileError as error:
-        return [
-            Finding(ERROR, error.path, error.line, error.problem + (f" ({error.fix})" if error.fix else ""))
-        ]
+        return [finding_from_error(error)]
     return [Finding(ERROR, problem.path, problem.line, problem.message) for problem in library.problems()]
 
 
