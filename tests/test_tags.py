@@ -31,7 +31,7 @@ def test_missing_table_is_empty(tmp_path: Path):
 @pytest.mark.parametrize(
     ("text", "line", "problem"),
     [
-        ("pluie: [rain\n", None, "not valid YAML"),
+        ("pluie: [rain\n", 2, "invalid YAML"),
         ("- pluie\n", 1, "expected a mapping"),
         ("soleil: sun\npluie:\n", 2, "tag 'pluie' has no English label"),
     ],

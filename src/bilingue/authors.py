@@ -13,15 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.errors import SourceFileError
-from bilingue.files import read_text
-
-#: the registry's place, relative to the folder that holds mkdocs.yml
-AUTHORS_FILE = "authors.yml"
+from bilingue.files import read_text, read_yaml
 
 
 class Bio(BaseModel):
@@ -93,13 +89,7 @@ def load_authors(path: Path | str, docs_dir: Path | None = None) -> AuthorRegist
     if not path.exists():
         return AuthorRegistry(path)
     text = read_text(path)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise SourceFileError(
-            path, mark.line + 1 if mark else None, f"not valid YAML: {error}", _HELP
-        ) from error
+    data = read_yaml(path, _HELP)
     if data is None:
         return AuthorRegistry(path)
     if not isinstance(data, dict):

@@ -54,6 +54,8 @@ class Folders(BaseModel):
     docs: str = Field("docs", description="the site's pages (MkDocs' docs_dir)")
     essays: str = Field("essais", description="folder of the essays, inside the docs folder")
     sources: str = Field("sources.yml", description="the registry of dated sources essays cite")
+    authors: str = Field("authors.yml", description="the essays' authors (name, bio, link, avatar)")
+    tags: str = Field("tags.yml", description="the English label of each (French) tag")
 
 
 class TranslationConfig(BaseModel):
@@ -127,6 +129,16 @@ class Settings(BaseModel):
     def registry_path(self) -> Path:
         """The sources registry (``sources.yml``)."""
         return self.root / self.folders.sources
+
+    @property
+    def authors_path(self) -> Path:
+        """The authors registry (``authors.yml``)."""
+        return self.root / self.folders.authors
+
+    @property
+    def tags_path(self) -> Path:
+        """The tags' English labels (``tags.yml``)."""
+        return self.root / self.folders.tags
 
     def essay_paths(self, paths: Sequence[Path] = ()) -> list[Path]:
         """``paths`` when given (e.g. on the command line), else the configured essays."""
@@ -343,6 +355,8 @@ ENVIRONMENT = {
     "folders.docs": "BILINGUE_DOCS",
     "folders.essays": "BILINGUE_ESSAYS",
     "folders.sources": "BILINGUE_SOURCES",
+    "folders.authors": "BILINGUE_AUTHORS",
+    "folders.tags": "BILINGUE_TAGS",
     "translation.mode": "BILINGUE_MODE",
     "translation.provider": "BILINGUE_PROVIDER",
     "translation.paths": "BILINGUE_PATHS",

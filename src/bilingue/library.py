@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingue.authors import (
-    AUTHORS_FILE,
     Author,
     AuthorRegistry,
     essay_authors,
@@ -19,10 +18,11 @@ from bilingue.authors import (
     site_author_from,
     unknown_authors,
 )
-from bilingue.catalog import ESSAYS_FOLDER, Essay, discover_essays
+from bilingue.catalog import Essay, discover_essays
+from bilingue.config import Settings
 from bilingue.files import read_text
 from bilingue.frontmatter import key_spans
-from bilingue.tags import TAGS_FILE, Tag, TagTable, load_tag_table
+from bilingue.tags import Tag, TagTable, load_tag_table
 
 _cache: dict = {}
 
@@ -45,8 +45,8 @@ class TagGroup:
 @dataclass(frozen=True)
 class Library:
     essays: list[Essay]  # every French essay, newest first
-    tags: TagTable = field(default_factory=lambda: TagTable(Path(TAGS_FILE)))
-    authors: AuthorRegistry = field(default_factory=lambda: AuthorRegistry(Path(AUTHORS_FILE)))
+    tags: TagTable = field(default_factory=lambda: TagTable(Path("tags.yml")))
+    authors: AuthorRegistry = field(default_factory=lambda: AuthorRegistry(Path("authors.yml")))
     site_author: Author | None = None
 
     def essay_at(self, french_path: Path) -> Essay | None:
@@ -106,35 +106,33 @@ class Library:
 
 
 def load_library(
-    root: Path,
-    docs_dir: Path,
+    settings: Settings,
     extra: dict | None = None,
     skip_unreadable: bool = False,
-    essays_dir: Path | None = None,
+    docs_dir: Path | None = None,
 ) -> Library:
-    """The library of a site: essays under ``docs_dir`` (in ``essays_dir``, by default its essays
-    folder), tags.yml and authors.yml in ``root`` (``skip_unreadable``: see ``discover_essays``)."""
+    """The library of a project: its essays, its tags' labels and its authors, where ``settings``
+    says they are (``docs_dir`` overrides the pages' folder; ``extra`` is mkdocs.yml's, for the
+    site's author; ``skip_unreadable``: see ``discover_essays``)."""
+    docs = docs_dir or settings.docs_dir
     return Library(
-        essays=discover_essays(essays_dir or docs_dir / ESSAYS_FOLDER, skip_unreadable),
-        tags=load_tag_table(root / TAGS_FILE),
-        authors=load_authors(root / AUTHORS_FILE, docs_dir),
+        essays=discover_essays(docs / settings.folders.essays, skip_unreadable),
+        tags=load_tag_table(settings.tags_path),
+        authors=load_authors(settings.authors_path, docs),
         site_author=site_author_from(extra or {}),
     )
 
 
-def current_library(root: Path, docs_dir: Path, extra: dict | None = None) -> Library:
+def current_library(settings: Settings, extra: dict | None = None) -> Library:
     """``load_library``, read again only when a file it depends on changed (several hooks of
     one build, and i18n's second pass, share one reading; ``mkdocs serve`` sees edits)."""
-    key = (root, docs_dir, _fingerprint(root, docs_dir), repr(extra or {}))
+    paths = [settings.tags_path, settings.authors_path, *sorted(settings.essays_dir.rglob("*.md"))]
+    fingerprint = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.exists())
+    key = (settings.model_dump_json(), str(settings.root), fingerprint, repr(extra or {}))
     if _cache.get("key") != key:
-        _cache["library"] = load_library(root, docs_dir, extra)
+        _cache["library"] = load_library(settings, extra)
         _cache["key"] = key
     return _cache["library"]
-
-
-def _fingerprint(root: Path, docs_dir: Path) -> tuple:
-    paths = [root / TAGS_FILE, root / AUTHORS_FILE, *sorted((docs_dir / ESSAYS_FOLDER).rglob("*.md"))]
-    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths if path.exists())
 
 
 def _key_line(path: Path, key: str) -> int | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
+from bilingue.config import CONFIG_FILE, Settings, load_config
 from bilingue.library import Library, current_library
 from bilingue.paths import english_path_for, french_path_for, language_of
 
@@ -70,7 +71,21 @@ def language_root(language: str) -> str:
 
 def site_library(config: Any) -> Library:
     """The essays, tags and authors of the site being built (read once per change, see library)."""
-    return current_library(Path(config.config_file_path).parent, Path(config.docs_dir), dict(config.extra))
+    return current_library(_settings(Path(config.config_file_path).parent), dict(config.extra))
+
+
+def _settings(root: Path) -> Settings:
+    """The project's settings, read again when bilingue.yml changes (hooks ask for every page;
+    the environment does not change during a build)."""
+    path = root / CONFIG_FILE
+    key = (root, path.stat().st_mtime_ns if path.exists() else None)
+    if _settings_cache.get("key") != key:
+        _settings_cache["settings"] = load_config(root)
+        _settings_cache["key"] = key
+    return _settings_cache["settings"]
+
+
+_settings_cache: dict = {}
 
 
 def site_alternates(config: Any) -> list[dict]:

@@ -13,14 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from bilingue import SOURCE_LANGUAGE
 from bilingue.errors import SourceFileError
-from bilingue.files import read_text
-
-#: the table's place, relative to the folder that holds mkdocs.yml
-TAGS_FILE = "tags.yml"
+from bilingue.files import read_text, read_yaml
 
 
 @dataclass(frozen=True)
@@ -56,13 +51,7 @@ def load_tag_table(path: Path | str) -> TagTable:
     path = Path(path)
     if not path.exists():
         return TagTable(path)
-    try:
-        data = yaml.safe_load(read_text(path))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise SourceFileError(
-            path, mark.line + 1 if mark else None, f"not valid YAML: {error}", _TABLE_HELP
-        ) from error
+    data = read_yaml(path, _TABLE_HELP)
     if data is None:
         return TagTable(path)
     if not isinstance(data, dict):

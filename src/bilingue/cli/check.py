@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bilingue.cli._paths import check_folder
 from bilingue.cli._project import project_options, project_settings
+from bilingue.config import Settings
 from bilingue.errors import SourceFileError
 from bilingue.library import load_library
 from bilingue.sources.checks import (
@@ -67,16 +68,15 @@ def run(args: argparse.Namespace) -> int:
         _print(findings, no_claims=True)
         print("pages not checked: every citation would look unknown until the registry can be read")
         return 1
-    essays = docs / project.folders.essays
-    findings += check_pages(sources, docs, args.tolerance) + _front_matter_findings(args.root, docs, essays)
+    findings += check_pages(sources, docs, args.tolerance) + _front_matter_findings(project, docs)
     return _print(findings, no_claims=args.no_claims)
 
 
-def _front_matter_findings(root: Path, docs: Path, essays: Path) -> list[Finding]:
+def _front_matter_findings(project: Settings, docs: Path) -> list[Finding]:
     """authors.yml and tags.yml, and the essays' ``authors:`` and ``tags:`` against them (errors)."""
     try:
         # an essay whose front matter cannot be read is the build's and translate's to report
-        library = load_library(root, docs, skip_unreadable=True, essays_dir=essays)
+        library = load_library(project, skip_unreadable=True, docs_dir=docs)
     except SourceFileError as error:
         return [finding_from_error(error)]
     return [Finding(ERROR, problem.path, problem.line, problem.message) for problem in library.problems()]
