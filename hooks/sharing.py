@@ -51,7 +51,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
-    language = build_language(config)
+    # French text built under /en/ (no translation yet) is shared as what it is: French.
+    language = SOURCE_LANGUAGE if page.meta.get("untranslated") else build_language(config)
     url = page.canonical_url or urljoin(config.site_url, page.url)
     twin = twin_location(page, config)
     shared = SharedPage(

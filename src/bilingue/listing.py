@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from collections.abc import Iterable
 
 from babel.lists import format_list
@@ -18,7 +19,6 @@ from bilingue.authors import Author
 from bilingue.catalog import Essay
 from bilingue.library import Library
 from bilingue.locales import long_date, reading_time
-from bilingue.sources.render import escape as escape_markdown
 from bilingue.sources.render import link_target
 from bilingue.tags import Tag
 
@@ -184,12 +184,20 @@ def _lang_attribute(tag_language: str, page_language: str) -> str:
     return f' lang="{tag_language}"' if tag_language != page_language else ""
 
 
+def escape_markdown(text: str) -> str:
+    """A contributor's text (name, bio, tag) as literal Markdown text: HTML characters as
+    entities, Markdown's and attr_list's punctuation backslashed (works inside raw HTML too)."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", html.escape(text, quote=False))
+
+
 def _escape_link_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
 # ---------------------------------------------------------------------------------------------------
 # Data
+
+_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_\[\]{}#!]")
 
 NO_ESSAYS = {"fr": "Aucun essai pour le moment.", "en": "No essays yet."}
 NOT_TRANSLATED = {"fr": "non traduit", "en": "in French only"}

@@ -130,6 +130,9 @@ def test_untranslated_page_announces_no_english_alternate(reader_site):
     page = read_html(reader_site, "essais/pas-traduit/index.html")
     assert meta(page, "og:locale:alternate") == []
     assert "workTranslation" not in json_ld(page)
+    fallback = read_html(reader_site, "en/essais/pas-traduit/index.html")  # French text under /en/
+    assert meta(fallback, "og:locale") == ["fr_FR"]
+    assert not fallback.select('script[type="application/ld+json"]')
 
 
 def test_json_ld_links_the_twins_and_lists_the_sources(reader_site):
