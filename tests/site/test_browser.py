@@ -123,6 +123,7 @@ def test_switcher_leads_from_the_french_essay_to_the_english_one(page, server):
     page.wait_for_url(f"{server}/en/essais/mystique/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text().startswith("Mystique: how people see")
+    assert page.outside_requests == []  # served on a host other than site_url's
 
 
 def test_switcher_leads_back_to_french(page, server):
@@ -131,6 +132,7 @@ def test_switcher_leads_back_to_french(page, server):
     page.click('a.md-select__link[hreflang="fr"]')
     page.wait_for_url(f"{server}/essais/mystique/")
     assert page.locator("h1").inner_text().startswith("Mystique: la perception")
+    assert page.outside_requests == []
 
 
 @pytest.mark.parametrize("query", ["entrepreneur", "toilettes", "humanité", "l'humanité"])
