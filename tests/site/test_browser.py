@@ -326,6 +326,22 @@ def test_axe_finds_no_serious_violation(page, server, language, width):
     assert problems == {}
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_axe_finds_no_serious_violation_in_dark_mode(page, server, language):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.emulate_media(color_scheme="dark")  # Material follows the system until the toggle is used
+    problems = {}
+    for kind in ("home", "essay"):
+        page.goto(f"{server}{PAGES[kind][0 if language == 'fr' else 1]}")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        violations = Axe().run(page).response["violations"]
+        serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
+        if serious:
+            problems[kind] = serious
+    assert problems == {}
+
+
 def test_axe_reports_what_the_site_used_to_get_wrong(page, server):
     """The check above can fail: with the old footer, note links and search dialog back, axe
     reports them."""
