@@ -38,7 +38,14 @@ claire-martin:
     fr: Écrit sur l'entreprise et l'eau.
     en: Writes about business and water.
   url: https://example.org/claire
+  avatar: assets/authors/claire.png
 """
+
+# the smallest valid PNG (1x1 pixel), as an author's avatar
+PIXEL_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082"
+)
 
 
 @pytest.fixture(scope="session")
@@ -47,6 +54,8 @@ def reader_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     signs the essay (both files), and an essay with no English file."""
     project = copy_project(tmp_path_factory.mktemp("reader") / "project")
     (project / "authors.yml").write_text(AUTHORS, encoding="utf-8")
+    (project / "docs" / "assets" / "authors").mkdir(parents=True)
+    (project / "docs" / "assets" / "authors" / "claire.png").write_bytes(PIXEL_PNG)
     for name in ("mystique.md", "mystique.en.md"):
         path = project / "docs" / "essais" / name
         text = path.read_text(encoding="utf-8")

@@ -289,6 +289,9 @@ def test_author_pages_in_each_language(reader_site):
     assert "Writes about business and water." in english.get_text()
     assert english.select_one('a[href="https://example.org/claire"]').get_text() == "Website"
     assert english.select_one('a[href="../essais/mystique/"]')
+    avatar = english.select_one("img.bl-avatar")
+    assert (avatar["src"], avatar["alt"]) == ("../../assets/authors/claire.png", "")  # beside the name
+    assert (reader_site / "assets" / "authors" / "claire.png").exists()
 
 
 def test_an_essay_naming_no_author_is_signed_by_the_sites_author(tmp_path):
