@@ -70,6 +70,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["translation_notice"] = {
             "reviewed": freshness.reviewed,
             "partly_reviewed": freshness.human_blocks > 0 and not freshness.reviewed,
+            "unknown_origin": freshness.unknown_origin,
+            "partly_machine": freshness.machine_blocks > 0,
             "outdated": freshness.outdated,
             "synced": long_date(freshness.synced, "en") if freshness.synced else "",
         }
