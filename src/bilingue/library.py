@@ -8,6 +8,7 @@ essays (and, later, pages of them) starts from it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from bilingue.authors import (
@@ -51,8 +52,11 @@ class Library:
 
     def essay_at(self, french_path: Path) -> Essay | None:
         """The essay whose French original is ``french_path``."""
-        resolved = french_path.resolve()
-        return next((essay for essay in self.essays if essay.french.path.resolve() == resolved), None)
+        return self._by_path.get(french_path.resolve())
+
+    @cached_property
+    def _by_path(self) -> dict[Path, Essay]:
+        return {essay.french.path.resolve(): essay for essay in self.essays}
 
     def essays_in(self, language: str) -> list[Essay]:
         """The essays a reader of ``language`` can read in it (an untranslated one is not English)."""
