@@ -21,6 +21,7 @@ from bilingue.catalog import ESSAYS_FOLDER
 from bilingue.errors import reported_as_build_errors
 from bilingue.essay_header import essay_header, insert_after_title
 from bilingue.listing import insert_author_index, insert_listing, insert_tag_index
+from bilingue.safety import escape_text
 from bilingue.site import build_language, french_source_of, site_library
 
 log = logging.getLogger("mkdocs.hooks.essays")
@@ -52,7 +53,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             # French text under /en/ (no translation yet) gets its French header too.
             shown = language if essay.is_translated(language) else SOURCE_LANGUAGE
             # Search indexes tags as separate words, in the reader's language.
-            page.meta["tags"] = [tag.label for tag in library.tags_of(essay, shown)]
+            # (escaped like every displayed front-matter value: hooks/sanitize.py, bilingue.safety)
+            page.meta["tags"] = [escape_text(tag.label) for tag in library.tags_of(essay, shown)]
             markdown = insert_after_title(markdown, essay_header(essay, library, shown, src))
     markdown = insert_listing(markdown, library.essays, language, src, ESSAYS_FOLDER, library)
     markdown = insert_tag_index(markdown, library, language, src, ESSAYS_FOLDER)

@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 from urllib.parse import urljoin
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -56,8 +57,9 @@ def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
     url = page.canonical_url or urljoin(config.site_url, page.url)
     twin = twin_location(page, config)
     shared = SharedPage(
-        title=page.title or config.site_name,
-        description=str(page.meta.get("description") or config.site_description or ""),
+        # hooks/sanitize.py escaped these (Markup); bilingue.sharing escapes for each context itself
+        title=_text(page.title or config.site_name),
+        description=_text(page.meta.get("description") or config.site_description or ""),
         url=url,
         language=language,
         site_name=config.site_name,
@@ -69,8 +71,11 @@ def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
         essay = library.essay_at(french_source_of(page))
     if essay is None:
         return shared
+    meta = essay.version(language).meta
     return dataclasses.replace(
         shared,
+        title=meta.title,
+        description=meta.description,
         is_article=True,
         is_original=file_language(page.file.src_uri) == SOURCE_LANGUAGE,
         published=essay.french.meta.date,
@@ -89,6 +94,11 @@ def _people(library: Library, essay: Essay, language: str, config: MkDocsConfig)
         else Person(author.name, author.url)
         for author in library.authors_of(essay)
     ]
+
+
+def _text(value: object) -> str:
+    """Plain text from a value another hook may already have escaped (a ``Markup``)."""
+    return value.unescape() if isinstance(value, Markup) else str(value)
 
 
 def _modified(page: Page) -> dt.date | None:

@@ -22,12 +22,14 @@ from bilingue.config import Settings, load_config
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
 from bilingue.providers import get_provider
+from bilingue.redact import RedactingFilter
 from bilingue.site import build_language, file_language, french_source_of
 from bilingue.sync import find_problems, sync_paths
 from bilingue.sync.freshness import freshness_of
 from bilingue.translate import TranslateOptions
 
 log = logging.getLogger("mkdocs.hooks.translation")
+log.addFilter(RedactingFilter())  # a service's error may echo a key
 
 # The project's settings (bilingue.yml + environment), read again at every build.
 _project = Settings()

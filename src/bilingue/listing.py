@@ -8,9 +8,7 @@ go through MkDocs' own link resolution (and i18n points them at the right langua
 
 from __future__ import annotations
 
-import html
 import posixpath
-import re
 from collections.abc import Iterable
 
 from babel.lists import format_list
@@ -19,6 +17,7 @@ from bilingue.authors import Author
 from bilingue.catalog import Essay
 from bilingue.library import Library
 from bilingue.locales import long_date, reading_time
+from bilingue.safety import escape_markdown_text
 from bilingue.sources.render import link_target
 from bilingue.tags import Tag
 
@@ -76,7 +75,7 @@ def insert_tag_index(markdown: str, library: Library, language: str, page_src: s
     sections = []
     for group in library.tag_groups(language):
         lang = _lang_attribute(group.tag.language, language)
-        heading = f"## {escape_markdown(group.tag.label)} {{ #{group.tag.slug}{lang} }}"
+        heading = f"## {escape_markdown_text(group.tag.label)} {{ #{group.tag.slug}{lang} }}"
         items = [_essay_item(essay, language, page_src, essays_src) for essay in group.essays]
         sections.append(heading + "\n\n" + "\n".join(items))
     body = "\n\n".join(sections) if sections else f'<p class="bl-essays-empty">{NO_ESSAYS[language]}</p>'
@@ -91,11 +90,11 @@ def insert_author_index(
         return markdown
     sections = []
     for author in sorted(library.authors.authors.values(), key=lambda a: a.name.casefold()):
-        parts = [f"## {escape_markdown(author.name)} {{ #{author.id} }}"]
+        parts = [f"## {escape_markdown_text(author.name)} {{ #{author.id} }}"]
         if author.avatar:
             avatar = posixpath.relpath(author.avatar, posixpath.dirname(page_src) or ".")
             parts.append(f'![]({avatar}){{ .bl-avatar width="96" height="96" loading="lazy" }}')
-        parts.append(escape_markdown(author.bio_in(language)))
+        parts.append(escape_markdown_text(author.bio_in(language)))
         if author.url:
             parts.append(f'[{WEBSITE[language]}]({link_target(author.url)}){{ rel="me" }}')
         essays = library.essays_by(author)
@@ -121,7 +120,7 @@ def tag_chips(tags: Iterable[Tag], language: str, page_src: str) -> str:
     chips = []
     for tag in tags:
         attributes = f".bl-tag{_lang_attribute(tag.language, language)}"
-        chips.append(f"[{escape_markdown(tag.label)}]({page}#{tag.slug}){{ {attributes} }}")
+        chips.append(f"[{escape_markdown_text(tag.label)}]({page}#{tag.slug}){{ {attributes} }}")
     return " ".join(chips)
 
 
@@ -132,7 +131,7 @@ def _card(essay: Essay, language: str, page_src: str, essays_src: str, library: 
     details = [
         f'<time datetime="{meta.date.isoformat()}">{long_date(meta.date, language)}</time>',
         # the French text's length: a translation is not shorter to read
-        html.escape(reading_time(essay.french.word_count, language)),
+        escape_markdown_text(reading_time(essay.french.word_count, language)),
     ]
     if not essay.is_translated(language):
         details.append(f'<span class="bl-essay-untranslated">{NOT_TRANSLATED[language]}</span>')
@@ -144,13 +143,13 @@ def _card(essay: Essay, language: str, page_src: str, essays_src: str, library: 
             "",
             # A heading for screen readers, but not a Markdown heading: no permalink, no toc entry.
             f'<p class="bl-essay-title" role="heading" aria-level="2" markdown="span">'
-            f"[{_escape_link_text(meta.title)}]({link})</p>",
+            f"[{escape_markdown_text(meta.title)}]({link})</p>",
             "",
             f'<p class="bl-essay-meta" markdown="span">{" · ".join(details)}'
             + (f' · <span class="bl-byline">{by}</span>' if by else "")
             + "</p>",
             "",
-            f'<p class="bl-essay-summary">{html.escape(meta.description)}</p>',
+            f'<p class="bl-essay-summary">{escape_markdown_text(meta.description)}</p>',
             "",
             f'<p class="bl-tags" markdown="span">{tags}</p>' if tags else "",
             "",
@@ -163,14 +162,14 @@ def _essay_item(essay: Essay, language: str, page_src: str, essays_src: str) -> 
     meta = essay.version(language).meta
     link = posixpath.relpath(f"{essays_src}/{essay.slug}.md", posixpath.dirname(page_src) or ".")
     when = f'<time datetime="{meta.date.isoformat()}">{long_date(meta.date, language)}</time>'
-    item = f"- [{_escape_link_text(meta.title)}]({link}) · {when}"
+    item = f"- [{escape_markdown_text(meta.title)}]({link}) · {when}"
     if not essay.is_translated(language):
         item += f' · <span class="bl-essay-untranslated">{NOT_TRANSLATED[language]}</span>'
     return item
 
 
 def _author_link(author: Author, page_src: str) -> str:
-    name = escape_markdown(author.name)
+    name = escape_markdown_text(author.name)
     if author.id:
         page = posixpath.relpath(AUTHORS_PAGE, posixpath.dirname(page_src) or ".")
         return f"[{name}]({page}#{author.id}){{ .bl-author }}"
@@ -184,20 +183,9 @@ def _lang_attribute(tag_language: str, page_language: str) -> str:
     return f' lang="{tag_language}"' if tag_language != page_language else ""
 
 
-def escape_markdown(text: str) -> str:
-    """A contributor's text (name, bio, tag) as literal Markdown text: HTML characters as
-    entities, Markdown's and attr_list's punctuation backslashed (works inside raw HTML too)."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", html.escape(text, quote=False))
-
-
-def _escape_link_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
-
-
 # ---------------------------------------------------------------------------------------------------
 # Data
 
-_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_\[\]{}#!]")
 
 NO_ESSAYS = {"fr": "Aucun essai pour le moment.", "en": "No essays yet."}
 NOT_TRANSLATED = {"fr": "non traduit", "en": "in French only"}

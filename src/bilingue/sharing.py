@@ -2,7 +2,7 @@
 a schema.org ``Article`` in JSON-LD (its language, its twin in the other language, its sources).
 
 Every value comes from authors' files (titles, descriptions, names, sources.yml), so every value
-is escaped for where it goes: attribute values with ``markupsafe.escape``, JSON-LD with
+is escaped for where it goes: attribute values with ``bilingue.safety.escape_text``, JSON-LD with
 ``json.dumps`` and ``<``, ``>``, ``&`` as ``\\u`` escapes (a title holding ``</script>`` cannot end
 the script element).
 """
@@ -13,8 +13,9 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from bilingue.safety import escape_text
 from bilingue.sources.schema import PartialDate, Source
 
 #: OpenGraph locales of the site's languages
@@ -85,7 +86,9 @@ def sharing_tags(page: SharedPage) -> Markup:
     ]
     if page.description:
         tags.append(("name", "twitter:description", page.description))
-    lines = [f'<meta {kind}="{escape(key)}" content="{escape(value)}">' for kind, key, value in tags]
+    lines = [
+        f'<meta {kind}="{escape_text(key)}" content="{escape_text(value)}">' for kind, key, value in tags
+    ]
     if page.is_article:
         lines.append(f'<script type="application/ld+json">{json_for_script(article_json_ld(page))}</script>')
     return Markup("\n    ".join(lines))

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from bilingue.errors import BilingueError, SourceFileError
-from bilingue.files import atomic_write_text, claim_folders
+from bilingue.files import atomic_write_text, claim_folders, read_text
 from bilingue.markdown import mask
 from bilingue.paths import LOCK_SUFFIX, is_french_essay
 from bilingue.providers.base import Provider
@@ -320,10 +320,20 @@ def _in_step(plan: EssayPlan, entries: list[BlockEntry]) -> bool:
 
 
 def _write(plan: EssayPlan, english_text: str, state: LockState, report: FileReport) -> None:
-    """Lock (pending) -> English file -> lock (settled): each write atomic."""
+    """Lock (pending) -> English file -> lock (settled): each write atomic.
+
+    Compare-and-swap: the English file on disk must still be the one the plan read (a person may
+    have edited it while the service was answering); if it is not, nothing is written for this
+    essay and ``EditedDuringRun`` says so: their file is kept, the next run takes it into account.
+    """
     unchanged = plan.lock and plan.lock.state == state and plan.english_text == english_text
     if unchanged and plan.lock.version == LOCK_VERSION:  # an older lock is written in today's form
         return
+    if _on_disk(plan.english_path) != plan.english_text:
+        raise EditedDuringRun(
+            f"{plan.english_path}: changed on disk while this run was working; your version is kept "
+            "and nothing was written for this essay: run the command again to bring it up to date"
+        )
     lock = Lock(
         source=plan.french_path.name,
         target=plan.english_path.name,
@@ -337,6 +347,15 @@ def _write(plan: EssayPlan, english_text: str, state: LockState, report: FileRep
     write_lock(plan.lock_path, lock.model_copy(update={"state": state, "pending": None}))
 
 
+class EditedDuringRun(BilingueError):
+    """The English file changed on disk after the plan read it: it is not overwritten."""
+
+
+def _on_disk(path: Path) -> str | None:
+    """The file's text now (None when it does not exist), read as the plan reads it."""
+    return read_text(path) if path.exists() or path.is_symlink() else None
+
+
 class _RecordingProvider:
     """Passes texts to the provider and remembers which service translated each one."""
 
@@ -346,6 +365,22 @@ class _RecordingProvider:
         self.by_text: dict[str, str] = {}
         self.requests = 0
         self.characters = 0
+        if hasattr(provider, "translate_outcomes"):
+            # a chain checks each answer's markup itself: a rejected answer goes to the next
+            # service and never into the cache (without this, the check ran after caching)
+            self.translate_outcomes = self._translate_outcomes
+
+    def _translate_outcomes(self, texts, source, target, **keywords):
+        before = self.provider.requests
+        try:
+            outcomes = self.provider.translate_outcomes(texts, source, target, **keywords)
+        finally:
+            self.requests += self.provider.requests - before
+        # as translate_texts: the characters of the texts that came back translated
+        self.characters += sum(len(outcome.source) for outcome in outcomes if outcome.translation is not None)
+        for outcome in outcomes:
+            self.by_text[outcome.source] = outcome.provider or self.name
+        return outcomes
 
     def translate_texts(self, texts, source, target, **keywords):
         before = getattr(self.provider, "requests", None)
