@@ -143,6 +143,7 @@ def test_json_ld_links_the_twins_and_lists_the_sources(reader_site):
     assert french["workTranslation"]["@id"] == english["@id"] == SITE_URL + "en/essais/mystique/"
     assert english["translationOfWork"]["@id"] == french["@id"] == SITE_URL + "essais/mystique/"
     assert french["datePublished"] == "2024-11-19"
+    assert french["headline"] == "Mystique: la perception du métier d'entrepreneur"  # text, not entities
     assert french["author"] == [
         {
             "@type": "Person",
@@ -161,6 +162,9 @@ def test_other_pages_are_shared_as_websites(reader_site):
     page = read_html(reader_site, "en/sources/index.html")
     assert meta(page, "og:type") == ["website"]
     assert meta(page, "og:title") == ["Sources"]
+    assert meta(page, "og:description") == [
+        "The sources of the figures the essays cite, dated, with the essays that cite them."
+    ]
     assert not page.select('script[type="application/ld+json"]')
 
 
