@@ -37,9 +37,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     root = Path(config.config_file_path).parent
     for problem in site_library(config).problems():
-        path = problem.path.relative_to(root) if problem.path.is_relative_to(root) else problem.path
-        where = f"{path}:{problem.line}" if problem.line else str(path)
-        log.warning(f"essays: {where}: {problem.message}")
+        log.warning(f"essays: {problem.text(root)}")
 
 
 @reported_as_build_errors()

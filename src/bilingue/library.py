@@ -23,18 +23,10 @@ from bilingue.catalog import Essay, discover_essays
 from bilingue.config import Settings
 from bilingue.files import read_text
 from bilingue.frontmatter import key_spans
+from bilingue.reporting import Problem
 from bilingue.tags import Tag, TagTable, load_tag_table
 
 _cache: dict = {}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something in an essay's front matter that a registry does not cover."""
-
-    path: Path
-    line: int | None
-    message: str
 
 
 @dataclass(frozen=True)
@@ -85,25 +77,28 @@ class Library:
         return [essay for essay in self.essays if author in self.authors_of(essay)]
 
     def problems(self) -> list[Problem]:
-        """Unknown author ids and tags with no English label, at their line in the French essay."""
+        """Unknown author ids and tags with no English label (errors), at their line in the
+        French essay."""
         found = []
         for essay in self.essays:
             path = essay.french.path
             for author_id in unknown_authors(essay.french.meta.authors, self.authors):
                 found.append(
                     Problem(
+                        "error",
+                        f"author '{author_id}' is not in {self.authors.path.name} (add an entry for them)",
                         path,
                         _key_line(path, "authors"),
-                        f"author '{author_id}' is not in {self.authors.path.name} (add an entry for them)",
                     )
                 )
             for name in self.tags.untranslated(essay.french.meta.tags):
                 found.append(
                     Problem(
-                        path,
-                        _key_line(path, "tags"),
+                        "error",
                         f"tag '{name}' has no English label in {self.tags.path.name} "
                         f"(add a line `{name}: <English label>`)",
+                        path,
+                        _key_line(path, "tags"),
                     )
                 )
         return found

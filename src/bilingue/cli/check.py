@@ -7,11 +7,13 @@ import argparse
 import math
 from pathlib import Path
 
+from bilingue.cli._format import add_format_argument
 from bilingue.cli._paths import check_folder
 from bilingue.cli._project import project_options, project_settings
 from bilingue.config import Settings
 from bilingue.errors import SourceFileError
 from bilingue.library import load_library
+from bilingue.reporting import Problem, emit
 from bilingue.sources.checks import (
     CLAIM,
     DEFAULT_TOLERANCE,
@@ -58,6 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         f"{DEFAULT_TOLERANCE:.0%}%); a figure's own `tolerance:` wins",
     )
     parser.add_argument("--no-claims", action="store_true", help="do not list the numbers without a source")
+    add_format_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -68,12 +71,12 @@ def run(args: argparse.Namespace) -> int:
     check_folder(docs, "the pages: give --docs, or --root the site's folder")
     sources, findings = check_registry(registry)
     if registry_unusable(sources, findings):
-        _print(findings, no_claims=True)
+        _print(findings, no_claims=True, args=args)
         print("pages not checked: every citation would look unknown until the registry can be read")
         return 1
     findings += check_pages(sources, docs, args.tolerance) + _front_matter_findings(project, docs)
     findings += check_unsafe_content(sorted(docs.rglob("*.md")), sources, project.root / "mkdocs.yml")
-    return _print(findings, no_claims=args.no_claims)
+    return _print(findings, no_claims=args.no_claims, args=args)
 
 
 def _front_matter_findings(project: Settings, docs: Path) -> list[Finding]:
@@ -86,19 +89,39 @@ def _front_matter_findings(project: Settings, docs: Path) -> list[Finding]:
     return [Finding(ERROR, problem.path, problem.line, problem.message) for problem in library.problems()]
 
 
-def _print(findings: list[Finding], *, no_claims: bool) -> int:
+def _print(findings: list[Finding], *, no_claims: bool, args: argparse.Namespace) -> int:
     """The findings by kind, then a count of each; the exit status (1 when there is an error)."""
     by_kind = {kind: [f for f in findings if f.severity == kind] for kind in (ERROR, WARNING, FIGURE, CLAIM)}
     if no_claims:
         by_kind[CLAIM] = []
+    counts = ", ".join(f"{len(by_kind[kind])} {NAMES[kind]}" for kind in (ERROR, WARNING, FIGURE, CLAIM))
+    text = []
     for kind in (ERROR, WARNING, FIGURE, CLAIM):
         if by_kind[kind]:
-            print(f"{HEADINGS[kind]} ({len(by_kind[kind])}):")
-            for finding in by_kind[kind]:
-                print(f"  {_display(finding)}")
-            print()
-    print(", ".join(f"{len(by_kind[kind])} {NAMES[kind]}" for kind in (ERROR, WARNING, FIGURE, CLAIM)))
+            text.append(f"{HEADINGS[kind]} ({len(by_kind[kind])}):")
+            text.extend(f"  {_display(finding)}" for finding in by_kind[kind])
+            text.append("")
+    problems = [_problem(finding) for kind in (ERROR, WARNING, FIGURE, CLAIM) for finding in by_kind[kind]]
+    emit(
+        problems,
+        output_format=args.output_format,
+        root=args.root,
+        title="Sources and citations",
+        text_lines=text,
+        closing=[counts],
+    )
     return 1 if by_kind[ERROR] else 0
+
+
+def _problem(finding: Finding) -> Problem:
+    """A finding as the reporting module shows it (figures to review are warnings, claims notes)."""
+    return Problem(
+        SEVERITIES[finding.severity],
+        finding.message,
+        finding.path,
+        finding.line,
+        title=TITLES[finding.severity],
+    )
 
 
 def _tolerance(text: str) -> float:
@@ -137,4 +160,11 @@ NAMES = {
     WARNING: "warning(s)",
     FIGURE: "figure disagreement(s)",
     CLAIM: "number(s) without a source",
+}
+SEVERITIES = {ERROR: "error", WARNING: "warning", FIGURE: "warning", CLAIM: "notice"}
+TITLES = {
+    ERROR: "Source or citation error",
+    WARNING: "Source nobody cites",
+    FIGURE: "Number disagrees with its source",
+    CLAIM: "Number without a source",
 }
