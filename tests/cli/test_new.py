@@ -23,6 +23,7 @@ def site(tmp_path: Path) -> Path:
     """A copy of the real site's content: the new essay is checked with the real registry."""
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copy(ROOT / "sources.yml", tmp_path / "sources.yml")
+    shutil.copy(ROOT / "tags.yml", tmp_path / "tags.yml")  # the essays' tags' English labels
     return tmp_path
 
 
