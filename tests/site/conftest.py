@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import build_site, copy_project
+from tests.site.browser import CHROMIUM, CHROMIUM_ARGS
 
 UNTRANSLATED_ESSAY = """---
 title: Un essai pas encore traduit
@@ -69,3 +70,15 @@ def reader_site(reader_project: Path, tmp_path_factory: pytest.TempPathFactory) 
     site_dir = tmp_path_factory.mktemp("reader-site")
     build_site(reader_project, site_dir, mode="off")
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium (Debian's) for every browser test of the run."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"Chromium missing at {CHROMIUM}: run `make test` (it installs it)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -9,76 +9,24 @@ production one included. Screenshots of each page type go to tests/artifacts/ (g
 
 from __future__ import annotations
 
-import functools
-import os
 import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from tests.site.browser import serve_directory
+
 pytestmark = [pytest.mark.build, pytest.mark.browser]
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Chromium as root in a closed network: no sandbox, no background calls to Google's services.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    """A static host that answers a missing page with its language's 404 page, as the hosting
-    guide says to configure one (nginx ``error_page``, Cloudflare Pages' nearest 404.html)."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / ("en/404.html" if self.path.startswith("/en/") else "404.html")
-        if code != 404 or not page.exists():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="module")
 def server(reader_site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=reader_site)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"Chromium missing at {CHROMIUM}: run `make test` (it installs it)"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with serve_directory(reader_site) as url:
+        yield url
 
 
 @pytest.fixture
@@ -286,7 +234,9 @@ def test_no_empty_band_under_the_title(page, server, width):
             return h1.getBoundingClientRect().height - text;
         }"""
     )
-    line_height = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article h1')).lineHeight)")
+    line_height = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('article h1')).lineHeight)"
+    )
     assert gap < line_height / 2
 
 
@@ -322,7 +272,9 @@ def test_axe_finds_no_serious_violation_and_no_request_leaves_the_host(page, ser
         violations = axe.run(page).response["violations"]
         serious = [v for v in violations if v["impact"] in ("serious", "critical")]
         if serious:
-            problems[kind] = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in serious]
+            problems[kind] = [
+                (v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in serious
+            ]
     page.wait_for_load_state("networkidle")
     assert problems == {}
     assert page.outside_requests == []
@@ -350,7 +302,9 @@ def test_without_the_selector_fix_pages_would_call_the_production_host(page, ser
 
     def without_fix(route):
         html = route.fetch().text()
-        fixed = re.sub(r'<script>\s*document\.addEventListener\("DOMContentLoaded".*?</script>', "", html, flags=re.S)
+        fixed = re.sub(
+            r'<script>\s*document\.addEventListener\("DOMContentLoaded".*?</script>', "", html, flags=re.S
+        )
         route.fulfill(body=fixed, content_type="text/html; charset=utf-8")
 
     page.route(f"{server}/essais/mystique/", without_fix)

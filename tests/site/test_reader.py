@@ -64,7 +64,11 @@ def test_english_404_searches_the_english_index(reader_site):
 @pytest.mark.parametrize(
     ("path", "language", "titles"),
     [
-        ("feed.xml", "fr", ["Un essai pas encore traduit", "Mystique: la perception du métier d'entrepreneur"]),
+        (
+            "feed.xml",
+            "fr",
+            ["Un essai pas encore traduit", "Mystique: la perception du métier d'entrepreneur"],
+        ),
         ("en/feed.xml", "en", ["Mystique: how people see the entrepreneur's job"]),
     ],
 )
@@ -249,7 +253,10 @@ def test_robots_txt_points_at_the_sitemap(reader_site):
 def test_essay_tags_link_to_the_tag_page_of_its_language(reader_site):
     french = read_html(reader_site, "essais/mystique/index.html").select("article .bl-tags a.bl-tag")
     english = read_html(reader_site, "en/essais/mystique/index.html").select("article .bl-tags a.bl-tag")
-    assert [(a.get_text(), a["href"]) for a in french][0] == ("entrepreneuriat", "../../tags/#entrepreneuriat")
+    assert next((a.get_text(), a["href"]) for a in french) == (
+        "entrepreneuriat",
+        "../../tags/#entrepreneuriat",
+    )
     assert [a.get_text() for a in english] == ["entrepreneurship", "innovation", "sanitation"]
     assert english[0]["href"] == "../../tags/#entrepreneuriat"  # /en/tags/, the same anchors
     assert not any(a.get("lang") for a in english)  # every tag has its English label
@@ -266,7 +273,9 @@ def test_tag_pages_list_each_languages_essays(reader_site):
     innovation = english.select_one("h2#innovation").find_next_sibling("ul").get_text()
     assert "Mystique: how people see" in innovation
     assert "Un essai pas encore traduit" in innovation and "in French only" in innovation
-    assert "Mystique: la perception" in french.select_one("h2#assainissement").find_next_sibling("ul").get_text()
+    assert (
+        "Mystique: la perception" in french.select_one("h2#assainissement").find_next_sibling("ul").get_text()
+    )
 
 
 def test_search_indexes_tags_as_separate_words_in_the_page_language(reader_site):
@@ -318,7 +327,9 @@ def test_an_essay_naming_no_author_is_signed_by_the_sites_author(tmp_path):
 def test_unknown_author_or_untranslated_tag_fails_the_strict_build(tmp_path):
     project = copy_project(tmp_path / "project")
     essay = project / "docs" / "essais" / "mystique.md"
-    text = essay.read_text(encoding="utf-8").replace("\ntags:\n", "\nauthors: [personne]\ntags:\n  - pluie\n", 1)
+    text = essay.read_text(encoding="utf-8").replace(
+        "\ntags:\n", "\nauthors: [personne]\ntags:\n  - pluie\n", 1
+    )
     essay.write_text(text, encoding="utf-8")
     log = build_site(project, tmp_path / "site", mode="off", expect_failure=True)
     assert "docs/essais/mystique.md:5: author 'personne' is not in authors.yml" in log
@@ -331,8 +342,18 @@ def test_unknown_author_or_untranslated_tag_fails_the_strict_build(tmp_path):
 @pytest.mark.parametrize(
     ("path", "backlink", "permalink", "footer"),
     [
-        ("essais/mystique/index.html", "Revenir à l'appel de note 1 dans le texte", "Lien permanent", "Site réalisé avec"),
-        ("en/essais/mystique/index.html", "Jump back to footnote 1 in the text", "Permanent link", "Made with"),
+        (
+            "essais/mystique/index.html",
+            "Revenir à l'appel de note 1 dans le texte",
+            "Lien permanent",
+            "Site réalisé avec",
+        ),
+        (
+            "en/essais/mystique/index.html",
+            "Jump back to footnote 1 in the text",
+            "Permanent link",
+            "Made with",
+        ),
     ],
 )
 def test_interface_strings_are_in_the_page_language(reader_site, path, backlink, permalink, footer):
@@ -352,7 +373,10 @@ def test_reading_time_is_the_same_in_both_languages(reader_site):
     def minutes(path: str) -> str:
         return read_html(reader_site, path).select_one("article .bl-essay-meta").get_text().split(" · ")[1]
 
-    assert minutes("essais/mystique/index.html").split()[0] == minutes("en/essais/mystique/index.html").split()[0]
+    assert (
+        minutes("essais/mystique/index.html").split()[0]
+        == minutes("en/essais/mystique/index.html").split()[0]
+    )
 
 
 def test_english_notes_group_numbers_the_english_way(reader_site):
