@@ -155,8 +155,14 @@ def test_glossary_terms_and_do_not_translate_spans_are_kept():
 def test_typography_applies_to_prose_never_to_code():
     provider = Fixed({"Il dit <m1/> : « oui » !": "He says <m1/> : « yes » !"})
     result = translate_document("Il dit `a : « b » !` : « oui » !\n", provider)
-    # (the space before ":" right after a protected piece stays: `:smile: :` must not fuse)
-    assert result.text == "He says `a : « b » !` : “yes”!\n"
+    # the space before ":" goes after a protected piece too (issue 12), code untouched
+    assert result.text == "He says `a : « b » !`: “yes”!\n"
+
+
+def test_a_space_before_a_colon_stays_after_a_piece_ending_with_a_colon():
+    provider = Fixed({"Bravo <m1/> : fini.": "Well done <m1/> : finished."})
+    result = translate_document("Bravo :smile: : fini.\n", provider)
+    assert result.text == "Well done :smile: : finished.\n"  # `:smile::` would be another shortcode
 
 
 def test_identical_texts_are_sent_once_in_one_request():

@@ -39,16 +39,31 @@ CODE = "code"  # fenced or indented code (protected)
 MATH = "math"  # $$ ... $$ or \[ ... \] (protected)
 COMMENT = "comment"  # <!-- ... --> (protected)
 RULE = "rule"  # --- *** ___
+TOC = "toc"  # [TOC]: where the table of contents goes (protected)
+HTML_TEXT = "html_text"  # words between the tags of a raw HTML block (inline prose, tags protected)
+ATTRIBUTE = "attribute"  # a prose attribute value: title="...", alt="...", a fence's title (plain text)
 
 CONTAINER_KINDS = frozenset(
     {LIST_ITEM, BLOCKQUOTE, ADMONITION, TAB, DEFINITION, FOOTNOTE, TABLE, HTML_MARKDOWN}
 )
 PROSE_KINDS = frozenset(
-    {FRONT_MATTER, HEADING, PARAGRAPH, ADMONITION, TAB, DEFINITION_TERM, ABBREVIATION, REFERENCE, TABLE_CELL}
+    {
+        FRONT_MATTER,
+        HEADING,
+        PARAGRAPH,
+        ADMONITION,
+        TAB,
+        DEFINITION_TERM,
+        ABBREVIATION,
+        REFERENCE,
+        TABLE_CELL,
+        HTML_TEXT,
+        ATTRIBUTE,
+    }
 )
 # Prose kinds whose text is not Markdown inline content but a plain string (a YAML value, a
 # quoted title, a link title): they are translated as plain text, without masking.
-PLAIN_TEXT_KINDS = frozenset({FRONT_MATTER, REFERENCE})
+PLAIN_TEXT_KINDS = frozenset({FRONT_MATTER, REFERENCE, ATTRIBUTE})
 
 
 @dataclass(eq=False)

@@ -230,7 +230,7 @@ def keep_english_only_keys(old_english: str | None, new_english: str) -> str:
     spans = key_spans(old_english)
     kept = "".join(old_english[slice(*spans[key])] for key in extra if key in spans)
     closing = new.front_matter.rstrip("\n").rsplit("\n", 1)
-    return closing[0] + "\n" + kept + closing[1] + "\n" + new.body
+    return new.bom + closing[0] + "\n" + kept + closing[1] + "\n" + new.body
 
 
 # --- helpers ------------------------------------------------------------------------------------

@@ -221,7 +221,7 @@ def _restore(
     block: m.Block, masked: Masked, candidate: str, titles: list[str], options: TranslateOptions
 ) -> tuple[str | None, str]:
     if options.typography:
-        candidate = english_typography(candidate, block.text)
+        candidate = english_typography(candidate, block.text, masked)
         titles = [english_typography(title, block.text) for title in titles]
     if block.kind == m.TABLE_CELL:
         candidate = escape_table_pipes(candidate)
@@ -229,11 +229,12 @@ def _restore(
         english = unmask(masked, candidate, titles).strip()
     except MaskError as error:
         return None, str(error)
+    english = _keep_line_break(block, english)
     problem = _check(block, english)
     if problem:
         escaped = escape_new_markup(masked, candidate)
         if escaped != candidate:
-            english = unmask(masked, escaped, titles).strip()
+            english = _keep_line_break(block, unmask(masked, escaped, titles).strip())
             problem = _check(block, english)
     return (None, problem) if problem else (english, "")
 
@@ -255,6 +256,27 @@ def _check(block: m.Block, english: str) -> str:
             if start and start.group(0).strip() not in allowed:
                 return "a line would start a new Markdown block"
     return ""
+
+
+def _keep_line_break(block: m.Block, english: str) -> str:
+    """A paragraph of several lines right above ``---`` must keep a line break: on one line,
+    ``text\n---`` would be a heading. The last space of the prose (never inside a piece) becomes
+    the break; the page reads the same."""
+    if not block.meta.get("keep_line_break") or "\n" in english:
+        return english
+    position = 0
+    last_space = -1
+    for segment in scan_inline(english, block.context).segments():
+        if isinstance(segment, str):
+            space = segment.rfind(" ")
+            if space >= 0:
+                last_space = position + space
+            position += len(segment)
+        else:
+            position = segment.end
+    if last_space <= 0:
+        return english
+    return english[:last_space] + "\n" + english[last_space + 1 :]
 
 
 def _plain(answer: str, block: m.Block, options: TranslateOptions) -> str | None:
