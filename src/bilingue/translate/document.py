@@ -174,12 +174,12 @@ class _Job:
 
     def units(self) -> list[str]:
         if self.masked is None:
-            return [self.block.text]
+            return _plain_units(self.block)
         return [self.masked.text, *self.masked.titles]
 
     def piece_units(self) -> list[str]:
         if self.masked is None:
-            return [self.block.text]
+            return _plain_units(self.block)
         return [run for run in split_runs(self.masked) if _worth_sending(run)] + list(self.masked.titles)
 
 
@@ -187,9 +187,7 @@ def _finish(job: _Job, options: TranslateOptions, ids: dict[int, str]) -> tuple[
     """The checked English prose for a block from the service's answers, or (None, why not)."""
     block, masked = job.block, job.masked
     if masked is None:
-        if job.answers[0] == block.text:
-            return block.text, ""
-        return _plain(job.answers[0], block, options), ""
+        return _plain_text(block, job.answers, options), ""
     answer, titles = job.answers[0], job.answers[1:]
     if answer is None:
         return None, "every service damaged the markup"
@@ -208,7 +206,7 @@ def _finish_piecewise(
 ) -> str | None:
     block, masked = job.block, job.masked
     if masked is None:
-        return _plain(answers[block.text], block, options)
+        return _plain_text(block, [answers[unit] for unit in _plain_units(block)], options)
     runs = [
         _keep_outer_space(run, answers[run]) if _worth_sending(run) else run for run in split_runs(masked)
     ]
@@ -279,12 +277,36 @@ def _keep_line_break(block: m.Block, english: str) -> str:
     return english[:last_space] + "\n" + english[last_space + 1 :]
 
 
+def _plain_units(block: m.Block) -> list[str]:
+    """What a plain-text block sends: its text, or each line of a YAML block scalar (``|``/``>``)
+    so that its line and paragraph breaks survive translation."""
+    if block.meta.get("style") in ("|", ">"):
+        return [line for line in block.text.split("\n") if line.strip()]
+    return [block.text]
+
+
+def _plain_text(block: m.Block, answers: list[str], options: TranslateOptions) -> str | None:
+    """A plain-text block's English from the answers to its units (None: not usable)."""
+    if answers == _plain_units(block):
+        return block.text
+    if block.meta.get("style") not in ("|", ">"):
+        return _plain(answers[0], block, options)
+    english = iter(answers)
+    lines = [
+        _plain(next(english), block, options) if line.strip() else line for line in block.text.split("\n")
+    ]
+    return None if any(line is None for line in lines) else "\n".join(lines)  # type: ignore[arg-type]
+
+
 def _plain(answer: str, block: m.Block, options: TranslateOptions) -> str | None:
     english = " ".join(answer.split())
     if options.typography:
         english = english_typography(english, block.text)
     if block.kind == m.REFERENCE:  # a link title inside quotes
         english = english.replace('"', "&quot;")
+    if block.kind == m.ATTRIBUTE:  # an attribute value inside its quotes
+        quote = str(block.meta.get("quote", '"'))
+        english = english.replace(quote, "&quot;" if quote == '"' else "&#39;")
     return english or None
 
 
