@@ -21,6 +21,7 @@ from bilingue import SOURCE_LANGUAGE
 from bilingue.config import ProjectConfig, load_config
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
+from bilingue.markdown.judge import renderer_from_config
 from bilingue.site import build_language, file_language, french_source_of
 from bilingue.sync import find_problems, sync_paths
 from bilingue.sync.freshness import freshness_of
@@ -42,6 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _project, _options
     _project = load_config(Path(config.config_file_path).parent)
     _options = _project.translate_options()
+    renderer_from_config(config)  # the judge renders with this very config (not loaded twice)
     if _project.translation.mode == "auto":  # a typo stops the build now, not essay by essay
         _project.check_provider()
     return config

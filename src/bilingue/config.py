@@ -21,6 +21,7 @@ from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS
 from bilingue.translate.options import TranslateOptions, load_glossary
 
 CONFIG_FILE = "bilingue.yml"
+SITE_CONFIG_FILE = "mkdocs.yml"  # its markdown_extensions are what translations are judged with
 
 Mode = Literal["auto", "check", "off"]
 
@@ -55,6 +56,7 @@ class ProjectConfig(BaseModel):
         return TranslateOptions(
             front_matter_keys=tuple(self.translation.front_matter_keys),
             glossary=load_glossary(glossary) if glossary and glossary.exists() else (),
+            site_config=self.root / SITE_CONFIG_FILE,
         )
 
     def check_provider(self, override: str | None = None) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from bilingue.config import load_config
 from bilingue.files import read_text
 from bilingue.markdown import compare_documents, parse_document
+from bilingue.markdown.judge import judge
 from bilingue.translate import load_glossary
 from bilingue.translate.options import DEFAULT_FRONT_MATTER_KEYS
 
@@ -20,9 +21,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Checks that the translation has the same blocks in the same order and nesting "
             "(headings and their levels and ids, lists, admonitions, tabs, tables, footnotes...), "
             "the same code, HTML and math, and in every prose block the same protected pieces "
-            "(inline code, link and image targets, footnote references, emoji...). Works on "
-            "human-edited files. Exit status 0 when they agree, 1 otherwise, with file:line and "
-            "what differs."
+            "(inline code, link and image targets, footnote references, emoji...); then renders "
+            "both with the site's Markdown configuration (mkdocs.yml) and compares the pages: "
+            "every element and attribute, heading ids, code, keys and math must be the same. "
+            "Works on human-edited files. Exit status 0 when they agree, 1 otherwise, with "
+            "file:line and what differs."
         ),
     )
     parser.add_argument("source", type=Path, metavar="FR", help="the French Markdown file")
@@ -51,7 +54,14 @@ def run(args: argparse.Namespace) -> int:
     terms = load_glossary(args.glossary) if args.glossary is not None else options.glossary
     source = parse_document(read_text(args.source), path=args.source, terms=terms, front_matter_keys=keys)
     target = parse_document(read_text(args.target), path=args.target, terms=terms, front_matter_keys=keys)
-    differences = compare_documents(source, target, translated_keys=keys)
+    differences = [
+        difference.describe(str(args.source), str(args.target))
+        for difference in compare_documents(source, target, translated_keys=keys)
+    ]
+    if not differences:  # the model agrees: the site's renderer has the last word
+        rendered = judge(options.renderer(), source.source, target.source)
+        if rendered is not None:
+            differences.append(f"{args.target}: {rendered.describe()}")
     if not differences:
         print(
             f"{args.target}: matches {args.source} "
@@ -59,6 +69,6 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     for difference in differences:
-        print(difference.describe(str(args.source), str(args.target)))
+        print(difference)
     print(f"{len(differences)} difference(s) between {args.source} and {args.target}")
     return 1

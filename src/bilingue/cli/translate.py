@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
@@ -190,9 +191,9 @@ def _provider_name(value: str) -> str:
 def _options(args: argparse.Namespace, project: ProjectConfig) -> TranslateOptions:
     options = project.translate_options()
     if args.glossary is not None:
-        options = TranslateOptions(options.front_matter_keys, load_glossary(args.glossary))
+        options = replace(options, glossary=load_glossary(args.glossary))
     if args.no_typography:
-        options = TranslateOptions(options.front_matter_keys, options.glossary, typography=False)
+        options = replace(options, typography=False)
     return options
 
 

@@ -20,6 +20,7 @@ from bilingue.markdown import model as m
 from bilingue.markdown.headings import explicit_id, heading_ids, heading_slug, slugify
 from bilingue.markdown.headings import with_heading_id as _with_id
 from bilingue.markdown.inline import scan_inline
+from bilingue.markdown.judge import HtmlDifference, compare_structures, html_structure
 from bilingue.markdown.mask import Masked, MaskError, join_runs, mask, split_runs, unmask
 from bilingue.markdown.parse import parse_document
 from bilingue.markdown.repair import escape_new_markup, escape_table_pipes, repair
@@ -128,37 +129,81 @@ def assemble(
     options: TranslateOptions | None = None,
     issues: list[BlockIssue] | None = None,
 ) -> tuple[str, dict[int, str]]:
-    """Put translations into the document; blocks the final comparison blames go back to French.
+    """Put translations into the document; blocks the final checks blame go back to French.
 
-    Returns (English file text, translations actually kept).
+    The checks: the English file parsed again must match the French block by block (the
+    model), then render like it with the site's Markdown configuration (the judge). Returns
+    (English file text, translations actually kept).
     """
     options = options or TranslateOptions()
     kept = dict(translations)
+    judge = _Judge(document, options)
     while True:
         text = document.replace_texts(kept)
         if not kept:
             return text, kept
-        try:
-            translated = _reparse(text, document, options)
-        except SourceFileError as error:  # e.g. a front-matter value that broke the YAML
-            involved = tuple(i for i, b in enumerate(document.blocks) if b.kind == m.FRONT_MATTER)
-            differences = [Difference(error.line, error.line, error.problem, involved)]
-        else:
-            differences = compare_documents(document, translated, translated_keys=options.front_matter_keys)
+        differences = _model_differences(text, document, options)
         blamed = {index for diff in differences for index in _blamed(diff, document) if index in kept}
+        reasons = {
+            index: next(d.message for d in differences if index in _blamed(d, document)) for index in blamed
+        }
         if not differences:
-            return text, kept
+            blamed, reason = judge.culprits(kept)
+            if not blamed:
+                return text, kept
+            reasons = dict.fromkeys(blamed, reason)
         if not blamed:  # nothing attributable: never ship a broken file, keep it all French
             blamed = set(kept)
         for index in blamed:
             del kept[index]
             if issues is not None:
                 block = document.blocks[index]
-                reason = next(
-                    (d.message for d in differences if index in _blamed(d, document)),
-                    "the translated file did not match the source",
-                )
+                reason = reasons.get(index, "the translated file did not match the source")
                 issues.append(BlockIssue(block.text_line(), block.kind, KEPT_SOURCE, reason))
+
+
+def _model_differences(text: str, document: m.Document, options: TranslateOptions) -> list[Difference]:
+    try:
+        translated = _reparse(text, document, options)
+    except SourceFileError as error:  # e.g. a front-matter value that broke the YAML
+        involved = tuple(i for i, b in enumerate(document.blocks) if b.kind == m.FRONT_MATTER)
+        return [Difference(error.line, error.line, error.problem, involved)]
+    return compare_documents(document, translated, translated_keys=options.front_matter_keys)
+
+
+class _Judge:
+    """The site's renderer on a French document and candidate translations of it: which
+    translated blocks make the page render differently (found by halving the candidates, so a
+    file with one bad block costs a few renders, not one per block)."""
+
+    def __init__(self, document: m.Document, options: TranslateOptions):
+        self.document = document
+        self.options = options
+        self._french: list | None = None
+
+    def culprits(self, kept: dict[int, str]) -> tuple[set[int], str]:
+        first = self._difference(kept)
+        if first is None:
+            return set(), ""
+        found = self._search(sorted(kept), {}, kept)
+        return set(found), first.describe()
+
+    def _search(self, candidates: list[int], base: dict[int, str], kept: dict[int, str]) -> list[int]:
+        if self._difference({**base, **{i: kept[i] for i in candidates}}) is None:
+            return []
+        if len(candidates) == 1:
+            return candidates
+        left, right = candidates[: len(candidates) // 2], candidates[len(candidates) // 2 :]
+        bad_left = self._search(left, base, kept)
+        good_left = {i: kept[i] for i in left if i not in bad_left}
+        return bad_left + self._search(right, {**base, **good_left}, kept)
+
+    def _difference(self, translations: dict[int, str]) -> HtmlDifference | None:
+        renderer = self.options.renderer()
+        if self._french is None:
+            self._french = html_structure(renderer.render(self.document.source))
+        english = html_structure(renderer.render(self.document.replace_texts(translations)))
+        return compare_structures(self._french, english)
 
 
 # --- one block --------------------------------------------------------------------------------

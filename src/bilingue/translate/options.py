@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from bilingue.errors import SourceFileError
 from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS
+
+if TYPE_CHECKING:
+    from bilingue.markdown.judge import SiteRenderer
 
 DEFAULT_GLOSSARY = Path("glossary.yml")
 
@@ -23,6 +27,16 @@ class TranslateOptions:
     typography: bool = True
     source_language: str = "fr"
     target_language: str = "en"
+    #: the site's mkdocs.yml: every translated file must render like its French with this
+    #: Markdown configuration. Default: the current folder's, as `mkdocs build` reads it (a
+    #: missing file, or None, means MkDocs' built-in extensions only)
+    site_config: Path | None = Path("mkdocs.yml")
+
+    def renderer(self) -> SiteRenderer:
+        """The judge's renderer: Python-Markdown configured as the site builds pages."""
+        from bilingue.markdown.judge import site_renderer
+
+        return site_renderer(self.site_config)
 
 
 def load_glossary(path: Path | str | None = None) -> tuple[str, ...]:
