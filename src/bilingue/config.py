@@ -42,6 +42,9 @@ class TranslationConfig(BaseModel):
     glossary: str | None = "glossary.yml"
     #: provider settings without secrets (names as in README "Translation services")
     providers: dict[str, Any] = Field(default_factory=dict)
+    #: let English written by the test providers (pseudo, identity) pass `translate --check` and
+    #: the check-mode build: for test sites only, never for a published one
+    allow_test_providers: bool = False
 
 
 class ProjectConfig(BaseModel):
@@ -57,6 +60,7 @@ class ProjectConfig(BaseModel):
             front_matter_keys=tuple(self.translation.front_matter_keys),
             glossary=load_glossary(glossary) if glossary and glossary.exists() else (),
             site_config=self.root / SITE_CONFIG_FILE,
+            allow_test_providers=self.translation.allow_test_providers,
         )
 
     def check_provider(self, override: str | None = None) -> None:
@@ -148,4 +152,8 @@ def _line_of(path: Path, field: str) -> int | None:
 # ---------------------------------------------------------------------------------------------------
 # Data
 
-ENVIRONMENT = {"BILINGUE_MODE": "mode", "BILINGUE_PROVIDER": "provider"}
+ENVIRONMENT = {
+    "BILINGUE_MODE": "mode",
+    "BILINGUE_PROVIDER": "provider",
+    "BILINGUE_ALLOW_TEST_PROVIDERS": "allow_test_providers",
+}

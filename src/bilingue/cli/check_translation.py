@@ -52,8 +52,12 @@ def run(args: argparse.Namespace) -> int:
     if args.front_matter_keys is not None:
         keys = tuple(key.strip() for key in args.front_matter_keys.split(",") if key.strip())
     terms = load_glossary(args.glossary) if args.glossary is not None else options.glossary
-    source = parse_document(read_text(args.source), path=args.source, terms=terms, front_matter_keys=keys)
-    target = parse_document(read_text(args.target), path=args.target, terms=terms, front_matter_keys=keys)
+    source = parse_document(
+        read_text(args.source, exact=True), path=args.source, terms=terms, front_matter_keys=keys
+    )
+    target = parse_document(
+        read_text(args.target, exact=True), path=args.target, terms=terms, front_matter_keys=keys
+    )
     differences = [
         difference.describe(str(args.source), str(args.target))
         for difference in compare_documents(source, target, translated_keys=keys)

@@ -172,7 +172,7 @@ def _print_english(paths, provider_name, project: ProjectConfig, options: Transl
         raise BilingueError("--stdout needs the French file(s) to translate")
     provider = get_provider(provider_name, config=project.translation.providers)
     for path in paths:
-        result = translate_document(read_text(path), provider, path=str(path), options=options)
+        result = translate_document(read_text(path, exact=True), provider, path=str(path), options=options)
         sys.stdout.write(result.text)
         for issue in result.issues:
             print(f"warning: {issue.describe(str(path))}", file=sys.stderr)

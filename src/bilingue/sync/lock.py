@@ -27,6 +27,9 @@ from bilingue.files import atomic_write_text, read_text
 
 LOCK_VERSION = 1
 HUMAN = "human"  # provider name of text written by a person
+#: provider name of a block no service could translate safely: its English is the French text,
+#: kept until the French changes or a person translates it (``reason`` says why)
+UNTRANSLATED = "untranslated"
 
 Owner = Literal["machine", "human"]
 
@@ -44,6 +47,8 @@ class BlockEntry(BaseModel):
     #: sha256 of a person's English text when it was last recorded: if the French changes and the
     #: person then edits the English again, the block is taken as brought up to date
     human: str | None = None
+    #: why the block is still French (provider "untranslated"), for ``translate --check``
+    reason: str | None = None
 
 
 class LockState(BaseModel):

@@ -42,13 +42,24 @@ class Problems:
     outdated: list[str]  # missing, outdated or orphaned English: `translate` fixes them
     #: a person's English whose French is gone: kept by `translate`; a person moves or deletes it
     kept: list[str] = field(default_factory=list)
+    #: English written by a test provider (pseudo, identity): never to be published
+    test_output: list[str] = field(default_factory=list)
+    #: notes, not failures: blocks no service could translate safely, left in French
+    untranslated: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.unreadable or self.outdated or self.kept)
+        return bool(self.unreadable or self.outdated or self.kept or self.test_output)
 
     def lines(self) -> list[str]:
-        """Each problem, then one line of advice per kind."""
-        lines = self.unreadable + self.outdated + self.kept
+        """Each problem, then one line of advice per kind (notes last)."""
+        lines = self.unreadable + self.outdated + self.kept + self.test_output
+        if self.test_output:
+            lines.append(
+                f"{len(self.test_output)} English file(s) hold text from a test provider, which must not be "
+                "published: delete each English file and its .lock.json, then run `python -m bilingue "
+                "translate` with a real service (or, for a test site only, set "
+                "`translation.allow_test_providers: true` in bilingue.yml)."
+            )
         if self.kept:
             lines.append(
                 f"{len(self.kept)} English file(s) a person wrote have no French original any more: "
@@ -62,4 +73,11 @@ class Problems:
         if self.outdated:
             count = len(self.outdated)
             lines.append(f"{count} English file(s) to update: run `python -m bilingue translate`.")
+        if self.untranslated:
+            lines += self.untranslated
+            lines.append(
+                f"note: {len(self.untranslated)} block(s) are still French because no service could "
+                "translate them without changing the page; fix each by translating it by hand in the "
+                "English file (your text is then kept), or by rewording the French (it is then sent again)."
+            )
         return lines

@@ -16,7 +16,7 @@ from bilingue.files import atomic_write_text, claim_folders
 from bilingue.markdown import mask
 from bilingue.paths import LOCK_SUFFIX, is_french_essay
 from bilingue.providers.base import Provider
-from bilingue.sync.lock import HUMAN, BlockEntry, Lock, LockState, sha256, write_lock
+from bilingue.sync.lock import HUMAN, UNTRANSLATED, BlockEntry, Lock, LockState, sha256, write_lock
 from bilingue.sync.orphans import handle_orphans
 from bilingue.sync.plan import (
     Action,
@@ -30,6 +30,7 @@ from bilingue.sync.plan import (
 from bilingue.sync.report import FileReport, Problems, RunReport
 from bilingue.translate import KEPT_SOURCE, BlockIssue, TranslationResult, translate_blocks
 from bilingue.translate.options import TranslateOptions
+from bilingue.translate.registry import OFFLINE_PROVIDERS
 
 
 def find_essays(paths: Iterable[Path]) -> list[Path]:
@@ -108,8 +109,10 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
             continue
         if plan.english_text is None:
             problems.outdated.append(f"{path}: no English version")
-        elif plan.stale:
+            continue
+        if plan.stale:
             problems.outdated.append(f"{path}: English version out of date ({_where_stale(plan)})")
+        _check_provenance(plan, options, problems)
     for report in handle_orphans(paths, dry_run=True):
         if report.bad_input:
             problems.unreadable.extend(report.messages)
@@ -121,6 +124,30 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _check_provenance(plan: EssayPlan, options: TranslateOptions, problems: Problems) -> None:
+    """Blocks a test provider wrote (a failure unless allowed) and blocks left in French (a note
+    saying which block, why, and how to fix it), from the lock."""
+    if plan.lock is None or plan.lock.state.owner == HUMAN:
+        return
+    entries = plan.lock.state.blocks
+    testing = sorted({entry.provider for entry in entries if entry.provider in OFFLINE_PROVIDERS})
+    if testing and not options.allow_test_providers:
+        count = sum(1 for entry in entries if entry.provider in OFFLINE_PROVIDERS)
+        problems.test_output.append(
+            f"{plan.english_path}: {count} block(s) written by the test provider {', '.join(testing)}"
+        )
+    if not any(entry.provider == UNTRANSLATED for entry in entries):
+        return
+    lines = {block.key: block.text_line() for block in plan.document.prose_blocks()}
+    kinds = {block.key: block.kind for block in plan.document.prose_blocks()}
+    for entry in entries:
+        if entry.provider == UNTRANSLATED and entry.source in lines:
+            problems.untranslated.append(
+                f"note: {plan.french_path}:{lines[entry.source]}: {kinds[entry.source]} still in French "
+                f"in {plan.english_path.name} ({entry.reason or 'could not be translated safely'})"
+            )
 
 
 def _where_stale(plan: EssayPlan) -> str:
@@ -228,15 +255,22 @@ def _recorded_state(plan: EssayPlan) -> LockState:
     )
 
 
-def _still_french(plan: EssayPlan, rolled_back: set[int], issues: list[BlockIssue]) -> set[int]:
-    """Blocks the service could not translate safely, or the final check put back in French."""
-    kept_french = {issue.line for issue in issues if issue.action == KEPT_SOURCE}
-    failed = {i for i in plan.to_translate if plan.document.blocks[i].text_line() in kept_french}
-    return failed | rolled_back
+def _still_french(plan: EssayPlan, rolled_back: set[int], issues: list[BlockIssue]) -> dict[int, str]:
+    """Blocks the service could not translate safely, or the final check put back in French,
+    with the reason."""
+    kept_french = {issue.line: issue.reason for issue in issues if issue.action == KEPT_SOURCE}
+    candidates = set(plan.to_translate) | rolled_back
+    return {
+        i: kept_french.get(
+            plan.document.blocks[i].text_line(), "the translated file did not match the source"
+        )
+        for i in candidates
+        if i in rolled_back or plan.document.blocks[i].text_line() in kept_french
+    }
 
 
 def _new_state(
-    plan: EssayPlan, english_text: str, still_french: set[int], recorder: _RecordingProvider
+    plan: EssayPlan, english_text: str, still_french: dict[int, str], recorder: _RecordingProvider
 ) -> LockState:
     english = parse_essay(english_text, plan.english_path, plan.options)
     english_prose = [english.blocks[j] for j in prose_indexes(english)]
@@ -250,10 +284,15 @@ def _new_state(
     for block_plan, english_block in zip(plan.blocks, english_prose, strict=True):
         french_block = plan.document.blocks[block_plan.index]
         if block_plan.index in still_french:
-            # still French: an empty source key makes the next run translate it again
+            # still French, and recorded as such: not sent again (the same service would fail the
+            # same way) until the French changes or a person translates it; --check names it
             entries.append(
                 BlockEntry(
-                    source="", machine=sha256(english_block.text), provider="untranslated", translated=today
+                    source=french_block.key,
+                    machine=sha256(english_block.text),
+                    provider=UNTRANSLATED,
+                    translated=today,
+                    reason=still_french[block_plan.index],
                 )
             )
         elif block_plan.action is not Action.TRANSLATE and block_plan.entry is not None:

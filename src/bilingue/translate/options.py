@@ -31,6 +31,9 @@ class TranslateOptions:
     #: Markdown configuration. Default: the current folder's, as `mkdocs build` reads it (a
     #: missing file, or None, means MkDocs' built-in extensions only)
     site_config: Path | None = Path("mkdocs.yml")
+    #: English from the test providers (pseudo, identity) passes `translate --check` and the
+    #: check-mode build: for test sites only (a real site must never publish it)
+    allow_test_providers: bool = False
 
     def renderer(self) -> SiteRenderer:
         """The judge's renderer: Python-Markdown configured as the site builds pages."""
