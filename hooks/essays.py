@@ -1,6 +1,6 @@
 """Essays: the generated listing on each language's home page, and date/reading time on essays.
 
-Thin glue over ``bilingue.listing`` and ``bilingue.essays``.
+Thin glue over ``bilingue.listing`` and ``bilingue.catalog``.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from bilingue.catalog import ESSAYS_FOLDER, count_words, discover_essays
 from bilingue.errors import reported_as_build_errors
-from bilingue.essays import ESSAYS_FOLDER, count_words, discover_essays
 from bilingue.listing import LISTING_MARKER, insert_listing
 from bilingue.locales import long_date, reading_time
 from bilingue.site import build_language

@@ -18,8 +18,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE
+from bilingue.catalog import ESSAYS_FOLDER, discover_essays
 from bilingue.errors import BilingueError, reported_as_build_errors
-from bilingue.essays import ESSAYS_FOLDER, discover_essays
 from bilingue.files import read_text
 from bilingue.site import build_language, file_language
 from bilingue.sources.checks import (

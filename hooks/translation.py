@@ -22,10 +22,11 @@ from bilingue.config import ProjectConfig, load_config
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
 from bilingue.markdown.judge import renderer_from_config
+from bilingue.providers import get_provider
 from bilingue.site import build_language, file_language, french_source_of
 from bilingue.sync import find_problems, sync_paths
 from bilingue.sync.freshness import freshness_of
-from bilingue.translate import TranslateOptions, get_provider
+from bilingue.translate import TranslateOptions
 
 log = logging.getLogger("mkdocs.hooks.translation")
 
@@ -93,7 +94,9 @@ def _sync() -> None:
     provider_name = _project.translation.provider
     try:
         settings = _project.translation.providers
-        run = sync_paths(_project.essay_paths(), lambda: get_provider(provider_name, settings), _options)
+        run = sync_paths(
+            _project.essay_paths(), lambda: get_provider(provider_name, config=settings), _options
+        )
     except BilingueError as error:
         log.info(f"translation: skipped ({error}); the existing English files are used as they are")
         return

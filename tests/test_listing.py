@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from bilingue.essays import Essay, EssayMeta, EssayVersion
+from bilingue.catalog import Essay, EssayMeta, EssayVersion
 from bilingue.listing import LISTING_MARKER, insert_listing, render_listing
 
 

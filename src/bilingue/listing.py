@@ -12,7 +12,7 @@ import html
 import posixpath
 from collections.abc import Iterable
 
-from bilingue.essays import Essay
+from bilingue.catalog import Essay
 from bilingue.locales import long_date, reading_time
 
 #: what a listing page writes where the list goes

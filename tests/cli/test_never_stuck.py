@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from bilingue.cli import main
+from bilingue.providers import get_provider
 from bilingue.providers.pseudo import PseudoProvider
 from bilingue.sync import find_problems, sync_paths
 from bilingue.sync.lock import UNTRANSLATED, read_lock
-from bilingue.translate import TranslateOptions, get_provider
+from bilingue.translate import TranslateOptions
 
 # The cases of issue 12's table that used to leave an essay "out of date" forever, or lose bytes.
 CASES = {

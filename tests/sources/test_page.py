@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bilingue.essays import discover_essays
+from bilingue.catalog import discover_essays
 from bilingue.sources.page import SOURCES_MARKER, collect_backlinks, insert_sources_list
 from bilingue.sources.registry import parse_registry
 

@@ -11,7 +11,8 @@ import pytest
 
 from bilingue.markdown import compare_documents, parse_document
 from bilingue.markdown.judge import html_structure, judge, site_renderer
-from bilingue.translate import get_provider, translate_document
+from bilingue.providers import get_provider
+from bilingue.translate import translate_document
 
 
 @pytest.fixture(scope="module")

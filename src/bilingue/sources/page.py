@@ -13,7 +13,7 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bilingue.essays import Essay
+from bilingue.catalog import Essay
 from bilingue.sources.citations import find_citations, read_page
 from bilingue.sources.registry import Registry
 from bilingue.sources.render import escape, render_reference

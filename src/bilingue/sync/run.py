@@ -16,6 +16,7 @@ from bilingue.files import atomic_write_text, claim_folders
 from bilingue.markdown import mask
 from bilingue.paths import LOCK_SUFFIX, is_french_essay
 from bilingue.providers.base import Provider
+from bilingue.providers.factory import OFFLINE_PROVIDERS
 from bilingue.sync.lock import HUMAN, UNTRANSLATED, BlockEntry, Lock, LockState, sha256, write_lock
 from bilingue.sync.orphans import handle_orphans
 from bilingue.sync.plan import (
@@ -30,7 +31,6 @@ from bilingue.sync.plan import (
 from bilingue.sync.report import FileReport, Problems, RunReport
 from bilingue.translate import KEPT_SOURCE, BlockIssue, TranslationResult, translate_blocks
 from bilingue.translate.options import TranslateOptions
-from bilingue.translate.registry import OFFLINE_PROVIDERS
 
 
 def find_essays(paths: Iterable[Path]) -> list[Path]:
