@@ -125,7 +125,7 @@ class InlineText:
                 out.append(html.unescape(segment.text))
             elif segment.kind == AUTOLINK:
                 out.append(segment.text[1:-1])
-            elif segment.kind in (TERM, URL, NO_TRANSLATE, KEYS, REF_LINK, MATH):
+            elif segment.kind in (TERM, URL, EMAIL, NO_TRANSLATE, KEYS, REF_LINK, MATH):
                 out.append(_strip_tags(segment.text).strip("[]"))
             elif segment.kind == HARD_BREAK:
                 out.append(" ")
@@ -379,7 +379,7 @@ def _compile(terms: tuple[str, ...]) -> re.Pattern[str]:
     if terms:
         joined = "|".join(re.escape(term) for term in terms)
         # after code/HTML/URLs (leftmost wins anyway), before emphasis and plain brackets
-        alternatives.insert(_TERM_SLOT, ("term", rf"(?<![\w-])(?:{joined})(?![\w-])"))
+        alternatives.insert(_TERM_SLOT, ("term", _TERM_BEFORE + f"(?:{joined})" + _TERM_AFTER))
     return re.compile("|".join(f"(?P<{name}>{regex})" for name, regex in alternatives))
 
 
@@ -394,10 +394,14 @@ def _compile_candidates(terms: tuple[str, ...], hard_break: bool, url: bool, ema
         starts += r"|(?<![\w.+\-])[\w.+\-]+@"
     terms = sorted({term for term in terms if term.strip()}, key=len, reverse=True)
     if terms:
-        starts += "|(?<![\\w-])(?:" + "|".join(re.escape(term) for term in terms) + ")"
+        starts += "|" + _TERM_BEFORE + "(?:" + "|".join(re.escape(term) for term in terms) + ")"
     return re.compile(starts)
 
 
+# A term stands alone: no letter, digit or hyphen next to it; an emphasis underscore may touch it
+# (Python-Markdown finds abbreviations in the text *inside* `_l'ONU_`), an intra-word one not.
+_TERM_BEFORE = r"(?<![^\W_])(?<!-)(?<!\w_)"
+_TERM_AFTER = r"(?![^\W_]|-|_\w)"
 _ATTR = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}]+))"""
 _KEY = r"""(?:[\w\-]+|"(?:\\.|[^"\\\n])+")"""
 _ALTERNATIVES: list[tuple[str, str]] = [
