@@ -173,8 +173,9 @@ def _model_differences(text: str, document: m.Document, options: TranslateOption
 
 class _Judge:
     """The site's renderer on a French document and candidate translations of it: which
-    translated blocks make the page render differently (found by halving the candidates, so a
-    file with one bad block costs a few renders, not one per block)."""
+    translated block makes the page render differently. Found by halving: the shortest run of
+    translated blocks, in file order, whose page differs ends with it (a few renders for a file
+    with a bad block, not one per block); ``assemble`` asks again until the page is the same."""
 
     def __init__(self, document: m.Document, options: TranslateOptions):
         self.document = document
@@ -182,21 +183,19 @@ class _Judge:
         self._french: list | None = None
 
     def culprits(self, kept: dict[int, str]) -> tuple[set[int], str]:
-        first = self._difference(kept)
-        if first is None:
+        found = self._difference(kept)
+        if found is None:
             return set(), ""
-        found = self._search(sorted(kept), {}, kept)
-        return set(found), first.describe()
-
-    def _search(self, candidates: list[int], base: dict[int, str], kept: dict[int, str]) -> list[int]:
-        if self._difference({**base, **{i: kept[i] for i in candidates}}) is None:
-            return []
-        if len(candidates) == 1:
-            return candidates
-        left, right = candidates[: len(candidates) // 2], candidates[len(candidates) // 2 :]
-        bad_left = self._search(left, base, kept)
-        good_left = {i: kept[i] for i in left if i not in bad_left}
-        return bad_left + self._search(right, {**base, **good_left}, kept)
+        order = sorted(kept)
+        low, high = 0, len(order) - 1  # the blocks order[: high + 1] change the page
+        while low < high:
+            middle = (low + high) // 2
+            difference = self._difference({i: kept[i] for i in order[: middle + 1]})
+            if difference is None:
+                low = middle + 1
+            else:
+                high, found = middle, difference
+        return {order[high]}, found.describe()
 
     def _difference(self, translations: dict[int, str]) -> HtmlDifference | None:
         renderer = self.options.renderer()
