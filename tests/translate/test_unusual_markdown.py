@@ -12,7 +12,7 @@ import pytest
 from bilingue.markdown import compare_documents, parse_document
 from bilingue.markdown.judge import html_structure, judge, site_renderer
 from bilingue.providers import get_provider
-from bilingue.translate import translate_document
+from bilingue.translate import PIECEWISE, TranslateOptions, translate_document
 
 
 @pytest.fixture(scope="module")
@@ -147,3 +147,25 @@ def test_the_judge_compares_structure_not_prose():
     other_class = html_structure('<p title="A title" class="y">Some <code>code</code> and text.</p>')
     assert french == same
     assert french != other_code and french != other_class
+
+
+def test_an_answer_the_site_renders_differently_goes_through_the_piecewise_fallback(tmp_path):
+    """The model knows nothing of `~~` (pymdownx.tilde) but this site enables it: only the judge
+    sees that the whole answer would strike text through; the pieces, translated one by one,
+    are fine."""
+    from tests.translate.test_document import Fixed
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nmarkdown_extensions: [pymdownx.tilde]\n")
+    options = TranslateOptions(site_config=tmp_path / "mkdocs.yml")
+    provider = Fixed(
+        {"Le reste <m1/> ici.": "The ~~rest~~ <m1/> here.", "Le reste ": "The rest ", " ici.": " here."}
+    )
+    result = translate_document("Le reste `x` ici.\n", provider, options=options)
+    assert result.text == "The rest `x` here.\n"
+    [issue] = result.issues
+    assert (
+        issue.action == PIECEWISE
+        and "the page renders differently" in issue.reason
+        and "<del>" in issue.reason
+    )

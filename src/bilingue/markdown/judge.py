@@ -44,10 +44,20 @@ class SiteRenderer:
 
     def __post_init__(self) -> None:
         self._markdown = markdown.Markdown(extensions=self.extensions, extension_configs=self.configs)
+        self._fragments: dict[str, list[Event]] = {}
 
     def render(self, text: str) -> str:
         """HTML of a Markdown file's body, as the site renders it (front matter left out)."""
         return self._markdown.reset().convert(split_front_matter(text).body)
+
+    def compare_fragments(self, french: str, english: str) -> HtmlDifference | None:
+        """Judge one block's prose: each rendered alone (the French one remembered)."""
+        expected = self._fragments.get(french)
+        if expected is None:
+            if len(self._fragments) > _FRAGMENT_CACHE:
+                self._fragments.clear()
+            expected = self._fragments[french] = html_structure(self._markdown.reset().convert(french))
+        return compare_structures(expected, html_structure(self._markdown.reset().convert(english)))
 
 
 @dataclass(frozen=True)
@@ -201,6 +211,7 @@ def _is_verbatim(tag: str, attributes: dict[str, str | None]) -> bool:
     return attributes.get("translate") == "no" or "notranslate" in classes
 
 
+_FRAGMENT_CACHE = 20_000  # French blocks whose structure is remembered (a site's worth)
 _VERBATIM_TAGS = frozenset({"code", "pre", "script", "style", "math", "samp"})
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

@@ -272,17 +272,22 @@ def _restore(
     except MaskError as error:
         return None, str(error)
     english = _keep_line_break(block, english)
-    problem = _check(block, english)
+    problem = _check(block, english, options)
     if problem:
         escaped = escape_new_markup(masked, candidate)
         if escaped != candidate:
             english = _keep_line_break(block, unmask(masked, escaped, titles).strip())
-            problem = _check(block, english)
+            problem = _check(block, english, options)
     return (None, problem) if problem else (english, "")
 
 
-def _check(block: m.Block, english: str) -> str:
-    """Why ``english`` cannot replace the block's prose ("" when it can)."""
+def _check(block: m.Block, english: str, options: TranslateOptions) -> str:
+    """Why ``english`` cannot replace the block's prose ("" when it can).
+
+    Besides the model's checks, the block's prose alone is rendered with the site's Markdown
+    (the judge, on one block): an answer that would change the page fails here, where the
+    repair and piece-by-piece fallbacks can still save it, not only in the whole-file check.
+    """
     if not english.strip():
         return "empty translation"
     found = scan_inline(english, block.context)
@@ -297,7 +302,8 @@ def _check(block: m.Block, english: str) -> str:
             start = _BLOCK_START.match(line)
             if start and start.group(0).strip() not in allowed:
                 return "a line would start a new Markdown block"
-    return ""
+    rendered = options.renderer().compare_fragments(block.text, english)
+    return rendered.describe() if rendered is not None else ""
 
 
 def _keep_line_break(block: m.Block, english: str) -> str:
