@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE
-from bilingue.config import ProjectConfig, load_config
+from bilingue.config import Settings, load_config
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
 from bilingue.markdown.judge import renderer_from_config
@@ -31,7 +31,7 @@ from bilingue.translate import TranslateOptions
 log = logging.getLogger("mkdocs.hooks.translation")
 
 # The project's settings (bilingue.yml + environment), read again at every build.
-_project = ProjectConfig()
+_project = Settings()
 _options = TranslateOptions()
 
 # -----------------------------------------------------------------------------
@@ -93,9 +93,10 @@ def _fail_on_stale() -> None:
 def _sync() -> None:
     provider_name = _project.translation.provider
     try:
-        settings = _project.translation.providers
         run = sync_paths(
-            _project.essay_paths(), lambda: get_provider(provider_name, config=settings), _options
+            _project.essay_paths(),
+            lambda: get_provider(provider_name, settings=_project.provider_settings),
+            _options,
         )
     except BilingueError as error:
         log.info(f"translation: skipped ({error}); the existing English files are used as they are")

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from bilingue.errors import SourceFileError
+from bilingue.errors import SourceFileError, yaml_error
 
 # Same rule as MkDocs' get_data(): a `---` line, YAML, then a `---` or `...` line. MkDocs reads
 # pages with universal newlines (a CRLF file has the same front matter).
@@ -45,11 +45,12 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> SplitDocument:
     try:
         meta = yaml.safe_load(raw_yaml) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening ---
-        problem = getattr(error, "problem", None) or str(error)
-        raise SourceFileError(
-            path, line, f"invalid YAML front matter: {problem}", "fix the YAML between the two --- lines"
+        raise yaml_error(
+            path,
+            error,
+            "fix the YAML between the two --- lines",
+            what="invalid YAML front matter",
+            first_line=2,
         ) from error
     if not isinstance(meta, dict):
         raise SourceFileError(

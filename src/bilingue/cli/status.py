@@ -10,8 +10,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from bilingue.cli._paths import check_folder, check_paths
-from bilingue.config import load_config
+from bilingue.cli._paths import check_paths
+from bilingue.cli._project import project_options, project_settings
 from bilingue.errors import BilingueError
 from bilingue.sync import Action, Status, find_essays, plan_essay
 from bilingue.sync.lock import HUMAN
@@ -22,6 +22,7 @@ from bilingue.translate.options import TranslateOptions
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "status",
+        parents=[project_options()],
         help="a table per essay: blocks machine / human / stale / missing, last sync, work left",
         description=(
             "Reads the French essays, their English files and locks, and sends nothing. "
@@ -36,13 +37,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="PATH",
         help="essays or folders (default: translation.paths of bilingue.yml)",
     )
-    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: .)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    check_folder(args.root, "--root must be the project's folder, holding bilingue.yml")
-    project = load_config(args.root)
+    project = project_settings(args)
     options = project.translate_options()
     paths = project.essay_paths(args.paths)
     check_paths(paths)

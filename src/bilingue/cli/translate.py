@@ -18,7 +18,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bilingue.cli._paths import check_paths
-from bilingue.config import ProjectConfig, load_config
+from bilingue.cli._project import project_options, project_settings
+from bilingue.config import Settings
 from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import read_text
 from bilingue.providers import OFFLINE_PROVIDERS, get_provider
@@ -37,6 +38,7 @@ from bilingue.translate import TranslateOptions, load_glossary, translate_docume
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "translate",
+        parents=[project_options()],
         help="create and update the English versions of French essays",
         description=(
             "Keeps each French essay (x.md) and its English version (x.en.md) in step, block by "
@@ -82,7 +84,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="print the English Markdown of the given files, without writing files or locks",
     )
-    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: .)")
     parser.add_argument("--glossary", type=Path, default=None, help="YAML file of terms kept as written")
     parser.add_argument(
         "--no-typography",
@@ -93,7 +94,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    project = load_config(args.root)
+    project = project_settings(args)
     options = _options(args, project)
     provider_name = args.provider or project.translation.provider
     if not args.check:  # --check sends nothing: any provider will do
@@ -112,12 +113,12 @@ def run(args: argparse.Namespace) -> int:
 # --- the modes ----------------------------------------------------------------------------------
 
 
-def _sync(paths, provider_name, project: ProjectConfig, options: TranslateOptions) -> int:
+def _sync(paths, provider_name, project: Settings, options: TranslateOptions) -> int:
     essays = find_essays(paths)
     with _progress(len(essays)) as advance:
         run = sync_paths(
             paths,
-            lambda: get_provider(provider_name, config=project.translation.providers),
+            lambda: get_provider(provider_name, settings=project.provider_settings),
             options,
             on_file=lambda report: (_print_report(report), advance()),
         )
@@ -135,7 +136,7 @@ def _check(paths: list[Path], options: TranslateOptions) -> int:
     return 0
 
 
-def _dry_run(paths, provider_name, project: ProjectConfig, options: TranslateOptions) -> int:
+def _dry_run(paths, provider_name, project: Settings, options: TranslateOptions) -> int:
     texts: list[str] = []
     unreadable = 0
     for report in handle_orphans(paths, dry_run=True):
@@ -158,16 +159,16 @@ def _dry_run(paths, provider_name, project: ProjectConfig, options: TranslateOpt
     else:
         from bilingue.providers.estimate import estimate
 
-        chain = get_provider(provider_name, config=project.translation.providers)
+        chain = get_provider(provider_name, settings=project.provider_settings)
         for line in estimate(texts, chain).lines():
             print(line)
     return 1 if unreadable else 0
 
 
-def _print_english(paths, provider_name, project: ProjectConfig, options: TranslateOptions) -> int:
+def _print_english(paths, provider_name, project: Settings, options: TranslateOptions) -> int:
     if not paths:
         raise BilingueError("--stdout needs the French file(s) to translate")
-    provider = get_provider(provider_name, config=project.translation.providers)
+    provider = get_provider(provider_name, settings=project.provider_settings)
     for path in paths:
         result = translate_document(read_text(path, exact=True), provider, path=str(path), options=options)
         sys.stdout.write(result.text)
@@ -185,7 +186,7 @@ def _provider_name(value: str) -> str:
     return value.strip()
 
 
-def _options(args: argparse.Namespace, project: ProjectConfig) -> TranslateOptions:
+def _options(args: argparse.Namespace, project: Settings) -> TranslateOptions:
     options = project.translate_options()
     if args.glossary is not None:
         options = replace(options, glossary=load_glossary(args.glossary))
