@@ -234,6 +234,9 @@ REPRODUCERS = [
     "- un\n\t- deux\n",
     "Texte.\n{: .x }\n",
     "\ufeff---\ntitle: Un essai\n---\n\nle monde\r\n",
+    "# le « { #ancre-0 }\n",  # the space before an attribute list survives the typography pass
+    "# le _l'ONU_ le\n\n*[ONU]: Organisation des Nations unies\n",  # an abbreviation inside emphasis
+    "# le contact0@exemple.org le\n",  # an e-mail address counts in the heading's id
 ]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from bilingue.markdown.inline import ATTR_LIST
 from bilingue.markdown.mask import TOKEN, Masked
 
 
@@ -27,10 +28,14 @@ def english_typography(masked_text: str, source_text: str = "", masked: Masked |
     curly = source_text.count("’") > source_text.count("'")
     parts = TOKEN.split(masked_text)
     for number in range(0, len(parts), 4):
-        parts[number] = _fix_run(parts[number], curly)
+        run = parts[number]
+        parts[number] = _fix_run(run, curly)
         token = "<{}m{}{}>".format(*parts[number - 3 : number]) if number else ""
         if number and _colon_may_follow(masked, token):
             parts[number] = _SPACE_AT_START.sub("", parts[number])
+        following = "<{}m{}{}>".format(*parts[number + 1 : number + 4]) if number + 3 < len(parts) else ""
+        if run[-1:].isspace() and not parts[number][-1:].isspace() and _needs_space_before(masked, following):
+            parts[number] += " "  # `Titre « { #id }`: attr_list reads `{...}` only after a space
     out: list[str] = []
     for number in range(0, len(parts), 4):
         out.append(parts[number])
@@ -44,6 +49,11 @@ def _colon_may_follow(masked: Masked | None, token: str) -> bool:
     if masked is None or token not in masked.tokens:
         return False
     return not masked.tokens[token].text.endswith(":")
+
+
+def _needs_space_before(masked: Masked | None, token: str) -> bool:
+    """Is this tag's piece an attribute list (which needs the space before it)?"""
+    return masked is not None and token in masked.tokens and masked.tokens[token].kind == ATTR_LIST
 
 
 def _fix_run(run: str, curly: bool) -> str:
