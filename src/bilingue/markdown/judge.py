@@ -45,19 +45,28 @@ class SiteRenderer:
     def __post_init__(self) -> None:
         self._markdown = markdown.Markdown(extensions=self.extensions, extension_configs=self.configs)
         self._fragments: dict[str, list[Event]] = {}
+        names = {name if isinstance(name, str) else type(name).__module__ for name in self.extensions}
+        self._span_mode = any(name.endswith("md_in_html") for name in names)
 
     def render(self, text: str) -> str:
         """HTML of a Markdown file's body, as the site renders it (front matter left out)."""
         return self._markdown.reset().convert(split_front_matter(text).body)
 
     def compare_fragments(self, french: str, english: str) -> HtmlDifference | None:
-        """Judge one block's prose: each rendered alone (the French one remembered)."""
+        """Judge one block's prose: each rendered alone as inline Markdown (the French one
+        remembered). Inline only: out of its place, the prose of a block (``# le`` continuing an
+        indented line) must not be read as a heading or a list."""
         expected = self._fragments.get(french)
         if expected is None:
             if len(self._fragments) > _FRAGMENT_CACHE:
                 self._fragments.clear()
-            expected = self._fragments[french] = html_structure(self._markdown.reset().convert(french))
-        return compare_structures(expected, html_structure(self._markdown.reset().convert(english)))
+            expected = self._fragments[french] = self._inline_structure(french)
+        return compare_structures(expected, self._inline_structure(english))
+
+    def _inline_structure(self, prose: str) -> list[Event]:
+        # md_in_html's span mode (when the site has it): the content is read as inline Markdown only
+        text = f'<div markdown="span">\n{prose}\n</div>' if self._span_mode else prose
+        return html_structure(self._markdown.reset().convert(text))
 
 
 @dataclass(frozen=True)
