@@ -23,12 +23,14 @@ from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
 from bilingue.markdown.judge import renderer_from_config
 from bilingue.providers import get_provider
+from bilingue.redact import RedactingFilter
 from bilingue.site import build_language, file_language, french_source_of
 from bilingue.sync import find_problems, sync_paths
 from bilingue.sync.freshness import freshness_of
 from bilingue.translate import TranslateOptions
 
 log = logging.getLogger("mkdocs.hooks.translation")
+log.addFilter(RedactingFilter())  # a service's error may echo a key
 
 # The project's settings (bilingue.yml + environment), read again at every build.
 _project = Settings()
@@ -72,6 +74,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["translation_notice"] = {
             "reviewed": freshness.reviewed,
             "partly_reviewed": freshness.human_blocks > 0 and not freshness.reviewed,
+            "unknown_origin": freshness.unknown_origin,
+            "partly_machine": freshness.machine_blocks > 0,
             "outdated": freshness.outdated,
             "synced": long_date(freshness.synced, "en") if freshness.synced else "",
         }

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from pathlib import Path
+
+import markdown as markdown_lib
 
 from bilingue.catalog import Essay, EssayMeta, EssayVersion
 from bilingue.listing import LISTING_MARKER, insert_listing, render_listing
@@ -32,10 +36,15 @@ def test_listing_formats_date_and_reading_time_for_the_language():
     assert '<time datetime="2024-11-19">' in english
 
 
-def test_listing_escapes_html_in_summary_and_brackets_in_titles():
-    markdown = render_listing([essay("a", "Titre [draft]", None)], "fr", "index.md", "essais")
-    assert "Un &lt;résumé&gt; &amp; plus" in markdown
-    assert "[Titre \\[draft\\]](essais/a.md)" in markdown
+def test_listing_shows_summary_and_title_as_text_not_markup():
+    markdown = render_listing(
+        [essay("a", "Titre [draft] ==m=={: onclick=x}", None)], "fr", "index.md", "essais"
+    )
+    page = markdown_lib.markdown(markdown, extensions=["md_in_html", "attr_list", "pymdownx.mark"])
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "Un <résumé> & plus" in text
+    assert "Titre [draft] ==m=={: onclick=x}" in text
+    assert '<a href="essais/a.md">' in page and "<mark" not in page and "onclick=" not in page
 
 
 def test_untranslated_essay_is_flagged_in_english_only():

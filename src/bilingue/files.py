@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -22,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from bilingue import yaml_input
 from bilingue.errors import BilingueError, SourceFileError, yaml_error
 
 try:
@@ -40,7 +43,7 @@ def read_yaml(path: Path | str, fix: str) -> Any:
     """The YAML data of a settings file (``bilingue.yml``, ``glossary.yml``...), read with
     ``read_text``; a syntax error is a ``SourceFileError`` at its line, saying ``fix``."""
     try:
-        return yaml.safe_load(read_text(path))
+        return yaml_input.safe_load(read_text(path))  # no aliases, no oversize document
     except yaml.YAMLError as error:
         raise yaml_error(path, error, fix) from error
 
@@ -56,6 +59,7 @@ def read_text(path: Path | str, *, exact: bool = False) -> str:
     line of its first bad byte) gets the same clear message everywhere instead of a traceback.
     """
     path = Path(path)
+    refuse_links_outside(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -76,6 +80,36 @@ def read_text(path: Path | str, *, exact: bool = False) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")  # universal newlines, as Path.read_text
 
 
+def refuse_links_outside(path: Path | str) -> None:
+    """A ``SourceFileError`` when ``path`` is (or goes through) a symbolic link that leads out of
+    the project: a pull request could otherwise add ``docs/essais/x.md -> ~/.ssh/id_rsa`` and have
+    the file sent to a translation service and published. Links inside the project are fine.
+
+    The project is the nearest folder above ``path`` holding mkdocs.yml, bilingue.yml or .git
+    (else the file's own folder). The link's target is not named: the build log may be public.
+    """
+    absolute = Path(os.path.abspath(path))
+    real = Path(os.path.realpath(absolute))
+    if real == absolute:
+        return
+    root = project_root(absolute)
+    if not real.is_relative_to(os.path.realpath(root)):
+        raise SourceFileError(
+            path,
+            None,
+            "is a symbolic link to a file outside the project: refused (never read, translated or published)",
+            "put the file itself in the project instead of a link to it",
+        )
+
+
+def project_root(path: Path) -> Path:
+    """The nearest folder above ``path`` with mkdocs.yml, bilingue.yml or .git (else its folder)."""
+    for folder in Path(os.path.abspath(path)).parents:
+        if any((folder / marker).exists() for marker in _PROJECT_MARKERS):
+            return folder
+    return Path(os.path.abspath(path)).parent
+
+
 def atomic_write_text(path: Path | str, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder, then rename.
 
@@ -84,8 +118,11 @@ def atomic_write_text(path: Path | str, text: str) -> None:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
+        # mkstemp makes 0600 files: the new file gets the old one's mode (or the umask's)
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
@@ -125,6 +162,21 @@ def leftover_temp_files(folder: Path) -> list[Path]:
 # --- helpers ------------------------------------------------------------------------------------
 
 
+def _mode_for(path: Path) -> int:
+    """The permission bits a rewrite of ``path`` keeps: the existing file's, else 0666 - umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    with _umask_lock:  # reading the umask means setting it: no other thread may see the 0
+        mask = os.umask(0)
+        os.umask(mask)
+    return mask
+
+
 @contextmanager
 def _folder_lock(folder: Path, *, wait: bool, what: str) -> Iterator[None]:
     descriptor = os.open(folder, os.O_RDONLY)
@@ -152,6 +204,10 @@ def _remove_leftovers(folder: Path) -> list[Path]:
 
 
 # --- data ---------------------------------------------------------------------------------------
+
+_umask_lock = threading.Lock()
+
+_PROJECT_MARKERS = ("mkdocs.yml", "bilingue.yml", ".git")
 
 # The folders this process has locked (an flock is per open file, so this process opening a
 # folder again to lock it would block on its own lock).

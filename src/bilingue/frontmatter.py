@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from bilingue import yaml_input
 from bilingue.errors import SourceFileError, yaml_error
 
 # Same rule as MkDocs' get_data(): a `---` line, YAML, then a `---` or `...` line. MkDocs reads
@@ -43,7 +44,7 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> SplitDocument:
         return SplitDocument("", {}, text, 1, bom)
     raw_yaml = match.group("yaml") or ""
     try:
-        meta = yaml.safe_load(raw_yaml) or {}
+        meta = yaml_input.safe_load(raw_yaml) or {}
     except yaml.YAMLError as error:
         raise yaml_error(
             path,
@@ -72,7 +73,7 @@ def key_spans(text: str) -> dict[str, tuple[int, int]]:
     starts = [len(split.bom)]
     for line in lines:
         starts.append(starts[-1] + len(line))
-    node = yaml.compose("".join(lines[1:-1]))
+    node = yaml_input.compose("".join(lines[1:-1]))
     if not isinstance(node, yaml.MappingNode):
         return {}
     spans = {}

@@ -8,12 +8,12 @@ go through MkDocs' own link resolution (and i18n points them at the right langua
 
 from __future__ import annotations
 
-import html
 import posixpath
 from collections.abc import Iterable
 
 from bilingue.catalog import Essay
 from bilingue.locales import long_date, reading_time
+from bilingue.safety import escape_markdown_text
 
 #: what a listing page writes where the list goes
 LISTING_MARKER = "<!-- bilingue:essays -->"
@@ -46,32 +46,28 @@ def _card(essay: Essay, language: str, page_src: str, essays_src: str) -> str:
     link = posixpath.relpath(f"{essays_src}/{essay.slug}.md", posixpath.dirname(page_src) or ".")
     details = [
         f'<time datetime="{meta.date.isoformat()}">{long_date(meta.date, language)}</time>',
-        html.escape(reading_time(version.word_count, language)),
+        escape_markdown_text(reading_time(version.word_count, language)),
     ]
     if not essay.is_translated(language):
         details.append(f'<span class="bl-essay-untranslated">{NOT_TRANSLATED[language]}</span>')
-    tags = "".join(f'<span class="bl-tag">{html.escape(tag)}</span>' for tag in meta.tags)
+    tags = "".join(f'<span class="bl-tag">{escape_markdown_text(tag)}</span>' for tag in meta.tags)
     return "\n".join(
         [
             '<article class="bl-essay" markdown>',
             "",
             # A heading for screen readers, but not a Markdown heading: no permalink, no toc entry.
             f'<p class="bl-essay-title" role="heading" aria-level="2" markdown="span">'
-            f"[{_escape_link_text(meta.title)}]({link})</p>",
+            f"[{escape_markdown_text(meta.title)}]({link})</p>",
             "",
             f'<p class="bl-essay-meta">{" · ".join(details)}</p>',
             "",
-            f'<p class="bl-essay-summary">{html.escape(meta.description)}</p>',
+            f'<p class="bl-essay-summary">{escape_markdown_text(meta.description)}</p>',
             "",
             f'<p class="bl-tags">{tags}</p>' if tags else "",
             "",
             "</article>",
         ]
     )
-
-
-def _escape_link_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from bilingue.sources.checks import (
     check_registry,
     registry_unusable,
 )
+from bilingue.unsafe_content import check_unsafe_content
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Checks sources.yml (every field, with its line) and every page under docs/: unknown "
             "source ids (with the closest ids), malformed URLs and dates, access dates in the "
-            "future (errors); sources no page cites (warnings). Then lists, for an author to "
+            "future, markup where only text is shown and content the build would strip from a page "
+            "(scripts, event handlers, javascript: links: errors); sources no page cites (warnings). "
+            "Then lists, for an author to "
             "review, the numbers stated in prose with no [^src:...] citation in the same "
             "sentence, and the numbers that disagree with the figures of the sources their "
             "sentence cites. Exit status 1 when there is an error, 0 otherwise."
@@ -61,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
         _print(findings, no_claims=True)
         print("pages not checked: every citation would look unknown until the registry can be read")
         return 1
-    return _print(findings + check_pages(sources, docs, args.tolerance), no_claims=args.no_claims)
+    findings += check_pages(sources, docs, args.tolerance)
+    findings += check_unsafe_content(sorted(docs.rglob("*.md")), sources, project.root / "mkdocs.yml")
+    return _print(findings, no_claims=args.no_claims)
 
 
 def _print(findings: list[Finding], *, no_claims: bool) -> int:

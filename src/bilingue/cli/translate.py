@@ -22,6 +22,7 @@ from bilingue.cli._project import project_options, project_settings
 from bilingue.config import Settings
 from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import read_text
+from bilingue.paths import lock_path_for
 from bilingue.providers import OFFLINE_PROVIDERS, get_provider
 from bilingue.sync import (
     FileReport,
@@ -32,6 +33,7 @@ from bilingue.sync import (
     plan_essay,
     sync_paths,
 )
+from bilingue.sync.aside import clear_aside
 from bilingue.translate import TranslateOptions, load_glossary, translate_document
 
 
@@ -80,6 +82,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="send and write nothing; exit 1 listing English files that are missing or stale (CI)",
     )
     mode.add_argument(
+        "--clear-aside",
+        action="store_true",
+        help="forget the English blocks a person wrote that were set aside (their French is gone) "
+        "in the locks of the given essays, once you have put back what still belongs; nothing else "
+        "changes",
+    )
+    mode.add_argument(
         "--stdout",
         action="store_true",
         help="print the English Markdown of the given files, without writing files or locks",
@@ -105,6 +114,8 @@ def run(args: argparse.Namespace) -> int:
     check_paths(paths)
     if args.check:
         return _check(paths, options)
+    if args.clear_aside:
+        return _clear_aside(paths)
     if args.dry_run:
         return _dry_run(paths, provider_name, project, options)
     return _sync(paths, provider_name, project, options)
@@ -133,6 +144,13 @@ def _check(paths: list[Path], options: TranslateOptions) -> int:
     if problems:
         return 1
     print("every English essay is up to date")
+    return 0
+
+
+def _clear_aside(paths: list[Path]) -> int:
+    for path, count in clear_aside(find_essays(paths)).items():
+        if count:
+            print(f"{path}: {count} block(s) set aside cleared from {lock_path_for(path).name}")
     return 0
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from bilingue import yaml_input
 from bilingue.frontmatter import split_front_matter
 from bilingue.markdown import model as m
 from bilingue.markdown.html_prose import html_prose
@@ -72,7 +73,7 @@ def _front_matter_blocks(
     yaml_start = start + raw.index("\n") + 1
     yaml_text = raw[raw.index("\n") + 1 : raw.rstrip("\r\n").rfind("\n") + 1]  # without the closing ---
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        node = yaml_input.compose(yaml_text)
     except yaml.YAMLError:
         return []  # split_front_matter already validated; be lenient about exotic YAML
     if not isinstance(node, yaml.MappingNode):

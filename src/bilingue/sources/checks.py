@@ -20,7 +20,7 @@ from pathlib import Path
 from bilingue.errors import SourceFileError
 from bilingue.markdown.model import Document
 from bilingue.site import file_language
-from bilingue.sources.citations import find_citations, read_page
+from bilingue.sources.citations import find_citations, find_malformed_citations, normalized_id, read_page
 from bilingue.sources.numbers import find_quantities, relative_difference
 from bilingue.sources.prose import sentences
 from bilingue.sources.registry import Registry, load_registry
@@ -62,8 +62,9 @@ def registry_unusable(registry: Registry, findings: list[Finding]) -> bool:
 
 
 def check_citations(path: Path, text: str | Document, registry: Registry) -> list[Finding]:
-    """Unknown source ids cited in ``text`` (the whole file), with the closest known ids."""
-    findings = []
+    """Malformed citations and unknown source ids in ``text`` (the whole file), with the
+    closest known ids."""
+    findings = check_malformed_citations(path, text, registry)
     for citation in find_citations(text):
         if citation.source_id in registry or citation.source_id in registry.broken:
             continue
@@ -79,6 +80,25 @@ def check_citations(path: Path, text: str | Document, registry: Registry) -> lis
                 path,
                 citation.line,
                 f"unknown source id '{citation.source_id}' in [^{citation.label}] ({hint})",
+            )
+        )
+    return findings
+
+
+def check_malformed_citations(path: Path, text: str | Document, registry: Registry) -> list[Finding]:
+    """``[^src:...]`` references that do not follow the syntax, each with the closest valid one."""
+    findings = []
+    for citation in find_malformed_citations(text):
+        guess = normalized_id(citation.source_id)
+        closest = registry.closest_ids(guess) if guess else []
+        suggestion = f"[^src:{closest[0]}]" if closest else f"[^src:{guess or 'an-id'}]"
+        findings.append(
+            Finding(
+                ERROR,
+                path,
+                citation.line,
+                f"malformed citation [^{citation.label}]: a source id is lower-case letters, digits "
+                f"and '-' (did you mean {suggestion}?); as written it shows as plain text",
             )
         )
     return findings

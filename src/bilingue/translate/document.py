@@ -28,6 +28,7 @@ from bilingue.markdown.typography import english_typography
 from bilingue.markdown.validate import Difference, comparable_pieces, compare_documents
 from bilingue.providers.base import Provider
 from bilingue.providers.failures import UntranslatedError
+from bilingue.safety import new_markup
 from bilingue.translate.options import TranslateOptions
 
 #: what the markup check says of a service's answer whose tags cannot be restored
@@ -231,7 +232,7 @@ def _finish(job: _Job, options: TranslateOptions, ids: dict[int, str]) -> tuple[
     """The checked English prose for a block from the service's answers, or (None, why not)."""
     block, masked = job.block, job.masked
     if masked is None:
-        return _plain_text(block, job.answers, options), ""
+        return _plain_text(block, job.answers, options)
     answer, titles = job.answers[0], job.answers[1:]
     if answer is None:
         return None, "every service damaged the markup"
@@ -250,7 +251,7 @@ def _finish_piecewise(
 ) -> str | None:
     block, masked = job.block, job.masked
     if masked is None:
-        return _plain_text(block, [answers[unit] for unit in _plain_units(block)], options)
+        return _plain_text(block, [answers[unit] for unit in _plain_units(block)], options)[0]
     runs = [
         _keep_outer_space(run, answers[run]) if _worth_sending(run) else run for run in split_runs(masked)
     ]
@@ -267,6 +268,9 @@ def _restore(
         titles = [english_typography(title, block.text) for title in titles]
     if block.kind == m.TABLE_CELL:
         candidate = escape_table_pipes(candidate)
+    for source_title, title in zip(masked.titles, titles, strict=True):
+        if problem := _plain_problem(source_title, title):
+            return None, f"link title: {problem}"
     try:
         english = unmask(masked, candidate, titles).strip()
     except MaskError as error:
@@ -335,17 +339,35 @@ def _plain_units(block: m.Block) -> list[str]:
     return [block.text]
 
 
-def _plain_text(block: m.Block, answers: list[str], options: TranslateOptions) -> str | None:
-    """A plain-text block's English from the answers to its units (None: not usable)."""
-    if answers == _plain_units(block):
-        return block.text
+def _plain_text(
+    block: m.Block, answers: list[str | None], options: TranslateOptions
+) -> tuple[str | None, str]:
+    """A plain-text block's English from the answers to its units, or (None, why not)."""
+    units = _plain_units(block)
+    if answers == units:
+        return block.text, ""
+    for unit, answer in zip(units, answers, strict=True):
+        if problem := _plain_problem(unit, answer):
+            return None, problem
     if block.meta.get("style") not in ("|", ">"):
-        return _plain(answers[0], block, options)
-    english = iter(answers)
+        english = _plain(str(answers[0]), block, options)
+        return (english, "") if english is not None else (None, "empty translation")
+    remaining = iter(answers)
     lines = [
-        _plain(next(english), block, options) if line.strip() else line for line in block.text.split("\n")
+        _plain(str(next(remaining)), block, options) if line.strip() else line
+        for line in block.text.split("\n")
     ]
-    return None if any(line is None for line in lines) else "\n".join(lines)  # type: ignore[arg-type]
+    if any(line is None for line in lines):
+        return None, "empty translation"
+    return "\n".join(lines), ""  # type: ignore[arg-type]
+
+
+def _plain_problem(source: str, answer: str | None) -> str:
+    """Why a service's answer for plain text (a front-matter value, a link title, a code-free
+    block) cannot be used: none, or markup the French did not have ("" when it is fine)."""
+    if answer is None:
+        return "every service added markup"
+    return new_markup(source, answer) or ""
 
 
 def _plain(answer: str, block: m.Block, options: TranslateOptions) -> str | None:
@@ -435,8 +457,9 @@ def _markup_check(jobs: list[_Job], options: TranslateOptions) -> Callable[[str,
 
     def check(source: str, output: str) -> str | None:
         job = by_text.get(source.strip())
-        if job is None or job.masked is None:
-            return None  # a title or a piece: plain text
+        if job is None or job.masked is None:  # a front-matter value, a title or a piece: plain text
+            problem = new_markup(source, output)
+            return f"{MARKUP_DAMAGED}: {problem}" if problem else None
         reason = "tags not returned"
         for candidate in (output, repair(job.masked, output)):
             english, reason = _restore(job.block, job.masked, candidate, list(job.masked.titles), options)
