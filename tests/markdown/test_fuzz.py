@@ -201,7 +201,7 @@ def renderer():
     return site_renderer(OPTIONS.site_config)
 
 
-FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 @FUZZ
@@ -220,7 +220,7 @@ def test_pseudo_translation_renders_the_same_page(renderer, text):
     assert judge(renderer, text, result.text) is None
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
 @given(text=document())
 def test_translate_then_check_passes(tmp_path_factory, text):
     folder = tmp_path_factory.mktemp("fuzz")
