@@ -306,6 +306,8 @@ def _check(block: m.Block, english: str, options: TranslateOptions) -> str:
             start = _BLOCK_START.match(line)
             if start and start.group(0).strip() not in allowed:
                 return "a line would start a new Markdown block"
+    if not _INLINE_SYNTAX.search("".join(part for part in found.segments() if isinstance(part, str))):
+        return ""  # prose without a character Markdown could read as markup: it renders as the pieces do
     rendered = options.renderer().compare_fragments(block.text, english)
     return rendered.describe() if rendered is not None else ""
 
@@ -496,6 +498,9 @@ def _blamed(difference: Difference, document: m.Document) -> list[int]:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+# what may start inline markup in Python-Markdown and the site's extensions (code, emphasis, links,
+# HTML, entities, escapes, mark, keys, math, emoji, attribute lists, tables, URLs, e-mails)
+_INLINE_SYNTAX = re.compile(r"[`*_\[\]<>&\\=+~^${}|]|:[+\-\w]+:|\w@\w|://|  \n")
 _TAGS = re.compile(r"</?m\d+/?>")
 _BLOCK_START = re.compile(
     r"[ ]{0,3}(?:#{1,6}(?:[ \t]|$)|>|[*+\-][ ]|\d+\.[ ]|:[ ]{1,3}(?=\S)|!!!|\?\?\?|===|```"
