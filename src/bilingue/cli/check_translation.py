@@ -47,9 +47,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    options = project_settings(
-        args, required=False
-    ).translate_options()  # the settings `translate` works with
+    settings = project_settings(args, required=False)
+    options = settings.translate_options()  # the settings `translate` works with
     keys = options.front_matter_keys
     if args.front_matter_keys is not None:
         keys = tuple(key.strip() for key in args.front_matter_keys.split(",") if key.strip())
