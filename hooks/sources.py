@@ -21,7 +21,7 @@ from bilingue import SOURCE_LANGUAGE
 from bilingue.catalog import ESSAYS_FOLDER, discover_essays
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.files import read_text
-from bilingue.site import build_language, file_language
+from bilingue.site import CITED_SOURCES, build_language, file_language
 from bilingue.sources.checks import (
     ERROR,
     Finding,
@@ -31,7 +31,7 @@ from bilingue.sources.checks import (
     cited_ids,
     registry_unusable,
 )
-from bilingue.sources.citations import read_page
+from bilingue.sources.citations import find_citations, read_page
 from bilingue.sources.page import SOURCES_MARKER, insert_sources_list
 from bilingue.sources.registry import REGISTRY_FILE, Registry
 from bilingue.sources.render import add_definitions
@@ -77,6 +77,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         source = Path(page.file.abs_src_path)
         for finding in check_citations(source, read_text(source), registry):
             _log(finding, config)
+    cited = dict.fromkeys(citation.source_id for citation in find_citations(markdown))
+    page.meta[CITED_SOURCES] = [registry.get(source_id) for source_id in cited if source_id in registry]
     markdown = add_definitions(markdown, registry, language)
     if SOURCES_MARKER in markdown:
         essays = discover_essays(Path(config.docs_dir) / ESSAYS_FOLDER)

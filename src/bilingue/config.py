@@ -55,6 +55,8 @@ class Folders(BaseModel):
     docs: str = Field("docs", description="the site's pages (MkDocs' docs_dir)")
     essays: str = Field("essais", description="folder of the essays, inside the docs folder")
     sources: str = Field("sources.yml", description="the registry of dated sources essays cite")
+    authors: str = Field("authors.yml", description="the essays' authors (name, bio, link, avatar)")
+    tags: str = Field("tags.yml", description="the English label of each (French) tag")
 
 
 class TranslationConfig(BaseModel):
@@ -89,6 +91,12 @@ class TranslationConfig(BaseModel):
     )
     #: the services' settings without secrets, as in bilingue.yml (``provider_settings`` reads them)
     providers: dict[str, Any] = Field(default_factory=dict)
+    pull_requests_need_english: bool = Field(
+        False,
+        description="`false`: a pull request may leave its English to the translation workflow "
+        "(`translate --check --pull-request` warns, saying what the workflow will do after the "
+        "merge); `true`: contributors bring their own English and a pull request without it fails",
+    )
 
     @field_validator("mode", mode="before")
     @classmethod
@@ -133,6 +141,16 @@ class Settings(BaseModel):
     def registry_path(self) -> Path:
         """The sources registry (``sources.yml``)."""
         return self.root / self.folders.sources
+
+    @property
+    def authors_path(self) -> Path:
+        """The authors registry (``authors.yml``)."""
+        return self.root / self.folders.authors
+
+    @property
+    def tags_path(self) -> Path:
+        """The tags' English labels (``tags.yml``)."""
+        return self.root / self.folders.tags
 
     def essay_paths(self, paths: Sequence[Path] = ()) -> list[Path]:
         """``paths`` when given (e.g. on the command line), else the configured essays."""
@@ -351,10 +369,13 @@ ENVIRONMENT = {
     "folders.docs": "BILINGUE_DOCS",
     "folders.essays": "BILINGUE_ESSAYS",
     "folders.sources": "BILINGUE_SOURCES",
+    "folders.authors": "BILINGUE_AUTHORS",
+    "folders.tags": "BILINGUE_TAGS",
     "translation.mode": "BILINGUE_MODE",
     "translation.provider": "BILINGUE_PROVIDER",
     "translation.paths": "BILINGUE_PATHS",
     "translation.front_matter_keys": "BILINGUE_FRONT_MATTER_KEYS",
     "translation.glossary": "BILINGUE_GLOSSARY",
     "translation.allow_test_providers": "BILINGUE_ALLOW_TEST_PROVIDERS",
+    "translation.pull_requests_need_english": "BILINGUE_PULL_REQUESTS_NEED_ENGLISH",
 }

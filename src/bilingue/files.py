@@ -133,6 +133,26 @@ def atomic_write_text(path: Path | str, text: str) -> None:
         raise
 
 
+def create_text_file(path: Path | str, text: str) -> bool:
+    """Write ``text`` to ``path`` only if no such file exists; False (nothing written) if one does.
+
+    Like ``atomic_write_text`` the file appears whole or not at all, but it is linked into place
+    rather than renamed: a link fails on an existing name, even one created a moment ago."""
+    path = Path(path)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(temp_name, path)
+        return True
+    except FileExistsError:
+        return False
+    finally:
+        Path(temp_name).unlink(missing_ok=True)
+
+
 @contextmanager
 def claim_folders(folders: Iterable[Path], *, wait: bool = False, what: str = "") -> Iterator[list[Path]]:
     """Lock ``folders`` for this process and remove the temporary files killed writers left there.

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
-from markdown.extensions.toc import slugify
+
+from bilingue.slugs import slug_for
 
 
 @dataclass
@@ -28,11 +29,7 @@ class ImportedEssay:
     @property
     def slug(self) -> str:
         """A file name from the title, within ``SLUG``'s rules (empty when the title has no letter)."""
-        slug = re.sub(r"[^a-z0-9]+", "-", slugify(self.title, "-")).strip("-")
-        if len(slug) > MAX_SLUG:  # a whole first line as a title: cut at a word
-            cut = slug[:MAX_SLUG]
-            slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
-        return slug
+        return slug_for(self.title, MAX_SLUG)
 
 
 def check_slug(slug: str) -> str:

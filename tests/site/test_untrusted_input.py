@@ -370,7 +370,14 @@ def _dangers(soup: BeautifulSoup) -> list[str]:
         in_content = element.find_parent("article") is not None or soup.name == "[document]" and not soup.find("article")
         if element.name in ("iframe", "object", "embed", "frame", "base") or (element.name == "form" and in_content):
             found.append(element.name)
-        if element.name == "script" and "alert(" in element.get_text():
+        if element.name == "script" and element.get("type") == "application/ld+json":
+            # data, never run (hooks/sharing.py): contributors' titles may be in it, as JSON
+            # strings that cannot end the element; it must parse whole
+            try:
+                json.loads(element.get_text())
+            except ValueError:
+                found.append("JSON-LD that does not parse: " + element.get_text()[:40])
+        elif element.name == "script" and "alert(" in element.get_text():
             found.append("script: " + element.get_text()[:40])
     return found
 
@@ -395,7 +402,8 @@ _LIVE_DANGERS = """() => {
     }
     if (['IFRAME', 'OBJECT', 'EMBED', 'BASE'].includes(element.tagName)
         || (element.tagName === 'FORM' && element.closest('article'))) found.push(element.tagName);
-    if (element.tagName === 'SCRIPT' && element.textContent.includes('alert(')) found.push('SCRIPT');
+    if (element.tagName === 'SCRIPT' && element.type !== 'application/ld+json'
+        && element.textContent.includes('alert(')) found.push('SCRIPT');
   }
   return found;
 }"""

@@ -1,4 +1,5 @@
-"""``python -m bilingue check``: the sources registry and the essays' citations, all at once."""
+"""``python -m bilingue check``: the sources registry and the essays' citations, authors and tags,
+all at once."""
 
 from __future__ import annotations
 
@@ -6,8 +7,13 @@ import argparse
 import math
 from pathlib import Path
 
+from bilingue.cli._format import add_format_argument
 from bilingue.cli._paths import check_folder
 from bilingue.cli._project import project_options, project_settings
+from bilingue.config import Settings
+from bilingue.errors import SourceFileError
+from bilingue.library import load_library
+from bilingue.reporting import Problem, emit
 from bilingue.sources.checks import (
     CLAIM,
     DEFAULT_TOLERANCE,
@@ -17,6 +23,7 @@ from bilingue.sources.checks import (
     Finding,
     check_pages,
     check_registry,
+    finding_from_error,
     registry_unusable,
 )
 from bilingue.unsafe_content import check_unsafe_content
@@ -35,7 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Then lists, for an author to "
             "review, the numbers stated in prose with no [^src:...] citation in the same "
             "sentence, and the numbers that disagree with the figures of the sources their "
-            "sentence cites. Exit status 1 when there is an error, 0 otherwise."
+            "sentence cites. Also checks authors.yml and tags.yml, and that every essay's "
+            "`authors:` are in authors.yml and every tag has an English label in tags.yml "
+            "(errors). Exit status 1 when there is an error, 0 otherwise."
         ),
     )
     parser.add_argument(
@@ -51,6 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         f"{DEFAULT_TOLERANCE:.0%}%); a figure's own `tolerance:` wins",
     )
     parser.add_argument("--no-claims", action="store_true", help="do not list the numbers without a source")
+    add_format_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -61,27 +71,57 @@ def run(args: argparse.Namespace) -> int:
     check_folder(docs, "the pages: give --docs, or --root the site's folder")
     sources, findings = check_registry(registry)
     if registry_unusable(sources, findings):
-        _print(findings, no_claims=True)
+        _print(findings, no_claims=True, args=args)
         print("pages not checked: every citation would look unknown until the registry can be read")
         return 1
-    findings += check_pages(sources, docs, args.tolerance)
+    findings += check_pages(sources, docs, args.tolerance) + _front_matter_findings(project, docs)
     findings += check_unsafe_content(sorted(docs.rglob("*.md")), sources, project.root / "mkdocs.yml")
-    return _print(findings, no_claims=args.no_claims)
+    return _print(findings, no_claims=args.no_claims, args=args)
 
 
-def _print(findings: list[Finding], *, no_claims: bool) -> int:
+def _front_matter_findings(project: Settings, docs: Path) -> list[Finding]:
+    """authors.yml and tags.yml, and the essays' ``authors:`` and ``tags:`` against them (errors)."""
+    try:
+        # an essay whose front matter cannot be read is the build's and translate's to report
+        library = load_library(project, skip_unreadable=True, docs_dir=docs)
+    except SourceFileError as error:
+        return [finding_from_error(error)]
+    return [Finding(ERROR, problem.path, problem.line, problem.message) for problem in library.problems()]
+
+
+def _print(findings: list[Finding], *, no_claims: bool, args: argparse.Namespace) -> int:
     """The findings by kind, then a count of each; the exit status (1 when there is an error)."""
     by_kind = {kind: [f for f in findings if f.severity == kind] for kind in (ERROR, WARNING, FIGURE, CLAIM)}
     if no_claims:
         by_kind[CLAIM] = []
+    counts = ", ".join(f"{len(by_kind[kind])} {NAMES[kind]}" for kind in (ERROR, WARNING, FIGURE, CLAIM))
+    text = []
     for kind in (ERROR, WARNING, FIGURE, CLAIM):
         if by_kind[kind]:
-            print(f"{HEADINGS[kind]} ({len(by_kind[kind])}):")
-            for finding in by_kind[kind]:
-                print(f"  {_display(finding)}")
-            print()
-    print(", ".join(f"{len(by_kind[kind])} {NAMES[kind]}" for kind in (ERROR, WARNING, FIGURE, CLAIM)))
+            text.append(f"{HEADINGS[kind]} ({len(by_kind[kind])}):")
+            text.extend(f"  {_display(finding)}" for finding in by_kind[kind])
+            text.append("")
+    problems = [_problem(finding) for kind in (ERROR, WARNING, FIGURE, CLAIM) for finding in by_kind[kind]]
+    emit(
+        problems,
+        output_format=args.output_format,
+        root=args.root,
+        title="Sources and citations",
+        text_lines=text,
+        closing=[counts],
+    )
     return 1 if by_kind[ERROR] else 0
+
+
+def _problem(finding: Finding) -> Problem:
+    """A finding as the reporting module shows it (figures to review are warnings, claims notes)."""
+    return Problem(
+        SEVERITIES[finding.severity],
+        finding.message,
+        finding.path,
+        finding.line,
+        title=TITLES[finding.severity],
+    )
 
 
 def _tolerance(text: str) -> float:
@@ -120,4 +160,11 @@ NAMES = {
     WARNING: "warning(s)",
     FIGURE: "figure disagreement(s)",
     CLAIM: "number(s) without a source",
+}
+SEVERITIES = {ERROR: "error", WARNING: "warning", FIGURE: "warning", CLAIM: "notice"}
+TITLES = {
+    ERROR: "Source or citation error",
+    WARNING: "Source nobody cites",
+    FIGURE: "Number disagrees with its source",
+    CLAIM: "Number without a source",
 }

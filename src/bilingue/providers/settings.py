@@ -48,8 +48,10 @@ class ProviderSettings(BaseSettings):
     """All settings of the translation services. Field ``x`` is read from ``BILINGUE_X`` unless
     noted (keys: the services' usual variables, e.g. ``DEEPL_AUTH_KEY``); see ``ENVIRONMENT``."""
 
+    # env_ignore_empty: a variable set to "" is unset (GitHub Actions gives "" for a secret or a
+    # variable the repository does not define; it must not count as a key or an e-mail address)
     model_config = SettingsConfigDict(
-        env_prefix="BILINGUE_", extra="forbid", populate_by_name=True, frozen=True
+        env_prefix="BILINGUE_", extra="forbid", populate_by_name=True, frozen=True, env_ignore_empty=True
     )
 
     # --- which services, in which order -------------------------------------------------------

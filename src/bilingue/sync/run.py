@@ -14,9 +14,10 @@ from pathlib import Path
 from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import atomic_write_text, claim_folders, read_text
 from bilingue.markdown import mask
-from bilingue.paths import LOCK_SUFFIX, is_french_essay
+from bilingue.paths import LOCK_SUFFIX, english_path_for, is_french_essay
 from bilingue.providers.base import Provider
 from bilingue.providers.factory import OFFLINE_PROVIDERS
+from bilingue.reporting import Problem
 from bilingue.sync.lock import (
     HUMAN,
     LOCK_VERSION,
@@ -37,7 +38,19 @@ from bilingue.sync.plan import (
     prose_indexes,
     skeleton_sha256,
 )
-from bilingue.sync.report import FileReport, Problems, RunReport
+from bilingue.sync.report import (
+    MISSING_ENGLISH,
+    ORPHANED_ENGLISH,
+    OUTDATED_ENGLISH,
+    PERSONS_FILE,
+    TEST_OUTPUT,
+    UNLOCKED_ENGLISH,
+    UNREADABLE,
+    UNTRANSLATED_BLOCK,
+    FileReport,
+    Problems,
+    RunReport,
+)
 from bilingue.translate import KEPT_SOURCE, BlockIssue, TranslationResult, translate_blocks
 from bilingue.translate.options import TranslateOptions
 
@@ -111,40 +124,64 @@ def sync_paths(
 
 def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
     """What ``--check`` and the build's check mode report: files that cannot be read, and
-    missing, outdated or orphaned English."""
+    missing, outdated or orphaned English, each with its file and line."""
     problems = Problems([], [])
     for path in find_essays(paths):
         try:
             plan = plan_essay(path, options)
         except SourceFileError as error:
-            problems.unreadable.append(str(error))
+            problems.unreadable.append(_unreadable(error))
             continue
         if plan.english_text is None:
-            problems.outdated.append(f"{path}: no English version")
+            # on line 1: an annotation with a line shows in the pull request's diff (a new essay)
+            problems.outdated.append(Problem("error", "no English version", path, 1, title=MISSING_ENGLISH))
             continue
         if plan.lock is None:
             problems.unlocked.append(
-                f"{plan.english_path}: no lock, so nothing tells whether it follows its French: "
-                f"adopt it with `python -m bilingue translate {_typed(path)}`"
+                Problem(
+                    "error",
+                    "no lock, so nothing tells whether it follows its French: "
+                    f"adopt it with `python -m bilingue translate {_typed(path)}`",
+                    plan.english_path,
+                    title=UNLOCKED_ENGLISH,
+                )
             )
             continue
         if plan.status is Status.HUMAN_OWNED and plan.source_changed:  # `translate` never writes it
             problems.persons_files.append(
-                f"{path}: the French changed since {plan.english_path.name}, a file a person "
-                "restructured, was last updated: edit the English file"
+                Problem(
+                    "error",
+                    f"the French changed since {plan.english_path.name}, a file a person "
+                    "restructured, was last updated: edit the English file",
+                    path,
+                    title=PERSONS_FILE,
+                )
             )
         elif plan.needs_translate:
-            problems.outdated.append(f"{path}: English version out of date ({_where_stale(plan)})")
+            lines = plan.lines_to_translate()
+            problems.outdated.append(
+                Problem(
+                    "error",
+                    f"English version out of date ({_where_stale(plan)})",
+                    path,
+                    lines[0] if lines else 1,
+                    title=OUTDATED_ENGLISH,
+                )
+            )
         problems.stale_blocks.extend(plan.stale_blocks())
         problems.set_aside.extend(plan.aside_blocks())
         _check_provenance(plan, options, problems)
     for report in handle_orphans(paths, dry_run=True):
+        english = english_path_for(report.path)
+        found = [Problem("error", message, title=ORPHANED_ENGLISH) for message in report.messages]
         if report.bad_input:
-            problems.unreadable.extend(report.messages)
+            problems.unreadable.extend(Problem("error", m, title=UNREADABLE) for m in report.messages)
         elif report.status == "kept":
-            problems.kept.extend(report.messages)
+            problems.kept.extend(
+                Problem("error", m, english, title=ORPHANED_ENGLISH) for m in report.messages
+            )
         else:
-            problems.outdated.extend(report.messages)
+            problems.outdated.extend(found)
     return problems
 
 
@@ -152,7 +189,7 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
 
 
 def _check_provenance(plan: EssayPlan, options: TranslateOptions, problems: Problems) -> None:
-    """Blocks a test provider wrote (a failure unless allowed) and blocks left in French (a note
+    """Blocks a test provider wrote (an error unless allowed) and blocks left in French (a notice
     saying which block, why, and how to fix it), from the lock."""
     if plan.lock is None or plan.lock.state.owner == HUMAN:
         return
@@ -160,19 +197,27 @@ def _check_provenance(plan: EssayPlan, options: TranslateOptions, problems: Prob
     testing = sorted({entry.provider for entry in entries if entry.provider in OFFLINE_PROVIDERS})
     if testing and not options.allow_test_providers:
         count = sum(1 for entry in entries if entry.provider in OFFLINE_PROVIDERS)
-        problems.test_output.append(
-            f"{plan.english_path}: {count} block(s) written by the test provider {', '.join(testing)}"
-        )
+        message = f"{count} block(s) written by the test provider {', '.join(testing)}"
+        problems.test_output.append(Problem("error", message, plan.english_path, title=TEST_OUTPUT))
     if not any(entry.provider == UNTRANSLATED for entry in entries):
         return
     prose = {block.key: block for block in plan.document.prose_blocks()}
     for entry in entries:
         if entry.provider == UNTRANSLATED and entry.source in prose:
             block = prose[entry.source]
-            problems.untranslated.append(
-                f"note: {plan.french_path}:{block.text_line()}: {block.kind} still in French "
-                f"in {plan.english_path.name} ({entry.reason or 'could not be translated safely'})"
+            message = (
+                f"{block.kind} still in French in {plan.english_path.name} "
+                f"({entry.reason or 'could not be translated safely'})"
             )
+            problems.untranslated.append(
+                Problem("notice", message, plan.french_path, block.text_line(), title=UNTRANSLATED_BLOCK)
+            )
+
+
+def _unreadable(error: SourceFileError) -> Problem:
+    """A file that cannot be read: the problem at its line (the message keeps the old wording)."""
+    message = error.problem + (f" ({error.fix})" if error.fix else "")
+    return Problem("error", message, error.path, error.line, title=UNREADABLE)
 
 
 def _where_stale(plan: EssayPlan) -> str:
