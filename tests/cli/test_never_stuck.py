@@ -131,3 +131,13 @@ def test_the_setting_is_read_from_bilingue_yml(tmp_path, monkeypatch):
     (tmp_path / "bilingue.yml").write_text("translation:\n  allow_test_providers: true\n", encoding="utf-8")
     assert load_config(tmp_path).translate_options().allow_test_providers is True
     assert get_provider("identity").name == "identity"
+
+
+def test_a_block_left_in_french_is_a_notice_for_github(tmp_path, capsys):
+    folder = tmp_path / "essais"
+    folder.mkdir()
+    (folder / "essai.md").write_text("Une phrase cassée.\n", encoding="utf-8")
+    sync_paths([folder], BreaksOneBlock, TranslateOptions(allow_test_providers=True))
+    assert main(["translate", str(folder), "--check", "--format", "github"]) == 0
+    out = capsys.readouterr().out
+    assert "::notice file=" in out and "essai.md,line=1," in out and "still in French" in out
