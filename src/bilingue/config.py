@@ -33,6 +33,7 @@ from bilingue.providers.settings import SECRET_FIELDS, environment_names, shown_
 from bilingue.translate import TranslateOptions, load_glossary
 
 CONFIG_FILE = "bilingue.yml"
+SITE_CONFIG_FILE = "mkdocs.yml"  # its markdown_extensions are what translations are judged with
 
 Mode = Literal["auto", "check", "off"]
 
@@ -83,6 +84,11 @@ class TranslationConfig(BaseModel):
         description="front-matter values that are translated; every other value stays as written",
     )
     glossary: str | None = Field("glossary.yml", description="terms every translation keeps as written")
+    allow_test_providers: bool = Field(
+        False,
+        description="let English written by pseudo/identity pass `translate --check` and the "
+        "check-mode build: for test sites only, so that test output is never published",
+    )
     #: the services' settings without secrets, as in bilingue.yml (``provider_settings`` reads them)
     providers: dict[str, Any] = Field(default_factory=dict)
     pull_requests_need_english: bool = Field(
@@ -162,6 +168,8 @@ class Settings(BaseModel):
         return TranslateOptions(
             front_matter_keys=tuple(self.translation.front_matter_keys),
             glossary=load_glossary(glossary) if glossary and glossary.exists() else (),
+            site_config=self.root / SITE_CONFIG_FILE,
+            allow_test_providers=self.translation.allow_test_providers,
         )
 
     @cached_property
@@ -368,5 +376,6 @@ ENVIRONMENT = {
     "translation.paths": "BILINGUE_PATHS",
     "translation.front_matter_keys": "BILINGUE_FRONT_MATTER_KEYS",
     "translation.glossary": "BILINGUE_GLOSSARY",
+    "translation.allow_test_providers": "BILINGUE_ALLOW_TEST_PROVIDERS",
     "translation.pull_requests_need_english": "BILINGUE_PULL_REQUESTS_NEED_ENGLISH",
 }
