@@ -1,22 +1,30 @@
-"""Essays: the generated listing on each language's home page, and date/reading time on essays.
+"""Essays: the generated listings (home page, tag page, authors page) and, under each essay's
+title, its date, reading time, byline and tags.
 
-Thin glue over ``bilingue.listing`` and ``bilingue.catalog``.
+Thin glue over ``bilingue.library``, ``bilingue.listing`` and ``bilingue.essay_header``. Front
+matter the registries do not cover (an author missing from authors.yml, a tag missing from
+tags.yml) is a warning, which fails ``mkdocs build --strict``; it is reported once, in the French
+pass.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from bilingue.build_state import build_state
-from bilingue.catalog import count_words, discover_essays
+from bilingue import SOURCE_LANGUAGE
+from bilingue.build_state import build_state, site_library
 from bilingue.errors import reported_as_build_errors
-from bilingue.listing import LISTING_MARKER, insert_listing
-from bilingue.locales import long_date, reading_time
-from bilingue.site import ESSAY_DETAILS, build_language
+from bilingue.essay_header import essay_header, insert_after_title
+from bilingue.listing import insert_author_index, insert_listing, insert_tag_index
+from bilingue.safety import escape_text
+from bilingue.site import build_language, french_source_of, is_source_pass
+
+log = logging.getLogger("mkdocs.hooks.essays")
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -24,31 +32,29 @@ from bilingue.site import ESSAY_DETAILS, build_language
 
 
 @reported_as_build_errors()
+def on_pre_build(config: MkDocsConfig) -> None:
+    if not is_source_pass(config):
+        return
+    root = Path(config.config_file_path).parent
+    for problem in site_library(config).problems():
+        log.warning(f"essays: {problem.text(root)}")
+
+
+@reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = build_language(config)
+    library = site_library(config)
+    src = page.file.src_uri
     folder = build_state(config).settings.folders.essays
-    if _is_essay(page, folder):
-        _add_reading_details(page, markdown, language)
-    if LISTING_MARKER not in markdown:
-        return markdown
-    essays = discover_essays(Path(config.docs_dir) / folder)
-    return insert_listing(markdown, essays, language, page.file.src_uri, folder)
-
-
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
-
-
-def _is_essay(page: Page, folder: str) -> bool:
-    return page.file.src_uri.startswith(f"{folder}/") and "date" in page.meta
-
-
-def _add_reading_details(page: Page, markdown: str, language: str) -> None:
-    """Formatted date and reading time for overrides/partials/essay-details.html."""
-    date = page.meta["date"]
-    page.meta[ESSAY_DETAILS] = {
-        "date_iso": date.isoformat(),
-        "date": long_date(date, language),
-        "reading_time": reading_time(count_words(markdown), language),
-    }
+    if src.startswith(f"{folder}/") and page.file.abs_src_path:
+        essay = library.essay_at(french_source_of(page))
+        if essay is not None:
+            # French text under /en/ (no translation yet) gets its French header too.
+            shown = language if essay.is_translated(language) else SOURCE_LANGUAGE
+            # Search indexes tags as separate words, in the reader's language.
+            # (escaped like every displayed front-matter value: hooks/sanitize.py, bilingue.safety)
+            page.meta["tags"] = [escape_text(tag.label) for tag in library.tags_of(essay, shown)]
+            markdown = insert_after_title(markdown, essay_header(essay, library, shown, src))
+    markdown = insert_listing(markdown, library.essays, language, src, folder, library)
+    markdown = insert_tag_index(markdown, library, language, src, folder)
+    return insert_author_index(markdown, library, language, src, folder)

@@ -8,17 +8,14 @@ so English pages get ``/en/`` as their base (result links are made relative to i
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from bilingue import TARGET_LANGUAGE
 from bilingue.build_state import build_state
-from bilingue.search_index import split_search_index
+from bilingue.search_index import split_search_index, with_english_search_base
 from bilingue.site import is_source_pass, is_target_pass, is_untranslated
 
 # -----------------------------------------------------------------------------
@@ -37,7 +34,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         build_state(config).untranslated_urls.add(page.url)
     if not is_target_pass(config):
         return output
-    return _CONFIG_SCRIPT.sub(lambda match: _with_english_base(match), output, count=1)
+    return with_english_search_base(output)
 
 
 # After i18n (-100) has built every language and merged their search entries. It also runs at the
@@ -45,24 +42,3 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 @event_priority(-110)
 def on_post_build(config: MkDocsConfig) -> None:
     split_search_index(Path(config.site_dir), build_state(config).untranslated_urls)
-
-
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
-
-
-def _with_english_base(match: re.Match[str]) -> str:
-    settings = json.loads(match.group("json"))
-    settings["base"] = f"{settings['base'].rstrip('/')}/{TARGET_LANGUAGE}/"
-    return match.group("open") + json.dumps(settings, ensure_ascii=False) + match.group("close")
-
-
-# -----------------------------------------------------------------------------
-# Data
-# -----------------------------------------------------------------------------
-
-_CONFIG_SCRIPT = re.compile(
-    r'(?P<open><script id="__config" type="application/json">)(?P<json>.*?)(?P<close></script>)',
-    re.DOTALL,
-)

@@ -21,7 +21,7 @@ from bilingue.build_state import build_state
 from bilingue.catalog import discover_essays
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.files import read_text
-from bilingue.site import build_language, file_language, is_source_pass
+from bilingue.site import CITED_SOURCES, build_language, file_language, is_source_pass
 from bilingue.sources import (
     ERROR,
     SOURCES_MARKER,
@@ -31,6 +31,7 @@ from bilingue.sources import (
     check_registry,
     check_unused,
     cited_ids,
+    find_citations,
     insert_sources_list,
     read_page,
     registry_unusable,
@@ -77,6 +78,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         source = Path(page.file.abs_src_path)
         for finding in check_citations(source, read_text(source), registry):
             _log(finding, config)
+    cited = dict.fromkeys(citation.source_id for citation in find_citations(markdown))
+    page.meta[CITED_SOURCES] = [registry.get(source_id) for source_id in cited if source_id in registry]
     markdown = add_definitions(markdown, registry, language)
     if SOURCES_MARKER in markdown:
         folder = state.settings.folders.essays

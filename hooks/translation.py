@@ -4,8 +4,8 @@ how fresh each English page is.
 The mode comes from bilingue.yml (or BILINGUE_MODE): ``auto`` translates what is missing or stale
 with the configured provider (an unreachable provider leaves the existing English in place and
 is reported once), ``check`` fails the build when an English essay is missing or stale (no
-network: for CI), ``off`` does nothing. First hook of mkdocs.yml: it reads the settings of the
-build (``bilingue.build_state``) that the other hooks use.
+network: for CI), ``off`` does nothing. First hook of mkdocs.yml to read the settings: it
+starts the build's shared state (``bilingue.build_state``) that the other hooks use.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.build_state import BuildState, build_state, start_build
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
+from bilingue.markdown import renderer_from_config
 from bilingue.providers import get_provider
 from bilingue.redact import RedactingFilter
 from bilingue.site import TRANSLATION_NOTICE, file_language, french_source_of, is_source_pass
@@ -44,6 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"{settings.origin('folders.docs')}) but mkdocs.yml's docs_dir is {config.docs_dir}: "
             "make them the same folder"
         )
+    renderer_from_config(config)  # the judge renders with this very config (not loaded twice)
     if settings.translation.mode == "auto":  # a typo stops the build now, not essay by essay
         settings.check_provider()
     return config

@@ -18,6 +18,10 @@ on_post_build  # hooks/search_per_language.py
 on_serve  # hooks/sources.py
 on_files  # hooks/symlinks.py
 on_page_content  # hooks/sanitize.py
+on_page_context  # hooks/sharing.py
+on_template_context  # hooks/not_found.py
+on_post_template  # hooks/not_found.py
+nav  # on_page_context's argument, passed by MkDocs
 builder  # on_serve's third argument, passed by MkDocs
 
 # --- deep-translator calls our `requests` shim as it calls requests (providers/http.py) --------
@@ -27,7 +31,9 @@ _.encoding  # requests.Response.encoding, read by requests when decoding the bod
 _._content  # requests.Response's body, set as requests' own reading would (providers/http.py)
 _._content_consumed
 _.writelines  # redact's stream wrapper: the text-stream protocol print and logging use
-_.handle_startendtag  # html.parser.HTMLParser calls it by name (bilingue.safety)
+_.handle_startendtag  # html.parser.HTMLParser calls these by name (bilingue.safety, markdown/judge.py)
+_.handle_endtag
+_.handle_data
 
 # --- settings of client libraries, set as attributes they read ---------------------------------
 _.max_network_retries  # deepl.http_client: retries are ours (providers/resilience.py)

@@ -6,9 +6,21 @@ import re
 from pathlib import Path
 
 import markdown as markdown_lib
+from bs4 import BeautifulSoup
 
+from bilingue.authors import Author, AuthorRegistry
 from bilingue.catalog import Essay, EssayMeta, EssayVersion
-from bilingue.listing import LISTING_MARKER, insert_listing, render_listing
+from bilingue.library import Library
+from bilingue.listing import (
+    AUTHORS_MARKER,
+    LISTING_MARKER,
+    TAGS_MARKER,
+    insert_author_index,
+    insert_listing,
+    insert_tag_index,
+    render_listing,
+)
+from bilingue.tags import TagTable
 
 
 def version(language: str, title: str, date=dt.date(2024, 11, 19)) -> EssayVersion:
@@ -64,3 +76,24 @@ def test_insert_replaces_only_the_marker():
     assert result.startswith('# Essais\n\n<div class="bl-essays" markdown>')
     assert result.endswith("</div>\n\nFin.\n")
     assert insert_listing("# Rien\n", [], "fr", "index.md", "essais") == "# Rien\n"
+
+
+def test_bylines_and_tags_from_contributors_render_as_text():
+    """Names, bios and tags come from strangers' pull requests: rendered, they stay text."""
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1))"
+    author = Author("a", hostile, {"fr": hostile, "en": hostile})
+    version_ = version("fr", "Titre")
+    meta = version_.meta.model_copy(update={"authors": ["a"], "tags": [hostile]})
+    item = Essay("a", EssayVersion(version_.path, "fr", meta, 10), None)
+    library = Library([item], TagTable(Path("tags.yml")), AuthorRegistry(Path("authors.yml"), {"a": author}))
+    page = "\n\n".join(
+        [
+            render_listing([item], "fr", "index.md", "essais", library),
+            insert_author_index(AUTHORS_MARKER, library, "fr", "auteurs.md", "essais"),
+            insert_tag_index(TAGS_MARKER, library, "fr", "tags.md", "essais"),
+        ]
+    )
+    rendered = markdown_lib.markdown(page, extensions=["attr_list", "md_in_html", "toc"])
+    assert "<script>" not in rendered
+    assert 'href="javascript' not in rendered
+    assert hostile in BeautifulSoup(rendered, "html.parser").get_text()  # shown as it was written

@@ -5,7 +5,6 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from bilingue.site import (
-    ESSAY_DETAILS,
     TRANSLATION_NOTICE,
     UNTRANSLATED,
     is_source_pass,
@@ -16,7 +15,7 @@ from bilingue.site import (
 
 def test_the_templates_read_the_page_meta_keys_the_hooks_set(root):
     templates = "\n".join(path.read_text(encoding="utf-8") for path in (root / "overrides").rglob("*.html"))
-    for key in (UNTRANSLATED, TRANSLATION_NOTICE, ESSAY_DETAILS):
+    for key in (UNTRANSLATED, TRANSLATION_NOTICE):
         assert f"page.meta.{key}" in templates
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bilingue.config import Settings, load_config
+from bilingue.library import Library, current_library
 from bilingue.sources import Registry
 from bilingue.translate import TranslateOptions
 
@@ -51,6 +52,11 @@ def build_state(config: Any) -> BuildState:
     if _current is None or _current.root != project_root(config):
         return start_build(config)
     return _current
+
+
+def site_library(config: Any) -> Library:
+    """The essays, tags and authors of the site being built (read once per change, see library)."""
+    return current_library(build_state(config).settings, dict(config.extra))
 
 
 def project_root(config: Any) -> Path:

@@ -1,5 +1,6 @@
-"""What readers read in their language: dates and reading time (through Babel), and every phrase
-the pipeline writes into pages (``UI_TEXT``, one table for both languages)."""
+"""What readers read in their language: dates, reading time and numbers (through Babel), the
+interface strings Python-Markdown writes into pages, and every phrase the pipeline writes into
+pages (``UI_TEXT``, one table for both languages)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,9 @@ UI_TEXT = {
         "reading_time": "{minutes} min de lecture",
         "no_essays": "Aucun essai pour le moment.",
         "not_translated": "non traduit",
+        "no_authors": "Aucun auteur pour le moment.",
+        "by": "Par {names}",
+        "website": "Site web",
         # the Sources page (bilingue.sources.page)
         "cited_in": "Cité dans\u00a0:",
         "not_cited": "Cité dans aucun essai pour l'instant.",
@@ -59,6 +63,9 @@ UI_TEXT = {
         "reading_time": "{minutes} min read",
         "no_essays": "No essays yet.",
         "not_translated": "in French only",
+        "no_authors": "No authors yet.",
+        "by": "By {names}",
+        "website": "Website",
         "cited_in": "Cited in:",
         "not_cited": "Not cited in any essay yet.",
         "no_sources": "No sources yet.",
@@ -70,3 +77,11 @@ UI_TEXT = {
         "archive": "[Archived copy]({url}) on {date}",
     },
 }
+
+#: title of a footnote's back link (Python-Markdown's footnotes: ``%d`` is the note's number)
+FOOTNOTE_BACKLINK_TITLE = {
+    "fr": "Revenir à l'appel de note %d dans le texte",
+    "en": "Jump back to footnote %d in the text",
+}
+#: title of a heading's permalink (Python-Markdown's toc)
+PERMALINK_TITLE = {"fr": "Lien permanent", "en": "Permanent link"}

@@ -12,6 +12,8 @@ from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 
 ENGLISH_SUFFIX = f".{TARGET_LANGUAGE}.md"
 LOCK_SUFFIX = ".lock.json"
+#: the registry of dated sources, at the project's root (outside docs/: not published)
+REGISTRY_FILE = "sources.yml"
 
 
 def language_of(name: str | Path) -> str:

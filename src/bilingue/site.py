@@ -13,14 +13,18 @@ from typing import Any
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.paths import english_path_for, french_path_for, language_of
 
-# page.meta keys the hooks set and the templates in overrides/ read as ``page.meta.<key>``
+# Keys the hooks set in ``page.meta`` for later hooks and the templates (``page.meta.<key>``).
 #: True on a page built under /en/ from French text (no English file yet): main.html marks it
 #: lang="fr" and noindex, and it is left out of hreflang and of the English search index
 UNTRANSLATED = "untranslated"
 #: an English page's freshness (machine / reviewed / outdated, synced on), for translation-notice.html
 TRANSLATION_NOTICE = "translation_notice"
-#: an essay's formatted date and reading time, for essay-details.html
-ESSAY_DETAILS = "essay_details"
+#: the registry's Source objects a page cites, in order (hooks/sources.py -> hooks/sharing.py)
+CITED_SOURCES = "cited_sources"
+#: the date (YYYY-MM-DD) of the last git commit of the page's file, or None (hooks/sitemap.py)
+LAST_COMMIT = "last_commit"
+#: the page's OpenGraph/Twitter/JSON-LD tags, ready for <head> (hooks/sharing.py -> main.html)
+SHARING_TAGS = "sharing_tags"
 
 
 def build_language(config: Any) -> str:
@@ -62,3 +66,27 @@ def has_translation(page: Any) -> bool:
 def french_source_of(page: Any) -> Path:
     """The French file a page comes from: ``x.en.md`` -> ``x.md`` (itself for a French page)."""
     return french_path_for(Path(page.file.abs_src_path))
+
+
+def twin_location(page: Any, config: Any) -> tuple[str, str] | None:
+    """(language, site-relative URL) of the same page in the other language, if it exists there.
+
+    i18n's suffix structure: the French page at ``x/``, the English one at ``en/x/``.
+    """
+    if is_target_pass(config):
+        if is_untranslated_fallback(page, config):
+            return None
+        return SOURCE_LANGUAGE, page.url.removeprefix(f"{TARGET_LANGUAGE}/")
+    if not has_translation(page):
+        return None
+    return TARGET_LANGUAGE, f"{TARGET_LANGUAGE}/{page.url}"
+
+
+def language_root(language: str) -> str:
+    """Where a language's pages start, relative to the site: "" for French, "en/" for English."""
+    return "" if language == SOURCE_LANGUAGE else f"{language}/"
+
+
+def site_alternates(config: Any) -> list[dict]:
+    """i18n's language selector entries for the whole site (each language's home page)."""
+    return list(config.plugins["i18n"].extra_alternate)

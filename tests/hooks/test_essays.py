@@ -1,49 +1,59 @@
-"""hooks/essays.py: the listing on the home pages, date and reading time on essays."""
+"""hooks/essays.py: the listings on the home pages, and each essay's header under its title."""
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
 
+from bilingue.build_state import start_build
 from bilingue.listing import LISTING_MARKER
-from bilingue.site import ESSAY_DETAILS
 from hooks import essays
 from tests.hooks.conftest import english_pass
 
 HOME = f"# Essais\n\n{LISTING_MARKER}\n"
+TITLE = "# Mystique\n\nLe texte.\n"
 
 
 def test_the_home_page_lists_the_essays_in_the_pass_language(mkdocs_config, make_page, files):
     french = essays.on_page_markdown(HOME, make_page("index.md"), mkdocs_config, files)
-    assert LISTING_MARKER not in french and "(essais/mystique.md)" in french and "19 novembre 2024" in french
+    assert LISTING_MARKER not in french and "essais/mystique.md" in french and "19 novembre 2024" in french
     english = essays.on_page_markdown(HOME, make_page("index.en.md"), english_pass(mkdocs_config), files)
     assert "November 19, 2024" in english
 
 
-def test_an_essay_gets_its_date_and_reading_time(mkdocs_config, make_page, files):
-    page = make_page("essais/mystique.md", {"date": dt.date(2024, 11, 19)})
-    markdown = "# Titre\n\n" + "mot " * 460
-    assert essays.on_page_markdown(markdown, page, mkdocs_config, files) == markdown
-    assert page.meta[ESSAY_DETAILS] == {
-        "date_iso": "2024-11-19",
-        "date": "19 novembre 2024",
-        "reading_time": "2 min de lecture",
-    }
+def test_an_essay_gets_its_date_reading_time_and_tags_under_its_title(mkdocs_config, make_page, files):
+    page = make_page("essais/mystique.md")
+    markdown = essays.on_page_markdown(TITLE, page, mkdocs_config, files)
+    title, header = markdown.split("\n\n", 2)[:2]
+    assert title == "# Mystique" and 'datetime="2024-11-19"' in header and "min de lecture" in header
+    assert page.meta["tags"]  # indexed by search as words of the reader's language
 
 
-def test_pages_outside_the_essays_folder_get_no_details(mkdocs_config, make_page, files):
-    page = make_page("sources.md", {"date": dt.date(2024, 11, 19)})
-    essays.on_page_markdown("# Sources\n", page, mkdocs_config, files)
-    assert ESSAY_DETAILS not in page.meta
+def test_pages_outside_the_essays_folder_get_no_header(mkdocs_config, make_page, files):
+    page = make_page("sources.md")
+    assert essays.on_page_markdown("# Sources\n", page, mkdocs_config, files) == "# Sources\n"
+    assert "tags" not in page.meta
 
 
 def test_the_essays_folder_comes_from_the_settings(mkdocs_config, project, make_page, files):
     (project / "docs" / "essais").rename(project / "docs" / "textes")
-    (project / "bilingue.yml").write_text("folders:\n  essays: textes\n", encoding="utf-8")
-    from bilingue.build_state import start_build
-
+    settings = (project / "bilingue.yml").read_text(encoding="utf-8")
+    (project / "bilingue.yml").write_text(settings + "folders:\n  essays: textes\n", encoding="utf-8")
     start_build(mkdocs_config)
     listing = essays.on_page_markdown(HOME, make_page("index.md"), mkdocs_config, files)
-    assert "(textes/mystique.md)" in listing
-    page = make_page("textes/mystique.md", {"date": dt.date(2024, 11, 19)})
-    essays.on_page_markdown("# T\n", page, mkdocs_config, files)
-    assert ESSAY_DETAILS in page.meta
+    assert "textes/mystique.md" in listing
+    header = essays.on_page_markdown(TITLE, make_page("textes/mystique.md"), mkdocs_config, files)
+    assert 'datetime="2024-11-19"' in header
+
+
+def test_front_matter_the_registries_do_not_cover_is_a_warning_in_the_french_pass(
+    mkdocs_config, project, caplog
+):
+    essay = project / "docs" / "essais" / "mystique.md"
+    essay.write_text(essay.read_text(encoding="utf-8").replace("tags:", "authors: [nobody-known]\ntags:", 1))
+    start_build(mkdocs_config)
+    with caplog.at_level(logging.WARNING):
+        essays.on_pre_build(english_pass(mkdocs_config))
+        assert "nobody-known" not in caplog.text  # said once, in the French pass
+        mkdocs_config.theme["language"] = "fr"
+        essays.on_pre_build(mkdocs_config)
+    assert "nobody-known" in caplog.text

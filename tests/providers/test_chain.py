@@ -176,9 +176,9 @@ def test_request_too_large_is_halved(server, make_settings):
 
 def test_a_failing_save_stops_the_run_without_sending_the_rest(server, make_settings, tmp_path, monkeypatch):
     # One worker sends the packs one by one while this thread saves the first answer, which
-    # fails. The server holds the second request until the call is cancelled (the engine's
-    # cancel event, seen through call_with_retries), so that, however the machine schedules the
-    # two threads, the worker is mid-request when the save fails: after it, nothing more is sent.
+    # fails. If the worker sent the second pack meanwhile, the server holds it until the call is
+    # cancelled (the engine's cancel event, seen through call_with_retries): however the machine
+    # schedules the two threads, nothing is sent after the failure but that one request.
     cancels: list[threading.Event] = []
     send_with_retries = engine.call_with_retries
 
@@ -204,7 +204,8 @@ def test_a_failing_save_stops_the_run_without_sending_the_rest(server, make_sett
     with pytest.raises(OSError):
         chain.translate_texts(FRENCH, "fr", "en")
 
-    assert len(server.log) == 2 < len(FRENCH)  # the saved-then-failed pack and the one on the wire
+    # the pack whose save failed, and the next one if it was already on the wire
+    assert len(server.log) in (1, 2) and len(FRENCH) > 2
 
 
 def test_texts_stopped_by_the_same_failure_share_one_message(server, make_settings):

@@ -53,6 +53,15 @@ not with CommonMark. Public API:
 from bilingue.markdown import model as kinds  # the block kinds: kinds.HEADING, kinds.FOOTNOTE...
 from bilingue.markdown.headings import explicit_id, heading_ids, heading_slug, slugify, with_heading_id
 from bilingue.markdown.inline import FOOTNOTE_REF, InlineContext, InlineText, Piece, scan_inline
+from bilingue.markdown.judge import (
+    HtmlDifference,
+    SiteRenderer,
+    compare_structures,
+    html_structure,
+    judge,
+    renderer_from_config,
+    site_renderer,
+)
 from bilingue.markdown.mask import Masked, MaskError, join_runs, mask, split_runs, unmask
 from bilingue.markdown.model import Block, Document
 from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS, parse_document
@@ -73,26 +82,33 @@ __all__ = [
     "Block",
     "Difference",
     "Document",
+    "HtmlDifference",
     "InlineContext",
     "InlineText",
     "MaskError",
     "Masked",
     "Piece",
+    "SiteRenderer",
     "align_blocks",
     "comparable_pieces",
     "compare_documents",
+    "compare_structures",
     "english_typography",
     "escape_new_markup",
     "escape_table_pipes",
     "explicit_id",
     "heading_ids",
     "heading_slug",
+    "html_structure",
     "join_runs",
+    "judge",
     "kinds",
     "mask",
     "parse_document",
+    "renderer_from_config",
     "repair",
     "scan_inline",
+    "site_renderer",
     "slugify",
     "split_runs",
     "unmask",

@@ -21,12 +21,14 @@ from bilingue.sources.checks import (
     check_registry,
     check_unused,
     cited_ids,
+    finding_from_error,
     registry_unusable,
 )
-from bilingue.sources.citations import read_page
+from bilingue.sources.citations import find_citations, read_page
 from bilingue.sources.page import SOURCES_MARKER, insert_sources_list
 from bilingue.sources.registry import REGISTRY_FILE, Registry
-from bilingue.sources.render import add_definitions, render_reference
+from bilingue.sources.render import add_definitions, link_target, render_reference
+from bilingue.sources.schema import PartialDate, Source
 
 __all__ = [
     "CLAIM",
@@ -37,7 +39,9 @@ __all__ = [
     "SOURCES_MARKER",
     "WARNING",
     "Finding",
+    "PartialDate",
     "Registry",
+    "Source",
     "add_definitions",
     "check_all",
     "check_citations",
@@ -45,7 +49,10 @@ __all__ = [
     "check_registry",
     "check_unused",
     "cited_ids",
+    "find_citations",
+    "finding_from_error",
     "insert_sources_list",
+    "link_target",
     "read_page",
     "registry_unusable",
     "render_reference",

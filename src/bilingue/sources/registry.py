@@ -20,10 +20,10 @@ from pydantic import ValidationError
 from bilingue import yaml_input
 from bilingue.errors import SourceFileError, yaml_error
 from bilingue.files import read_text
+from bilingue.paths import REGISTRY_FILE
 from bilingue.sources.schema import Source
 
 #: the registry's default place, relative to the folder that holds mkdocs.yml
-REGISTRY_FILE = "sources.yml"
 
 
 @dataclass(frozen=True)

@@ -187,9 +187,9 @@ class EssayPlan:
 
 def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
     """The plan for one French essay (reads its English file and lock, writes nothing)."""
-    french_text = read_text(french_path)
+    french_text = read_text(french_path, exact=True)
     english_path = english_path_for(french_path)
-    english_text = read_text(english_path) if english_path.exists() else None
+    english_text = read_text(english_path, exact=True) if english_path.exists() else None
     lock = read_lock(lock_path_for(french_path))
     interrupted = lock is not None and lock.pending is not None
     if lock is not None:
@@ -277,7 +277,7 @@ def keep_english_only_keys(old_english: str | None, new_english: str) -> str:
     spans = key_spans(old_english)
     kept = "".join(old_english[slice(*spans[key])] for key in extra if key in spans)
     closing = new.front_matter.rstrip("\n").rsplit("\n", 1)
-    return closing[0] + "\n" + kept + closing[1] + "\n" + new.body
+    return new.bom + closing[0] + "\n" + kept + closing[1] + "\n" + new.body
 
 
 # --- helpers ------------------------------------------------------------------------------------
