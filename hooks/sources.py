@@ -3,9 +3,10 @@ page lists every source with its backlinks, and the registry and citations are c
 
 Thin glue over ``bilingue.sources``. Problems are logged with file and line: errors (invalid
 registry entry, unknown id) and warnings (unused source) both fail ``mkdocs build --strict``.
-mkdocs-static-i18n runs the build once per language: site-wide checks run in the French build
-only, page checks on each page's own file (never on the French text an English fallback reuses),
-so each message is printed once.
+mkdocs-static-i18n runs the build once per language: registry checks run in the French build,
+unused sources once both languages' pages are read (English build), page checks on each page's
+own file (never on the French text an English fallback reuses), so each message is printed once.
+Pages are never read here: their citations come from the build's corpus (``bilingue.corpus``).
 """
 
 from __future__ import annotations
@@ -14,24 +15,22 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from bilingue import SOURCE_LANGUAGE
+from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
+from bilingue.corpus import current_corpus
 from bilingue.errors import BilingueError, reported_as_build_errors
-from bilingue.essays import ESSAYS_FOLDER, discover_essays
-from bilingue.files import read_text
 from bilingue.site import build_language, file_language
 from bilingue.sources.checks import (
     ERROR,
     Finding,
-    check_citations,
+    check_cited,
     check_registry,
     check_unused,
-    cited_ids,
     registry_unusable,
 )
-from bilingue.sources.citations import read_page
 from bilingue.sources.page import SOURCES_MARKER, insert_sources_list
 from bilingue.sources.registry import REGISTRY_FILE, Registry
 from bilingue.sources.render import add_definitions
@@ -55,12 +54,21 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise BilingueError(
             "sources: the registry cannot be read (see above); no page is checked until it can"
         )
-    if build_language(config) != SOURCE_LANGUAGE:
-        return
-    pages = sorted(Path(config.docs_dir).rglob("*.md"))
-    findings += check_unused(registry, cited_ids(read_page(page) for page in pages))
-    for finding in findings:
-        _log(finding, config)
+    if build_language(config) == SOURCE_LANGUAGE:
+        for finding in findings:
+            _log(finding, config)
+
+
+# After hooks/essays.py (-110) has read this pass's pages into the corpus. The English pass is the
+# last: by then every page of both languages has been read, and unused sources are known.
+@event_priority(-120)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if build_language(config) == TARGET_LANGUAGE:
+        corpus = current_corpus()
+        cited = corpus.cited_ids(SOURCE_LANGUAGE) | corpus.cited_ids(TARGET_LANGUAGE)
+        for finding in check_unused(_state["registry"], cited):
+            _log(finding, config)
+    return files
 
 
 def on_serve(server, config: MkDocsConfig, builder):
@@ -72,17 +80,18 @@ def on_serve(server, config: MkDocsConfig, builder):
 @reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     registry = _state["registry"]
-    language = getattr(page.file, "locale", None) or file_language(page.file.src_uri)
-    if language == build_language(config) and page.file.abs_src_path:
-        source = Path(page.file.abs_src_path)
-        for finding in check_citations(source, read_text(source), registry):
+    language = build_language(config)
+    corpus = current_corpus()
+    record = corpus.pages.get(language, {}).get(page.file.src_uri)
+    if record is not None and record.language == language:
+        # each file checked in its own language's pass (not the French text of an English fallback)
+        for finding in check_cited(record.path, record.citations, registry):
             _log(finding, config)
-    markdown = add_definitions(markdown, registry, language)
+    if record is None or record.citations:
+        markdown = add_definitions(markdown, registry, file_language(page.file.src_uri))
     if SOURCES_MARKER in markdown:
-        essays = discover_essays(Path(config.docs_dir) / ESSAYS_FOLDER)
-        markdown = insert_sources_list(
-            markdown, registry, essays, build_language(config), page.file.src_uri, ESSAYS_FOLDER
-        )
+        essays = corpus.essays(language)
+        markdown = insert_sources_list(markdown, registry, essays, language, page.file.src_uri)
     return markdown
 
 

@@ -61,8 +61,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if file_language(page.file.src_uri) == SOURCE_LANGUAGE:
-        return markdown
+    if file_language(page.file.src_uri) == SOURCE_LANGUAGE or page.file.abs_src_path is None:
+        return markdown  # French, or a page the build generates (no translation to describe)
     french = french_source_of(page)
     freshness = freshness_of(french, _options) if french.exists() else None
     if freshness is not None:

@@ -63,12 +63,17 @@ def atomic_write_text(path: Path | str, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder, then rename.
 
     A crash at any moment leaves either the old file or the new one, never a mix; the data is
-    flushed to disk before the rename so a power cut cannot publish an empty file.
+    flushed to disk before the rename so a power cut cannot publish an empty file. The file gets
+    the mode a plain ``open()`` would give it (an existing file keeps its own): ``mkstemp``
+    creates 0600 files, and a deploy that copies permissions would hide them from the web server.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
+        if hasattr(os, "fchmod"):  # not on Windows (before 3.13), where mkstemp modes do not apply
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
@@ -108,6 +113,14 @@ def leftover_temp_files(folder: Path) -> list[Path]:
 # --- helpers ------------------------------------------------------------------------------------
 
 
+def _mode_for(path: Path) -> int:
+    """The permission bits ``path`` keeps (when it exists) or a new file gets under the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
 @contextmanager
 def _folder_lock(folder: Path, *, wait: bool, what: str) -> Iterator[None]:
     descriptor = os.open(folder, os.O_RDONLY)
@@ -135,6 +148,11 @@ def _remove_leftovers(folder: Path) -> list[Path]:
 
 
 # --- data ---------------------------------------------------------------------------------------
+
+# The process's umask, read once at import (reading it means setting it: not safe later, when
+# other threads may be creating files).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 # The folders this process has locked (an flock is per open file, so this process opening a
 # folder again to lock it would block on its own lock).

@@ -11,6 +11,10 @@ import yaml
 
 from bilingue.errors import SourceFileError
 
+# libyaml's loader where PyYAML was built with it (about 10x faster than the pure Python one, the
+# same one MkDocs uses for page meta); the pure Python loader otherwise.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # Same rule as MkDocs' get_data(): a `---` line, YAML, then a `---` or `...` line.
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -32,7 +36,7 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> SplitDocument:
         return SplitDocument("", {}, text, 1)
     raw_yaml = match.group("yaml") or ""
     try:
-        meta = yaml.safe_load(raw_yaml) or {}
+        meta = yaml.load(raw_yaml, Loader=SafeLoader) or {}  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening ---

@@ -20,7 +20,7 @@ from pathlib import Path
 from bilingue.errors import SourceFileError
 from bilingue.markdown.model import Document
 from bilingue.site import file_language
-from bilingue.sources.citations import find_citations, read_page
+from bilingue.sources.citations import Citation, find_citations, read_page
 from bilingue.sources.numbers import find_quantities, relative_difference
 from bilingue.sources.prose import sentences
 from bilingue.sources.registry import Registry, load_registry
@@ -63,8 +63,13 @@ def registry_unusable(registry: Registry, findings: list[Finding]) -> bool:
 
 def check_citations(path: Path, text: str | Document, registry: Registry) -> list[Finding]:
     """Unknown source ids cited in ``text`` (the whole file), with the closest known ids."""
+    return check_cited(path, find_citations(text), registry)
+
+
+def check_cited(path: Path, citations: Iterable[Citation], registry: Registry) -> list[Finding]:
+    """Unknown source ids among ``citations`` of the file ``path`` (found once, by the corpus)."""
     findings = []
-    for citation in find_citations(text):
+    for citation in citations:
         if citation.source_id in registry or citation.source_id in registry.broken:
             continue
         closest = registry.closest_ids(citation.source_id)
