@@ -1,57 +1,141 @@
+"""Listing pages: cards, the paginated home listing, archives by year and their pager."""
+
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
-from bilingue.essays import Essay, EssayMeta, EssayVersion
-from bilingue.listing import LISTING_MARKER, insert_listing, render_listing
+from bilingue.corpus import CorpusEssay, EssayCollection
+from bilingue.essays import EssayMeta
+from bilingue.listing import (
+    LISTING_MARKER,
+    PAGE_SIZE,
+    generated_pages,
+    insert_listing,
+    is_generated_listing,
+    listing_src,
+    render_listing,
+)
+
+DAY = dt.timedelta(days=1)
 
 
-def version(language: str, title: str, date=dt.date(2024, 11, 19)) -> EssayVersion:
+def essay(slug: str, title: str, language: str = "fr", date=dt.date(2024, 11, 19)) -> CorpusEssay:
     meta = EssayMeta(title=title, date=date, description="Un <résumé> & plus", tags=["idées"])
-    return EssayVersion(Path(f"{title}.md"), language, meta, word_count=420)
+    return CorpusEssay(slug, f"essais/{slug}.md", Path(f"{slug}.md"), language, meta, 420, ())
 
 
-def essay(slug: str, french_title: str, english_title: str | None) -> Essay:
-    english = version("en", english_title) if english_title else None
-    return Essay(slug, version("fr", french_title), english)
+def corpus(count: int, language: str = "fr", per_year: int = 30) -> EssayCollection:
+    """``count`` essays, newest first: ``per_year`` in each year from 2025 back."""
+    essays = [essay(f"e{n:04d}", f"Essai {n}", language, _date(n, per_year)) for n in range(count)]
+    return EssayCollection(language, essays)
+
+
+def _date(n: int, per_year: int) -> dt.date:
+    return dt.date(2025 - n // per_year, 12, 1) - DAY * (n % per_year)
 
 
 def test_listing_links_are_relative_markdown_links_to_the_french_source():
-    markdown = render_listing([essay("mystique", "Mystique", "Mystique EN")], "en", "index.md", "essais")
+    markdown = render_listing([essay("mystique", "Mystique EN", "en")], "en", "index.md")
     assert "[Mystique EN](essais/mystique.md)" in markdown
-    markdown = render_listing([essay("mystique", "Mystique", None)], "fr", "essais/index.md", "essais")
-    assert "[Mystique](mystique.md)" in markdown
+    markdown = render_listing([essay("mystique", "Mystique")], "fr", "page/2.md")
+    assert "[Mystique](../essais/mystique.md)" in markdown
 
 
 def test_listing_formats_date_and_reading_time_for_the_language():
-    french = render_listing([essay("a", "Titre", "Title")], "fr", "index.md", "essais")
-    english = render_listing([essay("a", "Titre", "Title")], "en", "index.md", "essais")
+    french = render_listing([essay("a", "Titre")], "fr", "index.md")
+    english = render_listing([essay("a", "Title", "en")], "en", "index.md")
     assert "19 novembre 2024" in french and "2 min de lecture" in french
     assert "November 19, 2024" in english and "2 min read" in english
     assert '<time datetime="2024-11-19">' in english
 
 
 def test_listing_escapes_html_in_summary_and_brackets_in_titles():
-    markdown = render_listing([essay("a", "Titre [draft]", None)], "fr", "index.md", "essais")
+    markdown = render_listing([essay("a", "Titre [draft]")], "fr", "index.md")
     assert "Un &lt;résumé&gt; &amp; plus" in markdown
     assert "[Titre \\[draft\\]](essais/a.md)" in markdown
 
 
 def test_untranslated_essay_is_flagged_in_english_only():
-    english = render_listing([essay("a", "Titre", None)], "en", "index.md", "essais")
-    french = render_listing([essay("a", "Titre", None)], "fr", "index.md", "essais")
+    english = render_listing([essay("a", "Titre", "fr")], "en", "index.md")
+    french = render_listing([essay("a", "Titre", "fr")], "fr", "index.md")
     assert "in French only" in english
     assert "non traduit" not in french
 
 
 def test_empty_listing_says_so():
-    assert "No essays yet." in render_listing([], "en", "index.md", "essais")
+    assert "No essays yet." in render_listing([], "en", "index.md")
 
 
 def test_insert_replaces_only_the_marker():
     page = f"# Essais\n\n{LISTING_MARKER}\n\nFin.\n"
-    result = insert_listing(page, [essay("a", "Titre", None)], "fr", "index.md", "essais")
+    result = insert_listing(page, corpus(1), "index.md")
     assert result.startswith('# Essais\n\n<div class="bl-essays" markdown>')
-    assert result.endswith("</div>\n\nFin.\n")
-    assert insert_listing("# Rien\n", [], "fr", "index.md", "essais") == "# Rien\n"
+    assert result.endswith("</nav>\n\nFin.\n")
+    assert insert_listing("# Rien\n", corpus(3), "index.md") == "# Rien\n"
+
+
+def test_home_page_shows_the_newest_page_of_essays_and_a_pager():
+    result = insert_listing(LISTING_MARKER, corpus(45), "index.md")
+    assert result.count('<article class="bl-essay"') == PAGE_SIZE
+    assert "[Essai 0](essais/e0000.md)" in result and "Essai 20]" not in result
+    assert '<strong aria-current="page">1</strong>' in result
+    assert "[2](page/2.md)" in result and "[3](page/3.md)" in result
+    assert "[Plus anciens →](page/2.md)" in result and "Plus récents" not in result
+    assert "[Archives](archives/index.md)" in result
+
+
+def test_a_later_page_links_back_and_its_essays_continue_the_order():
+    result = insert_listing("<!-- bilingue:essays page=3 -->", corpus(45), "page/3.md")
+    assert result.count('<article class="bl-essay"') == 5
+    assert "[Essai 40](../essais/e0040.md)" in result
+    assert "[← Plus récents](2.md)" in result and "[1](../index.md)" in result
+    assert "Plus anciens" not in result
+
+
+def test_the_pager_has_a_bounded_number_of_links():
+    small = insert_listing("<!-- bilingue:essays page=25 -->", corpus(1000), "page/25.md")
+    numbers = re.findall(r"\[(\d+)\]\(", small)
+    assert numbers == ["1", "23", "24", "26", "27", "50"]
+    assert small.count("…") == 2
+
+
+def test_generated_pages_cover_every_page_and_every_year():
+    collection = corpus(45, per_year=30)  # 30 essays in 2025, 15 in 2024
+    sources = [page.src_uri for page in generated_pages(collection)]
+    assert sources == [
+        "page/2.md",
+        "page/3.md",
+        "archives/index.md",
+        "archives/2025/index.md",
+        "archives/2025/page/2.md",
+        "archives/2024/index.md",
+    ]
+    assert all(is_generated_listing(src) for src in sources)
+    assert not is_generated_listing("index.md") and not is_generated_listing("essais/index.md")
+    assert is_generated_listing("page/2.en.md")
+
+
+def test_a_year_page_lists_only_that_year():
+    collection = corpus(45, per_year=30)
+    result = insert_listing("<!-- bilingue:essays year=2024 page=1 -->", collection, listing_src(2024, 1))
+    assert result.count('<article class="bl-essay"') == 15
+    assert '<time datetime="2024-' in result and '<time datetime="2025-' not in result
+    assert "[Archives](../index.md)" in result
+
+
+def test_archive_index_lists_years_with_counts_newest_first():
+    collection = corpus(45, per_year=30)
+    result = insert_listing("<!-- bilingue:archives -->", collection, "archives/index.md")
+    assert result.splitlines() == [
+        "- [2025](2025/index.md) · 30 essai(s)",
+        "- [2024](2024/index.md) · 15 essai(s)",
+    ]
+
+
+def test_generated_pages_are_kept_out_of_search_and_carry_their_marker():
+    page = generated_pages(corpus(45, "en"))[0]
+    assert "search:\n  exclude: true" in page.markdown
+    assert "# Essays · page 2" in page.markdown
+    assert "<!-- bilingue:essays page=2 -->" in page.markdown

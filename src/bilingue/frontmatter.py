@@ -36,7 +36,7 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> SplitDocument:
         return SplitDocument("", {}, text, 1)
     raw_yaml = match.group("yaml") or ""
     try:
-        meta = yaml.load(raw_yaml, Loader=SafeLoader) or {}  # noqa: S506 (a safe loader)
+        meta = yaml.load(raw_yaml, Loader=SafeLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening ---

@@ -72,9 +72,7 @@ def generated_pages(collection: EssayCollection, page_size: int = PAGE_SIZE) -> 
         marker = f"<!-- bilingue:essays page={number} -->"
         pages.append(GeneratedPage(listing_src(None, number), _page_markdown(title, marker)))
     pages.append(
-        GeneratedPage(
-            ARCHIVE_INDEX, _page_markdown(words["archives"], "<!-- bilingue:archives -->")
-        )
+        GeneratedPage(ARCHIVE_INDEX, _page_markdown(words["archives"], "<!-- bilingue:archives -->"))
     )
     for year, essays in collection.by_year().items():
         for number in range(1, _page_count(len(essays), page_size) + 1):
@@ -116,7 +114,8 @@ def insert_listing(
         count = _page_count(len(essays), page_size)
         shown = essays[(number - 1) * page_size : number * page_size]
         listing = render_listing(shown, collection.language, page_src)
-        return listing + "\n\n" + render_pager(ListingPage(year, number, count), collection.language, page_src)
+        pager = render_pager(ListingPage(year, number, count), collection.language, page_src)
+        return f"{listing}\n\n{pager}"
 
     return _MARKER.sub(render, markdown)
 

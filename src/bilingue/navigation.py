@@ -67,7 +67,7 @@ def link_pages(ordered: Sequence[Any], others: Sequence[Any] = ()) -> None:
     for page in others:
         page.previous_page = page.next_page = None
     bookended = [None, *ordered, None]
-    for before, page, after in zip(bookended[:-2], ordered, bookended[2:]):
+    for before, page, after in zip(bookended[:-2], ordered, bookended[2:], strict=True):
         page.previous_page, page.next_page = before, after
 
 

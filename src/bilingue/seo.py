@@ -30,7 +30,8 @@ def absolute_alternates(
     head_end = page_html.find("</head>")
     if head_end == -1:
         head_end = len(page_html)
-    return _rewrite_head(page_html[:head_end], page_url, drop_languages, default_language) + page_html[head_end:]
+    head = _rewrite_head(page_html[:head_end], page_url, drop_languages, default_language)
+    return head + page_html[head_end:]
 
 
 def _rewrite_head(

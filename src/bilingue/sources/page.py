@@ -12,7 +12,6 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from bilingue.sources.registry import Registry
@@ -54,7 +53,8 @@ def collect_backlinks(essays: Iterable[CorpusEssay]) -> dict[str, list[Backlink]
         for citation in essay.citations:
             first_label.setdefault(citation.source_id, citation.label)
         for source_id, label in first_label.items():
-            found.setdefault(source_id, []).append(Backlink(essay.meta.title, essay.src_uri, f"fnref:{label}"))
+            backlink = Backlink(essay.meta.title, essay.src_uri, f"fnref:{label}")
+            found.setdefault(source_id, []).append(backlink)
     return found
 
 
