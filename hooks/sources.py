@@ -33,7 +33,7 @@ from bilingue.sources.checks import (
 )
 from bilingue.sources.page import SOURCES_MARKER, insert_sources_list
 from bilingue.sources.registry import REGISTRY_FILE, Registry
-from bilingue.sources.render import add_definitions
+from bilingue.sources.render import add_definitions, add_known_definitions
 
 log = logging.getLogger("mkdocs.hooks.sources")
 
@@ -87,8 +87,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # each file checked in its own language's pass (not the French text of an English fallback)
         for finding in check_cited(record.path, record.citations, registry):
             _log(finding, config)
-    if record is None or record.citations:
-        markdown = add_definitions(markdown, registry, file_language(page.file.src_uri))
+    text_language = file_language(page.file.src_uri)
+    if record is None:  # a page the build generated
+        markdown = add_definitions(markdown, registry, text_language)
+    else:
+        markdown = add_known_definitions(markdown, record.citations, record.defined, registry, text_language)
     if SOURCES_MARKER in markdown:
         essays = corpus.essays(language)
         markdown = insert_sources_list(markdown, registry, essays, language, page.file.src_uri)

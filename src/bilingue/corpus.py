@@ -28,7 +28,7 @@ from bilingue.essays import ESSAYS_FOLDER, EssayMeta, count_words, validate_meta
 from bilingue.files import read_text
 from bilingue.markdown import parse_document
 from bilingue.paths import ENGLISH_SUFFIX, english_path_for, language_of
-from bilingue.sources.citations import Citation, find_citations
+from bilingue.sources.citations import Citation, find_citations, find_definitions
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class CorpusPage:
     path: Path
     language: str  # the language of the file's text
     citations: tuple[Citation, ...]  # with the file's own line numbers
+    defined: frozenset[str] = frozenset()  # ``src:`` labels the author wrote a definition for
     essay: CorpusEssay | None = None  # set when the page is an essay
 
 
@@ -175,7 +176,7 @@ class Corpus:
                 word_count=count_words(document),
                 citations=citations,
             )
-        return CorpusPage(src_uri, path, language, citations, essay)
+        return CorpusPage(src_uri, path, language, citations, frozenset(find_definitions(document)), essay)
 
 
 def _newest_first(essay: CorpusEssay) -> tuple[int, str]:

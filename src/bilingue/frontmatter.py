@@ -64,7 +64,7 @@ def key_spans(text: str) -> dict[str, tuple[int, int]]:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line))
-    node = yaml.compose("".join(lines[1:-1]))
+    node = yaml.compose("".join(lines[1:-1]), Loader=SafeLoader)
     if not isinstance(node, yaml.MappingNode):
         return {}
     spans = {}

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from bilingue.errors import SourceFileError
 from bilingue.files import read_text
+from bilingue.frontmatter import SafeLoader
 from bilingue.sources.model import Source
 
 #: the registry's default place, relative to the folder that holds mkdocs.yml
@@ -105,7 +106,7 @@ def parse_registry(
 def _entries(text: str, path: Path):
     """Yield (id, line, problems, source or None) for each entry of the registry text."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
