@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from bilingue import TARGET_LANGUAGE
 from bilingue.corpus import current_corpus
 from bilingue.errors import reported_as_build_errors
 from bilingue.listing import ARCHIVE_INDEX, generated_pages, insert_listing, is_generated_listing
@@ -48,7 +49,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     """The text the corpus already read (None: MkDocs reads the file itself)."""
-    return current_corpus().take_source(page.file.abs_src_path)
+    return current_corpus().source_for_mkdocs(page.file.abs_src_path)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if build_language(config) == TARGET_LANGUAGE:  # the last pass: the texts are not needed any more
+        current_corpus().forget_texts()
 
 
 @event_priority(-110)

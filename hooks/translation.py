@@ -5,11 +5,17 @@ The mode comes from bilingue.yml (or BILINGUE_MODE): ``auto`` translates what is
 with the configured provider (an unreachable provider leaves the existing English in place and
 is reported once), ``check`` fails the build when an English essay is missing or stale (no
 network: for CI), ``off`` does nothing.
+
+Under ``mkdocs serve`` (the module lives as long as the server): check mode does not fail the
+rebuild, it shows the problems on the essays' pages and in the log; a service that failed is left
+alone for a few minutes (``bilingue.serve.UnreachableProviders``) instead of being retried, with
+its timeouts, on every rebuild.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,8 +25,11 @@ from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE
 from bilingue.config import ProjectConfig, load_config
+from bilingue.corpus import current_corpus
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
+from bilingue.paths import french_path_for
+from bilingue.serve import UnreachableProviders
 from bilingue.site import build_language, file_language, french_source_of
 from bilingue.sync import find_problems, sync_paths
 from bilingue.sync.freshness import freshness_of
@@ -31,10 +40,20 @@ log = logging.getLogger("mkdocs.hooks.translation")
 # The project's settings (bilingue.yml + environment), read again at every build.
 _project = ProjectConfig()
 _options = TranslateOptions()
+# `mkdocs serve` keeps this module between rebuilds: what it knows lasts as long as the server.
+_serving = False
+_resting = UnreachableProviders()
+# check mode while serving: French essay -> what is wrong with its translation (shown on its pages)
+_problems: dict[Path, list[str]] = {}
 
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 @reported_as_build_errors()
@@ -53,18 +72,23 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if build_language(config) != SOURCE_LANGUAGE:
         return
     mode = _project.translation.mode
+    _problems.clear()
     if mode == "check":
-        _fail_on_stale()
+        _check()
     elif mode == "auto":
         _sync()
 
 
 @reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if file_language(page.file.src_uri) == SOURCE_LANGUAGE or page.file.abs_src_path is None:
-        return markdown  # French, or a page the build generates (no translation to describe)
+    if page.file.abs_src_path is None:
+        return markdown  # a page the build generates: no translation to describe
     french = french_source_of(page)
-    freshness = freshness_of(french, _options) if french.exists() else None
+    if _problems.get(french.resolve()):
+        page.meta["translation_problems"] = _problems[french.resolve()]
+    if file_language(page.file.src_uri) == SOURCE_LANGUAGE:
+        return markdown
+    freshness = freshness_of(french, _options, read=current_corpus().text) if french.exists() else None
     if freshness is not None:
         page.meta["translation_notice"] = {
             "reviewed": freshness.reviewed,
@@ -80,15 +104,28 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # -----------------------------------------------------------------------------
 
 
-def _fail_on_stale() -> None:
+def _check() -> None:
     problems = find_problems(_project.essay_paths(), _options)
-    if problems:
-        lines = problems.lines() + (["Then commit the English files and locks."] if problems.outdated else [])
+    if not problems:
+        return
+    lines = problems.lines() + (["Then commit the English files and locks."] if problems.outdated else [])
+    if not _serving:
         raise PluginError("translation check failed (mode: check):\n  " + "\n  ".join(lines))
+    # While serving, a failed build would leave the author looking at a server that hangs: the
+    # site is built, the problems are shown on the pages concerned and in the log (a build fails).
+    for line in problems.unreadable + problems.outdated + problems.kept:
+        if match := _PROBLEM_FILE.match(line):
+            _problems.setdefault(french_path_for(Path(match["path"])).resolve(), []).append(line)
+    log.info(
+        "translation check (mode: check) found problems; `mkdocs build` fails on them, `serve` shows "
+        "them on their pages:\n  " + "\n  ".join(lines)
+    )
 
 
 def _sync() -> None:
     provider_name = _project.translation.provider
+    if _serving and _resting.is_resting(provider_name or _DEFAULT_CHAIN):
+        return  # said when it failed; the existing English is used meanwhile
     try:
         settings = _project.translation.providers
         run = sync_paths(_project.essay_paths(), lambda: get_provider(provider_name, settings), _options)
@@ -108,7 +145,18 @@ def _sync() -> None:
     if service_failures:
         # One clear message, not a warning per page: the build goes on with the English we have.
         first = service_failures[0].messages[0] if service_failures[0].messages else "no answer"
+        if _serving:
+            _resting.remember(provider_name or _DEFAULT_CHAIN, first)
         log.info(
             f"translation: {len(service_failures)} essay(s) not updated ({first}); their existing "
             "English is kept and marked outdated. Run `python -m bilingue translate` later."
         )
+
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+_DEFAULT_CHAIN = "the default providers"
+# "docs/essais/x.md: no English version", "docs/essais/x.en.md:3: not UTF-8 text (...)"
+_PROBLEM_FILE = re.compile(r"(?P<path>.+?\.(?:md|json))(?::\d+)?: ")

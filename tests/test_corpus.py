@@ -58,14 +58,16 @@ def test_citations_are_found_once_with_their_line_in_the_file(docs):
     assert corpus.cited_ids("en") == {"a", "b"}
 
 
-def test_a_file_is_read_once_and_its_text_handed_to_mkdocs_once(docs):
+def test_a_file_is_read_once_and_its_text_shared_for_the_build(docs):
     corpus = Corpus()
     corpus.start_pass("fr")
     path = write(docs / "essais" / "neuf.md", body="Texte neuf.")
     corpus.load("fr", "essais/neuf.md", path)
+    assert corpus.source_for_mkdocs(str(path)).endswith("Texte neuf.\n")
+    assert corpus.text(path) == corpus.source_for_mkdocs(str(path))  # the translation notice's plan
     assert corpus.reads == 1
-    assert corpus.take_source(str(path)).endswith("Texte neuf.\n")
-    assert corpus.take_source(str(path)) is None  # MkDocs reads it itself after that
+    corpus.forget_texts()
+    assert corpus.source_for_mkdocs(str(path)) is None  # MkDocs would read the file itself
 
 
 def test_an_unchanged_file_is_not_read_again_by_a_later_build_of_the_same_process(docs):
@@ -76,7 +78,7 @@ def test_an_unchanged_file_is_not_read_again_by_a_later_build_of_the_same_proces
     second.start_pass("fr")
     second.load("fr", "essais/neuf.md", path)
     assert (first.reads, second.reads) == (1, 0)
-    assert second.take_source(str(path)) is None
+    assert second.source_for_mkdocs(str(path)) is None
     write(path, body="Texte changé, plus long.")
     os.utime(path, ns=(1, 1))  # another time than the first write's, whatever the clock's precision
     second.load("fr", "essais/neuf.md", path)

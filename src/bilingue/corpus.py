@@ -6,10 +6,10 @@ keeps one ``EssayCollection`` per language, made from exactly the files that pas
 listing shows what its reader gets. Every other page of the pass is kept too (``CorpusPage``):
 its citations are what the sources checks need.
 
-One read per file and build: ``Corpus.load`` reads a file (``files.read_text``), parses it once
-with the project's Markdown model and keeps the text until MkDocs asks for it
-(``take_source``, the hook's ``on_page_read_source``), so MkDocs renders the very text the
-corpus was made from without opening the file again. A file whose size and modification time
+One read per file and build: ``Corpus.load`` reads a file (``Corpus.text``), parses it once
+with the project's Markdown model and keeps the text for the rest of the build: MkDocs renders
+it (``source_for_mkdocs``, the hook's ``on_page_read_source``) and the English pages' translation
+notice plans from it, without opening the file again. A file whose size and modification time
 have not changed since the previous build of the same process (``mkdocs serve``) is not read
 or parsed again at all: its record is reused and MkDocs reads it as usual.
 
@@ -18,14 +18,13 @@ Importable without MkDocs: the hooks pass plain values (paths, ``src_uri``, URLs
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.essays import ESSAYS_FOLDER, EssayMeta, count_words, validate_meta
-from bilingue.files import read_text
+from bilingue.files import FileState, file_state, read_text
 from bilingue.markdown import parse_document
 from bilingue.paths import ENGLISH_SUFFIX, english_path_for, language_of
 from bilingue.sources.citations import Citation, find_citations, find_definitions
@@ -112,40 +111,47 @@ class Corpus:
     essays_folder: str = ESSAYS_FOLDER
     pages: dict[str, dict[str, CorpusPage]] = field(default_factory=dict)  # language -> src_uri -> page
     reads: int = 0  # files read from disk since the corpus was made (tests count them)
-    _sources: dict[str, str] = field(default_factory=dict)  # path -> text MkDocs has not taken yet
+    _texts: dict[str, str] = field(default_factory=dict)  # path -> text read during this build
     _collections: dict[str, EssayCollection] = field(default_factory=dict)
 
     def start_pass(self, language: str) -> None:
         """A language pass begins: forget that language's pages (a new build starts in French)."""
         if language == SOURCE_LANGUAGE:
             self.pages.clear()
-            self._sources.clear()
+            self._texts.clear()
         self.pages[language] = {}
         self._collections.pop(language, None)
 
     def load(self, language: str, src_uri: str, path: Path) -> CorpusPage:
         """Record the page at ``src_uri`` (file ``path``) for the ``language`` pass."""
-        key = _file_key(path)
+        key = file_state(path)
         cached = _RECORDS.get(str(path))
-        if cached is not None and cached[0] == key and cached[1].src_uri == src_uri:
+        if cached is not None and key is not None and cached[0] == key and cached[1].src_uri == src_uri:
             page = cached[1]
         else:
-            text = read_text(path).removeprefix("\ufeff")
-            self.reads += 1
-            self._sources[str(path)] = text
+            text = self.text(path)
             page = self._parse(src_uri, path, text)
             _RECORDS[str(path)] = (key, page)
         self.pages.setdefault(language, {})[src_uri] = page
         self._collections.pop(language, None)
         return page
 
-    def take_source(self, path: str | None) -> str | None:
-        """The text ``load`` read for ``path``, once (MkDocs then renders it); None if not read."""
-        return self._sources.pop(path, None) if path else None
+    def text(self, path: Path) -> str:
+        """The text of ``path``, read once in this build (the translation notice's plan asks too)."""
+        text = self._texts.get(str(path))
+        if text is None:
+            text = read_text(path).removeprefix("\ufeff")
+            self.reads += 1
+            self._texts[str(path)] = text
+        return text
 
-    def forget_sources(self) -> None:
-        """Drop the texts MkDocs did not take (a failed build, or a corpus made outside MkDocs)."""
-        self._sources.clear()
+    def source_for_mkdocs(self, path: str | None) -> str | None:
+        """The text read for ``path`` in this build (MkDocs renders it); None if not read."""
+        return self._texts.get(path) if path else None
+
+    def forget_texts(self) -> None:
+        """Drop the texts read (the build is over, or the corpus was made outside MkDocs)."""
+        self._texts.clear()
 
     def essays(self, language: str) -> EssayCollection:
         """The essays the ``language`` pass builds."""
@@ -183,17 +189,12 @@ def _newest_first(essay: CorpusEssay) -> tuple[int, str]:
     return (-essay.meta.date.toordinal(), essay.slug)
 
 
-def _file_key(path: Path) -> tuple[int, int]:
-    stat = os.stat(path)
-    return (stat.st_mtime_ns, stat.st_size)
-
-
 # ---------------------------------------------------------------------------------------------------
 # Data
 
 # path -> ((mtime_ns, size), record): what the previous builds of this process made of each file.
 # `mkdocs serve` rebuilds in the same process: an unchanged file is neither read nor parsed again.
-_RECORDS: dict[str, tuple[tuple[int, int], CorpusPage]] = {}
+_RECORDS: dict[str, tuple[FileState | None, CorpusPage]] = {}
 
 
 def corpus_of_folder(docs: Path, essays_folder: str = ESSAYS_FOLDER) -> Corpus:
@@ -212,7 +213,7 @@ def corpus_of_folder(docs: Path, essays_folder: str = ESSAYS_FOLDER) -> Corpus:
         english = english_path_for(path)
         shown = english if english.exists() else path
         corpus.load(TARGET_LANGUAGE, shown.relative_to(docs).as_posix(), shown)
-    corpus.forget_sources()  # nobody will render these texts
+    corpus.forget_texts()  # nobody will render these texts
     return corpus
 
 

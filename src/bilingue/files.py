@@ -15,9 +15,11 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 from bilingue.errors import BilingueError, SourceFileError
 
@@ -82,6 +84,38 @@ def atomic_write_text(path: Path | str, text: str) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+    if _recorders:
+        _note_write(path)
+
+
+@contextmanager
+def recording_writes() -> Iterator[dict[Path, FileState]]:
+    """Collect what ``atomic_write_text`` writes meanwhile (any thread): path -> its state just
+    after the write. ``mkdocs serve`` uses it to tell the build's own writes from an author's."""
+    written: dict[Path, FileState] = {}
+    with _recorders_lock:
+        _recorders.append(written)
+    try:
+        yield written
+    finally:
+        with _recorders_lock:
+            _recorders.remove(written)
+
+
+class FileState(NamedTuple):
+    """What tells a changed file from an unchanged one, without reading it."""
+
+    mtime_ns: int
+    size: int
+
+
+def file_state(path: Path | str) -> FileState | None:
+    """The state of ``path``, or None when it does not exist (or cannot be seen)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return FileState(stat.st_mtime_ns, stat.st_size)
 
 
 @contextmanager
@@ -111,6 +145,14 @@ def leftover_temp_files(folder: Path) -> list[Path]:
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _note_write(path: Path) -> None:
+    state = file_state(path)
+    with _recorders_lock:
+        for written in _recorders:
+            if state is not None:
+                written[path.resolve()] = state
 
 
 def _mode_for(path: Path) -> int:
@@ -148,6 +190,10 @@ def _remove_leftovers(folder: Path) -> list[Path]:
 
 
 # --- data ---------------------------------------------------------------------------------------
+
+# The write logs of ``recording_writes`` currently open.
+_recorders: list[dict[Path, FileState]] = []
+_recorders_lock = threading.Lock()
 
 # The process's umask, read once at import (reading it means setting it: not safe later, when
 # other threads may be creating files).

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bilingue.files import read_text
 from bilingue.sync.lock import HUMAN
 from bilingue.sync.plan import Status, plan_essay
 from bilingue.translate.options import TranslateOptions
@@ -25,9 +27,12 @@ class Freshness:
         return self.machine_blocks == 0
 
 
-def freshness_of(french_path: Path, options: TranslateOptions) -> Freshness | None:
-    """None when the essay has no English file or no lock (nothing known about it)."""
-    plan = plan_essay(french_path, options)
+def freshness_of(
+    french_path: Path, options: TranslateOptions, *, read: Callable[[Path], str] = read_text
+) -> Freshness | None:
+    """None when the essay has no English file or no lock (nothing known about it). ``read``
+    reads the Markdown files (the site build passes its corpus: no file is read twice)."""
+    plan = plan_essay(french_path, options, read=read)
     if plan.english_text is None or plan.lock is None:
         return None
     entries = [block.entry for block in plan.blocks if block.entry is not None]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from enum import StrEnum
@@ -142,11 +143,16 @@ class EssayPlan:
         ]
 
 
-def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
-    """The plan for one French essay (reads its English file and lock, writes nothing)."""
-    french_text = read_text(french_path)
+def plan_essay(
+    french_path: Path, options: TranslateOptions, *, read: Callable[[Path], str] = read_text
+) -> EssayPlan:
+    """The plan for one French essay (reads its English file and lock, writes nothing).
+
+    ``read`` reads the essay's Markdown files (the site build passes the texts it has already read).
+    """
+    french_text = read(french_path)
     english_path = english_path_for(french_path)
-    english_text = read_text(english_path) if english_path.exists() else None
+    english_text = read(english_path) if english_path.exists() else None
     lock = read_lock(lock_path_for(french_path))
     interrupted = lock is not None and lock.pending is not None
     if lock is not None:
