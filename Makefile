@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine:
 #   make serve   -> creates .venv, installs the pinned site, serves it on http://127.0.0.1:8000
 #   make test    -> creates .venv, installs the pinned tools and Chromium if missing, runs every test
+# For the inner loop: make test-fast (no site build, no browser: a few seconds).
 VENV    ?= .venv
 PYTHON  ?= python3
 BIN      = $(VENV)/bin
@@ -8,7 +9,7 @@ SITE_OK  = $(VENV)/.site-installed
 DEV_OK   = $(VENV)/.dev-installed
 ADDR    ?= 127.0.0.1:8000
 
-.PHONY: serve build test lint bench clean
+.PHONY: serve build test test-fast lint bench clean
 
 serve: $(SITE_OK)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
@@ -21,6 +22,9 @@ test: $(DEV_OK)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+test-fast: $(DEV_OK)
+	$(BIN)/python -m pytest -m "not build and not browser" -q
 
 lint: $(DEV_OK)
 	$(BIN)/ruff check .

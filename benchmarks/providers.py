@@ -97,8 +97,8 @@ def run_naive(essays: list[list[str]], url: str, counter: Counter) -> dict[str, 
 
 
 def run_ours(paragraphs: list[str], url: str, cache_dir: str, counter: Counter) -> dict[str, float]:
-    from bilingue.providers.config import load_settings
-    from bilingue.providers.registry import get_provider
+    from bilingue.providers import get_provider
+    from bilingue.providers.settings import load_settings
 
     # default politeness (concurrency, rate limit, retries); only the endpoint and cache differ
     settings = load_settings({"google_url": url, "cache_dir": cache_dir})

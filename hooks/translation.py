@@ -29,11 +29,12 @@ from bilingue.corpus import current_corpus
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
 from bilingue.paths import french_path_for
+from bilingue.providers import get_provider
 from bilingue.serve import UnreachableProviders
 from bilingue.site import build_language, file_language, french_source_of
 from bilingue.sync import find_problems, sync_paths
 from bilingue.sync.freshness import freshness_of
-from bilingue.translate import TranslateOptions, get_provider
+from bilingue.translate import TranslateOptions
 
 log = logging.getLogger("mkdocs.hooks.translation")
 
@@ -128,7 +129,9 @@ def _sync() -> None:
         return  # said when it failed; the existing English is used meanwhile
     try:
         settings = _project.translation.providers
-        run = sync_paths(_project.essay_paths(), lambda: get_provider(provider_name, settings), _options)
+        run = sync_paths(
+            _project.essay_paths(), lambda: get_provider(provider_name, config=settings), _options
+        )
     except BilingueError as error:
         log.info(f"translation: skipped ({error}); the existing English files are used as they are")
         return

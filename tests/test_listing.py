@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from bilingue.catalog import EssayMeta
 from bilingue.corpus import CorpusEssay, EssayCollection
-from bilingue.essays import EssayMeta
 from bilingue.listing import (
     LISTING_MARKER,
     PAGE_SIZE,

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from bilingue.catalog import discover_essays
 from bilingue.cli import main
 from bilingue.errors import SourceFileError
-from bilingue.essays import discover_essays
 from bilingue.sources.checks import check_all
 from bilingue.sources.citations import read_page
 from bilingue.sync import plan_essay

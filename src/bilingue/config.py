@@ -2,7 +2,7 @@
 
 Environment variables win over the file, so CI or a test can change the mode or the provider
 without editing it: ``BILINGUE_MODE`` (auto | check | off) and ``BILINGUE_PROVIDER``. API keys
-never go in this file (the provider settings refuse them; see README "Translation services").
+never go in this file (the provider settings refuse them; see guide/site-owners.md, "Provider settings").
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class TranslationConfig(BaseModel):
     paths: list[str] = Field(default_factory=lambda: ["docs/essais"])
     front_matter_keys: list[str] = Field(default_factory=lambda: list(DEFAULT_FRONT_MATTER_KEYS))
     glossary: str | None = "glossary.yml"
-    #: provider settings without secrets (names as in README "Translation services")
+    #: provider settings without secrets (names as in guide/site-owners.md, "Provider settings")
     providers: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -61,7 +61,7 @@ class ProjectConfig(BaseModel):
         """Stop with a ``BilingueError`` now when the provider named is unknown, saying where the
         name came from: ``override`` (a command's ``--provider``), else the setting (its variable
         or bilingue.yml), else the providers' chain."""
-        from bilingue.providers.registry import check_provider_name  # here: ~0.1 s of imports, when needed
+        from bilingue.providers.factory import check_provider_name  # here: ~0.1 s of imports, when needed
 
         name = override or self.translation.provider
         try:
@@ -99,13 +99,13 @@ def load_config(root: Path | str = ".") -> ProjectConfig:
         if variable:  # the environment won over the file: blame the variable, not the file's line
             raise BilingueError(
                 f"environment variable {variable}={os.environ[variable]!r}: {first['msg']} "
-                f"(fix or unset {variable}; see README, section Configuration)"
+                f"(fix or unset {variable}; see guide/site-owners.md, section Settings)"
             ) from None
         raise SourceFileError(
             path,
             _line_of(path, field),
             f"setting {field!r}: {first['msg']}",
-            "see README, section Configuration",
+            "see guide/site-owners.md, section Settings",
         ) from None
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
-from bilingue.essays import ESSAYS_FOLDER, EssayMeta, count_words, validate_meta
+from bilingue.catalog import ESSAYS_FOLDER, EssayMeta, count_words, validate_meta
 from bilingue.files import FileState, file_state, read_text
 from bilingue.markdown import parse_document
 from bilingue.paths import ENGLISH_SUFFIX, english_path_for, language_of

@@ -7,7 +7,7 @@ import os
 import signal
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -140,14 +140,29 @@ def test_a_run_removes_the_temporary_file_a_killed_run_left_and_says_so(essays, 
     assert message in capsys.readouterr().err
 
 
-def slow_google(delay: float):
-    answer = google_handler()
+class HeldAfter:
+    """Answers the first ``answered`` requests, then holds the others until ``release`` is set.
 
-    def handler(request):
-        time.sleep(delay)
-        return answer(request)
+    One request per essay: a run killed while its next request is held has finished exactly
+    the essays answered, however fast or slow the machine.
+    """
 
-    return handler
+    def __init__(self, answered: int):
+        self.answered = answered
+        self.holding = threading.Event()
+        self.release = threading.Event()
+        self.arrived = 0  # counted on arrival: a held request counts before it is answered
+        self._lock = threading.Lock()
+        self._translate = google_handler()
+
+    def handler(self, request):
+        with self._lock:
+            self.arrived += 1
+            held = self.arrived > self.answered
+        if held:
+            self.holding.set()
+            self.release.wait(60)
+        return self._translate(request)
 
 
 def run_translate(essays: Path, server: HTTPServer, tmp_path: Path) -> subprocess.Popen:
@@ -165,21 +180,21 @@ def run_translate(essays: Path, server: HTTPServer, tmp_path: Path) -> subproces
 
 
 def test_kill_9_in_the_middle_then_rerun_completes_without_corruption(essays, tmp_path, httpserver):
-    httpserver.expect_request("/m").respond_with_handler(slow_google(0.3))
+    server = HeldAfter(answered=2)
+    httpserver.expect_request("/m").respond_with_handler(server.handler)
     process = run_translate(essays, httpserver, tmp_path)
-    deadline = time.monotonic() + 60
-    while len(list(essays.glob("*.en.md"))) < 2 and time.monotonic() < deadline:
-        time.sleep(0.02)
+    assert server.holding.wait(60), "the run never asked for its third essay"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    server.release.set()
     finished = len(list(essays.glob("*.en.md")))
     assert 2 <= finished < 6, "the run was not interrupted in the middle"
-    sent_before = len(httpserver.log)
+    sent_before = server.arrived
 
     process = run_translate(essays, httpserver, tmp_path)
     output, _ = process.communicate(timeout=120)
     assert process.returncode == 0, output
-    resumed = len(httpserver.log) - sent_before
+    resumed = server.arrived - sent_before
     assert resumed <= 6 - finished + 1, output  # finished files are not sent again
 
     for french in sorted(essays.glob("essai-?.md")):
@@ -193,7 +208,7 @@ def test_kill_9_in_the_middle_then_rerun_completes_without_corruption(essays, tm
 
     process = run_translate(essays, httpserver, tmp_path)
     output, _ = process.communicate(timeout=60)
-    assert process.returncode == 0 and len(httpserver.log) == sent_before + resumed, output
+    assert process.returncode == 0 and server.arrived == sent_before + resumed, output
 
 
 def test_an_empty_provider_name_is_refused_not_replaced_by_the_default(essays, capsys):

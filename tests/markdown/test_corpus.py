@@ -14,7 +14,8 @@ import pytest
 
 from bilingue.markdown import heading_ids, parse_document
 from bilingue.markdown import model as m
-from bilingue.translate import TranslateOptions, get_provider, translate_document
+from bilingue.providers import get_provider
+from bilingue.translate import TranslateOptions, translate_document
 
 CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.md"))
 OPTIONS = TranslateOptions(glossary=("Myelin", "Rivière-Ouelle"))

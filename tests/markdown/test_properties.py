@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bilingue.markdown import compare_documents, parse_document
-from bilingue.translate import TranslateOptions, get_provider, translate_document
+from bilingue.providers import get_provider
+from bilingue.translate import TranslateOptions, translate_document
 
 OPTIONS = TranslateOptions(glossary=("Myelin", "Rivière-Ouelle"))
 WORDS = (

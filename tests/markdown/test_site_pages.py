@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bilingue.translate import TranslateOptions, get_provider, translate_document
+from bilingue.providers import get_provider
+from bilingue.translate import TranslateOptions, translate_document
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 PAGES = sorted(path for path in DOCS.rglob("*.md") if not path.name.endswith(".en.md"))

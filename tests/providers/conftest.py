@@ -20,7 +20,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from bilingue.providers.config import load_settings
+from bilingue.providers.resilience import RateLimiter
+from bilingue.providers.settings import load_settings
 
 FRENCH = [
     "Le matin, la brume couvre encore la rivière et les pêcheurs attendent en silence.",
@@ -114,14 +115,6 @@ def microsoft_handler(transform=fake_english):
     return handler
 
 
-def stalling(seconds: float):
-    def handler(request: Request) -> Response:
-        time.sleep(seconds)  # the server fixture waits for it before the next test
-        return Response("too late", status=200)
-
-    return handler
-
-
 def status(code: int, headers: dict | None = None, body: str = "error"):
     def handler(request: Request) -> Response:
         return Response(body, status=code, headers=headers or {})
@@ -130,12 +123,31 @@ def status(code: int, headers: dict | None = None, body: str = "error"):
 
 
 class CountingServer(HTTPServer):
-    """Knows how many requests it is still answering (a stalled handler, a late retry)."""
+    """Knows how many requests it is still answering (a stalled handler, a late retry).
+
+    ``stall`` is a handler that answers nothing until the test is over: a client can only get
+    out of it by its own timeout, however slow the machine (a sleep shorter than the test would
+    let a starved client see the answer and no timeout).
+    """
+
+    #: a stalled request is answered after this long even if the test never ends (no hang)
+    STALL_LIMIT = 60.0
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.answering = 0
         self._answering_lock = threading.Lock()
+        self._release = threading.Event()
+
+    def stall(self, request: Request) -> Response:
+        self._release.wait(self.STALL_LIMIT)
+        return Response("too late", status=200)
+
+    def release_stalled(self) -> None:
+        """Let every stalled handler answer, wait until they have, and stall again afterwards."""
+        self._release.set()
+        _until_empty(lambda: self.answering)
+        self._release.clear()
 
     def application(self, request: Request) -> Response:
         with self._answering_lock:
@@ -167,9 +179,32 @@ def server(_server):
     _server.clear()
     yield _server
     leaked = _until_empty(worker_threads)
-    _until_empty(lambda: _server.answering)
+    _server.release_stalled()
     _server.clear()
     assert not leaked, f"provider worker threads outlived the test: {leaked}"
+
+
+class PauseWatch:
+    """Every ``RateLimiter.pause`` (what a 429 does) of the test: when, and an event to wait on."""
+
+    def __init__(self):
+        self.times: list[float] = []  # time.monotonic() just before each pause took effect
+        self.happened = threading.Event()
+
+
+@pytest.fixture
+def pauses(monkeypatch) -> PauseWatch:
+    """Lets a test wait for the moment a worker is told 429 and starts waiting, instead of sleeping."""
+    watch = PauseWatch()
+    original = RateLimiter.pause
+
+    def pause(limiter: RateLimiter, seconds: float) -> None:
+        watch.times.append(time.monotonic())
+        original(limiter, seconds)
+        watch.happened.set()
+
+    monkeypatch.setattr(RateLimiter, "pause", pause)
+    return watch
 
 
 def worker_threads() -> list[str]:

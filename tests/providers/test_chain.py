@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 
 import pytest
 
-from bilingue.providers.errors import UntranslatedError
+from bilingue.providers.factory import get_provider
+from bilingue.providers.failures import UntranslatedError
 from bilingue.providers.outcome import UNCHANGED
-from bilingue.providers.registry import get_provider
 from tests.providers.conftest import (
     FRENCH,
     fake_english,
@@ -135,24 +134,31 @@ def test_rejected_everywhere_is_reported_and_not_cached(server, make_settings, t
 
 
 def test_concurrency_is_bounded(server, make_settings):
-    in_flight, peak, lock = [0], [0], threading.Lock()
+    in_flight, peak = [0], [0]
+    changed = threading.Condition()
 
-    def slow(request):
-        with lock:
+    def held(request):
+        # the first requests are held until three are in flight at once: every worker is then
+        # sending, and a fourth one (if the bound did not hold) would be counted meanwhile
+        with changed:
             in_flight[0] += 1
             peak[0] = max(peak[0], in_flight[0])
-        time.sleep(0.2)  # long enough for the other workers to start, even on a slow machine
-        with lock:
-            in_flight[0] -= 1
-        return google_handler()(request)
+            changed.notify_all()
+            changed.wait_for(lambda: peak[0] >= 3, timeout=30)
+        try:
+            return google_handler()(request)
+        finally:
+            with changed:
+                in_flight[0] -= 1
 
-    server.expect_request("/m").respond_with_handler(slow)
-    chain = get_provider("google", settings=make_settings(google_max_chars=100, concurrency=3))
+    server.expect_request("/m").respond_with_handler(held)
+    settings = make_settings(google_max_chars=100, concurrency=3, timeout=30.0)
+    chain = get_provider("google", settings=settings)
 
     chain.translate_texts(FRENCH, "fr", "en")
 
     assert chain.stats["google"].requests == len(FRENCH)
-    assert 1 < peak[0] <= 3
+    assert peak[0] == 3
 
 
 def test_request_too_large_is_halved(server, make_settings):

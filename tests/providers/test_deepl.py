@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilingue.providers.registry import get_provider
+from bilingue.providers.factory import get_provider
 from tests.providers.conftest import FRENCH, deepl_handler, fake_english, status
 
 

@@ -13,30 +13,40 @@ import time
 
 import pytest
 
-from bilingue.providers.config import ProviderSettings
 from bilingue.providers.engine import ProviderEngine
+from bilingue.providers.factory import get_provider
 from bilingue.providers.google import GoogleBackend
-from bilingue.providers.registry import get_provider
 from bilingue.providers.resilience import RetryBudget
+from bilingue.providers.settings import ProviderSettings
 from tests.providers.conftest import FRENCH, google_handler, status, worker_threads
 
-#: how long to keep listening after the call returned: several Retry-After rounds
+#: how long to keep listening after the call returned: several Retry-After rounds. Not a wait
+#: for something to happen (the tests wait on events for that) but a window in which nothing may
 QUIET = 1.0
 NEIGE = FRENCH[5]  # the text whose requests the server keeps refusing
 
 
 class Arrivals:
-    """Request arrival times at the server, to compare with the moment a call returned."""
+    """Request arrival times at the server, to compare with the moment a call returned.
 
-    def __init__(self, refuse: tuple[int, dict[str, str]]):
+    No request is answered before ``in_flight`` of them have arrived: both packs are then on the
+    wire when the refusal comes back, whichever worker the machine happens to run first.
+    """
+
+    def __init__(self, refuse: tuple[int, dict[str, str]], in_flight: int = 2):
         self.times: list[float] = []
         self._lock = threading.Lock()
         self._refuse = status(refuse[0], refuse[1])
         self._translate = google_handler()
+        self._in_flight = in_flight
+        self._all_arrived = threading.Event()
 
     def handler(self, request):
         with self._lock:
             self.times.append(time.monotonic())
+            if len(self.times) >= self._in_flight:
+                self._all_arrived.set()
+        assert self._all_arrived.wait(30), "the other pack never arrived"
         if "neige" in request.args["q"]:
             return self._refuse(request)
         return self._translate(request)
@@ -47,7 +57,11 @@ class Arrivals:
 
 
 def retry_forever_settings(make_settings, **values) -> ProviderSettings:
-    """One text per request, and enough attempts that the refused one retries past QUIET."""
+    """One text per request, and enough attempts that the refused one retries past QUIET.
+
+    The timeout is long: a request the server holds until the other arrives must not time out.
+    """
+    values = {"timeout": 30.0, **values}
     return make_settings(google_max_chars=100, concurrency=2, max_attempts=12, retry_budget=100, **values)
 
 
@@ -92,19 +106,17 @@ def test_a_failing_check_leaves_no_request_behind(server, make_settings):
     assert arrivals.after(returned) == []
 
 
-def test_ctrl_c_interrupts_a_long_retry_after_wait(server, make_settings):
-    # the refused pack is told to wait 20 s (429: every worker of the provider pauses)
+def test_ctrl_c_interrupts_a_long_retry_after_wait(server, make_settings, pauses):
+    # the refused pack is told to wait 20 s (429: every worker of the provider pauses); both
+    # packs are in flight before the 429 comes back (see Arrivals), so the other one is answered
     arrivals = Arrivals((429, {"Retry-After": "20"}))
     server.expect_request("/m").respond_with_handler(arrivals.handler)
     settings = retry_forever_settings(make_settings)
     engine = ProviderEngine(GoogleBackend(settings), settings, RetryBudget(100))
 
     def interrupted(batch: dict[int, str]) -> None:
-        # let the refused pack get its 429 and start waiting, then the user presses Ctrl-C
-        deadline = time.monotonic() + 5
-        while len(arrivals.times) < 2 and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(0.1)
+        # the refused pack got its 429 and is waiting it out; then the user presses Ctrl-C
+        assert pauses.happened.wait(30), "the 429 never came back"
         raise KeyboardInterrupt
 
     started = time.monotonic()

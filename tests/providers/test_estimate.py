@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bilingue.providers.estimate import estimate
-from bilingue.providers.registry import get_provider
+from bilingue.providers.factory import get_provider
 from tests.providers.conftest import FRENCH, google_handler
 
 

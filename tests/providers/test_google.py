@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
 from werkzeug import Response
 
-from bilingue.providers.errors import UntranslatedError
-from bilingue.providers.registry import get_provider
+from bilingue.providers.factory import get_provider
+from bilingue.providers.failures import UntranslatedError
 from tests.providers.conftest import (
     FRENCH,
     fake_english,
     google_handler,
     google_page,
-    stalling,
     status,
 )
 
@@ -93,7 +93,7 @@ def test_server_errors_are_retried(server, make_settings, code):
 
 
 def test_stalled_server_times_out_then_recovers(server, make_settings):
-    server.expect_oneshot_request("/m").respond_with_handler(stalling(0.6))
+    server.expect_oneshot_request("/m").respond_with_handler(server.stall)
     server.expect_request("/m").respond_with_handler(google_handler())
     chain = get_provider("google", settings=make_settings(timeout=0.2))
 
@@ -102,7 +102,7 @@ def test_stalled_server_times_out_then_recovers(server, make_settings):
 
 
 def test_stalled_server_forever_reports_the_texts_untranslated(server, make_settings):
-    server.expect_request("/m").respond_with_handler(stalling(0.4))
+    server.expect_request("/m").respond_with_handler(server.stall)
     chain = get_provider("google", settings=make_settings(timeout=0.1, max_attempts=2))
 
     with pytest.raises(UntranslatedError) as caught:
@@ -181,14 +181,21 @@ def test_text_left_untranslated_inside_a_pack_is_sent_again_alone(server, make_s
     assert chain.providers_used == ["google"] * 4
 
 
-def test_retry_after_pauses_every_worker(server, make_settings):
+def test_retry_after_pauses_every_worker(server, make_settings, pauses):
     arrivals: list[float] = []
+    lock = threading.Lock()
     translate = google_handler()
 
     def first_429(request):
-        arrivals.append(time.monotonic())
-        if len(arrivals) == 1:
+        with lock:
+            arrivals.append(time.monotonic())
+            number = len(arrivals)
+        if number == 1:
             return status(429, {"Retry-After": "1"})(request)
+        if number == 2:
+            # the other worker's first request may have left before the 429 came back; hold it
+            # until the pause is set, so that its worker's next request cannot beat the 429
+            assert pauses.happened.wait(30)
         return translate(request)
 
     server.expect_request("/m").respond_with_handler(first_429)
@@ -197,6 +204,6 @@ def test_retry_after_pauses_every_worker(server, make_settings):
 
     assert chain.translate_texts(FRENCH[:4], "fr", "en") == [fake_english(t) for t in FRENCH[:4]]
     # the 429 came first; the second worker's request may already have been on its way, but
-    # every request started after the 429 waited out the Retry-After
+    # every request after those two waited out the Retry-After
     later = [moment - arrivals[0] for moment in arrivals[2:]]
     assert later and min(later) >= 0.95

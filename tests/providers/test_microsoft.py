@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilingue.providers.registry import get_provider
+from bilingue.providers.factory import get_provider
 from tests.providers.conftest import FRENCH, fake_english, microsoft_handler, status
 
 

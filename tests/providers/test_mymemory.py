@@ -6,7 +6,7 @@ import json
 
 from werkzeug import Response
 
-from bilingue.providers.registry import get_provider
+from bilingue.providers.factory import get_provider
 from tests.providers.conftest import FRENCH, fake_english, google_handler, mymemory_handler
 
 

@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from bilingue.providers.config import load_settings
-from bilingue.providers.errors import PermanentError, ProviderError, TransientError
+from bilingue.providers.failures import PermanentError, ProviderError, TransientError
 from bilingue.providers.resilience import Cancelled, RateLimiter, RetryBudget, call_with_retries
+from bilingue.providers.settings import load_settings
 
 
 def settings(**values):
@@ -40,10 +40,17 @@ def run(request, budget=None, limiter=None, cancel=None, **values):
     )
 
 
-def cancel_later(seconds: float) -> threading.Event:
-    cancel = threading.Event()
-    threading.Timer(seconds, cancel.set).start()
-    return cancel
+class CancelWhenWaiting(threading.Event):
+    """A cancel event that is set as soon as the worker starts waiting on it (the user's Ctrl-C).
+
+    Every wait of ``call_with_retries`` (rate limit, shared pause, backoff, Retry-After) is a
+    wait on its cancel event, so this cancels at a known moment instead of after a guessed delay.
+    """
+
+    def wait(self, timeout: float | None = None) -> bool:
+        if timeout:  # a worker about to wait: cancel from another thread, as Ctrl-C would
+            threading.Thread(target=self.set).start()
+        return super().wait(timeout)
 
 
 def test_transient_failures_are_retried_until_success():
@@ -123,19 +130,17 @@ def test_retry_budget_is_shared_and_stops_retrying_when_spent():
     assert len(calls) == 1  # nothing left for this one
 
 
-def test_429_pauses_every_worker_of_the_provider():
+def test_429_pauses_every_worker_of_the_provider(pauses):
     limiter = RateLimiter(1000)
     request, calls = flaky([TransientError("google", "HTTP 429", status=429, retry_after=2.0)])
     worker = threading.Thread(target=run, args=(request,), kwargs={"limiter": limiter})
     worker.start()
-    while not calls:
-        time.sleep(0.005)
-    time.sleep(0.05)  # the 429 has been answered and the pause set
-    before = time.monotonic()
+    assert pauses.happened.wait(30)  # the 429 has been answered and the pause set
     limiter.acquire()  # another worker wanting to send
-    waited = time.monotonic() - before
+    allowed = time.monotonic()
     worker.join()
-    assert waited >= 1.0  # most of the 2 s pause (slack for a slow machine)
+    assert allowed >= pauses.times[0] + 2.0  # the whole 2 s pause, however slow the machine
+    assert len(calls) == 2  # the 429, then the retry after the pause
 
 
 def test_rate_limit_spaces_request_starts():
@@ -152,7 +157,7 @@ def test_cancel_cuts_a_retry_after_wait_and_sends_nothing_more():
     request, calls = flaky([TransientError("google", "HTTP 503", status=503, retry_after=30)] * 3)
     before = time.monotonic()
     with pytest.raises(Cancelled):
-        run(request, budget=budget, cancel=cancel_later(0.1), max_retry_after=60)
+        run(request, budget=budget, cancel=CancelWhenWaiting(), max_retry_after=60)
     assert len(calls) == 1  # no request after the cancel
     assert time.monotonic() - before < 10  # the 30 s wait was cut short (generous bound)
     assert budget.remaining == 99  # the retry that was waiting; none spent after the cancel
@@ -163,7 +168,7 @@ def test_cancel_while_paused_by_a_429_sends_nothing():
     limiter.pause(30)  # another worker was told 429 Retry-After: 30
     request, calls = flaky([])
     with pytest.raises(Cancelled):
-        run(request, limiter=limiter, cancel=cancel_later(0.1))
+        run(request, limiter=limiter, cancel=CancelWhenWaiting())
     assert calls == []
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bilingue.providers.config import load_settings
 from bilingue.providers.sanity import rejection
+from bilingue.providers.settings import load_settings
 
 SOURCE = "Nous avons longtemps cru que la mémoire était une bibliothèque bien rangée."
 ENGLISH = "For a long time we believed that memory was a well-ordered library."

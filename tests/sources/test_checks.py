@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bilingue.sources import model
+from bilingue.sources import schema as model
 from bilingue.sources.checks import (
     CLAIM,
     ERROR,

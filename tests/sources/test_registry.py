@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from bilingue.errors import SourceFileError
-from bilingue.sources import model
-from bilingue.sources.model import PartialDate
+from bilingue.sources import schema as model
 from bilingue.sources.registry import load_registry, parse_registry
+from bilingue.sources.schema import PartialDate
 
 VALID = """\
 openai-2024:

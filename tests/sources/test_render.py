@@ -7,8 +7,7 @@ import datetime as dt
 import markdown as python_markdown
 import pytest
 
-from bilingue.sources import model
-from bilingue.sources.model import PartialDate, Source
+from bilingue.sources import schema as model
 from bilingue.sources.registry import parse_registry
 from bilingue.sources.render import (
     add_definitions,
@@ -16,6 +15,7 @@ from bilingue.sources.render import (
     language_name,
     render_reference,
 )
+from bilingue.sources.schema import PartialDate, Source
 
 REGISTRY = """\
 openai-2024:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bilingue.providers import get_provider
 from bilingue.sources.citations import find_citations
 from bilingue.sources.prose import sentences
-from bilingue.translate import get_provider, translate_document
+from bilingue.translate import translate_document
 
 LOCATOR = "[^src:wolf-2023:t2]: tableau 2, p. 2065.\n"
 

@@ -9,13 +9,13 @@ import pytest
 
 from bilingue.errors import BilingueError
 from bilingue.markdown import compare_documents, parse_document
+from bilingue.providers import get_provider
 from bilingue.providers.pseudo import pseudo_translate
 from bilingue.translate import (
     KEPT_SOURCE,
     PIECEWISE,
     TranslateOptions,
     assemble,
-    get_provider,
     translate_blocks,
     translate_document,
 )

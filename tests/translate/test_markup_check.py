@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from bilingue.providers.errors import UntranslatedError
-from bilingue.translate import PIECEWISE, get_provider, translate_document
+from bilingue.providers import get_provider
+from bilingue.providers.failures import UntranslatedError
+from bilingue.translate import PIECEWISE, translate_document
 from tests.providers.conftest import fake_english, google_handler, mymemory_handler, status
 
 FRENCH = "Du **gras** et un [lien](https://exemple.org/a) dans une phrase française assez longue.\n"

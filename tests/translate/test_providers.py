@@ -7,9 +7,9 @@ import re
 import pytest
 
 from bilingue.errors import BilingueError
+from bilingue.providers import get_provider
 from bilingue.providers.base import Provider
 from bilingue.providers.pseudo import pseudo_translate
-from bilingue.translate import get_provider
 
 
 @pytest.mark.parametrize("name", ["pseudo", "identity"])

@@ -8,8 +8,8 @@ import re
 import sys
 from pathlib import Path
 
+from bilingue.catalog import ESSAYS_FOLDER
 from bilingue.errors import BilingueError
-from bilingue.essays import ESSAYS_FOLDER
 from bilingue.files import atomic_write_text, claim_folders, read_text
 from bilingue.importer import ImportedEssay, check_slug, import_linkedin_post
 

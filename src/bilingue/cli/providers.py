@@ -13,10 +13,9 @@ from pathlib import Path
 
 from bilingue.cli._paths import check_folder
 from bilingue.config import load_config
-from bilingue.providers.config import HTTP_PROVIDERS, ProviderSettings, load_settings
 from bilingue.providers.estimate import quota_for
-from bilingue.providers.registry import chain_names
-from bilingue.translate.registry import OFFLINE_PROVIDERS
+from bilingue.providers.factory import OFFLINE_PROVIDERS, chain_names
+from bilingue.providers.settings import HTTP_PROVIDERS, ProviderSettings, load_settings
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

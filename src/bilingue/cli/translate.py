@@ -20,6 +20,7 @@ from bilingue.cli._paths import check_paths
 from bilingue.config import ProjectConfig, load_config
 from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import read_text
+from bilingue.providers import OFFLINE_PROVIDERS, get_provider
 from bilingue.sync import (
     FileReport,
     RunReport,
@@ -29,13 +30,7 @@ from bilingue.sync import (
     plan_essay,
     sync_paths,
 )
-from bilingue.translate import (
-    TranslateOptions,
-    get_provider,
-    load_glossary,
-    translate_document,
-)
-from bilingue.translate.registry import OFFLINE_PROVIDERS
+from bilingue.translate import TranslateOptions, load_glossary, translate_document
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,7 +45,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "stale when its French changes). Code, URLs, HTML, footnote labels and front-matter "
             "keys are kept byte for byte; every block is checked after translation."
         ),
-        epilog="Settings: bilingue.yml (translation:) and BILINGUE_* environment variables; see README.",
+        epilog=(
+            "Settings: bilingue.yml (translation:) and BILINGUE_* environment variables; "
+            "see guide/site-owners.md."
+        ),
     )
     parser.add_argument(
         "paths",
@@ -158,9 +156,8 @@ def _dry_run(paths, provider_name, project: ProjectConfig, options: TranslateOpt
         print(f"{len(texts)} text(s) for the offline {provider_name} provider; nothing is sent")
     else:
         from bilingue.providers.estimate import estimate
-        from bilingue.providers.registry import get_provider as get_network_provider
 
-        chain = get_network_provider(provider_name, config=project.translation.providers)
+        chain = get_provider(provider_name, config=project.translation.providers)
         for line in estimate(texts, chain).lines():
             print(line)
     return 1 if unreadable else 0

@@ -1,7 +1,7 @@
 """What each HTTP provider implements: one request, and its size limits.
 
 A backend sends exactly ONE request per ``request`` call and raises ``TransientError`` or
-``PermanentError`` (``bilingue.providers.errors``) on failure. Packing, retries, rate limits,
+``PermanentError`` (``bilingue.providers.failures``) on failure. Packing, retries, rate limits,
 sanity checks and fallback are done once for all backends by ``engine`` and ``chain``.
 """
 

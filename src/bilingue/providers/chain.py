@@ -26,12 +26,12 @@ from pathlib import Path
 
 from bilingue.providers.backend import Backend
 from bilingue.providers.cache import TranslationCache
-from bilingue.providers.config import ProviderSettings
 from bilingue.providers.engine import ProviderEngine, ProviderStats
-from bilingue.providers.errors import UntranslatedError
+from bilingue.providers.failures import UntranslatedError
 from bilingue.providers.outcome import UNCHANGED, Outcome
 from bilingue.providers.resilience import RetryBudget
 from bilingue.providers.sanity import ExtraCheck
+from bilingue.providers.settings import ProviderSettings
 
 
 class TranslationChain:

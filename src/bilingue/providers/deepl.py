@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import deepl
 
 from bilingue.providers.backend import Limits
-from bilingue.providers.config import ProviderSettings
-from bilingue.providers.errors import PermanentError, TransientError
+from bilingue.providers.failures import PermanentError, TransientError
+from bilingue.providers.settings import ProviderSettings
 
 
 class DeepLBackend:

@@ -23,11 +23,11 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
 from bilingue.providers.backend import Backend, Limits
-from bilingue.providers.config import ProviderSettings
-from bilingue.providers.errors import ProviderError, TransientError
+from bilingue.providers.failures import ProviderError, TransientError
 from bilingue.providers.packing import join_pack, make_packs, split_long, split_pack
 from bilingue.providers.resilience import Cancelled, RateLimiter, RetryBudget, call_with_retries
 from bilingue.providers.sanity import ExtraCheck, rejection
+from bilingue.providers.settings import ProviderSettings
 
 #: texts per joined pack at most: a damaged answer then costs at most this many re-sends
 MAX_JOINED = 100

@@ -101,7 +101,7 @@ def quota_for(provider: str, mymemory_email: bool = False) -> Quota:
     return QUOTAS[provider]
 
 
-#: free tiers as published by each service (checked 2026-11); the README repeats them
+#: free tiers as published by each service (checked 2026-11); guide/site-owners.md repeats them
 QUOTAS = {
     "google": Quota(None, "", "unofficial endpoint: no published quota; answers 429 when overused"),
     "mymemory": Quota(5_000, "day", "MyMemory anonymous; 50,000/day with MYMEMORY_EMAIL"),

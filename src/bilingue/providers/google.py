@@ -16,8 +16,8 @@ from deep_translator.exceptions import BaseError
 
 from bilingue.providers import http
 from bilingue.providers.backend import Limits
-from bilingue.providers.config import ProviderSettings
-from bilingue.providers.errors import PermanentError, TransientError
+from bilingue.providers.failures import PermanentError, TransientError
+from bilingue.providers.settings import ProviderSettings
 
 http.install_shim(deep_translator.google)
 

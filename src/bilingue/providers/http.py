@@ -20,7 +20,7 @@ from types import ModuleType
 
 import requests
 
-from bilingue.providers.errors import PermanentError, TransientError
+from bilingue.providers.failures import PermanentError, TransientError
 
 
 @dataclass

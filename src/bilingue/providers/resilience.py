@@ -24,8 +24,8 @@ from typing import TypeVar
 
 from tenacity import RetryCallState, Retrying, retry_if_exception_type
 
-from bilingue.providers.config import ProviderSettings
-from bilingue.providers.errors import PermanentError, ProviderError, TransientError
+from bilingue.providers.failures import PermanentError, ProviderError, TransientError
+from bilingue.providers.settings import ProviderSettings
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)

@@ -17,7 +17,7 @@ import re
 import threading
 from collections.abc import Callable
 
-from bilingue.providers.config import ProviderSettings
+from bilingue.providers.settings import ProviderSettings
 
 #: caller's extra check: (source text, translation) -> None/True if fine, a reason or False if not
 ExtraCheck = Callable[[str, str], "str | bool | None"]

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from bilingue.errors import SourceFileError
 from bilingue.files import read_text
 from bilingue.frontmatter import SafeLoader
-from bilingue.sources.model import Source
+from bilingue.sources.schema import Source
 
 #: the registry's default place, relative to the folder that holds mkdocs.yml
 REGISTRY_FILE = "sources.yml"

@@ -16,8 +16,8 @@ from babel.dates import format_date, format_skeleton
 
 from bilingue.markdown.parse import parse_document
 from bilingue.sources.citations import Citation, find_citations, find_definitions
-from bilingue.sources.model import PartialDate, Source
 from bilingue.sources.registry import Registry
+from bilingue.sources.schema import PartialDate, Source
 
 
 def add_definitions(markdown: str, registry: Registry, language: str) -> str:

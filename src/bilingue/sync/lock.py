@@ -126,7 +126,7 @@ def _why_unreadable(text: str, error: ValidationError) -> tuple[int | None, str]
 # ---------------------------------------------------------------------------------------------------
 # Data
 
-#: what to do with a lock that cannot be read (README "Translating: keeping English in step")
+#: what to do with a lock that cannot be read (guide/translators.md, "Keeping English in step")
 LOCK_FIX = (
     "restore it with git (git checkout -- FILE), or delete it: the next run then adopts the English "
     "file as a person's translation"

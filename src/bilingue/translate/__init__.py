@@ -15,8 +15,6 @@ Public API:
 ``TranslateOptions(front_matter_keys=("title", "description", "summary"), glossary=(),
 typography=True)`` and ``load_glossary(path=None)`` (``glossary.yml`` by default).
 
-``get_provider(name, config=None)``: ``"pseudo"``, ``"identity"``, or any network provider /
-chain name (resolved by ``bilingue.providers.registry`` with the ``config`` settings mapping).
 
 ``request_units(block) -> [str]``: what translating a block sends (for dry-run estimates).
 """
@@ -32,7 +30,6 @@ from bilingue.translate.document import (
     translate_document,
 )
 from bilingue.translate.options import TranslateOptions, load_glossary
-from bilingue.translate.registry import get_provider
 
 __all__ = [
     "KEPT_SOURCE",
@@ -41,7 +38,6 @@ __all__ = [
     "TranslateOptions",
     "TranslationResult",
     "assemble",
-    "get_provider",
     "load_glossary",
     "request_units",
     "translate_blocks",

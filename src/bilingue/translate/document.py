@@ -26,7 +26,7 @@ from bilingue.markdown.repair import escape_new_markup, escape_table_pipes, repa
 from bilingue.markdown.typography import english_typography
 from bilingue.markdown.validate import Difference, comparable_pieces, compare_documents
 from bilingue.providers.base import Provider
-from bilingue.providers.errors import UntranslatedError
+from bilingue.providers.failures import UntranslatedError
 from bilingue.translate.options import TranslateOptions
 
 #: what the markup check says of a service's answer whose tags cannot be restored

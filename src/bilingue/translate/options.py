@@ -39,7 +39,7 @@ def load_glossary(path: Path | str | None = None) -> tuple[str, ...]:
                 path,
                 None,
                 "glossary file not found",
-                "create it (see README: Glossary) or fix the --glossary path",
+                "create it (see guide/translators.md: keeping words as written) or fix the --glossary path",
             )
         return ()
     try:

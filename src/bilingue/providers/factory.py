@@ -1,9 +1,8 @@
-"""Providers by name, built from the settings.
+"""Providers by name, built from the settings: the one ``get_provider`` of the program.
 
-``get_provider(name)`` is what the rest of the program calls (``bilingue.translate`` routes every
-name except ``pseudo``/``identity`` here). ``name`` may be one provider (``"google"``), a chain
-(``"google,mymemory"`` or ``"google>mymemory"``), or None for the configured chain
-(``BILINGUE_CHAIN``). The result is a ``TranslationChain``: one object per run.
+``name`` may be an offline provider (``"pseudo"``, ``"identity"``), one service (``"google"``), a
+chain (``"google,mymemory"`` or ``"google>mymemory"``), or None for the configured chain
+(``BILINGUE_CHAIN``). A service or a chain is a ``TranslationChain``: one object per run.
 """
 
 from __future__ import annotations
@@ -13,15 +12,30 @@ from typing import Any
 
 from bilingue.errors import BilingueError
 from bilingue.providers.backend import Backend
+from bilingue.providers.base import Provider
 from bilingue.providers.chain import TranslationChain
-from bilingue.providers.config import HTTP_PROVIDERS, ProviderSettings, load_settings
-from bilingue.translate.registry import OFFLINE_PROVIDERS  # made there, never in a chain
+from bilingue.providers.identity import IdentityProvider
+from bilingue.providers.pseudo import PseudoProvider
+from bilingue.providers.settings import HTTP_PROVIDERS, ProviderSettings, load_settings
+
+#: providers computed on this machine: used alone, never in a chain
+OFFLINE_PROVIDERS = ("pseudo", "identity")
 
 
 def get_provider(
     name: str | None = None, *, settings: ProviderSettings | None = None, config: dict[str, Any] | None = None
-) -> TranslationChain:
-    """A ready chain for ``name``; ``config`` is a settings mapping (e.g. from a config file)."""
+) -> Provider:
+    """The provider called ``name``, ready for one run.
+
+    ``pseudo`` and ``identity`` are offline; any other name (or None: the configured chain) gives a
+    ``TranslationChain`` built from ``settings``, or from ``config`` (a settings mapping, e.g. the
+    ``providers`` of bilingue.yml; environment variables win). Unknown names raise a
+    ``BilingueError`` listing the known ones.
+    """
+    if name == "pseudo":
+        return PseudoProvider()
+    if name == "identity":
+        return IdentityProvider()
     settings = settings or load_settings(config)
     names = chain_names(name, settings)
     return TranslationChain(
@@ -32,8 +46,8 @@ def get_provider(
 def check_provider_name(name: str | None, config: dict[str, Any] | None = None) -> None:
     """Raise a ``BilingueError`` listing the known providers when ``name`` is not one or a chain of them.
 
-    ``name`` as ``bilingue.translate.get_provider`` takes it: ``pseudo``, ``identity``, a network
-    provider or chain, or None for the configured chain (``config``, then ``BILINGUE_CHAIN``).
+    ``name`` as ``get_provider`` takes it: ``pseudo``, ``identity``, a network provider or
+    chain, or None for the configured chain (``config``, then ``BILINGUE_CHAIN``).
     Commands and the build call it before planning any file, so a typo stops the run at once
     instead of failing file by file like an unreachable service.
     """
@@ -43,6 +57,7 @@ def check_provider_name(name: str | None, config: dict[str, Any] | None = None) 
 
 
 def chain_names(name: str | None, settings: ProviderSettings) -> list[str]:
+    """The services ``name`` stands for, in fallback order (the settings' chain when None)."""
     if not name:
         return list(settings.chain)
     names = [part.strip().lower() for part in name.replace(">", ",").split(",") if part.strip()]
@@ -58,6 +73,7 @@ def chain_names(name: str | None, settings: ProviderSettings) -> list[str]:
 
 
 def build_backend(name: str, settings: ProviderSettings) -> Backend:
+    """The ``Backend`` of service ``name`` (one of ``HTTP_PROVIDERS``)."""
     return _factories()[name](settings)
 
 

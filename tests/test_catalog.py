@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from bilingue.catalog import count_words, discover_essays, english_path_for
 from bilingue.errors import SourceFileError
-from bilingue.essays import count_words, discover_essays, english_path_for
 
 ESSAY = "---\ntitle: {title}\ndate: {date}\ndescription: Résumé.\ntags: {tags}\n---\n\n{body}\n"
 

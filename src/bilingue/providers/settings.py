@@ -1,7 +1,7 @@
 """Settings of the translation services: which ones, where, how fast, how patient.
 
-Every value can come from an environment variable (names in ``ENVIRONMENT``, documented in the
-README) or from a mapping the caller passes (a config file section). Environment variables win,
+Every value can come from an environment variable (names in ``ENVIRONMENT``, documented in
+guide/site-owners.md) or from a mapping the caller passes (a config file section). Environment variables win,
 so a CI job or a test can point a provider at a loopback server without touching files. API keys
 are read from the environment only and are never printed.
 """
@@ -174,7 +174,7 @@ _PROVIDER_SECRET = {
 }
 _SECRET_FIELDS = tuple(_PROVIDER_SECRET.values())
 
-#: settings field -> environment variable(s), as documented in the README
+#: settings field -> environment variable(s), as documented in guide/site-owners.md
 ENVIRONMENT = {
     **{name: f"BILINGUE_{name.upper()}" for name in ProviderSettings.model_fields},
     "mymemory_email": "MYMEMORY_EMAIL (or BILINGUE_MYMEMORY_EMAIL)",

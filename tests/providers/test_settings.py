@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bilingue.errors import BilingueError
-from bilingue.providers.config import ENVIRONMENT, load_settings
+from bilingue.providers.settings import ENVIRONMENT, load_settings
 
 
 def test_defaults_are_polite():

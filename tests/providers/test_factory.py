@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bilingue.errors import BilingueError
-from bilingue.providers.registry import check_provider_name
+from bilingue.providers.factory import check_provider_name
 
 
 @pytest.mark.parametrize("name", ["google", "deepl,google", "google > mymemory", "pseudo", "identity", None])
