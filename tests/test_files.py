@@ -137,3 +137,14 @@ def test_read_text_refuses_a_folder_and_a_missing_file_by_name(tmp_path):
         read_text(tmp_path)
     with pytest.raises(SourceFileError, match=r"absent\.md: file not found"):
         read_text(tmp_path / "absent.md")
+
+
+def test_written_files_get_the_usual_mode_not_mkstemps_0600(tmp_path):
+    umask = os.umask(0o022)
+    os.umask(umask)
+    path = tmp_path / "search_index.json"
+    atomic_write_text(path, "{}")
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    path.chmod(0o640)  # an owner's choice survives a rewrite
+    atomic_write_text(path, "{ }")
+    assert path.stat().st_mode & 0o777 == 0o640
