@@ -14,10 +14,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from bilingue import TARGET_LANGUAGE
 from bilingue.corpus import current_corpus
-from bilingue.errors import reported_as_build_errors
+from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.listing import ARCHIVE_INDEX, generated_pages, insert_listing, is_generated_listing
 from bilingue.locales import long_date, reading_time
 from bilingue.navigation import bounded_items, link_pages, reading_order
@@ -81,12 +82,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     record = corpus.pages.get(language, {}).get(page.file.src_uri)
     if record is not None and record.essay is not None:
         _add_reading_details(page, record.essay.meta.date, record.essay.word_count, language)
-    return insert_listing(markdown, corpus.essays(language), french_name(page.file.src_uri))
+    return insert_listing(markdown, corpus.essays(language), _href_from(page, files))
 
 
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+
+def _href_from(page: Page, files: Files):
+    """French file name in docs/ -> the URL of that page in this language, relative to ``page``."""
+
+    def href(src_uri: str) -> str:
+        target = files.get_file_from_path(src_uri)
+        if target is None:
+            raise BilingueError(f"{page.file.src_uri}: the listing links to {src_uri}, which is not a page")
+        return get_relative_url(target.url, page.url)
+
+    return href
 
 
 def _generated_file(french_src: str, markdown: str, language: str, config: MkDocsConfig) -> File:

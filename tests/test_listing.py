@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from mkdocs.utils import get_relative_url
+
 from bilingue.catalog import EssayMeta
 from bilingue.corpus import CorpusEssay, EssayCollection
 from bilingue.listing import (
@@ -32,73 +34,84 @@ def corpus(count: int, language: str = "fr", per_year: int = 30) -> EssayCollect
     return EssayCollection(language, essays)
 
 
+def href_from(page_src: str):
+    """What the hook's resolver does, without MkDocs' files: docs path -> link from the page."""
+    return lambda src: get_relative_url(url_of(src), url_of(page_src))
+
+
+def url_of(src: str) -> str:
+    """A page's URL with directory URLs ("page/2.md" -> "page/2/", "archives/index.md" -> "archives/")."""
+    stem = src.removesuffix(".md")
+    return stem.removesuffix("index") if stem.endswith("index") else f"{stem}/"
+
+
 def _date(n: int, per_year: int) -> dt.date:
     return dt.date(2025 - n // per_year, 12, 1) - DAY * (n % per_year)
 
 
-def test_listing_links_are_relative_markdown_links_to_the_french_source():
-    markdown = render_listing([essay("mystique", "Mystique EN", "en")], "en", "index.md")
-    assert "[Mystique EN](essais/mystique.md)" in markdown
-    markdown = render_listing([essay("mystique", "Mystique")], "fr", "page/2.md")
-    assert "[Mystique](../essais/mystique.md)" in markdown
+def test_listing_links_lead_to_each_essay_from_the_listing_page():
+    html = render_listing([essay("mystique", "Mystique EN", "en")], "en", href_from("index.md"))
+    assert '<a href="essais/mystique/">Mystique EN</a>' in html
+    html = render_listing([essay("mystique", "Mystique")], "fr", href_from("page/2.md"))
+    assert '<a href="../../essais/mystique/">Mystique</a>' in html
 
 
 def test_listing_formats_date_and_reading_time_for_the_language():
-    french = render_listing([essay("a", "Titre")], "fr", "index.md")
-    english = render_listing([essay("a", "Title", "en")], "en", "index.md")
+    french = render_listing([essay("a", "Titre")], "fr", href_from("index.md"))
+    english = render_listing([essay("a", "Title", "en")], "en", href_from("index.md"))
     assert "19 novembre 2024" in french and "2 min de lecture" in french
     assert "November 19, 2024" in english and "2 min read" in english
     assert '<time datetime="2024-11-19">' in english
 
 
-def test_listing_escapes_html_in_summary_and_brackets_in_titles():
-    markdown = render_listing([essay("a", "Titre [draft]")], "fr", "index.md")
-    assert "Un &lt;résumé&gt; &amp; plus" in markdown
-    assert "[Titre \\[draft\\]](essais/a.md)" in markdown
+def test_listing_escapes_every_front_matter_value():
+    html = render_listing([essay("a", "Titre <b>[draft]</b>")], "fr", href_from("index.md"))
+    assert "Un &lt;résumé&gt; &amp; plus" in html
+    assert ">Titre &lt;b&gt;[draft]&lt;/b&gt;</a>" in html
 
 
 def test_untranslated_essay_is_flagged_in_english_only():
-    english = render_listing([essay("a", "Titre", "fr")], "en", "index.md")
-    french = render_listing([essay("a", "Titre", "fr")], "fr", "index.md")
+    english = render_listing([essay("a", "Titre", "fr")], "en", href_from("index.md"))
+    french = render_listing([essay("a", "Titre", "fr")], "fr", href_from("index.md"))
     assert "in French only" in english
     assert "non traduit" not in french
 
 
 def test_empty_listing_says_so():
-    assert "No essays yet." in render_listing([], "en", "index.md")
+    assert "No essays yet." in render_listing([], "en", href_from("index.md"))
 
 
 def test_insert_replaces_only_the_marker():
     page = f"# Essais\n\n{LISTING_MARKER}\n\nFin.\n"
-    result = insert_listing(page, corpus(1), "index.md")
-    assert result.startswith('# Essais\n\n<div class="bl-essays" markdown>')
+    result = insert_listing(page, corpus(1), href_from("index.md"))
+    assert result.startswith('# Essais\n\n<div class="bl-essays">\n<article class="bl-essay">')
     assert result.endswith("</nav>\n\nFin.\n")
-    assert insert_listing("# Rien\n", corpus(3), "index.md") == "# Rien\n"
+    assert insert_listing("# Rien\n", corpus(3), href_from("index.md")) == "# Rien\n"
 
 
 def test_home_page_shows_the_newest_page_of_essays_and_a_pager():
-    result = insert_listing(LISTING_MARKER, corpus(45), "index.md")
-    assert result.count('<article class="bl-essay"') == PAGE_SIZE
-    assert "[Essai 0](essais/e0000.md)" in result and "Essai 20]" not in result
+    result = insert_listing(LISTING_MARKER, corpus(45), href_from("index.md"))
+    assert result.count('<article class="bl-essay">') == PAGE_SIZE
+    assert ">Essai 0</a>" in result and ">Essai 20</a>" not in result
     assert '<strong aria-current="page">1</strong>' in result
-    assert "[2](page/2.md)" in result and "[3](page/3.md)" in result
-    assert "[Plus anciens →](page/2.md)" in result and "Plus récents" not in result
-    assert "[Archives](archives/index.md)" in result
+    assert '<a href="page/2/">2</a>' in result and '<a href="page/3/">3</a>' in result
+    assert '<a href="page/2/" rel="next">Plus anciens →</a>' in result and "Plus récents" not in result
+    assert '<a href="archives/">Archives</a>' in result
 
 
 def test_a_later_page_links_back_and_its_essays_continue_the_order():
-    result = insert_listing("<!-- bilingue:essays page=3 -->", corpus(45), "page/3.md")
-    assert result.count('<article class="bl-essay"') == 5
-    assert "[Essai 40](../essais/e0040.md)" in result
-    assert "[← Plus récents](2.md)" in result and "[1](../index.md)" in result
+    result = insert_listing("<!-- bilingue:essays page=3 -->", corpus(45), href_from("page/3.md"))
+    assert result.count('<article class="bl-essay">') == 5
+    assert '<a href="../../essais/e0040/">Essai 40</a>' in result
+    assert '<a href="../2/" rel="prev">← Plus récents</a>' in result and '<a href="../..">1</a>' in result
     assert "Plus anciens" not in result
 
 
 def test_the_pager_has_a_bounded_number_of_links():
-    small = insert_listing("<!-- bilingue:essays page=25 -->", corpus(1000), "page/25.md")
-    numbers = re.findall(r"\[(\d+)\]\(", small)
-    assert numbers == ["1", "23", "24", "26", "27", "50"]
-    assert small.count("…") == 2
+    page = insert_listing("<!-- bilingue:essays page=25 -->", corpus(1000), href_from("page/25.md"))
+    pager = page[page.index("<nav") :]
+    assert re.findall(r">(\d+)</a>", pager) == ["1", "23", "24", "26", "27", "50"]
+    assert pager.count("…") == 2
 
 
 def test_generated_pages_cover_every_page_and_every_year():
@@ -119,18 +132,21 @@ def test_generated_pages_cover_every_page_and_every_year():
 
 def test_a_year_page_lists_only_that_year():
     collection = corpus(45, per_year=30)
-    result = insert_listing("<!-- bilingue:essays year=2024 page=1 -->", collection, listing_src(2024, 1))
-    assert result.count('<article class="bl-essay"') == 15
+    page_src = listing_src(2024, 1)
+    result = insert_listing("<!-- bilingue:essays year=2024 page=1 -->", collection, href_from(page_src))
+    assert result.count('<article class="bl-essay">') == 15
     assert '<time datetime="2024-' in result and '<time datetime="2025-' not in result
-    assert "[Archives](../index.md)" in result
+    assert '<a href="../">Archives</a>' in result  # from archives/2024/
 
 
 def test_archive_index_lists_years_with_counts_newest_first():
     collection = corpus(45, per_year=30)
-    result = insert_listing("<!-- bilingue:archives -->", collection, "archives/index.md")
+    result = insert_listing("<!-- bilingue:archives -->", collection, href_from("archives/index.md"))
     assert result.splitlines() == [
-        "- [2025](2025/index.md) · 30 essai(s)",
-        "- [2024](2024/index.md) · 15 essai(s)",
+        '<ul class="bl-archives">',
+        '<li><a href="2025/">2025</a> · 30 essai(s)</li>',
+        '<li><a href="2024/">2024</a> · 15 essai(s)</li>',
+        "</ul>",
     ]
 
 

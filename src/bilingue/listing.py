@@ -2,8 +2,9 @@
 
 Why not Material's blog plugin: with mkdocs-static-i18n it builds an empty index and drops post
 pages (ultrabug/mkdocs-static-i18n#283); the working fix depends on i18n internals. Essays are
-ordinary pages, and this module writes listings as Markdown that MkDocs then renders, so links
-go through MkDocs' own link resolution (and i18n points them at the right language).
+ordinary pages, and this module writes each listing as plain HTML in the page's Markdown, with
+links the hook resolves through MkDocs' files (i18n points them at the right language; a link to
+a page that does not exist stops the build).
 
 Every listing page holds at most ``PAGE_SIZE`` essays and a pager with a bounded number of
 links, so its size does not grow with the corpus:
@@ -22,9 +23,8 @@ from __future__ import annotations
 
 import html
 import math
-import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bilingue.corpus import CorpusEssay, EssayCollection
@@ -97,55 +97,58 @@ def is_generated_listing(src_uri: str) -> bool:
     return bool(_GENERATED.fullmatch(src_uri))
 
 
-def insert_listing(
-    markdown: str, collection: EssayCollection, page_src: str, page_size: int = PAGE_SIZE
-) -> str:
-    """Replace the listing markers of ``markdown`` (the page at ``page_src``, French name)."""
+#: turns a page's French file name in docs/ ("essais/x.md", "page/2.md") into the href that
+#: leads there from the listing page being written (the hook asks MkDocs' files, so i18n's
+#: language is respected and a missing page is an error)
+Href = Callable[[str], str]
+
+
+def insert_listing(markdown: str, collection: EssayCollection, href: Href, page_size: int = PAGE_SIZE) -> str:
+    """Replace the listing markers of ``markdown`` with the essays they ask for."""
     if "<!-- bilingue:" not in markdown:
         return markdown
 
     def render(match: re.Match[str]) -> str:
         if match.group("kind") == "archives":
-            return render_archives(collection, page_src, page_size)
+            return render_archives(collection, href)
         arguments = dict(_ARGUMENT.findall(match.group("arguments") or ""))
         year = int(arguments["year"]) if "year" in arguments else None
         number = int(arguments.get("page", 1))
         essays = collection.by_year().get(year, []) if year is not None else list(collection)
         count = _page_count(len(essays), page_size)
         shown = essays[(number - 1) * page_size : number * page_size]
-        listing = render_listing(shown, collection.language, page_src)
-        pager = render_pager(ListingPage(year, number, count), collection.language, page_src)
+        listing = render_listing(shown, collection.language, href)
+        pager = render_pager(ListingPage(year, number, count), collection.language, href)
         return f"{listing}\n\n{pager}"
 
     return _MARKER.sub(render, markdown)
 
 
-def render_listing(essays: Sequence[CorpusEssay], language: str, page_src: str) -> str:
-    """Markdown for a list of essays in ``language``, in the order given.
+def render_listing(essays: Sequence[CorpusEssay], language: str, href: Href) -> str:
+    """HTML for a list of essays in ``language``, in the order given.
 
-    ``page_src`` is the listing page's path inside docs/, so that links are relative Markdown
-    links to the French essay files, which MkDocs checks and rewrites.
+    Plain HTML, not Markdown with ``markdown`` attributes: Python-Markdown passes a raw HTML block
+    through untouched, so a listing page costs little to render however many pages there are.
+    Every value from an essay's front matter is HTML-escaped.
     """
-    cards = [_card(essay, language, page_src) for essay in essays]
+    cards = [_card(essay, language, href) for essay in essays]
     if not cards:
         return f'<p class="bl-essays-empty">{NO_ESSAYS[language]}</p>'
-    return '<div class="bl-essays" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+    return '<div class="bl-essays">\n' + "\n".join(cards) + "\n</div>"
 
 
-def render_pager(page: ListingPage, language: str, page_src: str) -> str:
+def render_pager(page: ListingPage, language: str, href: Href) -> str:
     """Links to the neighbouring pages, the first and the last, and the archives: a bounded
     number of links whatever the number of pages (1 … 4 5 [6] 7 8 … 50)."""
     words = WORDS[language]
-    here = posixpath.dirname(page_src) or "."
     links = []
 
     def link(number: int, text: str, rel: str = "") -> str:
-        target = posixpath.relpath(listing_src(page.year, number), here)
-        attribute = f"{{ rel={rel} }}" if rel else ""
-        return f"[{text}]({target}){attribute}"
+        attribute = f' rel="{rel}"' if rel else ""
+        return f'<a href="{html.escape(href(listing_src(page.year, number)))}"{attribute}>{text}</a>'
 
     if page.number > 1:
-        links.append(link(page.number - 1, words["newer"], "prev"))
+        links.append(link(page.number - 1, html.escape(words["newer"]), "prev"))
     for number in _window(page.number, page.count) if page.count > 1 else ():
         if number is None:
             links.append('<span class="bl-pager-gap">…</span>')
@@ -154,55 +157,47 @@ def render_pager(page: ListingPage, language: str, page_src: str) -> str:
         else:
             links.append(link(number, str(number)))
     if page.number < page.count:
-        links.append(link(page.number + 1, words["older"], "next"))
-    archives = posixpath.relpath(ARCHIVE_INDEX, here)
-    links.append(f"[{words['archives']}]({archives})")
+        links.append(link(page.number + 1, html.escape(words["older"]), "next"))
+    links.append(f'<a href="{html.escape(href(ARCHIVE_INDEX))}">{html.escape(words["archives"])}</a>')
     label = html.escape(words["pagination"])
-    return f'<nav class="bl-pager" aria-label="{label}" markdown="span">{" ".join(links)}</nav>'
+    return f'<nav class="bl-pager" aria-label="{label}">{" ".join(links)}</nav>'
 
 
-def render_archives(collection: EssayCollection, page_src: str, page_size: int = PAGE_SIZE) -> str:
-    """Markdown: one line per year, newest first, with its number of essays."""
+def render_archives(collection: EssayCollection, href: Href) -> str:
+    """HTML: one item per year, newest first, with its number of essays."""
     words = WORDS[collection.language]
-    here = posixpath.dirname(page_src) or "."
     years = collection.by_year()
     if not years:
         return f'<p class="bl-essays-empty">{NO_ESSAYS[collection.language]}</p>'
-    lines = [
-        f"- [{year}]({posixpath.relpath(listing_src(year, 1), here)}) · "
-        + words["essays"].format(count=len(essays))
+    items = [
+        f'<li><a href="{html.escape(href(listing_src(year, 1)))}">{year}</a> · '
+        + html.escape(words["essays"].format(count=len(essays)))
+        + "</li>"
         for year, essays in years.items()
     ]
-    return "\n".join(lines) + "\n"
+    return '<ul class="bl-archives">\n' + "\n".join(items) + "\n</ul>"
 
 
-def _card(essay: CorpusEssay, language: str, page_src: str) -> str:
+def _card(essay: CorpusEssay, language: str, href: Href) -> str:
     meta = essay.meta
-    link = posixpath.relpath(essay.src_uri, posixpath.dirname(page_src) or ".")
     details = [
-        f'<time datetime="{meta.date.isoformat()}">{long_date(meta.date, language)}</time>',
+        f'<time datetime="{meta.date.isoformat()}">{html.escape(long_date(meta.date, language))}</time>',
         html.escape(reading_time(essay.word_count, language)),
     ]
     if not essay.is_translated(language):
         details.append(f'<span class="bl-essay-untranslated">{NOT_TRANSLATED[language]}</span>')
     tags = "".join(f'<span class="bl-tag">{html.escape(tag)}</span>' for tag in meta.tags)
-    return "\n".join(
-        [
-            '<article class="bl-essay" markdown>',
-            "",
-            # A heading for screen readers, but not a Markdown heading: no permalink, no toc entry.
-            f'<p class="bl-essay-title" role="heading" aria-level="2" markdown="span">'
-            f"[{_escape_link_text(meta.title)}]({link})</p>",
-            "",
-            f'<p class="bl-essay-meta">{" · ".join(details)}</p>',
-            "",
-            f'<p class="bl-essay-summary">{html.escape(meta.description)}</p>',
-            "",
-            f'<p class="bl-tags">{tags}</p>' if tags else "",
-            "",
-            "</article>",
-        ]
-    )
+    lines = [
+        '<article class="bl-essay">',
+        # A heading for screen readers, but not a Markdown heading: no permalink, no toc entry.
+        f'<p class="bl-essay-title" role="heading" aria-level="2">'
+        f'<a href="{html.escape(href(essay.src_uri))}">{html.escape(meta.title)}</a></p>',
+        f'<p class="bl-essay-meta">{" · ".join(details)}</p>',
+        f'<p class="bl-essay-summary">{html.escape(meta.description)}</p>',
+    ]
+    if tags:
+        lines.append(f'<p class="bl-tags">{tags}</p>')
+    return "\n".join([*lines, "</article>"])
 
 
 def _page_markdown(title: str, marker: str) -> str:
@@ -223,10 +218,6 @@ def _window(current: int, count: int, around: int = 2) -> list[int | None]:
             numbers.append(None)
         numbers.append(number)
     return numbers
-
-
-def _escape_link_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
 # ---------------------------------------------------------------------------------------------------
