@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE
-from bilingue.config import ProjectConfig, load_config
+from bilingue.config import Settings, load_config
 from bilingue.corpus import current_corpus
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
@@ -39,7 +39,7 @@ from bilingue.translate import TranslateOptions
 log = logging.getLogger("mkdocs.hooks.translation")
 
 # The project's settings (bilingue.yml + environment), read again at every build.
-_project = ProjectConfig()
+_project = Settings()
 _options = TranslateOptions()
 # `mkdocs serve` keeps this module between rebuilds: what it knows lasts as long as the server.
 _serving = False
@@ -94,6 +94,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["translation_notice"] = {
             "reviewed": freshness.reviewed,
             "partly_reviewed": freshness.human_blocks > 0 and not freshness.reviewed,
+            "unknown_origin": freshness.unknown_origin,
+            "partly_machine": freshness.machine_blocks > 0,
             "outdated": freshness.outdated,
             "synced": long_date(freshness.synced, "en") if freshness.synced else "",
         }
@@ -128,9 +130,10 @@ def _sync() -> None:
     if _serving and _resting.is_resting(provider_name or _DEFAULT_CHAIN):
         return  # said when it failed; the existing English is used meanwhile
     try:
-        settings = _project.translation.providers
         run = sync_paths(
-            _project.essay_paths(), lambda: get_provider(provider_name, config=settings), _options
+            _project.essay_paths(),
+            lambda: get_provider(provider_name, settings=_project.provider_settings),
+            _options,
         )
     except BilingueError as error:
         log.info(f"translation: skipped ({error}); the existing English files are used as they are")

@@ -31,6 +31,20 @@ class SourceFileError(BilingueError):
         return message
 
 
+def yaml_error(
+    path: Path | str, error: Exception, fix: str, *, what: str = "invalid YAML", first_line: int = 1
+) -> SourceFileError:
+    """A PyYAML error as a ``SourceFileError`` at the line it points to.
+
+    ``first_line`` is the file line of the YAML text's first line (2 for front matter, which
+    starts after its opening ``---``). Used for every YAML file an author or owner writes.
+    """
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    line = mark.line + first_line if mark else (1 if first_line > 1 else None)  # front matter: line 1
+    return SourceFileError(path, line, f"{what}: {problem}", fix)
+
+
 @contextmanager
 def reported_as_build_errors() -> Iterator[None]:
     """Turn a ``BilingueError`` into MkDocs' ``PluginError``, which MkDocs prints without a traceback.

@@ -19,9 +19,11 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from bilingue.errors import BilingueError, SourceFileError
+import yaml
+
+from bilingue.errors import BilingueError, SourceFileError, yaml_error
 
 try:
     import fcntl
@@ -33,6 +35,15 @@ TEMP_SUFFIX = ".tmp"
 
 class FolderBusyError(BilingueError):
     """Another process holds the lock of a folder this run must write in."""
+
+
+def read_yaml(path: Path | str, fix: str) -> Any:
+    """The YAML data of a settings file (``bilingue.yml``, ``glossary.yml``...), read with
+    ``read_text``; a syntax error is a ``SourceFileError`` at its line, saying ``fix``."""
+    try:
+        return yaml.safe_load(read_text(path))
+    except yaml.YAMLError as error:
+        raise yaml_error(path, error, fix) from error
 
 
 def read_text(path: Path | str) -> str:

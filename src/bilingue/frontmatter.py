@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from bilingue.errors import SourceFileError
+from bilingue.errors import SourceFileError, yaml_error
 
 # libyaml's loader where PyYAML was built with it (about 10x faster than the pure Python one, the
 # same one MkDocs uses for page meta); the pure Python loader otherwise.
@@ -38,11 +38,12 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> SplitDocument:
     try:
         meta = yaml.load(raw_yaml, Loader=SafeLoader) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening ---
-        problem = getattr(error, "problem", None) or str(error)
-        raise SourceFileError(
-            path, line, f"invalid YAML front matter: {problem}", "fix the YAML between the two --- lines"
+        raise yaml_error(
+            path,
+            error,
+            "fix the YAML between the two --- lines",
+            what="invalid YAML front matter",
+            first_line=2,
         ) from error
     if not isinstance(meta, dict):
         raise SourceFileError(

@@ -94,3 +94,13 @@ def test_writes_nothing_while_a_translate_run_holds_the_folder(tmp_path, capsys)
         os.close(holder)
     assert "another process is writing here (an import)" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_without_docs_the_essay_goes_to_the_essays_folder_of_bilingue_yml(tmp_path, capsys):
+    (tmp_path / "bilingue.yml").write_text("folders:\n  docs: pages\n  essays: textes\n", encoding="utf-8")
+    arguments = ["import-linkedin", str(PASTE), "--date", "2024-11-19", "--slug", "mystique"]
+    assert main([*arguments, "--root", str(tmp_path)]) == 0
+    assert (
+        (tmp_path / "pages" / "textes" / "mystique.md").read_text(encoding="utf-8").startswith("---\ntitle: ")
+    )
+    assert f"wrote {tmp_path / 'pages' / 'textes' / 'mystique.md'}" in capsys.readouterr().err

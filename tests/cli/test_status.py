@@ -23,8 +23,29 @@ def test_status_table_counts_blocks_per_essay(tmp_path, capsys):
     essay = next(value for key, value in rows.items() if key.endswith("essai.md"))
     other = next(value for key, value in rows.items() if key.endswith("autre.md"))
     # state, machine, human, stale, missing, synced, chars left
-    assert essay[:5] == ["outdated", "12", "1", "1", "0"]
+    assert essay[:5] == ["a person's blocks to edit (--diff)", "12", "1", "1", "0"]
     assert other[0] == "no English yet" and other[4] == "13" and other[5] == "never"
+
+
+def test_status_diff_shows_a_translator_what_changed_in_the_french(tmp_path, capsys):
+    essays = tmp_path / "essais"
+    essays.mkdir()
+    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    english = essays / "essai.en.md"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("PPrëmmîërr ppáráágrááphëë", "First paragraph"),
+        encoding="utf-8",
+    )
+    edit(essays / "essai.md", "la pluie et du beau temps", "la pluie et du mauvais temps")
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    capsys.readouterr()
+    assert main(["status", "--diff", str(essays)]) == 0
+    out = capsys.readouterr().out
+    assert f"{essays / 'essai.md'}:10: the French of a person's English block changed" in out
+    assert "French changes: Premier paragraphe : il parle de la pluie et du [-beau-]{+mauvais+} temps." in out
+    assert f"English to edit ({english}:10): First paragraph" in out
+    assert "edit the English block" in out and "run `python -m bilingue translate`" not in out
 
 
 def test_a_file_a_person_restructured_counts_its_blocks_as_human(tmp_path, capsys):
@@ -101,3 +122,19 @@ def test_an_unreadable_essay_gets_a_row_and_the_others_are_still_listed(tmp_path
     assert rows["casse.md"][0].startswith("unreadable") and rows["verrou.md"][0].startswith("unreadable")
     assert f"{essays / 'casse.md'}:6: invalid YAML front matter" in captured.err
     assert f"{essays / 'verrou.lock.json'}:1: unreadable lock file" in captured.err
+
+
+def test_status_says_adopted_for_english_nobody_vouches_for(tmp_path, capsys):
+    essays = tmp_path / "essais"
+    essays.mkdir()
+    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    (essays / "essai.lock.json").unlink()
+    capsys.readouterr()
+    assert main(["status", str(essays)]) == 0
+    assert _rows(capsys.readouterr().out)["essai.md"][0] == "adopted by the next translate (no lock yet)"
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    capsys.readouterr()
+    assert main(["status", str(essays)]) == 0
+    state, machine, human = _rows(capsys.readouterr().out)["essai.md"][:3]
+    assert (state, machine, human) == ("adopted", "0", "13")  # a person's to keep, of unknown origin

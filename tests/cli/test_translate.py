@@ -16,7 +16,7 @@ from pytest_httpserver import HTTPServer
 from bilingue.cli import main
 from bilingue.markdown import compare_documents, parse_document
 from tests.providers.conftest import google_handler
-from tests.sync.conftest import ESSAY
+from tests.sync.conftest import ESSAY, edit
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -223,3 +223,28 @@ def test_dry_run_names_an_unreadable_essay_and_estimates_the_others(essays, caps
     captured = capsys.readouterr()
     assert "essai-2.md:2: not UTF-8 text" in captured.err
     assert "essai-5.md: new, 13 block(s) to send" in captured.out
+
+
+def test_check_lists_a_persons_block_set_aside_until_clear_aside(tmp_path, capsys):
+    essays = tmp_path / "essais"
+    essays.mkdir()
+    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    english = essays / "essai.en.md"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("DDërññîërr ppáráágrááphëë", "Last paragraph"),
+        encoding="utf-8",
+    )
+    edit(essays / "essai.md", "\nDernier paragraphe : la conclusion de l'essai.\n", "")
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    assert "Last paragraph" not in english.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["translate", "--check", str(essays)]) == 1
+    out = capsys.readouterr().out
+    assert "a person's English block set aside" in out
+    assert "its French was: Dernier paragraphe : la conclusion de l'essai." in out
+    assert "English kept aside: Last paragraph" in out
+    assert f"python -m bilingue translate --clear-aside {essays / 'essai.md'}" in out
+    assert main(["translate", "--clear-aside", str(essays / "essai.md")]) == 0
+    assert "1 block(s) set aside cleared from essai.lock.json" in capsys.readouterr().out
+    assert main(["translate", "--check", str(essays)]) == 0

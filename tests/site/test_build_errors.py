@@ -49,7 +49,9 @@ def test_a_bad_date_names_the_essay_and_its_line(project, tmp_path, mode):
 
 def test_a_missing_title_names_the_essay(project, tmp_path):
     replace(project / ESSAY, 'title: "Mystique: la perception du métier d\'entrepreneur"\n', "")
-    sync_english(project)
+    sync_english(project)  # sets the person's English title aside (its French is gone)...
+    essay = str(project / ESSAY)
+    assert main(["translate", "--root", str(project), "--clear-aside", essay]) == 0  # ...a person clears it
     log = failed_build(project, tmp_path, "check")
     assert f"{ESSAY}:1: front matter field 'title': Field required" in log
 

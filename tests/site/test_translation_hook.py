@@ -64,8 +64,37 @@ def test_check_mode_fails_on_a_missing_english_file(project, tmp_path):
 
 def test_check_mode_fails_on_an_outdated_english_file(tmp_path):
     project = with_one_french_edit(tmp_path)
+    (project / "docs" / "essais" / "mystique.md").write_text(
+        (project / "docs" / "essais" / "mystique.md").read_text(encoding="utf-8") + "\nUn paragraphe neuf.\n",
+        encoding="utf-8",
+    )
     log = build_site(project, tmp_path / "site", mode="check", expect_failure=True)
-    assert "mystique.md: English version out of date (French lines 19)" in log
+    assert "mystique.md: English version out of date (French lines 63)" in log
+
+
+def test_check_mode_shows_a_translator_the_french_change_under_their_english(tmp_path):
+    project = with_one_french_edit(tmp_path)
+    log = build_site(project, tmp_path / "site", mode="check", expect_failure=True)
+    assert "mystique.md:19: the French of a person's English block changed" in log
+    assert "French changes: Et c'est bien [-ça-]{+là+} le problème." in log
+    assert "mystique.en.md:26): And that is exactly the problem." in log
+    assert "edit the English block" in log and "out of date" not in log
+
+
+def test_english_without_a_lock_fails_the_check_then_reads_as_of_unknown_origin(project, tmp_path):
+    essays = project / "docs" / "essais"
+    (project / "docs" / "essais" / "nouveau.md").unlink()
+    (essays / "mystique.lock.json").unlink()
+    english = essays / "mystique.en.md"
+    text = english.read_text(encoding="utf-8")
+    english.write_text(text.replace("  method: human\n", ""), encoding="utf-8")  # nobody vouches for it
+    log = build_site(project, tmp_path / "site", mode="check", expect_failure=True)
+    assert "mystique.en.md: no lock" in log
+    assert "adopt it with `python -m bilingue translate docs/essais/mystique.md`" in log
+    build_site(project, tmp_path / "site", mode="auto", provider="pseudo")  # adopts it
+    notice = html(tmp_path / "site", "en/essais/mystique/index.html").select_one(".bl-notice--unknown")
+    assert notice.get_text(" ", strip=True).startswith("Translation of unknown origin ·")
+    assert "reviewed by a person" not in notice.get_text()
 
 
 def test_off_mode_leaves_translations_alone(project, tmp_path):

@@ -142,3 +142,21 @@ def test_a_negative_tolerance_as_a_separate_argument_is_refused(capsys: pytest.C
     with pytest.raises(SystemExit):
         main(["check", "--tolerance", "-1"])
     assert "must be a number >= 0" in capsys.readouterr().err
+
+
+def test_the_folders_of_bilingue_yml_are_where_check_looks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    (tmp_path / "pages" / "textes").mkdir(parents=True)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "refs.yml").write_text(REGISTRY, encoding="utf-8")
+    (tmp_path / "pages" / "textes" / "x.md").write_text(
+        "# X\n\nUne levée[^src:openai-2042].\n", encoding="utf-8"
+    )
+    (tmp_path / "bilingue.yml").write_text(
+        "folders:\n  docs: pages\n  sources: data/refs.yml\n", encoding="utf-8"
+    )
+    assert main(["check", "--root", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "pages/textes/x.md:3: unknown source id 'openai-2042'" in out
+    assert "refs.yml:8: source 'unused' is not cited" in out

@@ -112,3 +112,51 @@ def test_run_killed_after_the_english_write_then_edited_by_a_person(essays):
     run, provider = sync(essays)
     assert provider.requests == 0
     assert run.files[0].human == 1 and run.files[0].stale == 0
+
+
+def version_1(lock_path) -> dict:
+    """The lock as version 1 wrote it: no French text, no aside, no adopted flag."""
+    data = json.loads(lock_path.read_text(encoding="utf-8"))
+    data["version"] = 1
+    for state in (data["state"],):
+        state.pop("aside", None)
+        state.pop("adopted", None)
+        for entry in state["blocks"]:
+            entry.pop("french", None)
+    return data
+
+
+def test_a_version_1_lock_is_migrated_once_with_its_provenance(essays):
+    sync(essays)
+    hand = essays / "essai.en.md"
+    hand.write_text(hand.read_text(encoding="utf-8").replace("PPrëmmîërr", "First"), encoding="utf-8")
+    sync(essays)  # the person's edit noted
+    lock_path = essays / "essai.lock.json"
+    current = json.loads(lock_path.read_text(encoding="utf-8"))
+    lock_path.write_text(json.dumps(version_1(lock_path)), encoding="utf-8")
+    run, provider = sync(essays)
+    assert provider.requests == 0 and not run.files[0].written and "version 2" in run.files[0].messages[0]
+    assert json.loads(lock_path.read_text(encoding="utf-8")) == current  # same provenance, French kept
+    before = lock_path.read_bytes()
+    run, provider = sync(essays)
+    assert run.files[0].status == "unchanged" and lock_path.read_bytes() == before
+
+
+def test_a_version_1_stale_person_block_stays_in_place_when_it_is_the_only_candidate(essays):
+    sync(essays)
+    hand = essays / "essai.en.md"
+    hand.write_text(hand.read_text(encoding="utf-8").replace("PPrëmmîërr", "First"), encoding="utf-8")
+    sync(essays)
+    lock_path = essays / "essai.lock.json"
+    lock_path.write_text(json.dumps(version_1(lock_path)), encoding="utf-8")
+    edit(essays / "essai.md", "la pluie et du beau temps", "la neige")  # French unknown to the lock
+    run, provider = sync(essays)
+    assert provider.requests == 0 and run.files[0].stale == 1 and "First" in hand.read_text(encoding="utf-8")
+
+
+def test_a_lock_from_a_newer_version_is_refused_with_what_to_do(tmp_path):
+    path = tmp_path / "x.lock.json"
+    write_lock(path, Lock(version=3, source="x.md", target="x.en.md", state=state("old")))
+    with pytest.raises(SourceFileError) as caught:
+        read_lock(path)
+    assert "newer than this bilingue reads" in caught.value.problem and "update bilingue" in caught.value.fix

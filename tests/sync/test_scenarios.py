@@ -156,12 +156,15 @@ def test_failing_service_leaves_english_and_lock_untouched(essays):
     assert provider.requests == 1 and pseudo_translate("neige") in english(essays)
 
 
-def test_existing_english_without_lock_is_adopted_as_human_work(essays):
+def test_existing_english_without_lock_is_adopted_as_of_unknown_origin(essays):
     sync(essays)
     (essays / "essai.lock.json").unlink()
     run, provider = sync(essays)
     assert run.files[0].status == "adopt" and provider.requests == 0
-    assert {entry["provider"] for entry in lock(essays)["state"]["blocks"]} == {"human"}
+    # a person's to keep (never overwritten), but nobody said a person wrote or reviewed it
+    assert {entry["provider"] for entry in lock(essays)["state"]["blocks"]} == {"adopted"}
+    assert lock(essays)["state"]["adopted"] is True
+    assert plan(essays).count(Action.HUMAN) == len(lock(essays)["state"]["blocks"])
 
 
 def test_english_only_front_matter_keys_survive_a_rewrite(essays):

@@ -7,6 +7,7 @@ import math
 from pathlib import Path
 
 from bilingue.cli._paths import check_folder
+from bilingue.cli._project import project_options, project_settings
 from bilingue.sources.checks import (
     CLAIM,
     DEFAULT_TOLERANCE,
@@ -18,12 +19,12 @@ from bilingue.sources.checks import (
     check_registry,
     registry_unusable,
 )
-from bilingue.sources.registry import REGISTRY_FILE
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
+        parents=[project_options()],
         help="check the sources registry and every citation; list numbers without a source",
         description=(
             "Checks sources.yml (every field, with its line) and every page under docs/: unknown "
@@ -35,13 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="the site's folder, holding mkdocs.yml (default: current folder)",
+        "--sources", type=Path, help="the registry (default: folders.sources of bilingue.yml, sources.yml)"
     )
-    parser.add_argument("--sources", type=Path, help=f"the registry (default: ROOT/{REGISTRY_FILE})")
-    parser.add_argument("--docs", type=Path, help="the pages (default: ROOT/docs)")
+    parser.add_argument("--docs", type=Path, help="the pages (default: folders.docs of bilingue.yml, docs)")
     parser.add_argument(
         "--tolerance",
         type=_tolerance,
@@ -55,8 +52,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    registry = args.sources or args.root / REGISTRY_FILE
-    docs = args.docs or args.root / "docs"
+    project = project_settings(args)
+    registry = args.sources or project.registry_path
+    docs = args.docs or project.docs_dir
     check_folder(docs, "the pages: give --docs, or --root the site's folder")
     sources, findings = check_registry(registry)
     if registry_unusable(sources, findings):

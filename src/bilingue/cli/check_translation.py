@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bilingue.config import load_config
+from bilingue.cli._project import project_options, project_settings
 from bilingue.files import read_text
 from bilingue.markdown import compare_documents, parse_document
 from bilingue.translate import load_glossary
@@ -15,6 +15,7 @@ from bilingue.translate.options import DEFAULT_FRONT_MATTER_KEYS
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check-translation",
+        parents=[project_options()],
         help="compare an English Markdown file with its French source, block by block",
         description=(
             "Checks that the translation has the same blocks in the same order and nesting "
@@ -39,12 +40,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="front-matter keys whose values are translated, comma-separated (default: "
         f"translation.front_matter_keys of bilingue.yml, else {','.join(DEFAULT_FRONT_MATTER_KEYS)})",
     )
-    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: .)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    options = load_config(args.root).translate_options()  # the settings `translate` works with
+    options = project_settings(
+        args, required=False
+    ).translate_options()  # the settings `translate` works with
     keys = options.front_matter_keys
     if args.front_matter_keys is not None:
         keys = tuple(key.strip() for key in args.front_matter_keys.split(",") if key.strip())

@@ -8,7 +8,7 @@ import re
 import sys
 from pathlib import Path
 
-from bilingue.catalog import ESSAYS_FOLDER
+from bilingue.cli._project import project_options, project_settings
 from bilingue.errors import BilingueError
 from bilingue.files import atomic_write_text, claim_folders, read_text
 from bilingue.importer import ImportedEssay, check_slug, import_linkedin_post
@@ -17,6 +17,7 @@ from bilingue.importer import ImportedEssay, check_slug, import_linkedin_post
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "import-linkedin",
+        parents=[project_options()],
         help="turn a post pasted from LinkedIn into a French essay (docs/essais/SLUG.md)",
         description=(
             "Reads a text file holding a LinkedIn post as copied from the browser: the first line "
@@ -40,7 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="file name without .md: lowercase letters, digits and hyphens (default: from the title)",
     )
     parser.add_argument(
-        "--docs", type=Path, default=Path("docs") / ESSAYS_FOLDER, help="essays folder (default: docs/essais)"
+        "--docs",
+        type=Path,
+        default=None,
+        help="essays folder (default: folders.docs/folders.essays of bilingue.yml, docs/essais)",
     )
     parser.add_argument("--stdout", action="store_true", help="print the essay instead of writing it")
     parser.add_argument("--force", action="store_true", help="overwrite an existing essay file")
@@ -93,7 +97,8 @@ def _target(args: argparse.Namespace, essay: ImportedEssay) -> Path:
     slug = args.slug or essay.slug
     if not slug:
         raise BilingueError(f"cannot make a file name from the title {essay.title!r}: give one with --slug")
-    return args.docs / f"{slug}.md"
+    folder = args.docs if args.docs is not None else project_settings(args).essays_dir
+    return folder / f"{slug}.md"
 
 
 def _report(essay: ImportedEssay) -> None:

@@ -8,19 +8,17 @@ quota, then the settings shared by all. Sends nothing.
 from __future__ import annotations
 
 import argparse
-import re
-from pathlib import Path
 
-from bilingue.cli._paths import check_folder
-from bilingue.config import load_config
+from bilingue.cli._project import project_options, project_settings
 from bilingue.providers.estimate import quota_for
 from bilingue.providers.factory import OFFLINE_PROVIDERS, chain_names
-from bilingue.providers.settings import HTTP_PROVIDERS, ProviderSettings, load_settings
+from bilingue.providers.settings import HTTP_PROVIDERS, ProviderSettings, shown_url
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "providers",
+        parents=[project_options()],
         help="list the translation providers, their endpoints, keys, limits and quotas",
         description=(
             "List the translation providers as `translate` would use them: the fallback chain "
@@ -31,15 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "from translation.providers of bilingue.yml; environment variables win. Sends no request."
         ),
     )
-    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: .)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    check_folder(args.root, "--root must be the project's folder, holding bilingue.yml")
-    translation = load_config(args.root).translation
-    settings = load_settings(translation.providers)
-    print("\n".join(describe(settings, translation.provider)))
+    project = project_settings(args)
+    print("\n".join(describe(project.provider_settings, project.translation.provider)))
     return 0
 
 
@@ -91,7 +86,7 @@ def _endpoint(name: str, settings: ProviderSettings) -> str:
     if name == "deepl" and not url:
         return "chosen from the key (DeepL Free for ':fx' keys, else Pro)"
     # a company proxy URL may carry credentials: never print them
-    return re.sub(r"//[^/@]+@", "//***@", url) if url else "-"
+    return shown_url(url) if url else "-"
 
 
 def _key_status(name: str, settings: ProviderSettings) -> str:

@@ -17,9 +17,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bilingue.cli._paths import check_paths
-from bilingue.config import ProjectConfig, load_config
+from bilingue.cli._project import project_options, project_settings
+from bilingue.config import Settings
 from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import read_text
+from bilingue.paths import lock_path_for
 from bilingue.providers import OFFLINE_PROVIDERS, get_provider
 from bilingue.sync import (
     FileReport,
@@ -30,12 +32,14 @@ from bilingue.sync import (
     plan_essay,
     sync_paths,
 )
+from bilingue.sync.aside import clear_aside
 from bilingue.translate import TranslateOptions, load_glossary, translate_document
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "translate",
+        parents=[project_options()],
         help="create and update the English versions of French essays",
         description=(
             "Keeps each French essay (x.md) and its English version (x.en.md) in step, block by "
@@ -77,11 +81,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="send and write nothing; exit 1 listing English files that are missing or stale (CI)",
     )
     mode.add_argument(
+        "--clear-aside",
+        action="store_true",
+        help="forget the English blocks a person wrote that were set aside (their French is gone) "
+        "in the locks of the given essays, once you have put back what still belongs; nothing else "
+        "changes",
+    )
+    mode.add_argument(
         "--stdout",
         action="store_true",
         help="print the English Markdown of the given files, without writing files or locks",
     )
-    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: .)")
     parser.add_argument("--glossary", type=Path, default=None, help="YAML file of terms kept as written")
     parser.add_argument(
         "--no-typography",
@@ -92,7 +102,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    project = load_config(args.root)
+    project = project_settings(args)
     options = _options(args, project)
     provider_name = args.provider or project.translation.provider
     if not args.check:  # --check sends nothing: any provider will do
@@ -103,6 +113,8 @@ def run(args: argparse.Namespace) -> int:
     check_paths(paths)
     if args.check:
         return _check(paths, options)
+    if args.clear_aside:
+        return _clear_aside(paths)
     if args.dry_run:
         return _dry_run(paths, provider_name, project, options)
     return _sync(paths, provider_name, project, options)
@@ -111,12 +123,12 @@ def run(args: argparse.Namespace) -> int:
 # --- the modes ----------------------------------------------------------------------------------
 
 
-def _sync(paths, provider_name, project: ProjectConfig, options: TranslateOptions) -> int:
+def _sync(paths, provider_name, project: Settings, options: TranslateOptions) -> int:
     essays = find_essays(paths)
     with _progress(len(essays)) as advance:
         run = sync_paths(
             paths,
-            lambda: get_provider(provider_name, config=project.translation.providers),
+            lambda: get_provider(provider_name, settings=project.provider_settings),
             options,
             on_file=lambda report: (_print_report(report), advance()),
         )
@@ -134,7 +146,14 @@ def _check(paths: list[Path], options: TranslateOptions) -> int:
     return 0
 
 
-def _dry_run(paths, provider_name, project: ProjectConfig, options: TranslateOptions) -> int:
+def _clear_aside(paths: list[Path]) -> int:
+    for path, count in clear_aside(find_essays(paths)).items():
+        if count:
+            print(f"{path}: {count} block(s) set aside cleared from {lock_path_for(path).name}")
+    return 0
+
+
+def _dry_run(paths, provider_name, project: Settings, options: TranslateOptions) -> int:
     texts: list[str] = []
     unreadable = 0
     for report in handle_orphans(paths, dry_run=True):
@@ -157,16 +176,16 @@ def _dry_run(paths, provider_name, project: ProjectConfig, options: TranslateOpt
     else:
         from bilingue.providers.estimate import estimate
 
-        chain = get_provider(provider_name, config=project.translation.providers)
+        chain = get_provider(provider_name, settings=project.provider_settings)
         for line in estimate(texts, chain).lines():
             print(line)
     return 1 if unreadable else 0
 
 
-def _print_english(paths, provider_name, project: ProjectConfig, options: TranslateOptions) -> int:
+def _print_english(paths, provider_name, project: Settings, options: TranslateOptions) -> int:
     if not paths:
         raise BilingueError("--stdout needs the French file(s) to translate")
-    provider = get_provider(provider_name, config=project.translation.providers)
+    provider = get_provider(provider_name, settings=project.provider_settings)
     for path in paths:
         result = translate_document(read_text(path), provider, path=str(path), options=options)
         sys.stdout.write(result.text)
@@ -184,7 +203,7 @@ def _provider_name(value: str) -> str:
     return value.strip()
 
 
-def _options(args: argparse.Namespace, project: ProjectConfig) -> TranslateOptions:
+def _options(args: argparse.Namespace, project: Settings) -> TranslateOptions:
     options = project.translate_options()
     if args.glossary is not None:
         options = TranslateOptions(options.front_matter_keys, load_glossary(args.glossary))

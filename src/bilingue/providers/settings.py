@@ -1,13 +1,15 @@
 """Settings of the translation services: which ones, where, how fast, how patient.
 
-Every value can come from an environment variable (names in ``ENVIRONMENT``, documented in
-guide/site-owners.md) or from a mapping the caller passes (a config file section). Environment variables win,
-so a CI job or a test can point a provider at a loopback server without touching files. API keys
-are read from the environment only and are never printed.
+Every value can come from an environment variable (names in ``ENVIRONMENT``; the table in
+guide/site-owners.md is generated from this model) or from a mapping the caller passes (the
+``translation.providers`` of bilingue.yml). Environment variables win, so a CI job or a test can
+point a provider at a loopback server without touching files. API keys are read from the
+environment only and are never printed.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,11 +29,11 @@ def load_settings(values: dict[str, Any] | None = None) -> ProviderSettings:
     environment so that they never end up committed in a config file.
     """
     values = dict(values or {})
-    for secret in _SECRET_FIELDS:
+    for secret in SECRET_FIELDS:
         if secret in values:
             raise BilingueError(
                 f"translation setting {secret!r} is a secret: remove it from the configuration "
-                f"file and set the environment variable {ENVIRONMENT[secret]} instead"
+                f"file and set the environment variable {ENVIRONMENT[secret][0]} instead"
             )
     try:
         return ProviderSettings(**values)
@@ -43,77 +45,101 @@ def load_settings(values: dict[str, Any] | None = None) -> ProviderSettings:
 
 
 class ProviderSettings(BaseSettings):
-    """All provider settings. Field ``x`` is read from ``BILINGUE_X`` unless noted."""
+    """All settings of the translation services. Field ``x`` is read from ``BILINGUE_X`` unless
+    noted (keys: the services' usual variables, e.g. ``DEEPL_AUTH_KEY``); see ``ENVIRONMENT``."""
 
     model_config = SettingsConfigDict(
         env_prefix="BILINGUE_", extra="forbid", populate_by_name=True, frozen=True
     )
 
     # --- which services, in which order -------------------------------------------------------
-    chain: Annotated[list[str], NoDecode] = ["google", "mymemory"]
+    chain: Annotated[list[str], NoDecode] = Field(
+        ["google", "mymemory"], description="services in fallback order (comma or `>` separated)"
+    )
 
     # --- patience and politeness, shared by all providers -------------------------------------
-    connect_timeout: float = Field(5.0, gt=0)
-    timeout: float = Field(20.0, gt=0)  # seconds to wait for an answer (read timeout)
-    concurrency: int = Field(2, ge=1, le=16)  # requests in flight at once, per provider
-    max_attempts: int = Field(5, ge=1)  # tries of one request before giving up on it
-    retry_budget: int = Field(40, ge=0)  # retries allowed in one run, all providers together
-    backoff_initial: float = Field(1.0, ge=0)  # first wait before a retry, doubled each time
-    backoff_max: float = Field(30.0, ge=0)  # longest wait between two tries
-    max_retry_after: float = Field(120.0, ge=0)  # a longer Retry-After gives up on the provider
+    connect_timeout: float = Field(5.0, gt=0, description="seconds to connect")
+    timeout: float = Field(20.0, gt=0, description="seconds to wait for an answer")
+    concurrency: int = Field(2, ge=1, le=16, description="requests in flight at once, per service (1–16)")
+    max_attempts: int = Field(5, ge=1, description="tries of one request")
+    retry_budget: int = Field(40, ge=0, description="retries allowed in one run, all services together")
+    backoff_initial: float = Field(1.0, ge=0, description="first backoff ceiling (s), doubled each retry")
+    backoff_max: float = Field(30.0, ge=0, description="longest backoff (s)")
+    max_retry_after: float = Field(
+        120.0, ge=0, description="a longer Retry-After switches the service off for the run"
+    )
 
     # --- output sanity -------------------------------------------------------------------------
-    min_length_ratio: float = Field(0.4, ge=0)  # shorter output than this x input = truncated
-    max_length_ratio: float = Field(3.0, gt=0)  # longer = the service added something
-    echo_min_words: int = Field(3, ge=1)  # shorter texts may legitimately come back unchanged
-    language_check: bool = True  # reject output still in the source language
-    language_min_letters: int = Field(24, ge=1)  # too short to identify below this
+    min_length_ratio: float = Field(
+        0.4, ge=0, description="shortest accepted output/input length ratio (inputs of 40+ characters)"
+    )
+    max_length_ratio: float = Field(3.0, gt=0, description="longest accepted output/input length ratio")
+    echo_min_words: int = Field(3, ge=1, description="shorter texts may come back unchanged")
+    language_check: bool = Field(True, description="reject answers still in the source language")
+    language_min_letters: int = Field(24, ge=1, description="shorter answers are not language-checked")
 
     # --- translation cache (see cache.py); empty string turns it off ---------------------------
-    cache_dir: Path | None = Path(".bilingue/cache")
+    cache_dir: Path | None = Field(
+        Path(".bilingue/cache"), description="translation cache folder; empty or `off` turns it off"
+    )
 
     # --- google: the unofficial mobile page, no key ---------------------------------------------
-    google_url: str = "https://translate.google.com/m"
-    google_max_chars: int = Field(4999, ge=50, le=4999)
-    google_rate_limit: float = Field(5.0, gt=0)  # requests per second
+    google_url: str = Field("https://translate.google.com/m", description="Google's endpoint")
+    google_max_chars: int = Field(4999, ge=50, le=4999, description="characters per request")
+    google_rate_limit: float = Field(5.0, gt=0, description="requests per second")
 
     # --- mymemory: no key; an e-mail address raises the free quota -----------------------------
-    mymemory_url: str = "https://api.mymemory.translated.net/get"
-    mymemory_max_chars: int = Field(499, ge=50, le=499)  # counted in UTF-8 bytes, as the API does
-    mymemory_rate_limit: float = Field(1.0, gt=0)
+    mymemory_url: str = Field("https://api.mymemory.translated.net/get", description="MyMemory's endpoint")
+    mymemory_max_chars: int = Field(
+        499, ge=50, le=499, description="UTF-8 bytes per request (counted as the API does)"
+    )
+    mymemory_rate_limit: float = Field(1.0, gt=0, description="requests per second")
     mymemory_email: str | None = Field(
-        None, validation_alias=AliasChoices("mymemory_email", "BILINGUE_MYMEMORY_EMAIL", "MYMEMORY_EMAIL")
+        None,
+        validation_alias=AliasChoices("mymemory_email", "BILINGUE_MYMEMORY_EMAIL", "MYMEMORY_EMAIL"),
+        description="raises MyMemory's free quota to 50,000 characters a day",
     )
 
     # --- libre: a LibreTranslate server, usually self-hosted -----------------------------------
-    libre_url: str = "http://127.0.0.1:5000/"
-    libre_max_chars: int = Field(2000, ge=50)
-    libre_rate_limit: float = Field(5.0, gt=0)
+    libre_url: str = Field("http://127.0.0.1:5000/", description="your LibreTranslate server")
+    libre_max_chars: int = Field(2000, ge=50, description="characters per request")
+    libre_rate_limit: float = Field(5.0, gt=0, description="requests per second")
     libre_api_key: SecretStr | None = Field(
-        None, validation_alias=AliasChoices("BILINGUE_LIBRE_API_KEY", "LIBRE_API_KEY")
+        None,
+        validation_alias=AliasChoices("BILINGUE_LIBRE_API_KEY", "LIBRE_API_KEY"),
+        description="only if your server wants one",
     )
 
     # --- microsoft: Azure AI Translator v3 ------------------------------------------------------
-    microsoft_url: str = "https://api.cognitive.microsofttranslator.com"
-    microsoft_max_chars: int = Field(10000, ge=50, le=50000)
-    microsoft_rate_limit: float = Field(5.0, gt=0)
+    microsoft_url: str = Field(
+        "https://api.cognitive.microsofttranslator.com", description="endpoint (without `/translate`)"
+    )
+    microsoft_max_chars: int = Field(10000, ge=50, le=50000, description="characters per request")
+    microsoft_rate_limit: float = Field(5.0, gt=0, description="requests per second")
     microsoft_region: str | None = Field(
         None,
         validation_alias=AliasChoices(
             "microsoft_region", "BILINGUE_MICROSOFT_REGION", "MICROSOFT_TRANSLATOR_REGION"
         ),
+        description="for regional Azure resources",
     )
     microsoft_key: SecretStr | None = Field(
-        None, validation_alias=AliasChoices("BILINGUE_MICROSOFT_KEY", "MICROSOFT_TRANSLATOR_KEY")
+        None,
+        validation_alias=AliasChoices("BILINGUE_MICROSOFT_KEY", "MICROSOFT_TRANSLATOR_KEY"),
+        description="required for Microsoft",
     )
 
     # --- deepl: official client; empty URL = chosen from the key (":fx" keys are Free) ----------
-    deepl_url: str | None = None
-    deepl_max_chars: int = Field(30000, ge=50, le=120000)
-    deepl_rate_limit: float = Field(5.0, gt=0)
-    deepl_english: str = "EN-US"  # DeepL wants a regional variant for English targets
+    deepl_url: str | None = Field(
+        None, description="endpoint without `/v2`; unset: chosen from the key (`:fx` keys: DeepL Free)"
+    )
+    deepl_max_chars: int = Field(30000, ge=50, le=120000, description="characters per request")
+    deepl_rate_limit: float = Field(5.0, gt=0, description="requests per second")
+    deepl_english: str = Field("EN-US", description="DeepL needs a regional variant for English")
     deepl_auth_key: SecretStr | None = Field(
-        None, validation_alias=AliasChoices("BILINGUE_DEEPL_AUTH_KEY", "DEEPL_AUTH_KEY")
+        None,
+        validation_alias=AliasChoices("BILINGUE_DEEPL_AUTH_KEY", "DEEPL_AUTH_KEY"),
+        description="required for DeepL",
     )
 
     @classmethod
@@ -151,12 +177,15 @@ class ProviderSettings(BaseSettings):
         return value
 
     def url(self, provider: str) -> str | None:
+        """The endpoint of ``provider`` (None: DeepL chooses from the key)."""
         return getattr(self, f"{provider}_url")
 
     def max_chars(self, provider: str) -> int:
+        """Most characters (MyMemory: UTF-8 bytes) one request to ``provider`` may carry."""
         return getattr(self, f"{provider}_max_chars")
 
     def rate_limit(self, provider: str) -> float:
+        """Request starts per second allowed to ``provider``."""
         return getattr(self, f"{provider}_rate_limit")
 
     def secret(self, provider: str) -> str | None:
@@ -172,14 +201,25 @@ _PROVIDER_SECRET = {
     "microsoft": "microsoft_key",
     "deepl": "deepl_auth_key",
 }
-_SECRET_FIELDS = tuple(_PROVIDER_SECRET.values())
+#: the settings read from the environment only (never from a file, never shown)
+SECRET_FIELDS = tuple(_PROVIDER_SECRET.values())
 
-#: settings field -> environment variable(s), as documented in guide/site-owners.md
-ENVIRONMENT = {
-    **{name: f"BILINGUE_{name.upper()}" for name in ProviderSettings.model_fields},
-    "mymemory_email": "MYMEMORY_EMAIL (or BILINGUE_MYMEMORY_EMAIL)",
-    "libre_api_key": "LIBRE_API_KEY (or BILINGUE_LIBRE_API_KEY)",
-    "microsoft_key": "MICROSOFT_TRANSLATOR_KEY (or BILINGUE_MICROSOFT_KEY)",
-    "microsoft_region": "MICROSOFT_TRANSLATOR_REGION (or BILINGUE_MICROSOFT_REGION)",
-    "deepl_auth_key": "DEEPL_AUTH_KEY (or BILINGUE_DEEPL_AUTH_KEY)",
+#: settings field -> its environment variables, the documented one first
+ENVIRONMENT: dict[str, tuple[str, ...]] = {
+    **{name: (f"BILINGUE_{name.upper()}",) for name in ProviderSettings.model_fields},
+    "mymemory_email": ("MYMEMORY_EMAIL", "BILINGUE_MYMEMORY_EMAIL"),
+    "libre_api_key": ("LIBRE_API_KEY", "BILINGUE_LIBRE_API_KEY"),
+    "microsoft_key": ("MICROSOFT_TRANSLATOR_KEY", "BILINGUE_MICROSOFT_KEY"),
+    "microsoft_region": ("MICROSOFT_TRANSLATOR_REGION", "BILINGUE_MICROSOFT_REGION"),
+    "deepl_auth_key": ("DEEPL_AUTH_KEY", "BILINGUE_DEEPL_AUTH_KEY"),
 }
+
+
+def shown_url(url: str) -> str:
+    """``url`` as it may be printed: credentials in it (a company proxy's) are masked."""
+    return re.sub(r"//[^/@]+@", "//***@", url)
+
+
+def environment_names(field: str) -> tuple[str, ...]:
+    """The environment variables that set settings ``field``, the documented one first."""
+    return ENVIRONMENT[field]

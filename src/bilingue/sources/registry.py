@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bilingue.errors import SourceFileError
+from bilingue.errors import SourceFileError, yaml_error
 from bilingue.files import read_text
 from bilingue.frontmatter import SafeLoader
 from bilingue.sources.schema import Source
@@ -108,21 +108,7 @@ def _entries(text: str, path: Path):
     try:
         root = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        yield (
-            None,
-            0,
-            [
-                SourceFileError(
-                    path,
-                    mark.line + 1 if mark else None,
-                    f"invalid YAML: {problem}",
-                    "fix the indentation or quote the value",
-                )
-            ],
-            None,
-        )
+        yield (None, 0, [yaml_error(path, error, "fix the indentation or quote the value")], None)
         return
     if root is None:
         return

@@ -1,4 +1,10 @@
-"""How fresh an English essay is, for the notice readers see at the top of it."""
+"""How fresh an English essay is, and who wrote it, for the notice readers see at the top of it.
+
+Provenance is told as it is known: a block a service translated is machine-translated; a block
+a person wrote or edited under the lock is a person's; English found without a lock (adopted) is
+of unknown origin unless its front matter says a person wrote or reviewed it
+(``translation: {method: human}`` or ``translation: {reviewer: Name}``).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilingue.files import read_text
-from bilingue.sync.lock import HUMAN
+from bilingue.frontmatter import split_front_matter
+from bilingue.sync.lock import ADOPTED
 from bilingue.sync.plan import Status, plan_essay
 from bilingue.translate.options import TranslateOptions
 
@@ -16,15 +23,23 @@ from bilingue.translate.options import TranslateOptions
 @dataclass(frozen=True)
 class Freshness:
     machine_blocks: int
-    human_blocks: int
+    human_blocks: int  # written or edited by a person under the lock
     outdated: bool  # the French changed after the translation
     synced: dt.date | None
     providers: tuple[str, ...]
+    adopted_blocks: int = 0  # found without a lock: nobody knows who wrote them
+    #: the English front matter says a person wrote or reviewed the translation
+    reviewed_in_front_matter: bool = False
 
     @property
     def reviewed(self) -> bool:
-        """Every block written or reviewed by a person."""
-        return self.machine_blocks == 0
+        """Every block written or reviewed by a person, as far as anyone can tell."""
+        return self.machine_blocks == 0 and (self.adopted_blocks == 0 or self.reviewed_in_front_matter)
+
+    @property
+    def unknown_origin(self) -> bool:
+        """Some English nobody vouches for: adopted without a lock, and not said reviewed."""
+        return self.adopted_blocks > 0 and not self.reviewed_in_front_matter
 
 
 def freshness_of(
@@ -35,14 +50,37 @@ def freshness_of(
     plan = plan_essay(french_path, options, read=read)
     if plan.english_text is None or plan.lock is None:
         return None
-    entries = [block.entry for block in plan.blocks if block.entry is not None]
+    synced = plan.lock.state.synced
+    reviewed = said_reviewed(split_front_matter(plan.english_text, plan.english_path).meta)
     if plan.status is Status.HUMAN_OWNED:
-        return Freshness(0, plan.english_prose_count(), plan.stale, plan.lock.state.synced, ())
-    machine = [entry for entry in entries if entry.provider != HUMAN]
+        blocks = plan.english_prose_count()
+        if plan.lock.state.adopted:
+            return Freshness(0, 0, plan.stale, synced, (), blocks, reviewed)
+        return Freshness(0, blocks, plan.stale, synced, (), 0, reviewed)
+    entries = [block.entry for block in plan.blocks if block.entry is not None]
+    machine = [entry for entry in entries if not entry.by_person]
+    adopted = sum(1 for entry in entries if entry.provider == ADOPTED)
     return Freshness(
         machine_blocks=len(machine) + len(plan.to_translate),
-        human_blocks=len(entries) - len(machine),
+        human_blocks=len(entries) - len(machine) - adopted,
         outdated=plan.stale,
-        synced=plan.lock.state.synced,
+        synced=synced,
         providers=tuple(sorted({entry.provider for entry in machine})),
+        adopted_blocks=adopted,
+        reviewed_in_front_matter=reviewed,
     )
+
+
+def said_reviewed(meta: dict[str, object]) -> bool:
+    """The English front matter's ``translation:`` says a person wrote or reviewed it."""
+    translation = meta.get("translation")
+    if not isinstance(translation, dict):
+        return False
+    return translation.get("method") in REVIEWED_METHODS or bool(translation.get("reviewer"))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+#: values of ``translation.method`` that say a person made or checked the translation
+REVIEWED_METHODS = ("human", "reviewed")

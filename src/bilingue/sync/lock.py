@@ -2,9 +2,14 @@
 
 ``docs/essais/x.md`` (French) -> ``x.en.md`` (English, plain Markdown anyone can edit) and
 ``x.lock.json`` (this). The lock says, for each prose block of the English file, which French
-block it translates (the French block's key) and what the machine wrote there (a hash). A block
-whose English text no longer has that hash was edited by a person; a block whose French key is no
-longer in the French file is stale.
+block it translates (the French block's key and, as a PO file's ``msgid``, its text) and what the
+machine wrote there (a hash). A block whose English text no longer has that hash was edited by a
+person. A person's block whose French changed keeps the French it translates as ``previous`` (a PO
+file's previous ``msgid`` of a fuzzy entry) until the person edits it; a person's block whose French
+is gone is kept ``aside`` with its French (a PO file's obsolete entries) until a person clears it.
+
+Version 1 locks (hashes only) are read as version 2: each entry's French text is taken from the
+French file where its key still matches (``migrate``); provenance is kept as it was.
 
 Writes are crash-safe in two phases: the lock is first written with the new state as ``pending``,
 then the English file, then the lock again without ``pending``. A run killed between those steps
@@ -17,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -25,8 +31,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from bilingue.errors import SourceFileError
 from bilingue.files import atomic_write_text, read_text
 
-LOCK_VERSION = 1
+LOCK_VERSION = 2
 HUMAN = "human"  # provider name of text written by a person
+#: provider name of English found without a lock: nobody knows who wrote it (a person protects it)
+ADOPTED = "adopted"
 
 Owner = Literal["machine", "human"]
 
@@ -36,6 +44,13 @@ class BlockEntry(BaseModel):
 
     #: key of the French block this English block translates (``Block.key``)
     source: str
+    #: that French block's prose (a PO ``msgid``): lets an edited paragraph be told from a new one.
+    #: None only in an entry migrated from a version 1 lock whose French had already changed
+    french: str | None = None
+    #: a person's block whose French changed: the French the person's English translates (a PO
+    #: fuzzy entry's previous ``msgid``); cleared when the person edits the English block. ""
+    #: when that French was not recorded (an entry migrated from a version 1 lock)
+    previous: str | None = None
     #: sha256 of the English prose as the machine wrote it; None when a person wrote it
     machine: str | None = None
     #: who translated it: a provider name ("google", "pseudo"...) or "human"
@@ -44,6 +59,33 @@ class BlockEntry(BaseModel):
     #: sha256 of a person's English text when it was last recorded: if the French changes and the
     #: person then edits the English again, the block is taken as brought up to date
     human: str | None = None
+
+    @property
+    def by_person(self) -> bool:
+        """Written, edited or adopted by a person: never overwritten, never dropped silently."""
+        return self.machine is None
+
+    @property
+    def translates(self) -> str | None:
+        """The French this English block translates (None: not recorded by an older lock)."""
+        return self.french if self.previous is None else self.previous or None
+
+    @property
+    def stale(self) -> bool:
+        """A person's block whose French changed since the person last edited it."""
+        return self.previous is not None
+
+
+class AsideEntry(BaseModel):
+    """A person's English block whose French paragraph is gone (deleted, or rewritten beyond
+    recognition): out of the English file, kept here and reported until a person clears it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    english: str  # the person's English text
+    french: str | None = None  # the French it translated (None: lost with a version 1 lock)
+    line: int  # its line in the English file when it was set aside
+    since: dt.date
 
 
 class LockState(BaseModel):
@@ -57,7 +99,11 @@ class LockState(BaseModel):
     synced: dt.date
     #: every entry translates the French block at its place (none stale or failed) when written
     in_step: bool = False
+    #: the English file was found without a lock: who wrote it is unknown (see ``ADOPTED``)
+    adopted: bool = False
     blocks: list[BlockEntry] = Field(default_factory=list)
+    #: a person's blocks whose French is gone, oldest first (``AsideEntry``)
+    aside: list[AsideEntry] = Field(default_factory=list)
 
 
 class Lock(BaseModel):
@@ -80,10 +126,39 @@ def read_lock(path: Path) -> Lock | None:
     except SourceFileError as error:  # not UTF-8, or a folder
         raise SourceFileError(path, error.line, f"unreadable lock file: {error.problem}", LOCK_FIX) from None
     try:
-        return Lock.model_validate_json(text)
+        lock = Lock.model_validate_json(text)
     except ValidationError as error:
         line, reason = _why_unreadable(text, error)
         raise SourceFileError(path, line, f"unreadable lock file: {reason}", LOCK_FIX) from None
+    if lock.version > LOCK_VERSION:
+        raise SourceFileError(
+            path,
+            None,
+            f"lock file version {lock.version} is newer than this bilingue reads ({LOCK_VERSION})",
+            "update bilingue (pip install -e . in an up-to-date clone) before translating",
+        )
+    return lock
+
+
+def migrate(lock: Lock, french_texts: Mapping[str, str]) -> Lock:
+    """A lock of an older version in today's form, provenance unchanged.
+
+    ``french_texts`` maps the keys of the French file's blocks to their prose: an entry whose key
+    is still there gets its French text; one whose French already changed keeps none (its block
+    can then only be matched by key). The version stays as read, so the caller knows to write it.
+    """
+    if lock.version == LOCK_VERSION:
+        return lock
+
+    def upgraded(state: LockState) -> LockState:
+        blocks = [
+            entry.model_copy(update={"french": entry.french or french_texts.get(entry.source)})
+            for entry in state.blocks
+        ]
+        return state.model_copy(update={"blocks": blocks})
+
+    pending = upgraded(lock.pending) if lock.pending is not None else None
+    return lock.model_copy(update={"state": upgraded(lock.state), "pending": pending})
 
 
 def write_lock(path: Path, lock: Lock) -> None:

@@ -108,7 +108,7 @@ def _renamed_to(folder: Path, lock: Lock) -> Path | None:
 def _written_by_a_person(lock: Lock, english: Path) -> bool:
     if not english.exists():
         return False
-    if lock.state.owner == HUMAN or any(entry.provider == HUMAN for entry in lock.state.blocks):
+    if lock.state.owner == HUMAN or lock.state.aside or any(entry.by_person for entry in lock.state.blocks):
         return True
     try:
         return sha256(read_text(english)) != lock.state.target_sha256

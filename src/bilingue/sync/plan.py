@@ -1,14 +1,18 @@
 """What a sync would do to one essay, worked out without sending anything.
 
 The French file is cut into prose blocks (the one Markdown model); the lock lists, for each prose
-block of the English file, the French block it came from. The two key sequences are aligned by
-content (``difflib``), so inserted, deleted and moved paragraphs keep their translations; then
-each French block gets an action:
+block of the English file, the French block it came from. The two are aligned by content, so
+inserted, deleted, moved, edited, split and merged paragraphs keep their translations; then each
+French block gets an action:
 
 - ``reuse``: same French text as when it was translated, English untouched by people;
 - ``human``: same French text, English edited by a person (kept, never overwritten);
-- ``stale``: the French text changed but a person edited the English (kept, reported);
+- ``stale``: the French text changed but a person edited the English (kept, reported with the
+  old and new French until the person edits the English block);
 - ``translate``: new or changed French text: send it.
+
+The alignment itself is ``bilingue.sync.align``: same French first, then edited French by
+similarity (never by position); a person's block left without French is set aside in the lock.
 
 A plan for a file a person restructured (block counts or structure outside the prose no longer
 match the lock) says the file is human-owned: it is never written again, only reported stale
@@ -18,10 +22,8 @@ when its French changes.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
@@ -30,7 +32,20 @@ from bilingue.files import read_text
 from bilingue.frontmatter import key_spans, split_front_matter
 from bilingue.markdown import ENGLISH_ONLY_KEYS, Document, compare_documents, parse_document
 from bilingue.paths import english_path_for, lock_path_for
-from bilingue.sync.lock import HUMAN, BlockEntry, Lock, read_lock, settle, sha256
+from bilingue.sync.align import Alignment, Match, NewBlock, OldBlock, Pair
+from bilingue.sync.changes import SetAsideBlock, StaleBlock
+from bilingue.sync.lock import (
+    ADOPTED,
+    HUMAN,
+    LOCK_VERSION,
+    AsideEntry,
+    BlockEntry,
+    Lock,
+    migrate,
+    read_lock,
+    settle,
+    sha256,
+)
 from bilingue.translate import BlockIssue, assemble, request_units
 from bilingue.translate.options import TranslateOptions
 
@@ -39,7 +54,7 @@ class Status(StrEnum):
     NEW = "new"  # no English file yet
     UNCHANGED = "unchanged"  # nothing to do
     UPDATE = "update"  # some blocks to translate or rearrange
-    ADOPT = "adopt"  # an English file written before the lock existed: recorded as human work
+    ADOPT = "adopt"  # an English file without a lock: recorded as of unknown origin (a person's)
     HUMAN_OWNED = "human-owned"  # restructured by a person: never overwritten
     RECORD = "record"  # only the lock changes: a person's edits to the English are noted
 
@@ -57,6 +72,7 @@ class BlockPlan:
     action: Action
     english: str | None = None  # the English prose kept (all actions but TRANSLATE)
     entry: BlockEntry | None = None  # its lock entry (all actions but TRANSLATE)
+    english_line: int | None = None  # where the kept English is in the English file as it is
 
 
 @dataclass
@@ -70,8 +86,8 @@ class EssayPlan:
     lock: Lock | None
     options: TranslateOptions
     blocks: list[BlockPlan] = field(default_factory=list)
-    #: lines (in the old English file) of human-edited blocks whose French was deleted
-    dropped_human: list[int] = field(default_factory=list)
+    #: a person's blocks this plan takes out of the English file, their French being gone
+    set_aside: list[AsideEntry] = field(default_factory=list)
     #: the French changed since a human-owned file was last in step with it
     source_changed: bool = False
     #: the lock on disk holds a run killed between its writes (settled in ``lock``)
@@ -110,11 +126,7 @@ class EssayPlan:
     def stale(self) -> bool:
         """English behind its French: blocks to translate, stale human blocks, a stale file, or a
         French change outside the prose (date, tags, a deleted paragraph) the English lacks."""
-        if self.status is Status.HUMAN_OWNED:
-            return self.source_changed
-        if self.to_translate or self.count(Action.STALE) > 0:
-            return True
-        return self.status is Status.UPDATE and self._rewrite_changes_english
+        return self.needs_translate or self.count(Action.STALE) > 0
 
     def assemble_english(
         self, translated: dict[int, str] | None = None, issues: list[BlockIssue] | None = None
@@ -135,12 +147,44 @@ class EssayPlan:
     def _rewrite_changes_english(self) -> bool:
         return self.english_text is not None and self.assemble_english()[0] != self.english_text
 
-    def stale_lines(self) -> list[int]:
+    def stale_blocks(self) -> list[StaleBlock]:
+        """A person's blocks whose French changed: what changed, and the English line to edit."""
         return [
-            self.document.blocks[block.index].text_line()
+            StaleBlock(
+                french_file=self.french_path,
+                line=self.document.blocks[block.index].text_line(),
+                old_french=block.entry.previous or None,
+                new_french=self.document.blocks[block.index].text,
+                english_file=self.english_path,
+                english_line=block.english_line or 0,
+                english=block.english or "",
+            )
             for block in self.blocks
-            if block.action in (Action.STALE, Action.TRANSLATE)
+            if block.action is Action.STALE and block.index is not None and block.entry is not None
         ]
+
+    @property
+    def needs_translate(self) -> bool:
+        """Work `translate` does: blocks to send, or French changes outside the prose to carry."""
+        if self.status is Status.HUMAN_OWNED:
+            return self.source_changed
+        if self.to_translate:
+            return True
+        return self.status is Status.UPDATE and self._rewrite_changes_english
+
+    def aside_blocks(self) -> list[SetAsideBlock]:
+        """A person's blocks the lock keeps aside, their French being gone (a person decides)."""
+        if self.lock is None:
+            return []
+        return [
+            SetAsideBlock(
+                self.french_path, self.lock_path, self.english_path, aside.line, aside.french, aside.english
+            )
+            for aside in self.lock.state.aside
+        ]
+
+    def lines_to_translate(self) -> list[int]:
+        return [self.document.blocks[i].text_line() for i in self.to_translate]
 
 
 def plan_essay(
@@ -168,6 +212,8 @@ def plan_essay(
         options,
         interrupted=interrupted,
     )
+    if lock is not None and lock.version < LOCK_VERSION:  # written in today's form by the next run
+        plan.lock = lock = migrate(lock, {block.key: block.text for block in plan.document.prose_blocks()})
     if english_text is None:
         plan.status = Status.NEW
         plan.blocks = [BlockPlan(i, Action.TRANSLATE) for i in prose_indexes(plan.document)]
@@ -181,6 +227,8 @@ def plan_essay(
     elif (
         sha256(french_text) == lock.state.source_sha256
         and sha256(english_text) == lock.state.target_sha256
+        and lock.version == LOCK_VERSION
+        and not any(entry.stale for entry in lock.state.blocks)  # their report needs the files
         and (lock.state.in_step or _keys_in_step(plan.document, lock))
     ):
         # the fast path: neither file changed since the last sync, so no file is parsed
@@ -258,7 +306,8 @@ def _settle(lock: Lock, english_text: str | None, english_path: Path, options: T
 
 
 def _plan_adoption(plan: EssayPlan, options: TranslateOptions) -> None:
-    """An English file with no lock: keep it as human work, block by block if it lines up."""
+    """An English file with no lock: keep it as a person's (nobody knows who wrote it, so it is
+    never overwritten and never called reviewed), block by block if it lines up."""
     english = parse_essay(plan.english_text or "", plan.english_path, options)
     french_prose, english_prose = prose_indexes(plan.document), prose_indexes(english)
     plan.status = Status.ADOPT
@@ -269,11 +318,11 @@ def _plan_adoption(plan: EssayPlan, options: TranslateOptions) -> None:
         plan.status = Status.HUMAN_OWNED
         return
     for i, j in zip(french_prose, english_prose, strict=True):
-        text = english.blocks[j].text
+        french, text = plan.document.blocks[i], english.blocks[j].text
         entry = BlockEntry(
-            source=plan.document.blocks[i].key, provider=HUMAN, translated=_today(), human=sha256(text)
+            source=french.key, french=french.text, provider=ADOPTED, translated=_today(), human=sha256(text)
         )
-        plan.blocks.append(BlockPlan(i, Action.HUMAN, text, entry))
+        plan.blocks.append(BlockPlan(i, Action.HUMAN, text, entry, english.blocks[j].text_line()))
 
 
 def _plan_update(plan: EssayPlan, options: TranslateOptions) -> None:
@@ -287,31 +336,32 @@ def _plan_update(plan: EssayPlan, options: TranslateOptions) -> None:
         plan.source_changed = sha256(plan.french_text) != state.source_sha256
         return
     old = [
-        (entry, block.text, entry.machine is None or sha256(block.text) != entry.machine, block.line)
-        for entry, block in zip(state.blocks, english_prose, strict=True)
+        OldBlock(position, entry, block.text, block.text_line())
+        for position, (entry, block) in enumerate(zip(state.blocks, english_prose, strict=True))
     ]
-    new = prose_indexes(plan.document)
-    new_keys = [plan.document.blocks[i].key for i in new]
-    old_keys = [entry.source for entry, *_ in old]
-    chosen: dict[int, BlockPlan] = {}
-    unmatched_old: list[int] = []
-    unmatched_new: list[int] = []
-    matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-                chosen[j] = _kept(new[j], old[i])
-        else:
-            unmatched_old.extend(range(i1, i2))
-            unmatched_new.extend(range(j1, j2))
-    _match_moved(old_keys, new_keys, old, new, unmatched_old, unmatched_new, chosen)
-    _pair_edited(old, new, new_keys, unmatched_old, unmatched_new, chosen, matcher)
-    plan.dropped_human = [old[i][3] for i in unmatched_old if old[i][2]]
-    plan.blocks = [chosen.get(j) or BlockPlan(new[j], Action.TRANSLATE) for j in range(len(new))]
-    if not plan.to_translate and sha256(plan.french_text) == state.source_sha256 and not unmatched_old:
-        # only people's edits to the English: note them in the lock, rewrite nothing
+    french = plan.document.blocks
+    new = [NewBlock(i, french[i].key, french[i].text) for i in prose_indexes(plan.document)]
+    alignment = Alignment.of(old, new)
+    plan.blocks = [_continued(block, alignment.pairs.get(j)) for j, block in enumerate(new)]
+    plan.set_aside = [
+        AsideEntry(
+            english=block.english,
+            french=block.entry.translates,
+            line=block.line,
+            since=_today(),
+        )
+        for block in alignment.unpaired_old
+        if block.edited
+    ]
+    if (
+        not plan.to_translate
+        and sha256(plan.french_text) == state.source_sha256
+        and not alignment.unpaired_old
+    ):
+        # only people's edits to the English (or an older lock's form): note them in the lock
         entries = [block.entry for block in plan.blocks]
-        plan.status = Status.UNCHANGED if entries == state.blocks else Status.RECORD
+        unchanged = entries == state.blocks and plan.lock.version == LOCK_VERSION
+        plan.status = Status.UNCHANGED if unchanged else Status.RECORD
 
 
 def _keys_in_step(document: Document, lock: Lock) -> bool:
@@ -321,54 +371,40 @@ def _keys_in_step(document: Document, lock: Lock) -> bool:
 
 
 def _action(entry: BlockEntry) -> Action:
-    return Action.REUSE if entry.provider != HUMAN else Action.HUMAN
+    return Action.HUMAN if entry.by_person else Action.REUSE
 
 
-def _kept(index: int, old: tuple[BlockEntry, str, bool, int]) -> BlockPlan:
-    entry, text, human, _ = old
-    if human:
-        return BlockPlan(index, Action.HUMAN, text, _as_human(entry, text))
-    return BlockPlan(index, Action.REUSE, text, entry)
+def _continued(new: NewBlock, pair: Pair | None) -> BlockPlan:
+    """What becomes of the English of ``new``: kept, a person's (maybe stale), or translated."""
+    if pair is None:
+        return BlockPlan(new.index, Action.TRANSLATE)
+    old, entry = pair.old, pair.old.entry
+    kept = BlockPlan(new.index, Action.REUSE, old.english, entry, old.line)
+    if not old.edited:  # a machine's English: kept for the same French, sent again for an edit
+        return kept if pair.how is Match.SAME else BlockPlan(new.index, Action.TRANSLATE)
+    translates = entry.translates  # the French the person's English translates
+    edited_since = entry.human is not None and sha256(old.english) != entry.human
+    if (
+        edited_since  # the person edited it since last noted: up to date with the French as it is
+        or (pair.how is Match.SAME and not entry.stale)  # same French as the person translated
+        or translates == new.text  # the author undid the French edit
+    ):
+        kept.entry = _as_human(entry, old.english, source=new.key, french=new.text, previous=None)
+    else:  # the French changed under a person's English: kept, and the person is told
+        kept.action = Action.STALE
+        previous = translates if translates is not None else ""  # "": not recorded (older lock)
+        kept.entry = _as_human(entry, old.english, source=new.key, french=new.text, previous=previous)
+        return kept
+    kept.action = Action.HUMAN
+    return kept
 
 
 def _as_human(entry: BlockEntry, text: str, **changes: object) -> BlockEntry:
-    """A person wrote or edited this English text: the lock says so from now on."""
-    update = {"machine": None, "provider": HUMAN, "human": sha256(text), **changes}
+    """A person's English text: the lock says so from now on. Text a person edited is the
+    person's (``human``); adopted text nobody edited stays of unknown origin (``adopted``)."""
+    provider = entry.provider if entry.by_person and entry.human == sha256(text) else HUMAN
+    update = {"machine": None, "provider": provider, "human": sha256(text), **changes}
     return entry.model_copy(update=update)
-
-
-def _match_moved(old_keys, new_keys, old, new, unmatched_old, unmatched_new, chosen) -> None:
-    """A paragraph moved elsewhere keeps its translation (and its human edits)."""
-    by_key: dict[str, list[int]] = defaultdict(list)
-    for i in unmatched_old:
-        by_key[old_keys[i]].append(i)
-    for j in list(unmatched_new):
-        candidates = by_key.get(new_keys[j])
-        if candidates:
-            i = candidates.pop(0)
-            chosen[j] = _kept(new[j], old[i])
-            unmatched_old.remove(i)
-            unmatched_new.remove(j)
-
-
-def _pair_edited(old, new, new_keys, unmatched_old, unmatched_new, chosen, matcher) -> None:
-    """An edited French paragraph replaces the old one at the same place: a machine's English is
-    translated again; a person's is kept and marked stale, until the person edits it again (then
-    it is taken as brought up to date with the new French)."""
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "replace":
-            continue
-        olds = [i for i in range(i1, i2) if i in unmatched_old]
-        news = [j for j in range(j1, j2) if j in unmatched_new]
-        for i, j in zip(olds, news, strict=False):
-            entry, text, human, _ = old[i]
-            if human and entry.human is not None and sha256(text) != entry.human:
-                chosen[j] = BlockPlan(new[j], Action.HUMAN, text, _as_human(entry, text, source=new_keys[j]))
-            elif human:
-                stale = entry if entry.human else _as_human(entry, text)
-                chosen[j] = BlockPlan(new[j], Action.STALE, text, stale)
-            unmatched_old.remove(i)
-            unmatched_new.remove(j)
 
 
 def _today() -> dt.date:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bilingue.sync.changes import SetAsideBlock, StaleBlock
+
 
 @dataclass
 class FileReport:
@@ -42,13 +44,45 @@ class Problems:
     outdated: list[str]  # missing, outdated or orphaned English: `translate` fixes them
     #: a person's English whose French is gone: kept by `translate`; a person moves or deletes it
     kept: list[str] = field(default_factory=list)
+    #: a person's English blocks whose French changed: the person edits them (`translate` cannot)
+    stale_blocks: list[StaleBlock] = field(default_factory=list)
+    #: a person's English blocks whose French is gone, kept in the lock: a person decides
+    set_aside: list[SetAsideBlock] = field(default_factory=list)
+    #: English files without a lock (nothing tracks them): adopting them is one command
+    unlocked: list[str] = field(default_factory=list)
+    #: English files a person restructured whose French changed: the person edits them
+    persons_files: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.unreadable or self.outdated or self.kept)
+        kinds = (self.unreadable, self.outdated, self.kept, self.stale_blocks, self.set_aside)
+        return any((*kinds, self.unlocked, self.persons_files))
 
     def lines(self) -> list[str]:
         """Each problem, then one line of advice per kind."""
-        lines = self.unreadable + self.outdated + self.kept
+        lines = self.unreadable + self.outdated + self.kept + self.unlocked + self.persons_files
+        for block in [*self.stale_blocks, *self.set_aside]:
+            lines.extend(block.lines())
+        if self.stale_blocks:
+            lines.append(
+                f"{len(self.stale_blocks)} English block(s) a person wrote have new French: edit the "
+                "English block(s) as shown (`python -m bilingue translate` keeps a person's text as it is)."
+            )
+        if self.set_aside:
+            lines.append(
+                f"{len(self.set_aside)} English block(s) a person wrote were set aside: put each back "
+                "where it belongs, then clear them as shown."
+            )
+        if self.persons_files:
+            lines.append(
+                f"{len(self.persons_files)} English file(s) a person restructured are behind their "
+                "French: edit them by hand (`python -m bilingue translate` never writes them)."
+            )
+        if self.unlocked:
+            lines.append(
+                f"{len(self.unlocked)} English file(s) have no lock: adopt each with the command shown "
+                "(recorded as a translation of unknown origin; if a person wrote or reviewed it, say so "
+                "in its front matter: `translation: {method: human}`)."
+            )
         if self.kept:
             lines.append(
                 f"{len(self.kept)} English file(s) a person wrote have no French original any more: "

@@ -16,7 +16,7 @@ from bilingue.files import atomic_write_text, claim_folders
 from bilingue.markdown import mask
 from bilingue.paths import LOCK_SUFFIX, is_french_essay
 from bilingue.providers.base import Provider
-from bilingue.sync.lock import HUMAN, BlockEntry, Lock, LockState, sha256, write_lock
+from bilingue.sync.lock import HUMAN, LOCK_VERSION, BlockEntry, Lock, LockState, sha256, write_lock
 from bilingue.sync.orphans import handle_orphans
 from bilingue.sync.plan import (
     Action,
@@ -54,7 +54,10 @@ def apply_plan(plan: EssayPlan, provider: Provider | None, options: TranslateOpt
         return report
     if plan.status is Status.RECORD:
         _write(plan, plan.english_text or "", _recorded_state(plan), report)
-        report.messages.append("a person's edits to the English noted in the lock")
+        if plan.lock is not None and plan.lock.version < LOCK_VERSION:
+            report.messages.append(f"lock brought to version {LOCK_VERSION} (each block's French kept)")
+        else:
+            report.messages.append("a person's edits to the English noted in the lock")
         return report
     if plan.status is Status.ADOPT:
         _write(plan, plan.english_text or "", _adopted_state(plan), report)
@@ -108,8 +111,22 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
             continue
         if plan.english_text is None:
             problems.outdated.append(f"{path}: no English version")
-        elif plan.stale:
+            continue
+        if plan.lock is None:
+            problems.unlocked.append(
+                f"{plan.english_path}: no lock, so nothing tells whether it follows its French: "
+                f"adopt it with `python -m bilingue translate {_typed(path)}`"
+            )
+            continue
+        if plan.status is Status.HUMAN_OWNED and plan.source_changed:  # `translate` never writes it
+            problems.persons_files.append(
+                f"{path}: the French changed since {plan.english_path.name}, a file a person "
+                "restructured, was last updated: edit the English file"
+            )
+        elif plan.needs_translate:
             problems.outdated.append(f"{path}: English version out of date ({_where_stale(plan)})")
+        problems.stale_blocks.extend(plan.stale_blocks())
+        problems.set_aside.extend(plan.aside_blocks())
     for report in handle_orphans(paths, dry_run=True):
         if report.bad_input:
             problems.unreadable.extend(report.messages)
@@ -124,12 +141,17 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
 
 
 def _where_stale(plan: EssayPlan) -> str:
-    lines = plan.stale_lines()
+    lines = plan.lines_to_translate()
     if lines:
         return "French lines " + ", ".join(str(line) for line in lines[:8])
-    if plan.status is Status.HUMAN_OWNED:
-        return "French lines whole file"
     return "the French changed outside its prose: front matter, layout or a removed paragraph"
+
+
+def _typed(path: Path) -> Path:
+    """``path`` as a person types it in a command: relative to the current folder when inside."""
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        return path.relative_to(Path.cwd())
+    return path
 
 
 def _folders_written(paths: Iterable[Path]) -> set[Path]:
@@ -180,8 +202,16 @@ def _count(plan: EssayPlan, report: FileReport) -> None:
     report.stale = plan.count(Action.STALE)
     if plan.status is Status.HUMAN_OWNED and plan.source_changed:
         report.messages.append("the French changed; this English file is a person's: update it")
-    for line in plan.dropped_human:
-        report.messages.append(f"a person's English paragraph (line {line}) went with its French")
+    for aside in plan.set_aside:
+        report.messages.append(
+            f"a person's English paragraph (line {aside.line}) lost its French: kept aside in "
+            f"{plan.lock_path.name} with its French; `python -m bilingue status --diff` shows it"
+        )
+    if report.stale:
+        report.messages.append(
+            f"{report.stale} block(s) a person wrote have new French: edit the English block(s); "
+            "`python -m bilingue status --diff` shows what changed"
+        )
 
 
 def _record_human_ownership(plan: EssayPlan, report: FileReport) -> None:
@@ -199,6 +229,8 @@ def _record_human_ownership(plan: EssayPlan, report: FileReport) -> None:
         target_sha256=sha256(english),
         skeleton_sha256=skeleton_sha256(document),
         synced=dt.date.today(),
+        adopted=plan.lock.state.adopted if plan.lock else True,  # no lock: nobody knows who wrote it
+        aside=plan.lock.state.aside if plan.lock else [],
     )
     _write(plan, english, state, report)
     report.messages.append("English file restructured by a person: it will not be overwritten")
@@ -212,6 +244,7 @@ def _adopted_state(plan: EssayPlan) -> LockState:
         skeleton_sha256=skeleton_sha256(parse_essay(english, plan.english_path, plan.options)),
         synced=dt.date.today(),
         in_step=True,  # adopted block by block: each entry is its French block's key
+        adopted=True,
         blocks=[block.entry for block in plan.blocks if block.entry is not None],
     )
 
@@ -262,6 +295,7 @@ def _new_state(
             entries.append(
                 BlockEntry(
                     source=french_block.key,
+                    french=french_block.text,
                     machine=sha256(english_block.text),
                     provider=recorder.provider_of(french_block),
                     translated=today,
@@ -273,18 +307,22 @@ def _new_state(
         skeleton_sha256=skeleton_sha256(english),
         synced=today,
         in_step=_in_step(plan, entries),
+        adopted=plan.lock.state.adopted if plan.lock else False,
         blocks=entries,
+        aside=(plan.lock.state.aside if plan.lock else []) + plan.set_aside,
     )
 
 
 def _in_step(plan: EssayPlan, entries: list[BlockEntry]) -> bool:
     keys = [plan.document.blocks[block.index].key for block in plan.blocks if block.index is not None]
-    return len(keys) == len(entries) and keys == [entry.source for entry in entries]
+    in_place = len(keys) == len(entries) and keys == [entry.source for entry in entries]
+    return in_place and not any(entry.stale for entry in entries)
 
 
 def _write(plan: EssayPlan, english_text: str, state: LockState, report: FileReport) -> None:
     """Lock (pending) -> English file -> lock (settled): each write atomic."""
-    if plan.lock and plan.lock.state == state and plan.english_text == english_text:
+    unchanged = plan.lock and plan.lock.state == state and plan.english_text == english_text
+    if unchanged and plan.lock.version == LOCK_VERSION:  # an older lock is written in today's form
         return
     lock = Lock(
         source=plan.french_path.name,

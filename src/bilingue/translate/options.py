@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from bilingue.errors import SourceFileError
+from bilingue.files import read_yaml
 from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS
 
 DEFAULT_GLOSSARY = Path("glossary.yml")
@@ -42,13 +41,7 @@ def load_glossary(path: Path | str | None = None) -> tuple[str, ...]:
                 "create it (see guide/translators.md: keeping words as written) or fix the --glossary path",
             )
         return ()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise SourceFileError(
-            path, mark.line + 1 if mark else None, f"invalid YAML: {error}", "fix the glossary file"
-        ) from error
+    data = read_yaml(path, "fix the glossary file")
     terms = data.get("keep") if isinstance(data, dict) else data
     if terms is None:
         return ()

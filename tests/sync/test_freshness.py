@@ -1,0 +1,69 @@
+"""Provenance told as it is known (issue 13): adopted English is of unknown origin unless its front
+matter says a person wrote or reviewed it; English without a lock fails the check."""
+
+from __future__ import annotations
+
+from bilingue.sync import find_problems
+from bilingue.sync.freshness import freshness_of, said_reviewed
+from bilingue.translate import TranslateOptions
+from tests.sync.conftest import edit, sync
+
+
+def adopt(essays, front_matter_note: str = "") -> None:
+    """An English file nobody has a lock for (hand-written, or its lock deleted), then translate."""
+    sync(essays)
+    (essays / "essai.lock.json").unlink()
+    if front_matter_note:
+        edit(essays / "essai.en.md", "tags:", f"{front_matter_note}\ntags:")
+    sync(essays)
+
+
+def test_deleting_a_lock_does_not_make_machine_text_reviewed(essays):
+    adopt(essays)
+    freshness = freshness_of(essays / "essai.md", TranslateOptions())
+    assert freshness is not None and freshness.unknown_origin and not freshness.reviewed
+    assert freshness.adopted_blocks > 0 and freshness.human_blocks == 0
+
+
+def test_adopted_english_is_reviewed_when_its_front_matter_says_so(essays):
+    adopt(essays, "translation: {method: human}")
+    freshness = freshness_of(essays / "essai.md", TranslateOptions())
+    assert freshness is not None and freshness.reviewed and not freshness.unknown_origin
+
+
+def test_a_person_editing_an_adopted_block_makes_that_block_theirs(essays):
+    adopt(essays)
+    edit(essays / "essai.en.md", "PPrëmmîërr", "First")
+    sync(essays)
+    freshness = freshness_of(essays / "essai.md", TranslateOptions())
+    assert freshness is not None and freshness.human_blocks == 1 and freshness.unknown_origin
+
+
+def test_front_matter_says_reviewed_only_with_a_method_or_a_reviewer():
+    assert said_reviewed({"translation": {"method": "human"}})
+    assert said_reviewed({"translation": {"reviewer": "Jane"}})
+    assert not said_reviewed({"translation": {"method": "machine"}})
+    assert not said_reviewed({"translation": "human"}) and not said_reviewed({})
+
+
+def test_check_fails_on_english_without_a_lock_with_the_command_that_adopts_it(essays):
+    sync(essays)
+    (essays / "essai.lock.json").unlink()
+    problems = find_problems([essays], TranslateOptions())
+    [unlocked] = problems.unlocked
+    assert unlocked.startswith(f"{essays / 'essai.en.md'}: no lock")
+    assert f"adopt it with `python -m bilingue translate {essays / 'essai.md'}`" in unlocked
+    assert "translation of unknown origin" in problems.lines()[-1]
+    sync(essays)  # the command adopts it
+    assert not find_problems([essays], TranslateOptions())
+
+
+def test_a_whole_file_adopted_without_lining_up_is_of_unknown_origin_too(essays):
+    sync(essays)
+    (essays / "essai.lock.json").unlink()
+    english = essays / "essai.en.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA paragraph only the English has.\n")
+    run, _ = sync(essays)
+    assert run.files[0].status == "human-owned"
+    freshness = freshness_of(essays / "essai.md", TranslateOptions())
+    assert freshness is not None and freshness.unknown_origin and not freshness.reviewed
