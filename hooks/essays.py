@@ -7,6 +7,7 @@ mkdocs-static-i18n runs every event below once per language, on that language's 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +20,7 @@ from mkdocs.utils import get_relative_url
 from bilingue import TARGET_LANGUAGE
 from bilingue.corpus import current_corpus
 from bilingue.errors import BilingueError, reported_as_build_errors
-from bilingue.listing import ARCHIVE_INDEX, generated_pages, insert_listing, is_generated_listing
+from bilingue.listing import ARCHIVE_INDEX, Href, generated_pages, insert_listing, is_generated_listing
 from bilingue.locales import long_date, reading_time
 from bilingue.navigation import bounded_items, link_pages, reading_order
 from bilingue.site import build_language, french_name, generated_file_locations, mark_as_i18n_file
@@ -90,7 +91,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # -----------------------------------------------------------------------------
 
 
-def _href_from(page: Page, files: Files):
+def _href_from(page: Page, files: Files) -> Href:
     """French file name in docs/ -> the URL of that page in this language, relative to ``page``."""
 
     def href(src_uri: str) -> str:
@@ -110,7 +111,7 @@ def _generated_file(french_src: str, markdown: str, language: str, config: MkDoc
     return file
 
 
-def _add_reading_details(page: Page, date, word_count: int, language: str) -> None:
+def _add_reading_details(page: Page, date: dt.date, word_count: int, language: str) -> None:
     """Formatted date and reading time for overrides/partials/essay-details.html."""
     page.meta["essay_details"] = {
         "date_iso": date.isoformat(),
