@@ -23,7 +23,13 @@ from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.listing import ARCHIVE_INDEX, Href, generated_pages, insert_listing, is_generated_listing
 from bilingue.locales import long_date, reading_time
 from bilingue.navigation import bounded_items, link_pages, reading_order
-from bilingue.site import build_language, french_name, generated_file_locations, mark_as_i18n_file
+from bilingue.site import (
+    build_language,
+    french_name,
+    french_source_of,
+    generated_file_locations,
+    mark_as_i18n_file,
+)
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -52,6 +58,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     """The text the corpus already read (None: MkDocs reads the file itself)."""
     return current_corpus().source_for_mkdocs(page.file.abs_src_path)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The English pass is the last to need a text: once a page of it is rendered (and, for an
+    # English essay, its translation notice planned from its French text), both texts can go.
+    if build_language(config) == TARGET_LANGUAGE and page.file.abs_src_path:
+        current_corpus().release(page.file.abs_src_path)
+        current_corpus().release(french_source_of(page))
+    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -149,6 +149,11 @@ class Corpus:
         """The text read for ``path`` in this build (MkDocs renders it); None if not read."""
         return self._texts.get(path) if path else None
 
+    def release(self, path: Path | str | None) -> None:
+        """``path``'s text is not needed any more in this build (it is rendered and planned)."""
+        if path is not None:
+            self._texts.pop(str(path), None)
+
     def forget_texts(self) -> None:
         """Drop the texts read (the build is over, or the corpus was made outside MkDocs)."""
         self._texts.clear()
