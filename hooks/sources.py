@@ -85,7 +85,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     record = corpus.pages.get(language, {}).get(page.file.src_uri)
     if record is not None and record.language == language:
         # each file checked in its own language's pass (not the French text of an English fallback)
-        for finding in check_cited(record.path, record.citations, registry):
+        for finding in check_cited(record.path, record.citations, registry, record.malformed):
             _log(finding, config)
     text_language = file_language(page.file.src_uri)
     if record is None:  # a page the build generated

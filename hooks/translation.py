@@ -15,7 +15,6 @@ its timeouts, on every rebuild.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,6 +29,7 @@ from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
 from bilingue.paths import french_path_for
 from bilingue.providers import get_provider
+from bilingue.redact import RedactingFilter
 from bilingue.serve import UnreachableProviders
 from bilingue.site import build_language, file_language, french_source_of
 from bilingue.sync import find_problems, sync_paths
@@ -37,6 +37,7 @@ from bilingue.sync.freshness import freshness_of
 from bilingue.translate import TranslateOptions
 
 log = logging.getLogger("mkdocs.hooks.translation")
+log.addFilter(RedactingFilter())  # a service's error may echo a key
 
 # The project's settings (bilingue.yml + environment), read again at every build.
 _project = Settings()
@@ -116,9 +117,9 @@ def _check() -> None:
         raise PluginError("translation check failed (mode: check):\n  " + "\n  ".join(lines))
     # While serving, a failed build would leave the author looking at a server that hangs: the
     # site is built, the problems are shown on the pages concerned and in the log (a build fails).
-    for line in problems.unreadable + problems.outdated + problems.kept:
-        if match := _PROBLEM_FILE.match(line):
-            _problems.setdefault(french_path_for(Path(match["path"])).resolve(), []).append(line)
+    for problem in problems.all():
+        if problem.path is not None:
+            _problems.setdefault(french_path_for(problem.path).resolve(), []).append(problem.text())
     log.info(
         "translation check (mode: check) found problems; `mkdocs build` fails on them, `serve` shows "
         "them on their pages:\n  " + "\n  ".join(lines)
@@ -164,5 +165,3 @@ def _sync() -> None:
 # -----------------------------------------------------------------------------
 
 _DEFAULT_CHAIN = "the default providers"
-# "docs/essais/x.md: no English version", "docs/essais/x.en.md:3: not UTF-8 text (...)"
-_PROBLEM_FILE = re.compile(r"(?P<path>.+?\.(?:md|json))(?::\d+)?: ")

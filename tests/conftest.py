@@ -45,12 +45,14 @@ def build_site(
     mode: str = "check",
     provider: str | None = None,
     expect_failure: bool = False,
+    strict: bool = True,
 ) -> str:
     """``mkdocs build --strict`` of ``project`` into ``site_dir``; returns the build log.
 
     ``mode`` is the translation mode (BILINGUE_MODE): tests never reach a real translation
     service, so the default is ``check`` (no network). Fails the test with the log when the build
-    fails (or succeeds, with ``expect_failure``) or prints any warning.
+    fails (or succeeds, with ``expect_failure``) or prints any warning (``strict=False``: builds
+    without --strict and allows warnings, for a test that reads them).
     """
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BILINGUE_MODE": mode}
     if provider:
@@ -61,7 +63,7 @@ def build_site(
             "-m",
             "mkdocs",
             "build",
-            "--strict",
+            "--strict" if strict else "--no-strict",
             "-f",
             str(project / "mkdocs.yml"),
             "-d",
@@ -79,7 +81,7 @@ def build_site(
         assert result.returncode != 0, f"mkdocs build should have failed:\n{log}"
         return log
     assert result.returncode == 0, f"mkdocs build failed:\n{log}"
-    assert "WARNING" not in log, f"mkdocs build printed warnings:\n{log}"
+    assert not strict or "WARNING" not in log, f"mkdocs build printed warnings:\n{log}"
     return log
 
 

@@ -4,6 +4,7 @@ import fcntl
 import os
 import re
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -139,12 +140,21 @@ def test_read_text_refuses_a_folder_and_a_missing_file_by_name(tmp_path):
         read_text(tmp_path / "absent.md")
 
 
-def test_written_files_get_the_usual_mode_not_mkstemps_0600(tmp_path):
-    umask = os.umask(0o022)
-    os.umask(umask)
-    path = tmp_path / "search_index.json"
-    atomic_write_text(path, "{}")
-    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
-    path.chmod(0o640)  # an owner's choice survives a rewrite
-    atomic_write_text(path, "{ }")
-    assert path.stat().st_mode & 0o777 == 0o640
+def test_a_rewrite_keeps_the_files_mode(tmp_path):
+    target = tmp_path / "x.en.md"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o644)
+    atomic_write_text(target, "new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    target.chmod(0o640)
+    atomic_write_text(target, "newer")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_a_new_file_follows_the_umask(tmp_path):
+    previous = os.umask(0o027)
+    try:
+        atomic_write_text(tmp_path / "new.md", "text")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "new.md").stat().st_mode) == 0o640

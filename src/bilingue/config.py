@@ -83,6 +83,12 @@ class TranslationConfig(BaseModel):
     glossary: str | None = Field("glossary.yml", description="terms every translation keeps as written")
     #: the services' settings without secrets, as in bilingue.yml (``provider_settings`` reads them)
     providers: dict[str, Any] = Field(default_factory=dict)
+    pull_requests_need_english: bool = Field(
+        False,
+        description="`false`: a pull request may leave its English to the translation workflow "
+        "(`translate --check --pull-request` warns, saying what the workflow will do after the "
+        "merge); `true`: contributors bring their own English and a pull request without it fails",
+    )
 
     @field_validator("mode", mode="before")
     @classmethod
@@ -348,4 +354,5 @@ ENVIRONMENT = {
     "translation.paths": "BILINGUE_PATHS",
     "translation.front_matter_keys": "BILINGUE_FRONT_MATTER_KEYS",
     "translation.glossary": "BILINGUE_GLOSSARY",
+    "translation.pull_requests_need_english": "BILINGUE_PULL_REQUESTS_NEED_ENGLISH",
 }

@@ -27,7 +27,7 @@ from bilingue.catalog import ESSAYS_FOLDER, EssayMeta, count_words, validate_met
 from bilingue.files import FileState, file_state, read_text
 from bilingue.markdown import parse_document
 from bilingue.paths import ENGLISH_SUFFIX, english_path_for, language_of
-from bilingue.sources.citations import Citation, find_citations, find_definitions
+from bilingue.sources.citations import Citation, find_citations, find_definitions, find_malformed_citations
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class CorpusPage:
     language: str  # the language of the file's text
     citations: tuple[Citation, ...]  # with the file's own line numbers
     defined: frozenset[str] = frozenset()  # ``src:`` labels the author wrote a definition for
+    malformed: tuple[Citation, ...] = ()  # ``[^src:...]`` references that break the syntax
     essay: CorpusEssay | None = None  # set when the page is an essay
 
 
@@ -187,7 +188,15 @@ class Corpus:
                 word_count=count_words(document),
                 citations=citations,
             )
-        return CorpusPage(src_uri, path, language, citations, frozenset(find_definitions(document)), essay)
+        return CorpusPage(
+            src_uri,
+            path,
+            language,
+            citations,
+            frozenset(find_definitions(document)),
+            tuple(find_malformed_citations(document)),
+            essay,
+        )
 
 
 def _newest_first(essay: CorpusEssay) -> tuple[int, str]:

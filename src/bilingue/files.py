@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
@@ -23,6 +24,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from bilingue import yaml_input
 from bilingue.errors import BilingueError, SourceFileError, yaml_error
 
 try:
@@ -41,7 +43,7 @@ def read_yaml(path: Path | str, fix: str) -> Any:
     """The YAML data of a settings file (``bilingue.yml``, ``glossary.yml``...), read with
     ``read_text``; a syntax error is a ``SourceFileError`` at its line, saying ``fix``."""
     try:
-        return yaml.safe_load(read_text(path))
+        return yaml_input.safe_load(read_text(path))  # no aliases, no oversize document
     except yaml.YAMLError as error:
         raise yaml_error(path, error, fix) from error
 
@@ -54,6 +56,7 @@ def read_text(path: Path | str) -> str:
     line of its first bad byte) gets the same clear message everywhere instead of a traceback.
     """
     path = Path(path)
+    refuse_links_outside(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -72,6 +75,36 @@ def read_text(path: Path | str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")  # universal newlines, as Path.read_text
 
 
+def refuse_links_outside(path: Path | str) -> None:
+    """A ``SourceFileError`` when ``path`` is (or goes through) a symbolic link that leads out of
+    the project: a pull request could otherwise add ``docs/essais/x.md -> ~/.ssh/id_rsa`` and have
+    the file sent to a translation service and published. Links inside the project are fine.
+
+    The project is the nearest folder above ``path`` holding mkdocs.yml, bilingue.yml or .git
+    (else the file's own folder). The link's target is not named: the build log may be public.
+    """
+    absolute = Path(os.path.abspath(path))
+    real = Path(os.path.realpath(absolute))
+    if real == absolute:
+        return
+    root = project_root(absolute)
+    if not real.is_relative_to(os.path.realpath(root)):
+        raise SourceFileError(
+            path,
+            None,
+            "is a symbolic link to a file outside the project: refused (never read, translated or published)",
+            "put the file itself in the project instead of a link to it",
+        )
+
+
+def project_root(path: Path) -> Path:
+    """The nearest folder above ``path`` with mkdocs.yml, bilingue.yml or .git (else its folder)."""
+    for folder in Path(os.path.abspath(path)).parents:
+        if any((folder / marker).exists() for marker in _PROJECT_MARKERS):
+            return folder
+    return Path(os.path.abspath(path)).parent
+
+
 def atomic_write_text(path: Path | str, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder, then rename.
 
@@ -85,8 +118,8 @@ def atomic_write_text(path: Path | str, text: str) -> None:
     mode = _mode_for(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
-        if hasattr(os, "fchmod"):  # not on Windows (before 3.13), where mkstemp modes do not apply
-            os.fchmod(fd, mode)
+        # mkstemp makes 0600 files: the new file gets the old one's mode (or the umask's)
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
@@ -129,6 +162,26 @@ def file_state(path: Path | str) -> FileState | None:
     return FileState(stat.st_mtime_ns, stat.st_size)
 
 
+def create_text_file(path: Path | str, text: str) -> bool:
+    """Write ``text`` to ``path`` only if no such file exists; False (nothing written) if one does.
+
+    Like ``atomic_write_text`` the file appears whole or not at all, but it is linked into place
+    rather than renamed: a link fails on an existing name, even one created a moment ago."""
+    path = Path(path)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(temp_name, path)
+        return True
+    except FileExistsError:
+        return False
+    finally:
+        Path(temp_name).unlink(missing_ok=True)
+
+
 @contextmanager
 def claim_folders(folders: Iterable[Path], *, wait: bool = False, what: str = "") -> Iterator[list[Path]]:
     """Lock ``folders`` for this process and remove the temporary files killed writers left there.
@@ -167,11 +220,18 @@ def _note_write(path: Path) -> None:
 
 
 def _mode_for(path: Path) -> int:
-    """The permission bits ``path`` keeps (when it exists) or a new file gets under the umask."""
+    """The permission bits a rewrite of ``path`` keeps: the existing file's, else 0666 - umask."""
     try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        return 0o666 & ~_UMASK
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    with _umask_lock:  # reading the umask means setting it: no other thread may see the 0
+        mask = os.umask(0)
+        os.umask(mask)
+    return mask
 
 
 @contextmanager
@@ -206,10 +266,9 @@ def _remove_leftovers(folder: Path) -> list[Path]:
 _recorders: list[dict[Path, FileState]] = []
 _recorders_lock = threading.Lock()
 
-# The process's umask, read once at import (reading it means setting it: not safe later, when
-# other threads may be creating files).
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
+_umask_lock = threading.Lock()
+
+_PROJECT_MARKERS = ("mkdocs.yml", "bilingue.yml", ".git")
 
 # The folders this process has locked (an flock is per open file, so this process opening a
 # folder again to lock it would block on its own lock).

@@ -9,11 +9,8 @@ from typing import Any
 
 import yaml
 
+from bilingue import yaml_input
 from bilingue.errors import SourceFileError, yaml_error
-
-# libyaml's loader where PyYAML was built with it (about 10x faster than the pure Python one, the
-# same one MkDocs uses for page meta); the pure Python loader otherwise.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Same rule as MkDocs' get_data(): a `---` line, YAML, then a `---` or `...` line.
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -36,7 +33,7 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> SplitDocument:
         return SplitDocument("", {}, text, 1)
     raw_yaml = match.group("yaml") or ""
     try:
-        meta = yaml.load(raw_yaml, Loader=SafeLoader) or {}
+        meta = yaml_input.safe_load(raw_yaml) or {}
     except yaml.YAMLError as error:
         raise yaml_error(
             path,
@@ -65,7 +62,7 @@ def key_spans(text: str) -> dict[str, tuple[int, int]]:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line))
-    node = yaml.compose("".join(lines[1:-1]), Loader=SafeLoader)
+    node = yaml_input.compose("".join(lines[1:-1]))
     if not isinstance(node, yaml.MappingNode):
         return {}
     spans = {}

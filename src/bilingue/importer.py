@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
-from markdown.extensions.toc import slugify
+
+from bilingue.slugs import slug_for
 
 
 @dataclass
@@ -28,7 +29,7 @@ class ImportedEssay:
     @property
     def slug(self) -> str:
         """A file name from the title, within ``SLUG``'s rules (empty when the title has no letter)."""
-        return re.sub(r"[^a-z0-9]+", "-", slugify(self.title, "-")).strip("-")
+        return slug_for(self.title, MAX_SLUG)
 
 
 def check_slug(slug: str) -> str:
@@ -39,6 +40,13 @@ def check_slug(slug: str) -> str:
     """
     if not SLUG.fullmatch(slug):
         raise ValueError(f"invalid slug {slug!r}: use only {SLUG_RULE}")
+    if len(slug) > MAX_SLUG:
+        raise ValueError(f"slug of {len(slug)} characters: use at most {MAX_SLUG} (file names and URLs)")
+    if slug in RESERVED_SLUGS:
+        raise ValueError(
+            f"{slug!r} is a reserved name (a page of the site, or a file name Windows refuses): "
+            "choose another"
+        )
     return slug
 
 
@@ -102,6 +110,14 @@ def _first_sentence(lines: list[str]) -> str:
 
 #: an essay's file name, without .md
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+#: longest slug: file systems cap names at 255 bytes, and a URL is read and shared
+MAX_SLUG = 80
+#: names an essay cannot take: the site's own pages, and device names Windows refuses as files
+RESERVED_SLUGS = frozenset(
+    {"index", "sources", "tags", "search", "404", "assets", "en", "fr"}
+    | {"con", "prn", "aux", "nul"}
+    | {f"{device}{number}" for device in ("com", "lpt") for number in range(1, 10)}
+)
 SLUG_RULE = "lowercase letters a-z, digits, and hyphens between them (e.g. mystique-du-metier)"
 _HEADING_MAX_WORDS = 8
 # "3 mois", "2 sem.", "5 j", "1 an", "4 h", "3 mo", "2 w", "1 yr" glued to the comment text

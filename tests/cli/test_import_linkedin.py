@@ -96,6 +96,58 @@ def test_writes_nothing_while_a_translate_run_holds_the_folder(tmp_path, capsys)
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_very_long_first_line_makes_a_short_slug(tmp_path, capsys):
+    paste = tmp_path / "paste.txt"
+    paste.write_text(
+        ("Une très longue première ligne " * 9).strip() + "\n\nLe corps du texte.\n", encoding="utf-8"
+    )
+    assert (
+        main(["import-linkedin", str(paste), "--date", "2024-11-19", "--docs", str(tmp_path / "docs")]) == 0
+    )
+    (written,) = (tmp_path / "docs").glob("*.md")
+    assert len(written.stem) <= 80 and written.stem.startswith("une-tres-longue-premiere-ligne")
+    assert not written.stem.endswith("-")
+
+
+@pytest.mark.parametrize(
+    ("slug", "why"),
+    [
+        ("index", "reserved name"),
+        ("con", "reserved name"),
+        ("sources", "reserved name"),
+        ("lpt1", "reserved name"),
+        ("x" * 81, "use at most 80"),
+    ],
+)
+def test_reserved_or_overlong_slugs_are_refused(tmp_path, capsys, slug, why):
+    arguments = [
+        "import-linkedin",
+        str(PASTE),
+        "--date",
+        "2024-11-19",
+        "--docs",
+        str(tmp_path),
+        "--slug",
+        slug,
+    ]
+    with pytest.raises(SystemExit):
+        main(arguments)
+    assert why in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("title", ["Index", "CON"])
+def test_a_title_that_makes_a_reserved_slug_asks_for_one(tmp_path, capsys, title):
+    paste = tmp_path / "paste.txt"
+    paste.write_text(f"{title}\n\nLe corps du texte, assez long pour un essai.\n", encoding="utf-8")
+    assert (
+        main(["import-linkedin", str(paste), "--date", "2024-11-19", "--docs", str(tmp_path / "docs")]) == 1
+    )
+    error = capsys.readouterr().err
+    assert "reserved name" in error and "--slug" in error
+    assert not (tmp_path / "docs").exists() or not list((tmp_path / "docs").iterdir())
+
+
 def test_without_docs_the_essay_goes_to_the_essays_folder_of_bilingue_yml(tmp_path, capsys):
     (tmp_path / "bilingue.yml").write_text("folders:\n  docs: pages\n  essays: textes\n", encoding="utf-8")
     arguments = ["import-linkedin", str(PASTE), "--date", "2024-11-19", "--slug", "mystique"]

@@ -36,7 +36,7 @@ def essays(tmp_path: Path) -> Path:
 def test_check_exit_codes(essays, capsys):
     assert main(["translate", str(essays), "--check"]) == 1
     out = capsys.readouterr().out
-    assert "essai-0.md: no English version" in out and "6 English file(s) to update" in out
+    assert "essai-0.md:1: no English version" in out and "6 English file(s) to update" in out
     assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
     assert main(["translate", str(essays), "--check"]) == 0
     path = essays / "essai-3.md"
@@ -45,7 +45,7 @@ def test_check_exit_codes(essays, capsys):
     )
     capsys.readouterr()
     assert main(["translate", str(essays), "--check"]) == 1
-    assert "essai-3.md: English version out of date (French lines 25)" in capsys.readouterr().out
+    assert "essai-3.md:25: English version out of date (French lines 25)" in capsys.readouterr().out
 
 
 def test_dry_run_sends_and_writes_nothing(essays, capsys, monkeypatch):
@@ -74,7 +74,7 @@ def test_check_lists_unreadable_files_apart_with_their_own_advice(essays, capsys
     out = capsys.readouterr().out
     assert f"{lock}:" in out and "unreadable lock file: invalid JSON" in out
     assert "1 file(s) cannot be read: fix each as its message says" in out
-    assert "essai-4.md: no English version" in out
+    assert "essai-4.md:1: no English version" in out
     assert "1 English file(s) to update: run `python -m bilingue translate`." in out
 
 

@@ -1,13 +1,24 @@
-"""The translation cache: keyed by source text and language pair, written atomically."""
+"""The translation cache: keyed by source text and language pair, one SQLite transaction per
+flush, a damaged database set aside (never an abort), concurrent runs keep all entries."""
 
 from __future__ import annotations
 
-import json
+import logging
+import sqlite3
+import subprocess
+import sys
+import textwrap
 
-import pytest
+from bilingue.providers.cache import TranslationCache, key
 
-from bilingue.errors import SourceFileError
-from bilingue.providers.cache import TranslationCache
+
+def stored(path) -> dict[str, tuple[str, str]]:
+    """What the database holds: key -> (text, provider)."""
+    with sqlite3.connect(path) as database:
+        return {
+            row[0]: (row[1], row[2])
+            for row in database.execute("SELECT key, text, provider FROM translations")
+        }
 
 
 def test_entries_survive_a_new_process(tmp_path):
@@ -19,36 +30,66 @@ def test_entries_survive_a_new_process(tmp_path):
     hit = again.get("  Bonjour tout le monde.\n")
     assert hit.text == "Hello everyone." and hit.provider == "google"
     assert TranslationCache(tmp_path, "fr", "de").get("Bonjour tout le monde.") is None
-    assert list(tmp_path.iterdir()) == [tmp_path / "fr-en.json"]  # no temporary file left
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["fr-en.sqlite3"]
 
 
 def test_nothing_is_written_until_flush(tmp_path):
     cache = TranslationCache(tmp_path, "fr", "en")
     cache.put("Un.", "One.", "google")
-    assert not (tmp_path / "fr-en.json").exists()
+    assert cache.get("Un.").text == "One."
+    assert not (tmp_path / "fr-en.sqlite3").exists()
 
 
-def test_corrupt_cache_names_the_file_and_the_fix(tmp_path):
-    (tmp_path / "fr-en.json").write_text('{"version": 1, "entries": {"x": ', encoding="utf-8")
-    with pytest.raises(SourceFileError, match="delete the file") as caught:
-        TranslationCache(tmp_path, "fr", "en")
-    assert caught.value.path == tmp_path / "fr-en.json"
-
-
-def test_file_format_is_documented_json(tmp_path):
+def test_the_format_is_the_documented_table(tmp_path):
     cache = TranslationCache(tmp_path, "fr", "en")
     cache.put("Un.", "One.", "mymemory")
     cache.flush()
-    data = json.loads((tmp_path / "fr-en.json").read_text(encoding="utf-8"))
-    assert data["version"] == 1
-    assert list(data["entries"].values()) == [{"text": "One.", "provider": "mymemory"}]
+    assert stored(tmp_path / "fr-en.sqlite3") == {key("Un."): ("One.", "mymemory")}
 
 
-def test_a_flush_removes_what_a_killed_flush_left(tmp_path):
-    leftover = tmp_path / ".fr-en.json.a1b2c3d4.tmp"
-    leftover.write_text('{"version": 1, "entr', encoding="utf-8")
+def test_a_damaged_database_is_set_aside_with_a_warning_never_an_abort(tmp_path, caplog):
+    (tmp_path / "fr-en.sqlite3").write_bytes(b"this is not a database, it is a poisoned file" * 100)
+    cache = TranslationCache(tmp_path, "fr", "en")
+    with caplog.at_level(logging.WARNING):
+        assert cache.get("Bonjour") is None
+        cache.put("Bonjour", "Hello", "google")
+        cache.flush()
+    assert "the translation cache is damaged" in caplog.text and "set aside" in caplog.text
+    assert (tmp_path / "fr-en.sqlite3.damaged").exists()
+    assert TranslationCache(tmp_path, "fr", "en").get("Bonjour").text == "Hello"
+
+
+def test_an_entry_that_is_not_a_translation_is_dropped(tmp_path, caplog):
     cache = TranslationCache(tmp_path, "fr", "en")
     cache.put("Bonjour", "Hello", "google")
     cache.flush()
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["fr-en.json"]
-    assert TranslationCache(tmp_path, "fr", "en").get("Bonjour").text == "Hello"
+    with sqlite3.connect(tmp_path / "fr-en.sqlite3") as database:
+        database.execute("UPDATE translations SET text = NULL WHERE key = ?", (key("Bonjour"),))
+    with caplog.at_level(logging.WARNING):
+        assert TranslationCache(tmp_path, "fr", "en").get("Bonjour") is None
+    assert "cached translation dropped (the entry is not a translation)" in caplog.text
+    assert stored(tmp_path / "fr-en.sqlite3") == {}
+
+
+RUN = textwrap.dedent(
+    """
+    import sys
+    from bilingue.providers.cache import TranslationCache
+    name, count = sys.argv[2], int(sys.argv[3])
+    cache = TranslationCache(sys.argv[1], "fr", "en")
+    for number in range(count):  # one flush per entry: as many transactions as can interleave
+        cache.put(f"{name} {number}", f"{name} translated {number}", "google")
+        cache.flush()
+    """
+)
+
+
+def test_concurrent_runs_keep_each_others_entries(tmp_path):
+    runs = [
+        subprocess.Popen([sys.executable, "-c", RUN, str(tmp_path), name, "150"])
+        for name in ("alpha", "beta")
+    ]
+    assert [run.wait(timeout=300) for run in runs] == [0, 0]
+    entries = stored(tmp_path / "fr-en.sqlite3")
+    assert len(entries) == 300  # a whole-file rewrite lost about half of them
+    assert entries[key("beta 149")] == ("beta translated 149", "google")

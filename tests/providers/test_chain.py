@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import threading
 
 import pytest
 
+from bilingue.providers.cache import TranslationCache
 from bilingue.providers.factory import get_provider
 from bilingue.providers.failures import UntranslatedError
 from bilingue.providers.outcome import UNCHANGED
@@ -73,8 +73,7 @@ def test_partial_failure_keeps_the_rest_and_the_next_run_finishes(server, make_s
     failed = [outcome for outcome in caught.value.outcomes if outcome.translation is None]
     assert [outcome.source for outcome in failed] == [FRENCH[5]]
     assert "HTTP 503" in failed[0].error and "neige" in str(caught.value)
-    cache = json.loads((tmp_path / "cache" / "fr-en.json").read_text(encoding="utf-8"))
-    assert len(cache["entries"]) == len(FRENCH) - 1  # the file is whole and holds the rest
+    assert len(TranslationCache(tmp_path / "cache", "fr", "en")) == len(FRENCH) - 1  # the rest is kept
 
     server.clear()
     server.expect_request("/m").respond_with_handler(google_handler())
@@ -130,7 +129,7 @@ def test_rejected_everywhere_is_reported_and_not_cached(server, make_settings, t
     assert outcome.translation is None
     assert "google: the service returned the input unchanged" in outcome.error
     assert "mymemory: the service returned the input unchanged" in outcome.error
-    assert not (tmp_path / "cache" / "fr-en.json").exists()
+    assert not (tmp_path / "cache" / "fr-en.sqlite3").exists()
 
 
 def test_concurrency_is_bounded(server, make_settings):

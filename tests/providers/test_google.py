@@ -149,7 +149,7 @@ def test_echo_is_rejected_and_never_cached(server, make_settings, tmp_path):
 
     assert all(outcome.translation is None for outcome in outcomes)
     assert all("unchanged" in outcome.error for outcome in outcomes)
-    assert not (tmp_path / "cache" / "fr-en.json").exists()
+    assert not (tmp_path / "cache" / "fr-en.sqlite3").exists()
 
 
 def test_french_answer_is_rejected(server, make_settings):

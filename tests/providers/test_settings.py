@@ -36,6 +36,15 @@ def test_keys_come_from_the_environment_only(monkeypatch):
         load_settings({"deepl_auth_key": "in-a-file"})
 
 
+def test_empty_variables_count_as_unset(monkeypatch):
+    """GitHub Actions passes "" for a secret or variable the repository does not define."""
+    for name in ("DEEPL_AUTH_KEY", "MICROSOFT_TRANSLATOR_KEY", "MYMEMORY_EMAIL", "BILINGUE_CHAIN"):
+        monkeypatch.setenv(name, "")
+    settings = load_settings()
+    assert settings.secret("deepl") is None and settings.secret("microsoft") is None
+    assert settings.mymemory_email is None and settings.chain == ["google", "mymemory"]
+
+
 def test_bad_values_are_named():
     with pytest.raises(BilingueError, match=r"chain.*unknown provider"):
         load_settings({"chain": "google,babelfish"})

@@ -78,17 +78,23 @@ def page(browser, server):
 
 
 def search(page, query: str) -> list[str]:
-    """Type ``query`` in Material's search box; the result links (paths), once results settle."""
+    """Search ``query`` with Material's search box; the result links (paths) of that query.
+
+    The whole query is set at once and one key (End) sends it: Material searches on keyup, so the
+    worker answers exactly this query (typing letter by letter would render results for "t", "to",
+    ... and a loaded machine could read one of those); the results are read once the meta line no
+    longer shows the placeholder.
+    """
     box = page.locator("input.md-search__input")
-    box.fill("")
     box.focus()
-    page.keyboard.type(query, delay=15)
+    meta = page.locator(".md-search-result__meta")
+    placeholder = meta.text_content().strip()
+    box.fill(query)
+    box.press("End")
     page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
-        " && document.querySelector('input.md-search__input').value === q",
-        arg=query,
+        "p => document.querySelector('.md-search-result__meta').textContent.trim() !== p",
+        arg=placeholder,
     )
-    page.wait_for_timeout(400)  # Material debounces the query; let the last one render
     links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     return [urlparse(link).path for link in links]
 

@@ -57,7 +57,7 @@ def test_auto_mode_translates_the_new_essay_before_the_build(project, tmp_path):
 
 def test_check_mode_fails_on_a_missing_english_file(project, tmp_path):
     log = build_site(project, tmp_path / "site", mode="check", expect_failure=True)
-    assert "nouveau.md: no English version" in log
+    assert "nouveau.md:1: no English version" in log
     assert "python -m bilingue translate" in log
     assert not (project / "docs" / "essais" / "nouveau.en.md").exists()
 
@@ -69,7 +69,7 @@ def test_check_mode_fails_on_an_outdated_english_file(tmp_path):
         encoding="utf-8",
     )
     log = build_site(project, tmp_path / "site", mode="check", expect_failure=True)
-    assert "mystique.md: English version out of date (French lines 63)" in log
+    assert "mystique.md:63: English version out of date (French lines 63)" in log
 
 
 def test_check_mode_shows_a_translator_the_french_change_under_their_english(tmp_path):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bilingue.cli import main
+from tests.conftest import copy_project
 
 REGISTRY = """\
 openai-2024:
@@ -142,6 +143,19 @@ def test_a_negative_tolerance_as_a_separate_argument_is_refused(capsys: pytest.C
     with pytest.raises(SystemExit):
         main(["check", "--tolerance", "-1"])
     assert "must be a number >= 0" in capsys.readouterr().err
+
+
+def test_a_malformed_citation_is_an_error_with_the_closest_valid_id(tmp_path, capsys):
+    project = copy_project(tmp_path / "project")
+    essay = project / "docs" / "essais" / "mystique.md"
+    essay.write_text(
+        essay.read_text(encoding="utf-8") + "\nUne phrase mal citée.[^src:OpenAI_2024]\n", encoding="utf-8"
+    )
+    line = essay.read_text(encoding="utf-8").count("\n")
+    assert main(["check", "--root", str(project), "--no-claims"]) == 1
+    out = capsys.readouterr().out
+    assert f"mystique.md:{line}: malformed citation [^src:OpenAI_2024]" in out
+    assert "did you mean [^src:openai-2024]?" in out
 
 
 def test_the_folders_of_bilingue_yml_are_where_check_looks(

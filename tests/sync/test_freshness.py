@@ -51,8 +51,8 @@ def test_check_fails_on_english_without_a_lock_with_the_command_that_adopts_it(e
     (essays / "essai.lock.json").unlink()
     problems = find_problems([essays], TranslateOptions())
     [unlocked] = problems.unlocked
-    assert unlocked.startswith(f"{essays / 'essai.en.md'}: no lock")
-    assert f"adopt it with `python -m bilingue translate {essays / 'essai.md'}`" in unlocked
+    assert unlocked.text().startswith(f"{essays / 'essai.en.md'}: no lock")
+    assert f"adopt it with `python -m bilingue translate {essays / 'essai.md'}`" in unlocked.text()
     assert "translation of unknown origin" in problems.lines()[-1]
     sync(essays)  # the command adopts it
     assert not find_problems([essays], TranslateOptions())

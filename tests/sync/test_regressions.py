@@ -51,7 +51,7 @@ def test_a_person_owned_file_is_up_to_date_once_the_person_updates_it(essays):
     assert plan(essays).status is Status.HUMAN_OWNED and plan(essays).stale
     problems = find_problems([essays], TranslateOptions())
     [behind] = problems.persons_files
-    assert "a file a person restructured" in behind and behind.endswith("edit the English file")
+    assert "a file a person restructured" in behind.text() and behind.text().endswith("edit the English file")
     assert problems.outdated == [] and "never writes them" in problems.lines()[-1]
     hand_edit(essays, FIRST, "Snow")
     sync(essays)

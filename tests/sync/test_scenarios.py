@@ -194,7 +194,7 @@ def test_a_french_change_outside_the_prose_makes_the_english_outdated_until_sync
     edit(essays / "essai.md", old, new)
     assert plan(essays).stale and not plan(essays).to_translate
     [problem] = find_problems([essays], TranslateOptions()).outdated
-    assert problem.endswith(
+    assert problem.text().endswith(
         "English version out of date (the French changed outside its prose: "
         "front matter, layout or a removed paragraph)"
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
+import sqlite3
 
 import pytest
 
@@ -49,8 +49,9 @@ def test_damaged_markup_goes_to_the_next_service_and_is_never_cached(httpserver,
     assert result.issues == []  # translated whole, by the second service
     assert "**" in result.text and "](https://exemple.org/a)" in result.text
     assert {outcome.provider for outcome in provider.last_outcomes} == {"mymemory"}
-    cache = json.loads((tmp_path / "cache" / "fr-en.json").read_text(encoding="utf-8"))
-    assert {entry["provider"] for entry in cache["entries"].values()} == {"mymemory"}
+    with sqlite3.connect(tmp_path / "cache" / "fr-en.sqlite3") as database:
+        providers = {row[0] for row in database.execute("SELECT provider FROM translations")}
+    assert providers == {"mymemory"}
 
 
 def test_markup_every_service_damages_is_translated_piece_by_piece(httpserver, chain):

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from bilingue import __version__
 from bilingue.errors import BilingueError
+from bilingue.redact import redacted_output
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -24,6 +25,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "handler"):
         parser.print_help()
         return 2
+    with redacted_output():  # no key in anything printed, whatever prints it
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.handler(args) or 0)
     except BilingueError as error:

@@ -6,8 +6,10 @@ import argparse
 import math
 from pathlib import Path
 
+from bilingue.cli._format import add_format_argument
 from bilingue.cli._paths import check_folder
 from bilingue.cli._project import project_options, project_settings
+from bilingue.reporting import Problem, emit
 from bilingue.sources.checks import (
     CLAIM,
     DEFAULT_TOLERANCE,
@@ -19,6 +21,7 @@ from bilingue.sources.checks import (
     check_registry,
     registry_unusable,
 )
+from bilingue.unsafe_content import check_unsafe_content
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,7 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Checks sources.yml (every field, with its line) and every page under docs/: unknown "
             "source ids (with the closest ids), malformed URLs and dates, access dates in the "
-            "future (errors); sources no page cites (warnings). Then lists, for an author to "
+            "future, markup where only text is shown and content the build would strip from a page "
+            "(scripts, event handlers, javascript: links: errors); sources no page cites (warnings). "
+            "Then lists, for an author to "
             "review, the numbers stated in prose with no [^src:...] citation in the same "
             "sentence, and the numbers that disagree with the figures of the sources their "
             "sentence cites. Exit status 1 when there is an error, 0 otherwise."
@@ -48,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         f"{DEFAULT_TOLERANCE:.0%}%); a figure's own `tolerance:` wins",
     )
     parser.add_argument("--no-claims", action="store_true", help="do not list the numbers without a source")
+    add_format_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -58,25 +64,47 @@ def run(args: argparse.Namespace) -> int:
     check_folder(docs, "the pages: give --docs, or --root the site's folder")
     sources, findings = check_registry(registry)
     if registry_unusable(sources, findings):
-        _print(findings, no_claims=True)
+        _print(findings, no_claims=True, args=args)
         print("pages not checked: every citation would look unknown until the registry can be read")
         return 1
-    return _print(findings + check_pages(sources, docs, args.tolerance), no_claims=args.no_claims)
+    findings += check_pages(sources, docs, args.tolerance)
+    findings += check_unsafe_content(sorted(docs.rglob("*.md")), sources, project.root / "mkdocs.yml")
+    return _print(findings, no_claims=args.no_claims, args=args)
 
 
-def _print(findings: list[Finding], *, no_claims: bool) -> int:
+def _print(findings: list[Finding], *, no_claims: bool, args: argparse.Namespace) -> int:
     """The findings by kind, then a count of each; the exit status (1 when there is an error)."""
     by_kind = {kind: [f for f in findings if f.severity == kind] for kind in (ERROR, WARNING, FIGURE, CLAIM)}
     if no_claims:
         by_kind[CLAIM] = []
+    counts = ", ".join(f"{len(by_kind[kind])} {NAMES[kind]}" for kind in (ERROR, WARNING, FIGURE, CLAIM))
+    text = []
     for kind in (ERROR, WARNING, FIGURE, CLAIM):
         if by_kind[kind]:
-            print(f"{HEADINGS[kind]} ({len(by_kind[kind])}):")
-            for finding in by_kind[kind]:
-                print(f"  {_display(finding)}")
-            print()
-    print(", ".join(f"{len(by_kind[kind])} {NAMES[kind]}" for kind in (ERROR, WARNING, FIGURE, CLAIM)))
+            text.append(f"{HEADINGS[kind]} ({len(by_kind[kind])}):")
+            text.extend(f"  {_display(finding)}" for finding in by_kind[kind])
+            text.append("")
+    problems = [_problem(finding) for kind in (ERROR, WARNING, FIGURE, CLAIM) for finding in by_kind[kind]]
+    emit(
+        problems,
+        output_format=args.output_format,
+        root=args.root,
+        title="Sources and citations",
+        text_lines=text,
+        closing=[counts],
+    )
     return 1 if by_kind[ERROR] else 0
+
+
+def _problem(finding: Finding) -> Problem:
+    """A finding as the reporting module shows it (figures to review are warnings, claims notes)."""
+    return Problem(
+        SEVERITIES[finding.severity],
+        finding.message,
+        finding.path,
+        finding.line,
+        title=TITLES[finding.severity],
+    )
 
 
 def _tolerance(text: str) -> float:
@@ -115,4 +143,11 @@ NAMES = {
     WARNING: "warning(s)",
     FIGURE: "figure disagreement(s)",
     CLAIM: "number(s) without a source",
+}
+SEVERITIES = {ERROR: "error", WARNING: "warning", FIGURE: "warning", CLAIM: "notice"}
+TITLES = {
+    ERROR: "Source or citation error",
+    WARNING: "Source nobody cites",
+    FIGURE: "Number disagrees with its source",
+    CLAIM: "Number without a source",
 }

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from bilingue.cli._format import add_format_argument
 from bilingue.cli._project import project_options, project_settings
 from bilingue.files import read_text
 from bilingue.markdown import compare_documents, parse_document
+from bilingue.markdown.validate import Difference
+from bilingue.reporting import Problem, emit
 from bilingue.translate import load_glossary
 from bilingue.translate.options import DEFAULT_FRONT_MATTER_KEYS
 
@@ -40,6 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="front-matter keys whose values are translated, comma-separated (default: "
         f"translation.front_matter_keys of bilingue.yml, else {','.join(DEFAULT_FRONT_MATTER_KEYS)})",
     )
+    add_format_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -60,7 +64,25 @@ def run(args: argparse.Namespace) -> int:
             f"({sum(1 for b in source.blocks if b.translatable)} prose blocks checked)"
         )
         return 0
-    for difference in differences:
-        print(difference.describe(str(args.source), str(args.target)))
-    print(f"{len(differences)} difference(s) between {args.source} and {args.target}")
+    emit(
+        [_problem(difference, args.source, args.target) for difference in differences],
+        output_format=args.output_format,
+        root=args.root,
+        title=f"Translation of {args.source.name}",
+        text_lines=[difference.describe(str(args.source), str(args.target)) for difference in differences],
+        closing=[f"{len(differences)} difference(s) between {args.source} and {args.target}"],
+    )
     return 1
+
+
+def _problem(difference: Difference, source: Path, target: Path) -> Problem:
+    """On the English line when there is one (the file a translator fixes), else on the French."""
+    if difference.target_line is not None:
+        return Problem("error", difference.message, target, difference.target_line, title=TITLE)
+    return Problem("error", difference.message, source, difference.source_line, title=TITLE)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+TITLE = "Translation differs from its French"

@@ -97,6 +97,10 @@ def _target(args: argparse.Namespace, essay: ImportedEssay) -> Path:
     slug = args.slug or essay.slug
     if not slug:
         raise BilingueError(f"cannot make a file name from the title {essay.title!r}: give one with --slug")
+    try:
+        check_slug(slug)
+    except ValueError as error:
+        raise BilingueError(f"the file name made from the title: {error}; give one with --slug") from None
     folder = args.docs if args.docs is not None else project_settings(args).essays_dir
     return folder / f"{slug}.md"
 

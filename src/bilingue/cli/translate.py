@@ -11,20 +11,24 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from bilingue.cli._format import add_format_argument
 from bilingue.cli._paths import check_paths
 from bilingue.cli._project import project_options, project_settings
 from bilingue.config import Settings
 from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import read_text
-from bilingue.paths import lock_path_for
+from bilingue.paths import is_french_essay, lock_path_for
 from bilingue.providers import OFFLINE_PROVIDERS, get_provider
+from bilingue.reporting import Problem, emit
 from bilingue.sync import (
     FileReport,
+    Problems,
     RunReport,
     find_essays,
     find_problems,
@@ -92,6 +96,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="print the English Markdown of the given files, without writing files or locks",
     )
+    parser.add_argument(
+        "--pull-request",
+        action="store_true",
+        help="with --check, for a pull request's checks: English that the translation workflow "
+        "makes after the merge is a warning, not a failure (unless bilingue.yml sets "
+        "translation.pull_requests_need_english: true)",
+    )
+    add_format_argument(parser)
     parser.add_argument("--glossary", type=Path, default=None, help="YAML file of terms kept as written")
     parser.add_argument(
         "--no-typography",
@@ -102,6 +114,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if (args.pull_request or args.output_format != "text") and not args.check:
+        raise BilingueError("--pull-request and --format apply to --check only")
     project = project_settings(args)
     options = _options(args, project)
     provider_name = args.provider or project.translation.provider
@@ -112,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
     paths = project.essay_paths(args.paths)
     check_paths(paths)
     if args.check:
-        return _check(paths, options)
+        return _check(paths, options, project, args)
     if args.clear_aside:
         return _clear_aside(paths)
     if args.dry_run:
@@ -136,14 +150,60 @@ def _sync(paths, provider_name, project: Settings, options: TranslateOptions) ->
     return 1 if run.failed else 0
 
 
-def _check(paths: list[Path], options: TranslateOptions) -> int:
+def _check(paths: list[Path], options: TranslateOptions, project: Settings, args) -> int:
     problems = find_problems(paths, options)
-    for line in problems.lines():
-        print(line)
-    if problems:
-        return 1
-    print("every English essay is up to date")
-    return 0
+    found = problems.all()
+    text_lines = problems.item_lines()
+    closing = problems.advice()
+    if args.pull_request and not project.translation.pull_requests_need_english:
+        found = [_on_a_pull_request(problem, problems, options) for problem in found]
+        text_lines = []  # the problems as rewritten for a pull request
+        if problems.outdated or problems.unlocked:
+            closing = [line for line in closing if "run `python -m bilingue translate`" not in line]
+            closing.append(
+                f"{len(problems.outdated) + len(problems.unlocked)} English file(s) to make or adopt: the "
+                "translation workflow does it after the merge (or run `python -m bilingue translate` "
+                "and commit the files it writes)."
+            )
+    if not found:
+        closing = ["every English essay is up to date"]
+    emit(
+        found,
+        output_format=args.output_format,
+        root=project.root,
+        title="Translation check",
+        text_lines=text_lines,
+        closing=closing,
+    )
+    return 1 if any(problem.severity == "error" for problem in found) else 0
+
+
+def _on_a_pull_request(problem: Problem, problems: Problems, options: TranslateOptions) -> Problem:
+    """A problem as a pull request sees it when its English may be left to the translation
+    workflow: what the workflow does after the merge is a warning that says so; a person's English
+    behind its French is a warning for a translator (still shown with its French change); files
+    that cannot be read, and a person's English whose French is gone, stay errors."""
+    if problem in problems.unreadable or problem in problems.kept:
+        return problem
+    if problem in problems.unlocked:
+        after = "after the merge, the translation workflow adopts it (as a translation of unknown origin)"
+    elif problem in problems.outdated:
+        after = _what_the_workflow_does(problem.path, options)
+    else:
+        return replace(problem, severity="warning")
+    return replace(problem, severity="warning", message=f"{problem.message}: {after}")
+
+
+def _what_the_workflow_does(path: Path | None, options: TranslateOptions) -> str:
+    """After the merge: the blocks and characters `translate --dry-run` counts, and the files."""
+    if path is None or not is_french_essay(path):
+        return "after the merge, the translation workflow does it"
+    plan = plan_essay(path, options)
+    return (
+        f"after the merge, the translation workflow translates {len(plan.to_translate)} block(s) "
+        f"({plan.characters:,} characters, as `translate --dry-run` counts) and commits "
+        f"{plan.english_path.name} and {plan.lock_path.name}"
+    )
 
 
 def _clear_aside(paths: list[Path]) -> int:

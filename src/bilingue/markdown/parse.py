@@ -19,7 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from bilingue.frontmatter import SafeLoader, split_front_matter
+from bilingue import yaml_input
+from bilingue.frontmatter import split_front_matter
 from bilingue.markdown import model as m
 from bilingue.markdown.inline import InlineContext, syntax_characters
 
@@ -76,7 +77,7 @@ def _front_matter_blocks(text: str, raw: str, keys: tuple[str, ...], context: In
     yaml_start = raw.index("\n") + 1
     yaml_text = raw[yaml_start : raw.rstrip("\n").rfind("\n") + 1]  # without the closing ---
     try:
-        node = yaml.compose(yaml_text, Loader=SafeLoader)
+        node = yaml_input.compose(yaml_text)
     except yaml.YAMLError:
         return []  # split_front_matter already validated; be lenient about exotic YAML
     if not isinstance(node, yaml.MappingNode):

@@ -1,31 +1,38 @@
 """On-disk translation cache: the same source text is never sent twice.
 
-Layout: one JSON file per language pair, ``<cache_dir>/<source>-<target>.json``::
+One SQLite database (Python's standard library) per language pair,
+``<cache_dir>/<source>-<target>.sqlite3``, one table::
 
-    {"version": 1,
-     "entries": {"<sha256 of the source text, hex>": {"text": "<translation>", "provider": "google"}}}
+    translations(key TEXT PRIMARY KEY,  -- sha256 of the source text, hex
+                 text TEXT,             -- the accepted translation
+                 provider TEXT)         -- who made it ("google", "deepl"...)
 
 The key depends only on the source text (exactly as sent, outer whitespace removed) and the
 language pair, not on the provider, so a translation made by any provider of the chain is reused.
-Only accepted translations (past every sanity check) are stored. ``flush`` rewrites the file
-atomically (temporary file + rename, under the folder lock of ``bilingue.files.claim_folders``,
-which also removes what a killed flush left) and the chain calls it after every request's worth
-of results, so an interrupted run keeps everything finished before the interruption. The lock file of
-``translate`` (issue 4) stores per-block provenance; this cache is the shared memory below it.
+Only accepted translations (past every sanity and markup check) are stored, and the chain checks
+a cached translation again before using it (``discard`` drops one that fails, with a warning).
+
+Why SQLite: several runs may share the cache (two ``translate`` runs on different folders, a
+build in auto mode); each ``flush`` is one transaction that adds its entries to what is on disk,
+so no run loses another's entries (a whole-file rewrite did). A damaged database is set aside
+with a warning and a new one started: it is only a cache, it never stops a run. Nothing is
+written until the first ``flush``; the chain flushes after every request's worth of results, so
+an interrupted run keeps everything finished before the interruption.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import logging
+import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilingue.errors import SourceFileError
-from bilingue.files import atomic_write_text, claim_folders
+log = logging.getLogger(__name__)
 
-VERSION = 1
+#: seconds a flush waits for another run's transaction to finish
+BUSY_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True)
@@ -36,59 +43,135 @@ class CachedTranslation:
 
 class TranslationCache:
     def __init__(self, directory: Path | str, source: str, target: str):
-        self.path = Path(directory) / f"{source}-{target}.json"
-        self._entries: dict[str, dict[str, str]] = self._load()
-        self._dirty = False
-        self._lock = threading.Lock()
+        self.path = Path(directory) / f"{source}-{target}.sqlite3"
+        self._pending: dict[str, CachedTranslation] = {}
+        self._database: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
 
     def get(self, text: str) -> CachedTranslation | None:
-        entry = self._entries.get(key(text))
-        if entry is None:
+        digest = key(text)
+        with self._lock:
+            if digest in self._pending:
+                return self._pending[digest]
+            row = self._query("SELECT text, provider FROM translations WHERE key = ?", (digest,))
+        if row is None:
             return None
-        return CachedTranslation(entry["text"], entry["provider"])
+        translation, provider = row
+        if not isinstance(translation, str) or not translation.strip() or not isinstance(provider, str):
+            self.discard(text, "the entry is not a translation")
+            return None
+        return CachedTranslation(translation, provider)
 
     def put(self, text: str, translation: str, provider: str) -> None:
         with self._lock:
-            self._entries[key(text)] = {"text": translation, "provider": provider}
-            self._dirty = True
+            self._pending[key(text)] = CachedTranslation(translation, provider)
+
+    def discard(self, text: str, why: str) -> None:
+        """Drop the entry of ``text`` (it failed a check), saying so: the text is sent again."""
+        digest = key(text)
+        log.warning("%s: cached translation dropped (%s); it will be translated again", self.path, why)
+        with self._lock:
+            self._pending.pop(digest, None)
+            self._write(
+                lambda database: database.execute("DELETE FROM translations WHERE key = ?", (digest,))
+            )
 
     def flush(self) -> None:
-        """Write the cache if anything changed, atomically."""
+        """Add the new entries to the database, in one transaction."""
         with self._lock:
-            if not self._dirty:
+            if not self._pending:
                 return
-            payload = json.dumps(
-                {"version": VERSION, "entries": self._entries}, ensure_ascii=False, indent=0, sort_keys=True
+            rows = [(digest, entry.text, entry.provider) for digest, entry in self._pending.items()]
+            self._write(
+                lambda database: database.executemany(
+                    "INSERT OR REPLACE INTO translations (key, text, provider) VALUES (?, ?, ?)", rows
+                ),
+                create=True,
             )
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # Several runs may share the cache folder: the lock makes a leftover found there one
-            # that a killed run left, and keeps two flushes from interleaving.
-            with claim_folders([self.path.parent], wait=True):
-                atomic_write_text(self.path, payload + "\n")
-            self._dirty = False
+            self._pending.clear()
 
     def __len__(self) -> int:
-        return len(self._entries)
+        with self._lock:
+            row = self._query("SELECT count(*) FROM translations", ())
+            stored = row[0] if row else 0
+            return stored + len(self._pending)
 
-    def _load(self) -> dict[str, dict[str, str]]:
-        if not self.path.exists():
-            return {}
+    def close(self) -> None:
+        with self._lock:
+            if self._database is not None:
+                self._database.close()
+                self._database = None
+
+    # --- the database ---------------------------------------------------------------------------
+
+    def _query(self, sql: str, parameters: tuple) -> tuple | None:
+        database = self._open(create=False)
+        if database is None:
+            return None
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            entries = data["entries"]
-            if data.get("version") != VERSION or not isinstance(entries, dict):
-                raise ValueError("unknown version")
-            for entry in entries.values():
-                if not isinstance(entry.get("text"), str) or not isinstance(entry.get("provider"), str):
-                    raise ValueError("bad entry")
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
-            raise SourceFileError(
-                self.path,
-                None,
-                f"the translation cache is unreadable ({error})",
-                "delete the file: it is only a cache, translations will be fetched again",
-            ) from None
-        return entries
+            return database.execute(sql, parameters).fetchone()
+        except sqlite3.DatabaseError as error:
+            self._set_aside(error)
+            return None
+
+    def _write(self, change, create: bool = False) -> None:
+        for _ in range(2):  # a damaged database is set aside once, then written anew
+            database = self._open(create=create)
+            if database is None:
+                return
+            try:
+                with database:  # one transaction: committed whole or not at all
+                    change(database)
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" in str(error) or "busy" in str(error):
+                    log.warning("%s: the cache is busy (%s); these entries are not cached", self.path, error)
+                    return
+                self._set_aside(error)
+            except sqlite3.DatabaseError as error:
+                self._set_aside(error)
+
+    def _open(self, create: bool) -> sqlite3.Connection | None:
+        if self._database is not None:
+            return self._database
+        if not create and not self.path.exists():
+            return None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            database = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, check_same_thread=False)
+            database.execute(
+                "CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, text TEXT, provider TEXT)"
+            )
+            database.commit()
+        except sqlite3.DatabaseError as error:
+            self._set_aside(error)
+            if not create:
+                return None
+            database = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, check_same_thread=False)
+            database.execute(
+                "CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, text TEXT, provider TEXT)"
+            )
+            database.commit()
+        self._database = database
+        return database
+
+    def _set_aside(self, error: Exception) -> None:
+        """Move a damaged database out of the way (kept for a look), never stop the run."""
+        if self._database is not None:
+            self._database.close()
+            self._database = None
+        aside = self.path.with_name(self.path.name + ".damaged")
+        try:
+            self.path.replace(aside)
+        except OSError:
+            aside = None
+        log.warning(
+            "%s: the translation cache is damaged (%s); %s, a new one is started "
+            "(it is only a cache: translations are fetched again)",
+            self.path,
+            error,
+            f"set aside as {aside.name}" if aside else "it could not be set aside",
+        )
 
 
 def key(text: str) -> str:

@@ -5,7 +5,8 @@
 1. outer whitespace is set aside and put back afterwards; a text without any letter (numbers,
    emoji, only mask tokens) is returned as it is (provider ``"unchanged"``), never sent;
 2. identical texts are translated once;
-3. texts found in the cache cost nothing;
+3. texts found in the cache cost nothing (a cached translation the caller's check refuses is
+   dropped and translated again);
 4. the rest go to the first provider; what it could not translate (errors, rejected answers)
    goes to the next one, and so on;
 5. accepted translations are cached after every request's worth of results.
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bilingue.providers.backend import Backend
-from bilingue.providers.cache import TranslationCache
+from bilingue.providers.cache import CachedTranslation, TranslationCache
 from bilingue.providers.engine import ProviderEngine, ProviderStats
 from bilingue.providers.failures import UntranslatedError
 from bilingue.providers.outcome import UNCHANGED, Outcome
@@ -79,7 +80,11 @@ class TranslationChain:
         for core in dict.fromkeys(cores):
             if not any(char.isalpha() for char in core):
                 results[core] = (core, UNCHANGED, False)
-            elif cache is not None and (hit := cache.get(core)) is not None:
+            elif (
+                cache is not None
+                and (hit := cache.get(core)) is not None
+                and _still_good(cache, core, hit, check)
+            ):
                 results[core] = (hit.text, hit.provider, True)
                 self.cache_hits += 1
             else:
@@ -127,3 +132,13 @@ class TranslationChain:
         if (source, target) not in self._caches:
             self._caches[source, target] = TranslationCache(self.cache_dir, source, target)
         return self._caches[source, target]
+
+
+def _still_good(cache: TranslationCache, core: str, hit: CachedTranslation, check: ExtraCheck | None) -> bool:
+    """A cached translation passes the caller's check again (the cache may be shared, old, or
+    edited by hand): one that fails is dropped, with a warning, and translated anew."""
+    verdict = check(core, hit.text) if check is not None else None
+    if verdict is None or verdict is True:
+        return True
+    cache.discard(core, verdict if isinstance(verdict, str) else "rejected by the caller's check")
+    return False

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import deepl
 
+from bilingue.providers import http
 from bilingue.providers.backend import Limits
 from bilingue.providers.failures import PermanentError, TransientError
 from bilingue.providers.settings import ProviderSettings
@@ -29,6 +30,7 @@ class DeepLBackend:
         self.limits = Limits(max_chars=settings.deepl_max_chars, max_items=50)
         deepl.http_client.max_network_retries = 0
         deepl.http_client.min_connection_timeout = settings.timeout
+        self._deadline = settings.deadline
         self._translator: deepl.Translator | None = None
 
     def request(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
@@ -77,4 +79,7 @@ class DeepLBackend:
             raise PermanentError(self.name, "no API key", "set the environment variable DEEPL_AUTH_KEY")
         if self._translator is None:
             self._translator = deepl.Translator(self._key, server_url=self.url, send_platform_info=False)
+            # the client's timeout is per read: its session is swapped for one with a deadline for
+            # the whole answer and no redirects (the attribute is the client's own, checked by a test)
+            self._translator._client._session = http.DeadlineSession(self._deadline)
         return self._translator

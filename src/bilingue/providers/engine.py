@@ -25,7 +25,13 @@ from dataclasses import dataclass
 from bilingue.providers.backend import Backend, Limits
 from bilingue.providers.failures import ProviderError, TransientError
 from bilingue.providers.packing import join_pack, make_packs, split_long, split_pack
-from bilingue.providers.resilience import Cancelled, RateLimiter, RetryBudget, call_with_retries
+from bilingue.providers.resilience import (
+    Cancelled,
+    CircuitBreaker,
+    RateLimiter,
+    RetryBudget,
+    call_with_retries,
+)
 from bilingue.providers.sanity import ExtraCheck, rejection
 from bilingue.providers.settings import ProviderSettings
 
@@ -94,6 +100,7 @@ class ProviderEngine:
         self.settings = settings
         self.budget = budget
         self.limiter = RateLimiter(settings.rate_limit(backend.name))
+        self.breaker = CircuitBreaker(settings.breaker_threshold)
         self.stats = ProviderStats()
         #: why the provider is unusable for the rest of the run, once it is
         self.disabled: str | None = None
@@ -235,6 +242,7 @@ class ProviderEngine:
                 budget=self.budget,
                 settings=self.settings,
                 cancel=cancel,
+                breaker=self.breaker,
             )
         finally:
             with self._lock:

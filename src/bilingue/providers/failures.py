@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bilingue.errors import BilingueError
+from bilingue.redact import redact
 
 if TYPE_CHECKING:
     from bilingue.providers.outcome import Outcome
@@ -32,11 +33,11 @@ class TransientError(Exception):
         unreachable: bool = False,
     ):
         self.provider = provider
-        self.problem = problem
+        self.problem = redact(problem)
         self.status = status
         self.retry_after = retry_after
         self.unreachable = unreachable
-        super().__init__(f"{provider}: {problem}")
+        super().__init__(f"{provider}: {self.problem}")
 
     @property
     def too_many_requests(self) -> bool:
@@ -48,8 +49,8 @@ class _Failure(Exception):
 
     def __init__(self, provider: str, problem: str, fix: str, *, status: int | None, disables_provider: bool):
         self.provider = provider
-        self.problem = problem
-        self.fix = fix
+        self.problem = redact(problem)
+        self.fix = redact(fix)
         self.status = status
         self.disables_provider = disables_provider
         super().__init__(self._message())

@@ -30,12 +30,13 @@ class GoogleBackend:
         self.limits = Limits(max_chars=settings.google_max_chars)
         self._session = http.new_session()
         self._timeout = (settings.connect_timeout, settings.timeout)
+        self._deadline = settings.deadline
 
     def request(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
         (text,) = texts
         translator = GoogleTranslator(source=source, target=target)
         translator._base_url = self.url  # the only way to set its endpoint
-        with http.calling(http.HttpContext(self.name, self._session, self._timeout)):
+        with http.calling(http.HttpContext(self.name, self._session, self._timeout, deadline=self._deadline)):
             try:
                 return [translator.translate(text)]
             except deep_translator.exceptions.TranslationNotFound:

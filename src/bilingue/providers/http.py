@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from types import ModuleType
 
 import requests
+import urllib3
 
 from bilingue.providers.failures import PermanentError, TransientError
+from bilingue.redact import redact
 
 
 @dataclass
@@ -30,6 +32,8 @@ class HttpContext:
     timeout: tuple[float, float]  # (connect, read) seconds
     #: the last response received, for backends that read the body themselves
     response: requests.Response | None = None
+    #: seconds for the whole request, connection and full answer (None: only the timeouts)
+    deadline: float | None = None
 
 
 def new_session() -> requests.Session:
@@ -57,11 +61,26 @@ def install_shim(*modules: ModuleType) -> None:
 
 def send(context: HttpContext, method: str, url: str, **kwargs) -> requests.Response:
     """One request with the context's session and timeout; raises on any non-2xx status."""
+    started = time.monotonic()
+    deadline = context.deadline
+    connect, read = context.timeout
+    timeout = (connect, min(read, deadline)) if deadline else context.timeout
     try:
-        response = context.session.request(method, url, timeout=context.timeout, **kwargs)
+        # no redirect is followed: an API answers where it is asked, and a redirect would carry
+        # the key headers to whatever host it names (or loop, multiplying the requests)
+        response = context.session.request(
+            method, url, timeout=timeout, allow_redirects=False, stream=True, **kwargs
+        )
+        _read_body(response, started + deadline if deadline else None)
     except requests.Timeout as error:
         raise TransientError(
-            context.provider, f"no answer within {context.timeout[1]:g} s (timeout)", unreachable=True
+            context.provider, f"no answer within {timeout[1]:g} s (timeout)", unreachable=True
+        ) from error
+    except _DeadlinePassed as error:
+        raise TransientError(
+            context.provider,
+            f"the answer was not complete within {deadline:g} s (BILINGUE_DEADLINE)",
+            unreachable=True,
         ) from error
     except requests.ConnectionError as error:
         raise TransientError(
@@ -83,6 +102,13 @@ def check_status(provider: str, response: requests.Response) -> None:
     if 200 <= status < 300:
         return
     reason = f"HTTP {status} {response.reason or ''}".strip()
+    if 300 <= status < 400:
+        raise PermanentError(
+            provider,
+            f"{reason}: the service redirects elsewhere (not followed: keys never leave its host)",
+            f"set BILINGUE_{provider.upper()}_URL to the service's own address",
+            status=status,
+        )
     if status == 429 or status >= 500 or status == 408:
         raise TransientError(
             provider,
@@ -130,6 +156,27 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+class DeadlineSession(requests.Session):
+    """A session for a client library that sends by itself (the official DeepL client): no
+    redirect followed, and the whole answer read before ``deadline`` seconds, as ``send`` does."""
+
+    def __init__(self, deadline: float):
+        super().__init__()
+        self.deadline = deadline
+
+    def send(self, request: requests.PreparedRequest, **kwargs) -> requests.Response:
+        started = time.monotonic()
+        kwargs.update(stream=True, allow_redirects=False)
+        response = super().send(request, **kwargs)
+        try:
+            _read_body(response, started + self.deadline)
+        except _DeadlinePassed:
+            raise requests.Timeout(
+                f"the answer was not complete within {self.deadline:g} s (BILINGUE_DEADLINE)"
+            ) from None
+        return response
+
+
 class RequestsShim:
     """Stands in for the ``requests`` module inside deep-translator's provider modules."""
 
@@ -140,6 +187,38 @@ class RequestsShim:
         return send(_current(), "POST", url, params=params, data=data, json=json, **kwargs)
 
 
+class _DeadlinePassed(Exception):
+    """The whole answer did not arrive before the request's deadline."""
+
+
+def _read_body(response: requests.Response, deadline: float | None) -> None:
+    """Read the whole body now, chunk by chunk as it arrives, giving up at ``deadline``.
+
+    The read timeout bounds each wait for data, not the whole answer: a server sending one byte
+    every few seconds would keep a run busy forever without this.
+    """
+    body = bytearray()
+    try:
+        while True:
+            if deadline is not None and time.monotonic() > deadline:
+                raise _DeadlinePassed
+            chunk = response.raw.read1(_CHUNK)
+            if not chunk:
+                break
+            body += chunk
+    except _DeadlinePassed:
+        response.close()
+        raise
+    except (urllib3.exceptions.ReadTimeoutError, TimeoutError) as error:
+        response.close()
+        raise requests.Timeout(str(error)) from error
+    except (urllib3.exceptions.HTTPError, OSError) as error:
+        response.close()
+        raise requests.ConnectionError(str(error)) from error
+    response._content = bytes(body)  # what requests' own reading would set
+    response._content_consumed = True
+
+
 def _current() -> HttpContext:
     context = getattr(_local, "context", None)
     if context is None:
@@ -148,7 +227,8 @@ def _current() -> HttpContext:
 
 
 def _origin(url: str) -> str:
-    return "/".join(url.split("/")[:3])
+    return redact("/".join(url.split("/")[:3]))
 
 
 _local = threading.local()
+_CHUNK = 64 * 1024

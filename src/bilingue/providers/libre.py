@@ -30,6 +30,7 @@ class LibreBackend:
         self.limits = Limits(max_chars=settings.libre_max_chars)
         self._session = http.new_session()
         self._timeout = (settings.connect_timeout, settings.timeout)
+        self._deadline = settings.deadline
 
     def request(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
         (text,) = texts
@@ -37,7 +38,7 @@ class LibreBackend:
             source=source, target=target, api_key=self._key or "no-key", custom_url=self.url
         )
         translator.api_key = self._key  # None: send no api_key at all
-        with http.calling(http.HttpContext(self.name, self._session, self._timeout)):
+        with http.calling(http.HttpContext(self.name, self._session, self._timeout, deadline=self._deadline)):
             try:
                 answer = translator.translate(text)
             except BaseError as error:

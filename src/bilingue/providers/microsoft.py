@@ -27,6 +27,7 @@ class MicrosoftBackend:
         self.limits = Limits(max_chars=settings.microsoft_max_chars, max_items=1000)
         self._session = http.new_session()
         self._timeout = (settings.connect_timeout, settings.timeout)
+        self._deadline = settings.deadline
 
     def request(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
         if not self._key:
@@ -36,7 +37,7 @@ class MicrosoftBackend:
         headers = {"Ocp-Apim-Subscription-Key": self._key}
         if self._region:
             headers["Ocp-Apim-Subscription-Region"] = self._region
-        context = http.HttpContext(self.name, self._session, self._timeout)
+        context = http.HttpContext(self.name, self._session, self._timeout, deadline=self._deadline)
         response = http.send(
             context,
             "POST",

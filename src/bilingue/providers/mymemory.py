@@ -32,6 +32,7 @@ class MyMemoryBackend:
         self.limits = Limits(max_chars=settings.mymemory_max_chars, measure=measure_utf8)
         self._session = http.new_session()
         self._timeout = (settings.connect_timeout, settings.timeout)
+        self._deadline = settings.deadline
 
     def request(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
         (text,) = texts
@@ -39,7 +40,7 @@ class MyMemoryBackend:
         translator = MyMemoryTranslator(source="french", target="english", email=self.email)
         translator.source, translator.target = source, target
         translator._base_url = self.url
-        context = http.HttpContext(self.name, self._session, self._timeout)
+        context = http.HttpContext(self.name, self._session, self._timeout, deadline=self._deadline)
         with http.calling(context):
             try:
                 answer = translator.translate(text)

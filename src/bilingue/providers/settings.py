@@ -9,7 +9,6 @@ environment only and are never printed.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,6 +16,7 @@ from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_vali
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bilingue.errors import BilingueError
+from bilingue.redact import redact, remember_secret
 
 #: providers built in this package (``pseudo``/``identity`` live in ``bilingue.translate``)
 HTTP_PROVIDERS = ("google", "mymemory", "libre", "microsoft", "deepl")
@@ -48,8 +48,10 @@ class ProviderSettings(BaseSettings):
     """All settings of the translation services. Field ``x`` is read from ``BILINGUE_X`` unless
     noted (keys: the services' usual variables, e.g. ``DEEPL_AUTH_KEY``); see ``ENVIRONMENT``."""
 
+    # env_ignore_empty: a variable set to "" is unset (GitHub Actions gives "" for a secret or a
+    # variable the repository does not define; it must not count as a key or an e-mail address)
     model_config = SettingsConfigDict(
-        env_prefix="BILINGUE_", extra="forbid", populate_by_name=True, frozen=True
+        env_prefix="BILINGUE_", extra="forbid", populate_by_name=True, frozen=True, env_ignore_empty=True
     )
 
     # --- which services, in which order -------------------------------------------------------
@@ -60,6 +62,16 @@ class ProviderSettings(BaseSettings):
     # --- patience and politeness, shared by all providers -------------------------------------
     connect_timeout: float = Field(5.0, gt=0, description="seconds to connect")
     timeout: float = Field(20.0, gt=0, description="seconds to wait for an answer")
+    deadline: float = Field(
+        60.0,
+        gt=0,
+        description="seconds for a whole request: connection and full answer",
+    )
+    breaker_threshold: int = Field(
+        2,
+        ge=1,
+        description="timeouts or refused connections in a row that switch a service off",
+    )
     concurrency: int = Field(2, ge=1, le=16, description="requests in flight at once, per service (1–16)")
     max_attempts: int = Field(5, ge=1, description="tries of one request")
     retry_budget: int = Field(40, ge=0, description="retries allowed in one run, all services together")
@@ -192,7 +204,9 @@ class ProviderSettings(BaseSettings):
         """The provider's key from the environment, or None. Never log the result."""
         field = _PROVIDER_SECRET.get(provider)
         value = getattr(self, field) if field else None
-        return value.get_secret_value() if value else None
+        secret = value.get_secret_value() if value else None
+        remember_secret(secret)  # from now on no message can carry it
+        return secret
 
 
 #: provider -> settings field holding its key
@@ -217,7 +231,7 @@ ENVIRONMENT: dict[str, tuple[str, ...]] = {
 
 def shown_url(url: str) -> str:
     """``url`` as it may be printed: credentials in it (a company proxy's) are masked."""
-    return re.sub(r"//[^/@]+@", "//***@", url)
+    return redact(url)
 
 
 def environment_names(field: str) -> tuple[str, ...]:

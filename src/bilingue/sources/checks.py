@@ -19,8 +19,15 @@ from pathlib import Path
 
 from bilingue.errors import SourceFileError
 from bilingue.markdown.model import Document
+from bilingue.markdown.parse import parse_document
 from bilingue.site import file_language
-from bilingue.sources.citations import Citation, find_citations, read_page
+from bilingue.sources.citations import (
+    Citation,
+    find_citations,
+    find_malformed_citations,
+    normalized_id,
+    read_page,
+)
 from bilingue.sources.numbers import find_quantities, relative_difference
 from bilingue.sources.prose import sentences
 from bilingue.sources.registry import Registry, load_registry
@@ -62,13 +69,18 @@ def registry_unusable(registry: Registry, findings: list[Finding]) -> bool:
 
 
 def check_citations(path: Path, text: str | Document, registry: Registry) -> list[Finding]:
-    """Unknown source ids cited in ``text`` (the whole file), with the closest known ids."""
-    return check_cited(path, find_citations(text), registry)
+    """Malformed citations and unknown source ids in ``text`` (the whole file), with the
+    closest known ids."""
+    document = text if isinstance(text, Document) else parse_document(text)
+    return check_cited(path, find_citations(document), registry, find_malformed_citations(document))
 
 
-def check_cited(path: Path, citations: Iterable[Citation], registry: Registry) -> list[Finding]:
-    """Unknown source ids among ``citations`` of the file ``path`` (found once, by the corpus)."""
-    findings = []
+def check_cited(
+    path: Path, citations: Iterable[Citation], registry: Registry, malformed: Iterable[Citation] = ()
+) -> list[Finding]:
+    """Malformed citations and unknown source ids among the citations of the file ``path``,
+    found once (by the build's corpus, or by ``check_citations``)."""
+    findings = _malformed_findings(path, malformed, registry)
     for citation in citations:
         if citation.source_id in registry or citation.source_id in registry.broken:
             continue
@@ -84,6 +96,29 @@ def check_cited(path: Path, citations: Iterable[Citation], registry: Registry) -
                 path,
                 citation.line,
                 f"unknown source id '{citation.source_id}' in [^{citation.label}] ({hint})",
+            )
+        )
+    return findings
+
+
+def check_malformed_citations(path: Path, text: str | Document, registry: Registry) -> list[Finding]:
+    """``[^src:...]`` references that do not follow the syntax, each with the closest valid one."""
+    return _malformed_findings(path, find_malformed_citations(text), registry)
+
+
+def _malformed_findings(path: Path, malformed: Iterable[Citation], registry: Registry) -> list[Finding]:
+    findings = []
+    for citation in malformed:
+        guess = normalized_id(citation.source_id)
+        closest = registry.closest_ids(guess) if guess else []
+        suggestion = f"[^src:{closest[0]}]" if closest else f"[^src:{guess or 'an-id'}]"
+        findings.append(
+            Finding(
+                ERROR,
+                path,
+                citation.line,
+                f"malformed citation [^{citation.label}]: a source id is lower-case letters, digits "
+                f"and '-' (did you mean {suggestion}?); as written it shows as plain text",
             )
         )
     return findings

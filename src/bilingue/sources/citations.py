@@ -79,6 +79,28 @@ def find_citations(text: str | Document) -> list[Citation]:
     return citations
 
 
+def find_malformed_citations(text: str | Document) -> list[Citation]:
+    """References that mean to cite a source (label ``src:...``, any case) but do not follow the
+    syntax: ``[^src:Evil-Src]`` would otherwise pass every check and show as literal text.
+    ``source_id`` is the id part as written."""
+    document = text if isinstance(text, Document) else parse_document(text)
+    malformed = []
+    for block in document.prose_blocks():
+        if block.is_plain_text:
+            continue
+        for piece in block.inline.pieces:
+            label = piece.text[2:-1]
+            if piece.kind == FOOTNOTE_REF and label.lower().startswith("src:") and parse_label(label) is None:
+                written_id = label[4:].split(":")[0]
+                malformed.append(Citation(label, written_id, piece_line(block, piece.start)))
+    return malformed
+
+
+def normalized_id(written: str) -> str:
+    """What a malformed id most likely meant: lower case, other characters as ``-``."""
+    return re.sub(r"[^a-z0-9]+", "-", written.lower()).strip("-")
+
+
 def find_definitions(document: Document) -> dict[str, Definition]:
     """Hand-written definitions of ``src:`` labels in a parsed page, by label."""
     found = {}

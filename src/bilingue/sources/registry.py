@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from bilingue import yaml_input
 from bilingue.errors import SourceFileError, yaml_error
 from bilingue.files import read_text
-from bilingue.frontmatter import SafeLoader
 from bilingue.sources.schema import Source
 
 #: the registry's default place, relative to the folder that holds mkdocs.yml
@@ -106,7 +106,7 @@ def parse_registry(
 def _entries(text: str, path: Path):
     """Yield (id, line, problems, source or None) for each entry of the registry text."""
     try:
-        root = yaml.compose(text, Loader=SafeLoader)
+        root = yaml_input.compose(text)
     except yaml.YAMLError as error:
         yield (None, 0, [yaml_error(path, error, "fix the indentation or quote the value")], None)
         return

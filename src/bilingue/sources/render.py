@@ -15,6 +15,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 from bilingue.markdown.parse import parse_document
+from bilingue.safety import escape_markdown_text
 from bilingue.sources.citations import Citation, find_citations, find_definitions
 from bilingue.sources.registry import Registry
 from bilingue.sources.schema import PartialDate, Source
@@ -121,8 +122,9 @@ def language_name(code: str, language: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Backslash the characters Markdown would read as markup inside a footnote."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+    """A registry value as literal text inside a footnote: nothing in it is read as Markdown or
+    HTML (``==x=={: onclick=...}``, ``<img ...>``), see ``bilingue.safety``."""
+    return str(escape_markdown_text(text))
 
 
 def escape_dollars(text: str) -> str:
@@ -131,14 +133,16 @@ def escape_dollars(text: str) -> str:
 
 
 def _href(url: str) -> str:
-    # Parentheses in a URL (DOIs have them) would end a Markdown link early: encode them.
-    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    # Parentheses in a URL (DOIs have them) would end a Markdown link early, and a quote or an
+    # angle bracket could leave the attribute: percent-encode them (the registry refuses them
+    # already; a DOI comes from the author as it is).
+    return "".join(_URL_ENCODED.get(char, char) for char in url)
 
 
 # ---------------------------------------------------------------------------------------------------
 # Data
 
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>$]")
+_URL_ENCODED = {char: f"%{ord(char):02X}" for char in "()\"'<>` {}|\\^"}
 _UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 
 WORDS = {

@@ -161,6 +161,9 @@ def check_url(value: str) -> None:
     """Raise ValueError unless ``value`` is an absolute http(s) URL a reader can open."""
     if any(char.isspace() for char in value):
         raise ValueError(f"URL '{value}' contains a space: encode it as %20")
+    if bad := sorted({char for char in value if char in _NOT_IN_URL or not char.isprintable()}):
+        shown = " ".join(repr(char) for char in bad)
+        raise ValueError(f"URL '{value}' contains {shown}: percent-encode them (e.g. \" as %22)")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https"):
         raise ValueError(f"URL '{value}' must start with https:// or http://")
@@ -177,6 +180,8 @@ def today() -> dt.date:
 # ---------------------------------------------------------------------------------------------------
 # Data
 
+#: characters a URL never holds as such (RFC 3986); in a page they could end the attribute
+_NOT_IN_URL = frozenset('"<>`{}|\\^')
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _FIGURE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")

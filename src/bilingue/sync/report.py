@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bilingue.reporting import Problem
 from bilingue.sync.changes import SetAsideBlock, StaleBlock
 
 
@@ -38,30 +39,52 @@ class RunReport:
 
 @dataclass
 class Problems:
-    """What ``--check`` and the build's check mode report, sorted by what fixes it."""
+    """What ``--check`` and the build's check mode report, sorted by what fixes it. Files are
+    ``Problem``s (file, line, message) and a person's blocks are records with their French change
+    (``bilingue.sync.changes``); ``all()`` gives every one as a ``Problem``, which
+    ``bilingue.reporting`` prints as text or for GitHub."""
 
-    unreadable: list[str]  # files that cannot be read: the author fixes them (translating cannot)
-    outdated: list[str]  # missing, outdated or orphaned English: `translate` fixes them
+    unreadable: list[Problem]  # files that cannot be read: the author fixes them (translating cannot)
+    outdated: list[Problem]  # missing, outdated or orphaned English: `translate` fixes them
     #: a person's English whose French is gone: kept by `translate`; a person moves or deletes it
-    kept: list[str] = field(default_factory=list)
+    kept: list[Problem] = field(default_factory=list)
     #: a person's English blocks whose French changed: the person edits them (`translate` cannot)
     stale_blocks: list[StaleBlock] = field(default_factory=list)
     #: a person's English blocks whose French is gone, kept in the lock: a person decides
     set_aside: list[SetAsideBlock] = field(default_factory=list)
     #: English files without a lock (nothing tracks them): adopting them is one command
-    unlocked: list[str] = field(default_factory=list)
+    unlocked: list[Problem] = field(default_factory=list)
     #: English files a person restructured whose French changed: the person edits them
-    persons_files: list[str] = field(default_factory=list)
+    persons_files: list[Problem] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         kinds = (self.unreadable, self.outdated, self.kept, self.stale_blocks, self.set_aside)
         return any((*kinds, self.unlocked, self.persons_files))
 
+    def all(self) -> list[Problem]:
+        """Every problem, files first, then a person's blocks (with their French in ``detail``)."""
+        files = self.unreadable + self.outdated + self.kept + self.unlocked + self.persons_files
+        return (
+            files
+            + [stale_block_problem(b) for b in self.stale_blocks]
+            + [set_aside_problem(b) for b in self.set_aside]
+        )
+
     def lines(self) -> list[str]:
         """Each problem, then one line of advice per kind."""
-        lines = self.unreadable + self.outdated + self.kept + self.unlocked + self.persons_files
+        return self.item_lines() + self.advice()
+
+    def item_lines(self) -> list[str]:
+        """Each problem as text: a file on one line, a person's block with its French change."""
+        files = self.unreadable + self.outdated + self.kept + self.unlocked + self.persons_files
+        lines = [problem.text() for problem in files]
         for block in [*self.stale_blocks, *self.set_aside]:
             lines.extend(block.lines())
+        return lines
+
+    def advice(self) -> list[str]:
+        """One line of advice per kind of problem."""
+        lines = []
         if self.stale_blocks:
             lines.append(
                 f"{len(self.stale_blocks)} English block(s) a person wrote have new French: edit the "
@@ -97,3 +120,40 @@ class Problems:
             count = len(self.outdated)
             lines.append(f"{count} English file(s) to update: run `python -m bilingue translate`.")
         return lines
+
+
+def stale_block_problem(block: StaleBlock) -> Problem:
+    """A person's stale English block on its French line; its French change and English in ``detail``."""
+    return Problem(
+        "error",
+        "the French of a person's English block changed",
+        block.french_file,
+        block.line,
+        title=STALE_HUMAN_BLOCK,
+        detail="\n".join(line.strip() for line in block.lines()[1:]),
+    )
+
+
+def set_aside_problem(block: SetAsideBlock) -> Problem:
+    """A person's English block set aside (its French is gone), where it was in the English file."""
+    return Problem(
+        "error",
+        "a person's English block set aside: its French paragraph was deleted or rewritten",
+        block.english_file,
+        block.english_line,
+        title=SET_ASIDE_BLOCK,
+        detail="\n".join(line.strip() for line in block.lines()[1:]),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data: the kinds of problem (annotation titles, sections of the GitHub step summary)
+
+MISSING_ENGLISH = "Missing English"
+OUTDATED_ENGLISH = "Outdated English"
+STALE_HUMAN_BLOCK = "A person's English block is behind its French"
+SET_ASIDE_BLOCK = "A person's English block set aside"
+UNLOCKED_ENGLISH = "English without a lock"
+PERSONS_FILE = "A person's English file is behind its French"
+ORPHANED_ENGLISH = "English without its French"
+UNREADABLE = "File cannot be read"

@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from bilingue.errors import BilingueError, SourceFileError
-from bilingue.files import atomic_write_text, claim_folders
+from bilingue.files import atomic_write_text, claim_folders, read_text
 from bilingue.markdown import mask
-from bilingue.paths import LOCK_SUFFIX, is_french_essay
+from bilingue.paths import LOCK_SUFFIX, english_path_for, is_french_essay
 from bilingue.providers.base import Provider
+from bilingue.reporting import Problem
 from bilingue.sync.lock import HUMAN, LOCK_VERSION, BlockEntry, Lock, LockState, sha256, write_lock
 from bilingue.sync.orphans import handle_orphans
 from bilingue.sync.plan import (
@@ -27,7 +28,17 @@ from bilingue.sync.plan import (
     prose_indexes,
     skeleton_sha256,
 )
-from bilingue.sync.report import FileReport, Problems, RunReport
+from bilingue.sync.report import (
+    MISSING_ENGLISH,
+    ORPHANED_ENGLISH,
+    OUTDATED_ENGLISH,
+    PERSONS_FILE,
+    UNLOCKED_ENGLISH,
+    UNREADABLE,
+    FileReport,
+    Problems,
+    RunReport,
+)
 from bilingue.translate import KEPT_SOURCE, BlockIssue, TranslationResult, translate_blocks
 from bilingue.translate.options import TranslateOptions
 
@@ -101,43 +112,73 @@ def sync_paths(
 
 def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
     """What ``--check`` and the build's check mode report: files that cannot be read, and
-    missing, outdated or orphaned English."""
+    missing, outdated or orphaned English, each with its file and line."""
     problems = Problems([], [])
     for path in find_essays(paths):
         try:
             plan = plan_essay(path, options)
         except SourceFileError as error:
-            problems.unreadable.append(str(error))
+            problems.unreadable.append(_unreadable(error))
             continue
         if plan.english_text is None:
-            problems.outdated.append(f"{path}: no English version")
+            # on line 1: an annotation with a line shows in the pull request's diff (a new essay)
+            problems.outdated.append(Problem("error", "no English version", path, 1, title=MISSING_ENGLISH))
             continue
         if plan.lock is None:
             problems.unlocked.append(
-                f"{plan.english_path}: no lock, so nothing tells whether it follows its French: "
-                f"adopt it with `python -m bilingue translate {_typed(path)}`"
+                Problem(
+                    "error",
+                    "no lock, so nothing tells whether it follows its French: "
+                    f"adopt it with `python -m bilingue translate {_typed(path)}`",
+                    plan.english_path,
+                    title=UNLOCKED_ENGLISH,
+                )
             )
             continue
         if plan.status is Status.HUMAN_OWNED and plan.source_changed:  # `translate` never writes it
             problems.persons_files.append(
-                f"{path}: the French changed since {plan.english_path.name}, a file a person "
-                "restructured, was last updated: edit the English file"
+                Problem(
+                    "error",
+                    f"the French changed since {plan.english_path.name}, a file a person "
+                    "restructured, was last updated: edit the English file",
+                    path,
+                    title=PERSONS_FILE,
+                )
             )
         elif plan.needs_translate:
-            problems.outdated.append(f"{path}: English version out of date ({_where_stale(plan)})")
+            lines = plan.lines_to_translate()
+            problems.outdated.append(
+                Problem(
+                    "error",
+                    f"English version out of date ({_where_stale(plan)})",
+                    path,
+                    lines[0] if lines else 1,
+                    title=OUTDATED_ENGLISH,
+                )
+            )
         problems.stale_blocks.extend(plan.stale_blocks())
         problems.set_aside.extend(plan.aside_blocks())
     for report in handle_orphans(paths, dry_run=True):
+        english = english_path_for(report.path)
+        found = [Problem("error", message, title=ORPHANED_ENGLISH) for message in report.messages]
         if report.bad_input:
-            problems.unreadable.extend(report.messages)
+            problems.unreadable.extend(Problem("error", m, title=UNREADABLE) for m in report.messages)
         elif report.status == "kept":
-            problems.kept.extend(report.messages)
+            problems.kept.extend(
+                Problem("error", m, english, title=ORPHANED_ENGLISH) for m in report.messages
+            )
         else:
-            problems.outdated.extend(report.messages)
+            problems.outdated.extend(found)
     return problems
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _unreadable(error: SourceFileError) -> Problem:
+    """A file that cannot be read: the problem at its line (the message keeps the old wording)."""
+    message = error.problem + (f" ({error.fix})" if error.fix else "")
+    return Problem("error", message, error.path, error.line, title=UNREADABLE)
 
 
 def _where_stale(plan: EssayPlan) -> str:
@@ -320,10 +361,20 @@ def _in_step(plan: EssayPlan, entries: list[BlockEntry]) -> bool:
 
 
 def _write(plan: EssayPlan, english_text: str, state: LockState, report: FileReport) -> None:
-    """Lock (pending) -> English file -> lock (settled): each write atomic."""
+    """Lock (pending) -> English file -> lock (settled): each write atomic.
+
+    Compare-and-swap: the English file on disk must still be the one the plan read (a person may
+    have edited it while the service was answering); if it is not, nothing is written for this
+    essay and ``EditedDuringRun`` says so: their file is kept, the next run takes it into account.
+    """
     unchanged = plan.lock and plan.lock.state == state and plan.english_text == english_text
     if unchanged and plan.lock.version == LOCK_VERSION:  # an older lock is written in today's form
         return
+    if _on_disk(plan.english_path) != plan.english_text:
+        raise EditedDuringRun(
+            f"{plan.english_path}: changed on disk while this run was working; your version is kept "
+            "and nothing was written for this essay: run the command again to bring it up to date"
+        )
     lock = Lock(
         source=plan.french_path.name,
         target=plan.english_path.name,
@@ -337,6 +388,15 @@ def _write(plan: EssayPlan, english_text: str, state: LockState, report: FileRep
     write_lock(plan.lock_path, lock.model_copy(update={"state": state, "pending": None}))
 
 
+class EditedDuringRun(BilingueError):
+    """The English file changed on disk after the plan read it: it is not overwritten."""
+
+
+def _on_disk(path: Path) -> str | None:
+    """The file's text now (None when it does not exist), read as the plan reads it."""
+    return read_text(path) if path.exists() or path.is_symlink() else None
+
+
 class _RecordingProvider:
     """Passes texts to the provider and remembers which service translated each one."""
 
@@ -346,6 +406,22 @@ class _RecordingProvider:
         self.by_text: dict[str, str] = {}
         self.requests = 0
         self.characters = 0
+        if hasattr(provider, "translate_outcomes"):
+            # a chain checks each answer's markup itself: a rejected answer goes to the next
+            # service and never into the cache (without this, the check ran after caching)
+            self.translate_outcomes = self._translate_outcomes
+
+    def _translate_outcomes(self, texts, source, target, **keywords):
+        before = self.provider.requests
+        try:
+            outcomes = self.provider.translate_outcomes(texts, source, target, **keywords)
+        finally:
+            self.requests += self.provider.requests - before
+        # as translate_texts: the characters of the texts that came back translated
+        self.characters += sum(len(outcome.source) for outcome in outcomes if outcome.translation is not None)
+        for outcome in outcomes:
+            self.by_text[outcome.source] = outcome.provider or self.name
+        return outcomes
 
     def translate_texts(self, texts, source, target, **keywords):
         before = getattr(self.provider, "requests", None)

@@ -27,6 +27,7 @@ from bilingue.markdown.typography import english_typography
 from bilingue.markdown.validate import Difference, comparable_pieces, compare_documents
 from bilingue.providers.base import Provider
 from bilingue.providers.failures import UntranslatedError
+from bilingue.safety import new_markup
 from bilingue.translate.options import TranslateOptions
 
 #: what the markup check says of a service's answer whose tags cannot be restored
@@ -189,7 +190,8 @@ def _finish(job: _Job, options: TranslateOptions, ids: dict[int, str]) -> tuple[
     if masked is None:
         if job.answers[0] == block.text:
             return block.text, ""
-        return _plain(job.answers[0], block, options), ""
+        problem = _plain_problem(block.text, job.answers[0])
+        return (None, problem) if problem else (_plain(job.answers[0], block, options), "")
     answer, titles = job.answers[0], job.answers[1:]
     if answer is None:
         return None, "every service damaged the markup"
@@ -208,7 +210,8 @@ def _finish_piecewise(
 ) -> str | None:
     block, masked = job.block, job.masked
     if masked is None:
-        return _plain(answers[block.text], block, options)
+        answer = answers[block.text]
+        return None if _plain_problem(block.text, answer) else _plain(answer, block, options)
     runs = [
         _keep_outer_space(run, answers[run]) if _worth_sending(run) else run for run in split_runs(masked)
     ]
@@ -225,6 +228,9 @@ def _restore(
         titles = [english_typography(title, block.text) for title in titles]
     if block.kind == m.TABLE_CELL:
         candidate = escape_table_pipes(candidate)
+    for source_title, title in zip(masked.titles, titles, strict=True):
+        if problem := _plain_problem(source_title, title):
+            return None, f"link title: {problem}"
     try:
         english = unmask(masked, candidate, titles).strip()
     except MaskError as error:
@@ -255,6 +261,14 @@ def _check(block: m.Block, english: str) -> str:
             if start and start.group(0).strip() not in allowed:
                 return "a line would start a new Markdown block"
     return ""
+
+
+def _plain_problem(source: str, answer: str | None) -> str:
+    """Why a service's answer for plain text (a front-matter value, a link title, a code-free
+    block) cannot be used: none, or markup the French did not have ("" when it is fine)."""
+    if answer is None:
+        return "every service added markup"
+    return new_markup(source, answer) or ""
 
 
 def _plain(answer: str, block: m.Block, options: TranslateOptions) -> str | None:
@@ -341,8 +355,9 @@ def _markup_check(jobs: list[_Job], options: TranslateOptions) -> Callable[[str,
 
     def check(source: str, output: str) -> str | None:
         job = by_text.get(source.strip())
-        if job is None or job.masked is None:
-            return None  # a title or a piece: plain text
+        if job is None or job.masked is None:  # a front-matter value, a title or a piece: plain text
+            problem = new_markup(source, output)
+            return f"{MARKUP_DAMAGED}: {problem}" if problem else None
         reason = "tags not returned"
         for candidate in (output, repair(job.masked, output)):
             english, reason = _restore(job.block, job.masked, candidate, list(job.masked.titles), options)

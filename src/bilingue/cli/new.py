@@ -1,0 +1,55 @@
+"""``python -m bilingue new "Titre de l'essai" [--tags ...]``: start a French essay."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from bilingue.cli._paths import check_folder
+from bilingue.cli._project import project_options, project_settings
+from bilingue.files import claim_folders
+from bilingue.new_essay import create_essay
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "new",
+        parents=[project_options()],
+        help="start a French essay: docs/essais/<slug>.md with front matter and an example",
+        description=(
+            "Writes docs/essais/<slug>.md, the slug made from the title (accents folded, e.g. "
+            "'L'été à Montréal' -> lete-a-montreal), with its front matter (title, today's date, "
+            "a description to write, tags), a first paragraph to replace and an example of a "
+            "sourced sentence. An existing file is never replaced: the name gets -2, -3... "
+            "Then prints the next steps."
+        ),
+    )
+    parser.add_argument("title", help="the essay's title, in French")
+    parser.add_argument("--tags", default="", help="comma-separated tags, e.g. 'innovation,santé'")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    project = project_settings(args)
+    check_folder(project.docs_dir, "the pages: give --root the site's folder (folders.docs of bilingue.yml)")
+    folder = project.essays_dir
+    tags = [tag.strip() for tag in args.tags.split(",") if tag.strip()]
+    folder.mkdir(exist_ok=True)
+    with claim_folders([folder], what="a new essay"):  # a translate run may be cleaning up there
+        essay = create_essay(folder, args.title.strip(), dt.date.today(), tags)
+    print(f"wrote {essay.path}")
+    print(NEXT_STEPS.format(path=essay.path, slug=essay.slug))
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+NEXT_STEPS = """
+Next steps (CONTRIBUTING.md says more):
+  1. write the essay in {path}, and its description in the front matter;
+  2. cite a source for every figure: add it to sources.yml, then [^src:ITS-ID] in the sentence;
+  3. preview: make serve, then open http://127.0.0.1:8000/essais/{slug}/
+  4. check: make check (sources, citations, translations, the site's build);
+  5. English: python -m bilingue translate, or leave it to the translation workflow after the merge;
+  6. commit on a branch and open a pull request."""

@@ -1,0 +1,265 @@
+"""The site's output policy: how an untrusted value reaches a reader's browser without running.
+
+Everything published comes from people or services we do not control (essays and front matter
+from pull requests, ``sources.yml``, every translation service's answer). One policy, in one
+place, used by the build hooks, the listing, the Sources page and ``check``:
+
+- a *value* (a title, a description, a tag, a source's fields) is text, never markup: it is
+  escaped for its context, ``escape_text`` for HTML text and attributes, ``escape_markdown_text``
+  where it is pasted into Markdown that MkDocs renders afterwards (every character Markdown or
+  HTML could read as syntax becomes a numeric character reference);
+- the rendered HTML of a page's *content* goes through an allowlist sanitizer, nh3 (Rust's
+  ammonia): the tags and attributes the site's Markdown extensions produce are kept (the
+  allowlist was checked against every extension in mkdocs.yml: the rendered pages are unchanged),
+  event handlers, ``script``/``style`` elements, ``iframe``/``object``/``embed``, forms and
+  ``javascript:``/``data:`` URLs are not;
+- what the sanitizer removes is never lost silently: ``unsafe_markup`` lists it, so the build
+  warns (and ``--strict`` fails) and ``check`` names the file and line.
+
+Values escaped here are returned as ``markupsafe.Markup``: escaping one again (here, or with
+Jinja's ``|e``) leaves it as it is, so a hook that escapes page.meta and a template or hook that
+escapes it once more cannot double-escape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import nh3
+from markupsafe import Markup
+
+
+def escape_text(value: object) -> Markup:
+    """``value`` as HTML text or a quoted attribute value (``& < > " '`` escaped), idempotent."""
+    if isinstance(value, Markup):
+        return value
+    return Markup.escape(str(value))
+
+
+def escape_markdown_text(value: object) -> Markup:
+    """``value`` pasted into Markdown as literal text: every character that Markdown, one of the
+    site's extensions (``==mark==``, ``{: attr_list}``, ``^^``, ``~~``, ``$math$``...) or HTML could
+    read as syntax becomes a numeric character reference, which Markdown passes through as text."""
+    if isinstance(value, Markup):
+        return value
+    return Markup("".join(_MARKDOWN_REFERENCES.get(char, char) for char in str(value)))
+
+
+def escape_page_meta(meta: dict) -> None:
+    """Escape, in place, the front-matter values that templates print as they are (Material puts
+    ``page.meta.title`` into ``<title>``, the header and the nav, ``description`` into a
+    ``<meta>`` tag): they come from strangers' pull requests and from translation services."""
+    for key in DISPLAYED_META:
+        value = meta.get(key)
+        if isinstance(value, str):
+            meta[key] = escape_text(value)
+        elif isinstance(value, list):
+            meta[key] = [escape_text(item) if isinstance(item, str) else item for item in value]
+
+
+def line_of(text: str, needle: str) -> int | None:
+    """The 1-based line of ``text`` where ``needle`` first appears (any case), or None."""
+    position = text.lower().find(needle.lower())
+    return None if position < 0 else text.count("\n", 0, position) + 1
+
+
+def locate(found: list[Unsafe], text: str, first_line: int = 1) -> list[int | None]:
+    """The line of ``text`` (numbered from ``first_line``) each of ``found`` comes from: the n-th
+    thing with a needle is its n-th occurrence (rendering keeps the source's order); None when
+    it is not in ``text`` (it came from sources.yml or a translation)."""
+    lowered = text.lower()
+    searched_from: dict[str, int] = {}
+    lines: list[int | None] = []
+    for unsafe in found:
+        needle = unsafe.needle.lower()
+        position = lowered.find(needle, searched_from.get(needle, 0))
+        if position < 0:
+            lines.append(None)
+            continue
+        searched_from[needle] = position + len(needle)
+        lines.append(text.count("\n", 0, position) + first_line)
+    return lines
+
+
+def safe_url(url: str) -> str | None:
+    """``url`` if a reader's browser may follow it (http, https, mailto, tel or relative), else None."""
+    return url if _url_allowed(url) else None
+
+
+def sanitize_html(fragment: str) -> str:
+    """``fragment`` (a page's rendered content) with everything outside the allowlist removed."""
+    return _CLEANER.clean(fragment)
+
+
+@dataclass(frozen=True)
+class Unsafe:
+    """One thing the sanitizer removes from a fragment, and a string to find it in the source."""
+
+    what: str  # e.g. "<script> element", "onclick attribute on <mark>"
+    needle: str  # what to search the author's text for, to give a line
+
+    def __str__(self) -> str:
+        return self.what
+
+
+def unsafe_markup(fragment: str) -> list[Unsafe]:
+    """What ``sanitize_html`` removes from ``fragment``, in document order.
+
+    Read with the standard library's HTML parser, which decodes entities the way a browser
+    does (``&#106;avascript:`` is ``javascript:``) and lower-cases names.
+    """
+    finder = _UnsafeFinder()
+    # HTML5 (browsers, nh3) closes "<!-->" and "<!--->" at once; Python's parser would read on
+    finder.feed(_ABRUPT_COMMENT.sub("<!---->", fragment))
+    finder.close()
+    return finder.found
+
+
+def markup_in_text(value: str) -> list[str]:
+    """Why ``value`` (a title, a description, a tag) looks like markup: it is shown as plain text,
+    so an author who wrote HTML or Markdown there should learn it will not be rendered."""
+    found = [label for pattern, label in _MARKUP_IN_TEXT if pattern.search(value)]
+    return found
+
+
+def new_markup(source: str, output: str) -> str | None:
+    """Why ``output`` (a service's answer for plain text) cannot replace ``source``: it has markup
+    the source did not have (HTML tags, attribute lists, event handlers, script URLs...). None
+    when it has none."""
+    for pattern, label in _MARKUP_IN_TEXT:
+        if len(pattern.findall(output)) > len(pattern.findall(source)):
+            return f"the answer adds markup the French did not have ({label})"
+    return None
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+class _UnsafeFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Unsafe] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in TAGS:
+            dropped = "element and its content" if tag in _CONTENT_DROPPED else "element"
+            self.found.append(Unsafe(f"<{tag}> {dropped}", f"<{tag}"))
+            return
+        for name, value in attrs:
+            if not _attribute_allowed(tag, name, value or ""):
+                self.found.append(Unsafe(f"{name} attribute on <{tag}>", f"{name}="))
+            elif name in _URL_ATTRIBUTES and not _url_allowed(value or ""):
+                scheme = _scheme(value or "") or "this"
+                self.found.append(Unsafe(f"{scheme}: URL in {name} on <{tag}>", f"{scheme}:"))
+
+    handle_startendtag = handle_starttag
+
+
+def _attribute_allowed(tag: str, name: str, value: str) -> bool:
+    if name.startswith(_GENERIC_PREFIXES):
+        return True
+    if name in _ATTRIBUTES_LOWER["*"] or name in _ATTRIBUTES_LOWER.get(tag, ()):
+        return value not in _RESERVED_IDS if name == "id" else True
+    return value in TAG_ATTRIBUTE_VALUES.get(tag, {}).get(name, ())
+
+
+def _filter_attribute(tag: str, name: str, value: str) -> str | None:
+    """nh3's per-attribute hook: ids of Material's own page elements are not for content."""
+    if name == "id" and value in _RESERVED_IDS:
+        return None
+    return value
+
+
+def _url_allowed(url: str) -> bool:
+    scheme = _scheme(url)
+    return scheme is None or scheme in URL_SCHEMES
+
+
+def _scheme(url: str) -> str | None:
+    # browsers ignore ASCII whitespace and control characters inside the scheme ("java\tscript:")
+    compact = _IGNORED_IN_SCHEME.sub("", url)
+    match = _SCHEME.match(compact)
+    return match.group(1).lower() if match else None
+
+
+# --- data ---------------------------------------------------------------------------------------
+
+#: tags the site's Markdown extensions produce (tabbed and tasklist need input/label; icons svg/path)
+TAGS = frozenset(nh3.ALLOWED_TAGS | {"input", "label", "svg", "path"})
+
+ATTRIBUTES: dict[str, set[str]] = {k: set(v) for k, v in nh3.ALLOWED_ATTRIBUTES.items()} | {
+    "*": {
+        "class",
+        "id",
+        "title",
+        "lang",
+        "dir",
+        "role",
+        "aria-level",
+        "aria-label",
+        "aria-hidden",
+        "aria-current",  # the listing pager's current page
+        "translate",
+    },
+    "a": {"href", "hreflang", "target", "rel"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "input": {"type", "checked", "disabled", "id", "name"},
+    "label": {"for"},
+    "svg": {"xmlns", "viewBox", "width", "height", "fill", "aria-hidden"},
+    "path": {"d", "fill"},
+    "time": {"datetime"},
+    "details": {"open"},  # pymdownx.details: ???+ is open
+}
+
+# the HTML parser lower-cases names (viewBox -> viewbox); nh3 compares them as written
+_ATTRIBUTES_LOWER = {tag: {name.lower() for name in names} for tag, names in ATTRIBUTES.items()}
+
+#: attributes allowed with these values only: the tables extension aligns cells with a style
+TAG_ATTRIBUTE_VALUES = {
+    cell: {"style": {f"text-align: {side};" for side in ("left", "center", "right")}} for cell in ("th", "td")
+}
+
+#: front-matter keys a template prints (Material: title, description, author; ours: tags)
+DISPLAYED_META = ("title", "description", "author", "subtitle", "tags")
+
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+_GENERIC_PREFIXES = ("data-",)
+_URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "xlink:href", "poster"})
+_CONTENT_DROPPED = frozenset({"script", "style"})
+
+# Material finds its own elements by id (``document.querySelector("#__config")``): an element of
+# the content with one of these ids would stand in for them.
+_RESERVED_IDS = frozenset(
+    {"__config", "__search", "__drawer", "__toc", "__consent", "__palette_0", "__palette_1"}
+)
+
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS),
+    attributes=ATTRIBUTES,
+    tag_attribute_values=TAG_ATTRIBUTE_VALUES,
+    generic_attribute_prefixes=set(_GENERIC_PREFIXES),
+    url_schemes=set(URL_SCHEMES),
+    attribute_filter=_filter_attribute,
+    link_rel=None,
+    strip_comments=False,
+    clean_content_tags=set(_CONTENT_DROPPED),
+)
+
+_ABRUPT_COMMENT = re.compile(r"<!--->|<!-->")
+_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+# HTML's specials, and every ASCII punctuation character a Markdown extension of the site reads
+_MARKDOWN_REFERENCES = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]()!=~^$|"}
+
+_MARKUP_IN_TEXT = [
+    (re.compile(r"<\s*/?\s*[a-zA-Z!?]"), "an HTML tag"),
+    (re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE), "an event handler"),
+    (re.compile(r"(?:java|vb)script\s*:|data\s*:[^,\s]*[;,]", re.IGNORECASE), "a script or data URL"),
+    (re.compile(r"\{\s*:|\{\s*[.#][\w-]"), "a Markdown attribute list"),
+    (re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);"), "an HTML entity"),
+    (re.compile(r"==\S|\[[^\]]*\]\(|`"), "Markdown markup"),
+]

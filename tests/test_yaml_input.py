@@ -1,0 +1,87 @@
+"""Billion laughs and oversize YAML: refused with file and line by check, translate and the build,
+in linear time and bounded memory (measured on the child process, bounds loose: shared CI)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bilingue import yaml_input
+from bilingue.errors import SourceFileError
+from bilingue.frontmatter import split_front_matter
+from tests.conftest import build_site, copy_project
+
+
+def bomb(levels: int = 9, indent: str = "") -> str:
+    """``levels`` of aliases, each a list of nine of the previous: 9**levels items once walked."""
+    lines = [f'{indent}a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, levels + 1):
+        previous = f"*a{level - 1}"
+        lines.append(f"{indent}a{level}: &a{level} [{','.join([previous] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+def run(arguments: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess, float, int]:
+    """A CLI run; its wall time and its own peak resident size (KiB), which it reports itself."""
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURED, *arguments], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
+    peak = re.search(r"peak-rss-kib=(\d+)", result.stderr)
+    assert peak, result.stderr
+    return result, time.monotonic() - started, int(peak.group(1))
+
+
+_MEASURED = (
+    "import resource, sys\n"
+    "from bilingue.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print(f'peak-rss-kib={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def test_an_alias_is_refused_with_its_line():
+    with pytest.raises(yaml_input.RefusedYAMLError) as caught:
+        yaml_input.safe_load(bomb(2))
+    assert caught.value.problem_mark.line + 1 == 2  # the first alias
+    assert "aliases (*a0) are not allowed" in caught.value.problem
+
+
+def test_an_oversize_document_is_refused_before_parsing():
+    with pytest.raises(yaml_input.RefusedYAMLError, match="more than the"):
+        yaml_input.safe_load("k: " + "x" * (yaml_input.MAX_BYTES + 1))
+
+
+def test_front_matter_with_aliases_names_the_file_and_line():
+    text = "---\ntitle: T\n" + bomb(3) + "---\n\nCorps.\n"
+    with pytest.raises(SourceFileError) as caught:
+        split_front_matter(text, "docs/essais/x.md")
+    assert caught.value.line == 4 and "aliases" in caught.value.problem
+
+
+def test_check_refuses_a_sources_yml_bomb_fast_and_small(tmp_path):
+    project = copy_project(tmp_path / "project")
+    with (project / "sources.yml").open("a", encoding="utf-8") as registry:
+        registry.write("\nbomb:\n" + bomb(9, indent="  "))
+    result, seconds, peak_kib = run(["check", "--no-claims"], project)
+    assert result.returncode == 1
+    assert "sources.yml" in result.stdout and "aliases (*a0) are not allowed" in result.stdout
+    assert seconds < 60  # the bomb took 29 s and 1.8 GB at 7 levels; refused, it costs nothing
+    assert peak_kib < 400_000
+
+
+def test_translate_and_the_build_refuse_a_front_matter_bomb(tmp_path):
+    project = copy_project(tmp_path / "project")
+    essay = project / "docs" / "essais" / "bombe.md"
+    essay.write_text("---\ntitle: Bombe\ndate: 2025-01-01\n" + bomb(9) + "---\n\nCorps.\n", encoding="utf-8")
+    result, seconds, peak_kib = run(["translate", "docs/essais/bombe.md", "--provider", "pseudo"], project)
+    assert result.returncode != 0 and "bombe.md:5" in result.stdout + result.stderr
+    assert "aliases" in result.stdout + result.stderr and seconds < 60 and peak_kib < 400_000
+    log = build_site(project, tmp_path / "site", mode="off", expect_failure=True)
+    assert "bombe.md:5" in log and "aliases" in log
