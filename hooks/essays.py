@@ -1,13 +1,17 @@
 """Essays: the build's corpus (each file read once), the listing pages (a paginated home page and
-archives by year in each language), a navigation of bounded size, and date/reading time on essays.
+archives by year in each language, the tag page, the authors page), a navigation of bounded
+size, and under each essay's title its date, reading time, byline and tags.
 
-Thin glue over ``bilingue.corpus``, ``bilingue.listing`` and ``bilingue.navigation``.
-mkdocs-static-i18n runs every event below once per language, on that language's files.
+Thin glue over ``bilingue.corpus``, ``bilingue.library``, ``bilingue.listing``,
+``bilingue.navigation`` and ``bilingue.essay_header``. mkdocs-static-i18n runs every event below
+once per language, on that language's files. Front matter the registries do not cover (an author
+missing from authors.yml, a tag missing from tags.yml) is a warning, which fails
+``mkdocs build --strict``; it is reported once, in the French pass.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,27 +21,45 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from bilingue import TARGET_LANGUAGE
+from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.corpus import current_corpus
 from bilingue.errors import BilingueError, reported_as_build_errors
-from bilingue.listing import ARCHIVE_INDEX, Href, generated_pages, insert_listing, is_generated_listing
-from bilingue.locales import long_date, reading_time
+from bilingue.essay_header import essay_header, insert_after_title
+from bilingue.listing import (
+    ARCHIVE_INDEX,
+    Href,
+    generated_pages,
+    insert_author_index,
+    insert_listing,
+    insert_tag_index,
+    is_generated_listing,
+)
 from bilingue.navigation import bounded_items, link_pages, reading_order
+from bilingue.safety import escape_text
 from bilingue.site import (
     build_language,
     french_name,
     french_source_of,
     generated_file_locations,
     mark_as_i18n_file,
+    site_library,
 )
+
+log = logging.getLogger("mkdocs.hooks.essays")
 
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
 
 
+@reported_as_build_errors()
 def on_pre_build(config: MkDocsConfig) -> None:
     current_corpus().start_pass(build_language(config))
+    if build_language(config) != SOURCE_LANGUAGE:
+        return
+    root = Path(config.config_file_path).parent
+    for problem in site_library(config).problems():
+        log.warning(f"essays: {problem.text(root)}")
 
 
 # After i18n (-100) has chosen this language's files: read each page once, then add the
@@ -95,10 +117,22 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = build_language(config)
     corpus = current_corpus()
-    record = corpus.pages.get(language, {}).get(page.file.src_uri)
+    library = site_library(config)
+    src = page.file.src_uri
+    record = corpus.pages.get(language, {}).get(src)
     if record is not None and record.essay is not None:
-        _add_reading_details(page, record.essay.meta.date, record.essay.word_count, language)
-    return insert_listing(markdown, corpus.essays(language), _href_from(page, files))
+        essay = library.essay_at(french_source_of(page))
+        if essay is not None:
+            # French text under /en/ (no translation yet) gets its French header too.
+            shown = language if essay.is_translated(language) else SOURCE_LANGUAGE
+            # Search indexes tags as separate words, in the reader's language.
+            # (escaped like every displayed front-matter value: hooks/sanitize.py, bilingue.safety)
+            page.meta["tags"] = [escape_text(tag.label) for tag in library.tags_of(essay, shown)]
+            markdown = insert_after_title(markdown, essay_header(essay, library, shown, src))
+    markdown = insert_listing(markdown, corpus.essays(language), _href_from(page, files), library=library)
+    essays_folder = corpus.essays_folder
+    markdown = insert_tag_index(markdown, library, language, src, essays_folder)
+    return insert_author_index(markdown, library, language, src, essays_folder)
 
 
 # -----------------------------------------------------------------------------
@@ -124,12 +158,3 @@ def _generated_file(french_src: str, markdown: str, language: str, config: MkDoc
     file.dest_uri = locations.dest_uri
     mark_as_i18n_file(file, language, locations.urls)
     return file
-
-
-def _add_reading_details(page: Page, date: dt.date, word_count: int, language: str) -> None:
-    """Formatted date and reading time for overrides/partials/essay-details.html."""
-    page.meta["essay_details"] = {
-        "date_iso": date.isoformat(),
-        "date": long_date(date, language),
-        "reading_time": reading_time(word_count, language),
-    }

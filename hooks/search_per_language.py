@@ -8,8 +8,6 @@ so English pages get ``/en/`` as their base (result links are made relative to i
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,7 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from bilingue import TARGET_LANGUAGE
-from bilingue.search_index import split_search_index
+from bilingue.search_index import split_search_index, with_english_search_base
 from bilingue.site import build_language
 
 # Pages excluded from the English index: French text served under /en/ (see untranslated_pages).
@@ -39,7 +37,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         _untranslated_locations.add(page.url)
     if build_language(config) != TARGET_LANGUAGE:
         return output
-    return _CONFIG_SCRIPT.sub(lambda match: _with_english_base(match), output, count=1)
+    return with_english_search_base(output)
 
 
 # After i18n (-100) has built every language and merged their search entries. It also runs at the
@@ -47,24 +45,3 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 @event_priority(-110)
 def on_post_build(config: MkDocsConfig) -> None:
     split_search_index(Path(config.site_dir), _untranslated_locations)
-
-
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
-
-
-def _with_english_base(match: re.Match[str]) -> str:
-    settings = json.loads(match.group("json"))
-    settings["base"] = f"{settings['base'].rstrip('/')}/{TARGET_LANGUAGE}/"
-    return match.group("open") + json.dumps(settings, ensure_ascii=False) + match.group("close")
-
-
-# -----------------------------------------------------------------------------
-# Data
-# -----------------------------------------------------------------------------
-
-_CONFIG_SCRIPT = re.compile(
-    r'(?P<open><script id="__config" type="application/json">)(?P<json>.*?)(?P<close></script>)',
-    re.DOTALL,
-)

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.corpus import current_corpus
 from bilingue.errors import BilingueError, reported_as_build_errors
-from bilingue.site import build_language, file_language
+from bilingue.site import CITED_SOURCES, build_language, file_language
 from bilingue.sources.checks import (
     ERROR,
     Finding,
@@ -31,6 +31,7 @@ from bilingue.sources.checks import (
     check_unused,
     registry_unusable,
 )
+from bilingue.sources.citations import find_citations
 from bilingue.sources.page import SOURCES_MARKER, insert_sources_list
 from bilingue.sources.registry import REGISTRY_FILE, Registry
 from bilingue.sources.render import add_definitions, add_known_definitions
@@ -88,6 +89,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         for finding in check_cited(record.path, record.citations, registry, record.malformed):
             _log(finding, config)
     text_language = file_language(page.file.src_uri)
+    citations = record.citations if record is not None else find_citations(markdown)
+    cited = dict.fromkeys(citation.source_id for citation in citations)
+    page.meta[CITED_SOURCES] = [registry.get(source_id) for source_id in cited if source_id in registry]
     if record is None:  # a page the build generated
         markdown = add_definitions(markdown, registry, text_language)
     else:

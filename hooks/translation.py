@@ -27,6 +27,7 @@ from bilingue.config import Settings, load_config
 from bilingue.corpus import current_corpus
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
+from bilingue.markdown.judge import renderer_from_config
 from bilingue.paths import french_path_for
 from bilingue.providers import get_provider
 from bilingue.redact import RedactingFilter
@@ -63,6 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _project, _options
     _project = load_config(Path(config.config_file_path).parent)
     _options = _project.translate_options()
+    renderer_from_config(config)  # the judge renders with this very config (not loaded twice)
     if _project.translation.mode == "auto":  # a typo stops the build now, not essay by essay
         _project.check_provider()
     return config

@@ -13,6 +13,11 @@ from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The tests translate with the offline test providers (pseudo, identity) and check the result:
+# this test site explicitly allows their output (a real site never does; see tests of
+# allow_test_providers, which remove this). Set here so that builds run as subprocesses inherit it.
+os.environ["BILINGUE_ALLOW_TEST_PROVIDERS"] = "true"
+
 # What a copy of the project needs to build (the tests change the copy, never the real docs/).
 PROJECT_IGNORE = shutil.ignore_patterns(
     ".venv",

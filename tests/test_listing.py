@@ -6,19 +6,28 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import markdown as markdown_lib
+from bs4 import BeautifulSoup
 from mkdocs.utils import get_relative_url
 
-from bilingue.catalog import EssayMeta
+from bilingue.authors import Author, AuthorRegistry
+from bilingue.catalog import Essay, EssayMeta, EssayVersion
 from bilingue.corpus import CorpusEssay, EssayCollection
+from bilingue.library import Library
 from bilingue.listing import (
+    AUTHORS_MARKER,
     LISTING_MARKER,
     PAGE_SIZE,
+    TAGS_MARKER,
     generated_pages,
+    insert_author_index,
     insert_listing,
+    insert_tag_index,
     is_generated_listing,
     listing_src,
     render_listing,
 )
+from bilingue.tags import TagTable
 
 DAY = dt.timedelta(days=1)
 
@@ -155,3 +164,26 @@ def test_generated_pages_are_kept_out_of_search_and_carry_their_marker():
     assert "search:\n  exclude: true" in page.markdown
     assert "# Essays · page 2" in page.markdown
     assert "<!-- bilingue:essays page=2 -->" in page.markdown
+
+
+def test_bylines_and_tags_from_contributors_render_as_text():
+    """Names, bios and tags come from strangers' pull requests: rendered, they stay text."""
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1))"
+    author = Author("a", hostile, {"fr": hostile, "en": hostile})
+    shown = essay("a", "Titre")
+    meta = shown.meta.model_copy(update={"authors": ["a"], "tags": [hostile]})
+    shown = CorpusEssay("a", "essais/a.md", shown.path, "fr", meta, 10, ())
+    item = Essay("a", EssayVersion(shown.path, "fr", meta, 10), None)
+    library = Library([item], TagTable(Path("tags.yml")), AuthorRegistry(Path("authors.yml"), {"a": author}))
+    page = "\n\n".join(
+        [
+            render_listing([shown], "fr", href_from("index.md"), library),
+            insert_author_index(AUTHORS_MARKER, library, "fr", "auteurs.md", "essais"),
+            insert_tag_index(TAGS_MARKER, library, "fr", "tags.md", "essais"),
+        ]
+    )
+    rendered = markdown_lib.markdown(page, extensions=["attr_list", "md_in_html", "toc"])
+    assert "<script>" not in rendered
+    assert 'href="javascript' not in rendered
+    assert hostile in BeautifulSoup(rendered, "html.parser").get_text()  # shown as it was written
+    assert '<a class="bl-author" href="auteurs/#a">' in rendered  # the byline links the author

@@ -33,8 +33,10 @@ class EssayMeta(BaseModel):
     date: dt.date
     description: str = Field(min_length=1)
     tags: list[str] = Field(default_factory=list)
+    #: ids in authors.yml; none: the site's author signs the essay
+    authors: list[str] = Field(default_factory=list)
 
-    @field_validator("tags", mode="before")
+    @field_validator("tags", "authors", mode="before")
     @classmethod
     def _tags_as_list(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
@@ -68,20 +70,28 @@ class Essay:
         return language == SOURCE_LANGUAGE or self.english is not None
 
 
-def discover_essays(folder: Path) -> list[Essay]:
-    """Every French essay in ``folder`` (recursively), newest first."""
+def discover_essays(folder: Path, skip_unreadable: bool = False) -> list[Essay]:
+    """Every French essay in ``folder`` (recursively), newest first.
+
+    An essay whose front matter is invalid stops the reading with its error, or is left out with
+    ``skip_unreadable`` (for a check about something else, which should not repeat that error).
+    """
     essays = []
     for french_path in sorted(folder.rglob("*.md")):
         if language_of(french_path) != SOURCE_LANGUAGE:
             continue
         english_path = english_path_for(french_path)
-        essays.append(
-            Essay(
+        try:
+            essay = Essay(
                 slug=french_path.relative_to(folder).with_suffix("").as_posix(),
                 french=read_version(french_path),
                 english=read_version(english_path) if english_path.exists() else None,
             )
-        )
+        except SourceFileError:
+            if skip_unreadable:
+                continue
+            raise
+        essays.append(essay)
     return sorted(essays, key=lambda essay: (essay.french.meta.date, essay.slug), reverse=True)
 
 
@@ -103,7 +113,7 @@ def validate_meta(meta: dict, front_matter: str, path: Path | str) -> EssayMeta:
             path,
             _front_matter_line(front_matter, field),
             f"front matter field '{field}': {first['msg']}",
-            "every essay needs title, date (YYYY-MM-DD), description and optional tags",
+            "every essay needs title, date (YYYY-MM-DD), description, and optional tags and authors",
         ) from error
 
 

@@ -33,6 +33,7 @@ from bilingue.providers.settings import SECRET_FIELDS, environment_names, shown_
 from bilingue.translate import TranslateOptions, load_glossary
 
 CONFIG_FILE = "bilingue.yml"
+SITE_CONFIG_FILE = "mkdocs.yml"  # its markdown_extensions are what translations are judged with
 
 Mode = Literal["auto", "check", "off"]
 
@@ -54,6 +55,8 @@ class Folders(BaseModel):
     docs: str = Field("docs", description="the site's pages (MkDocs' docs_dir)")
     essays: str = Field("essais", description="folder of the essays, inside the docs folder")
     sources: str = Field("sources.yml", description="the registry of dated sources essays cite")
+    authors: str = Field("authors.yml", description="the essays' authors (name, bio, link, avatar)")
+    tags: str = Field("tags.yml", description="the English label of each (French) tag")
 
 
 class TranslationConfig(BaseModel):
@@ -81,6 +84,11 @@ class TranslationConfig(BaseModel):
         description="front-matter values that are translated; every other value stays as written",
     )
     glossary: str | None = Field("glossary.yml", description="terms every translation keeps as written")
+    allow_test_providers: bool = Field(
+        False,
+        description="let English written by pseudo/identity pass `translate --check` and the "
+        "check-mode build: for test sites only, so that test output is never published",
+    )
     #: the services' settings without secrets, as in bilingue.yml (``provider_settings`` reads them)
     providers: dict[str, Any] = Field(default_factory=dict)
     pull_requests_need_english: bool = Field(
@@ -134,6 +142,16 @@ class Settings(BaseModel):
         """The sources registry (``sources.yml``)."""
         return self.root / self.folders.sources
 
+    @property
+    def authors_path(self) -> Path:
+        """The authors registry (``authors.yml``)."""
+        return self.root / self.folders.authors
+
+    @property
+    def tags_path(self) -> Path:
+        """The tags' English labels (``tags.yml``)."""
+        return self.root / self.folders.tags
+
     def essay_paths(self, paths: Sequence[Path] = ()) -> list[Path]:
         """``paths`` when given (e.g. on the command line), else the configured essays."""
         if paths:
@@ -150,6 +168,8 @@ class Settings(BaseModel):
         return TranslateOptions(
             front_matter_keys=tuple(self.translation.front_matter_keys),
             glossary=load_glossary(glossary) if glossary and glossary.exists() else (),
+            site_config=self.root / SITE_CONFIG_FILE,
+            allow_test_providers=self.translation.allow_test_providers,
         )
 
     @cached_property
@@ -349,10 +369,13 @@ ENVIRONMENT = {
     "folders.docs": "BILINGUE_DOCS",
     "folders.essays": "BILINGUE_ESSAYS",
     "folders.sources": "BILINGUE_SOURCES",
+    "folders.authors": "BILINGUE_AUTHORS",
+    "folders.tags": "BILINGUE_TAGS",
     "translation.mode": "BILINGUE_MODE",
     "translation.provider": "BILINGUE_PROVIDER",
     "translation.paths": "BILINGUE_PATHS",
     "translation.front_matter_keys": "BILINGUE_FRONT_MATTER_KEYS",
     "translation.glossary": "BILINGUE_GLOSSARY",
+    "translation.allow_test_providers": "BILINGUE_ALLOW_TEST_PROVIDERS",
     "translation.pull_requests_need_english": "BILINGUE_PULL_REQUESTS_NEED_ENGLISH",
 }

@@ -130,25 +130,27 @@ class Corpus:
         if cached is not None and key is not None and cached[0] == key and cached[1].src_uri == src_uri:
             page = cached[1]
         else:
-            text = self.text(path)
-            page = self._parse(src_uri, path, text)
+            page = self._parse(src_uri, path, _as_mkdocs_reads(self.text(path)))
             _RECORDS[str(path)] = (key, page)
         self.pages.setdefault(language, {})[src_uri] = page
         self._collections.pop(language, None)
         return page
 
     def text(self, path: Path) -> str:
-        """The text of ``path``, read once in this build (the translation notice's plan asks too)."""
+        """The text of ``path`` exactly as written (line ends too), read once in this build: the
+        translation notice's plan compares it with the lock's hashes."""
         text = self._texts.get(str(path))
         if text is None:
-            text = read_text(path).removeprefix("\ufeff")
+            text = read_text(path, exact=True)
             self.reads += 1
             self._texts[str(path)] = text
         return text
 
     def source_for_mkdocs(self, path: str | None) -> str | None:
-        """The text read for ``path`` in this build (MkDocs renders it); None if not read."""
-        return self._texts.get(path) if path else None
+        """The text read for ``path`` in this build, as MkDocs reads files (universal newlines,
+        no byte-order mark); None if not read."""
+        text = self._texts.get(path) if path else None
+        return _as_mkdocs_reads(text) if text is not None else None
 
     def release(self, path: Path | str | None) -> None:
         """``path``'s text is not needed any more in this build (it is rendered and planned)."""
@@ -197,6 +199,11 @@ class Corpus:
             tuple(find_malformed_citations(document)),
             essay,
         )
+
+
+def _as_mkdocs_reads(text: str) -> str:
+    # (str.replace returns the very same string when there is nothing to replace)
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _newest_first(essay: CorpusEssay) -> tuple[int, str]:

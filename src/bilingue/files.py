@@ -48,8 +48,11 @@ def read_yaml(path: Path | str, fix: str) -> Any:
         raise yaml_error(path, error, fix) from error
 
 
-def read_text(path: Path | str) -> str:
+def read_text(path: Path | str, *, exact: bool = False) -> str:
     """The text of a file an author wrote, or a ``SourceFileError`` saying why it cannot be read.
+
+    Line ends become ``\n`` (universal newlines), unless ``exact``: essays are read exactly as
+    written (CRLF, byte order mark) because their English versions keep those conventions.
 
     Every command and hook reads essays, English files, locks and settings through this one
     function, so a missing file, a folder given for a file, or a file not saved as UTF-8 (with the
@@ -72,6 +75,8 @@ def read_text(path: Path | str) -> str:
         raise SourceFileError(
             path, line, f"not UTF-8 text ({error.reason})", "save the file as UTF-8"
         ) from None
+    if exact:
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")  # universal newlines, as Path.read_text
 
 

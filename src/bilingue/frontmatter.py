@@ -12,8 +12,11 @@ import yaml
 from bilingue import yaml_input
 from bilingue.errors import SourceFileError, yaml_error
 
-# Same rule as MkDocs' get_data(): a `---` line, YAML, then a `---` or `...` line.
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+# Same rule as MkDocs' get_data(): a `---` line, YAML, then a `---` or `...` line. MkDocs reads
+# pages with universal newlines (a CRLF file has the same front matter).
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(?P<yaml>.*?\r?\n)?(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+#: a UTF-8 byte order mark: MkDocs reads pages as "utf-8-sig", so it is not part of the page
+BOM = "\ufeff"
 
 
 @dataclass(frozen=True)
@@ -24,13 +27,21 @@ class SplitDocument:
     meta: dict[str, Any]
     body: str
     body_line: int  # 1-based line number of the body's first line in the file
+    bom: str = ""  # the byte order mark the file starts with ("" when none), kept out of the rest
+
+    @property
+    def body_offset(self) -> int:
+        """Offset of the body's first character in the file."""
+        return len(self.bom) + len(self.front_matter)
 
 
 def split_front_matter(text: str, path: Path | str = "<text>") -> SplitDocument:
     """Separate the front matter from the body; YAML errors name the file and the line."""
+    bom = BOM if text.startswith(BOM) else ""
+    text = text[len(bom) :]
     match = _FRONT_MATTER.match(text)
     if not match:
-        return SplitDocument("", {}, text, 1)
+        return SplitDocument("", {}, text, 1, bom)
     raw_yaml = match.group("yaml") or ""
     try:
         meta = yaml_input.safe_load(raw_yaml) or {}
@@ -47,7 +58,7 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> SplitDocument:
             path, 2, "front matter must be a mapping of keys to values", "write it as `key: value` lines"
         )
     block = match.group(0)
-    return SplitDocument(block, meta, text[len(block) :], block.count("\n") + 1)
+    return SplitDocument(block, meta, text[len(block) :], block.count("\n") + 1, bom)
 
 
 def key_spans(text: str) -> dict[str, tuple[int, int]]:
@@ -59,7 +70,7 @@ def key_spans(text: str) -> dict[str, tuple[int, int]]:
     if not split.front_matter:
         return {}
     lines = split.front_matter.splitlines(keepends=True)
-    starts = [0]
+    starts = [len(split.bom)]
     for line in lines:
         starts.append(starts[-1] + len(line))
     node = yaml_input.compose("".join(lines[1:-1]))

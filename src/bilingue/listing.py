@@ -1,4 +1,5 @@
-"""Listing pages: each language's home page (paginated) and the archives by year.
+"""Listing pages: each language's home page (paginated), the archives by year, the tag page and
+the authors page.
 
 Why not Material's blog plugin: with mkdocs-static-i18n it builds an empty index and drops post
 pages (ultrabug/mkdocs-static-i18n#283); the working fix depends on i18n internals. Essays are
@@ -23,15 +24,31 @@ from __future__ import annotations
 
 import html
 import math
+import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from babel.lists import format_list
+
+from bilingue.authors import Author
+from bilingue.catalog import Essay
 from bilingue.corpus import CorpusEssay, EssayCollection
+from bilingue.library import Library
 from bilingue.locales import long_date, reading_time
+from bilingue.safety import escape_markdown_text
+from bilingue.sources.render import link_target
+from bilingue.tags import Tag
 
 #: what the home page writes where its list goes
 LISTING_MARKER = "<!-- bilingue:essays -->"
+#: what the tag page writes where its sections go (docs/tags.md, docs/tags.en.md)
+TAGS_MARKER = "<!-- bilingue:tags -->"
+#: what the authors page writes where its sections go (docs/auteurs.md, docs/auteurs.en.md)
+AUTHORS_MARKER = "<!-- bilingue:authors -->"
+#: the pages holding them, inside docs/ (i18n points a link to them at the reader's language)
+TAGS_PAGE = "tags.md"
+AUTHORS_PAGE = "auteurs.md"
 #: essays on one listing page
 PAGE_SIZE = 20
 #: where the archives live (inside docs/, never written there: the pages are generated)
@@ -103,8 +120,15 @@ def is_generated_listing(src_uri: str) -> bool:
 Href = Callable[[str], str]
 
 
-def insert_listing(markdown: str, collection: EssayCollection, href: Href, page_size: int = PAGE_SIZE) -> str:
-    """Replace the listing markers of ``markdown`` with the essays they ask for."""
+def insert_listing(
+    markdown: str,
+    collection: EssayCollection,
+    href: Href,
+    page_size: int = PAGE_SIZE,
+    library: Library | None = None,
+) -> str:
+    """Replace the listing markers of ``markdown`` with the essays they ask for. ``library``
+    gives the tags' labels and the authors (without it, tags stay as written and nobody signs)."""
     if "<!-- bilingue:" not in markdown:
         return markdown
 
@@ -117,21 +141,24 @@ def insert_listing(markdown: str, collection: EssayCollection, href: Href, page_
         essays = collection.by_year().get(year, []) if year is not None else list(collection)
         count = _page_count(len(essays), page_size)
         shown = essays[(number - 1) * page_size : number * page_size]
-        listing = render_listing(shown, collection.language, href)
+        listing = render_listing(shown, collection.language, href, library)
         pager = render_pager(ListingPage(year, number, count), collection.language, href)
         return f"{listing}\n\n{pager}"
 
     return _MARKER.sub(render, markdown)
 
 
-def render_listing(essays: Sequence[CorpusEssay], language: str, href: Href) -> str:
+def render_listing(
+    essays: Sequence[CorpusEssay], language: str, href: Href, library: Library | None = None
+) -> str:
     """HTML for a list of essays in ``language``, in the order given.
 
     Plain HTML, not Markdown with ``markdown`` attributes: Python-Markdown passes a raw HTML block
     through untouched, so a listing page costs little to render however many pages there are.
     Every value from an essay's front matter is HTML-escaped.
     """
-    cards = [_card(essay, language, href) for essay in essays]
+    known = {essay.slug: essay for essay in library.essays} if library is not None else {}
+    cards = [_card(essay, language, href, library, known.get(essay.slug)) for essay in essays]
     if not cards:
         return f'<p class="bl-essays-empty">{NO_ESSAYS[language]}</p>'
     return '<div class="bl-essays">\n' + "\n".join(cards) + "\n</div>"
@@ -178,15 +205,23 @@ def render_archives(collection: EssayCollection, href: Href) -> str:
     return '<ul class="bl-archives">\n' + "\n".join(items) + "\n</ul>"
 
 
-def _card(essay: CorpusEssay, language: str, href: Href) -> str:
+def _card(essay: CorpusEssay, language: str, href: Href, library: Library | None, known: Essay | None) -> str:
     meta = essay.meta
+    # the French text's length: a translation is not shorter to read
+    words = known.french.word_count if known is not None else essay.word_count
     details = [
         f'<time datetime="{meta.date.isoformat()}">{html.escape(long_date(meta.date, language))}</time>',
-        html.escape(reading_time(essay.word_count, language)),
+        html.escape(reading_time(words, language)),
     ]
     if not essay.is_translated(language):
         details.append(f'<span class="bl-essay-untranslated">{NOT_TRANSLATED[language]}</span>')
-    tags = "".join(f'<span class="bl-tag">{html.escape(tag)}</span>' for tag in meta.tags)
+    if library is not None and known is not None:
+        by = _html_byline(library.authors_of(known), language, href)
+        if by:
+            details.append(f'<span class="bl-byline">{by}</span>')
+        tags = " ".join(_html_tag(tag, language, href) for tag in library.tags_of(known, language))
+    else:
+        tags = " ".join(f'<span class="bl-tag">{html.escape(tag)}</span>' for tag in meta.tags)
     lines = [
         '<article class="bl-essay">',
         # A heading for screen readers, but not a Markdown heading: no permalink, no toc entry.
@@ -198,6 +233,28 @@ def _card(essay: CorpusEssay, language: str, href: Href) -> str:
     if tags:
         lines.append(f'<p class="bl-tags">{tags}</p>')
     return "\n".join([*lines, "</article>"])
+
+
+def _html_byline(authors: Iterable[Author], language: str, href: Href) -> str:
+    """``byline`` as HTML, for the cards (plain HTML, see ``render_listing``)."""
+    names = []
+    for author in authors:
+        name = html.escape(author.name)
+        if author.id:
+            target = f"{html.escape(href(AUTHORS_PAGE))}#{author.id}"
+            names.append(f'<a class="bl-author" href="{target}">{name}</a>')
+        elif author.url:  # the site's own author: no section on the authors page, their own site
+            names.append(f'<a class="bl-author" href="{html.escape(link_target(author.url))}">{name}</a>')
+        else:
+            names.append(name)
+    return BY[language].format(names=format_list(names, locale=language)) if names else ""
+
+
+def _html_tag(tag: Tag, language: str, href: Href) -> str:
+    """``tag_chips``' chip as HTML: a link to the tag's section of the tag page."""
+    lang = f' lang="{tag.language}"' if tag.language != language else ""
+    target = f"{html.escape(href(TAGS_PAGE))}#{tag.slug}"
+    return f'<a class="bl-tag" href="{target}"{lang}>{html.escape(tag.label)}</a>'
 
 
 def _page_markdown(title: str, marker: str) -> str:
@@ -220,6 +277,87 @@ def _window(current: int, count: int, around: int = 2) -> list[int | None]:
     return numbers
 
 
+def insert_tag_index(markdown: str, library: Library, language: str, page_src: str, essays_src: str) -> str:
+    """Replace the tags marker by one section per tag, each listing the essays of ``language``."""
+    if TAGS_MARKER not in markdown:
+        return markdown
+    sections = []
+    for group in library.tag_groups(language):
+        lang = _lang_attribute(group.tag.language, language)
+        heading = f"## {escape_markdown_text(group.tag.label)} {{ #{group.tag.slug}{lang} }}"
+        items = [_essay_item(essay, language, page_src, essays_src) for essay in group.essays]
+        sections.append(heading + "\n\n" + "\n".join(items))
+    body = "\n\n".join(sections) if sections else f'<p class="bl-essays-empty">{NO_ESSAYS[language]}</p>'
+    return markdown.replace(TAGS_MARKER, body)
+
+
+def insert_author_index(
+    markdown: str, library: Library, language: str, page_src: str, essays_src: str
+) -> str:
+    """Replace the authors marker by one section per author of the registry: bio, link, essays."""
+    if AUTHORS_MARKER not in markdown:
+        return markdown
+    sections = []
+    for author in sorted(library.authors.authors.values(), key=lambda a: a.name.casefold()):
+        parts = [f"## {escape_markdown_text(author.name)} {{ #{author.id} }}"]
+        if author.avatar:
+            avatar = posixpath.relpath(author.avatar, posixpath.dirname(page_src) or ".")
+            parts.append(f'![]({avatar}){{ .bl-avatar width="96" height="96" loading="lazy" }}')
+        parts.append(escape_markdown_text(author.bio_in(language)))
+        if author.url:
+            parts.append(f'[{WEBSITE[language]}]({link_target(author.url)}){{ rel="me" }}')
+        essays = library.essays_by(author)
+        items = [_essay_item(essay, language, page_src, essays_src) for essay in essays]
+        parts.append("\n".join(items) if items else NO_ESSAYS[language])
+        sections.append("\n\n".join(parts))
+    body = "\n\n".join(sections) if sections else f'<p class="bl-essays-empty">{NO_AUTHORS[language]}</p>'
+    return markdown.replace(AUTHORS_MARKER, body)
+
+
+def byline(authors: Iterable[Author], language: str, page_src: str) -> str:
+    """ "Par A et B" / "By A and B" as inline Markdown, each registered author linked to their section."""
+    names = [_author_link(author, page_src) for author in authors]
+    if not names:
+        return ""
+    return BY[language].format(names=format_list(names, locale=language))
+
+
+def tag_chips(tags: Iterable[Tag], language: str, page_src: str) -> str:
+    """Inline Markdown: each tag a link to its section of the tag page, separated by spaces (so that
+    search reads them as separate words)."""
+    page = posixpath.relpath(TAGS_PAGE, posixpath.dirname(page_src) or ".")
+    chips = []
+    for tag in tags:
+        attributes = f".bl-tag{_lang_attribute(tag.language, language)}"
+        chips.append(f"[{escape_markdown_text(tag.label)}]({page}#{tag.slug}){{ {attributes} }}")
+    return " ".join(chips)
+
+
+def _essay_item(essay: Essay, language: str, page_src: str, essays_src: str) -> str:
+    meta = essay.version(language).meta
+    link = posixpath.relpath(f"{essays_src}/{essay.slug}.md", posixpath.dirname(page_src) or ".")
+    when = f'<time datetime="{meta.date.isoformat()}">{long_date(meta.date, language)}</time>'
+    item = f"- [{escape_markdown_text(meta.title)}]({link}) · {when}"
+    if not essay.is_translated(language):
+        item += f' · <span class="bl-essay-untranslated">{NOT_TRANSLATED[language]}</span>'
+    return item
+
+
+def _author_link(author: Author, page_src: str) -> str:
+    name = escape_markdown_text(author.name)
+    if author.id:
+        page = posixpath.relpath(AUTHORS_PAGE, posixpath.dirname(page_src) or ".")
+        return f"[{name}]({page}#{author.id}){{ .bl-author }}"
+    if author.url:  # the site's own author: no section on the authors page, their own site
+        return f"[{name}]({link_target(author.url)}){{ .bl-author }}"
+    return name
+
+
+def _lang_attribute(tag_language: str, page_language: str) -> str:
+    """` lang="fr"` for a French word on an English page (attr_list syntax), else nothing."""
+    return f' lang="{tag_language}"' if tag_language != page_language else ""
+
+
 # ---------------------------------------------------------------------------------------------------
 # Data
 
@@ -229,6 +367,9 @@ _GENERATED = re.compile(rf"(?:{ARCHIVES_FOLDER}/(?:\d+/)?)?(?:page/\d+|(?<=/)ind
 
 NO_ESSAYS = {"fr": "Aucun essai pour le moment.", "en": "No essays yet."}
 NOT_TRANSLATED = {"fr": "non traduit", "en": "in French only"}
+NO_AUTHORS = {"fr": "Aucun auteur pour le moment.", "en": "No authors yet."}
+BY = {"fr": "Par {names}", "en": "By {names}"}
+WEBSITE = {"fr": "Site web", "en": "Website"}
 WORDS = {
     "fr": {
         "home_page": "Essais · page {number}",

@@ -1,4 +1,5 @@
-"""Locale-aware formats for the reader's language (dates, reading time), through Babel."""
+"""Locale-aware formats for the reader's language (dates, reading time, numbers), through Babel,
+and the interface strings Python-Markdown writes into pages."""
 
 from __future__ import annotations
 
@@ -32,3 +33,11 @@ READING_TIME = {
     "fr": "{minutes} min de lecture",
     "en": "{minutes} min read",
 }
+
+#: title of a footnote's back link (Python-Markdown's footnotes: ``%d`` is the note's number)
+FOOTNOTE_BACKLINK_TITLE = {
+    "fr": "Revenir à l'appel de note %d dans le texte",
+    "en": "Jump back to footnote %d in the text",
+}
+#: title of a heading's permalink (Python-Markdown's toc)
+PERMALINK_TITLE = {"fr": "Lien permanent", "en": "Permanent link"}

@@ -10,6 +10,7 @@ at ``/en/`` as their base, see ``hooks/search_per_language.py``).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -51,3 +52,27 @@ def _read_index(path: Path) -> dict[str, Any]:
 def _write_index(path: Path, config: dict[str, Any], language: str, docs: list[dict]) -> None:
     index = {"config": {**config, "lang": [language]}, "docs": docs}
     atomic_write_text(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+
+
+def with_english_search_base(page_html: str) -> str:
+    """Point Material's search at ``/en/``: its ``__config`` script's ``base``, plus ``en/``.
+
+    Material fetches ``search/search_index.json`` relative to that base (and makes result links
+    relative to it), so an English page loads the English index.
+    """
+
+    def rewrite(match: re.Match[str]) -> str:
+        settings = json.loads(match.group("json"))
+        settings["base"] = f"{settings['base'].rstrip('/')}/{TARGET_LANGUAGE}/"
+        return match.group("open") + json.dumps(settings, ensure_ascii=False) + match.group("close")
+
+    return _CONFIG_SCRIPT.sub(rewrite, page_html, count=1)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+_CONFIG_SCRIPT = re.compile(
+    r'(?P<open><script id="__config" type="application/json">)(?P<json>.*?)(?P<close></script>)',
+    re.DOTALL,
+)

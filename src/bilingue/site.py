@@ -11,7 +11,17 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
+from bilingue.config import CONFIG_FILE, Settings, load_config
+from bilingue.library import Library, current_library
 from bilingue.paths import ENGLISH_SUFFIX, english_path_for, french_path_for, language_of
+
+# Keys the hooks set in ``page.meta`` for later hooks and the templates.
+#: the registry's Source objects a page cites, in order (hooks/sources.py -> hooks/sharing.py)
+CITED_SOURCES = "cited_sources"
+#: the date (YYYY-MM-DD) of the last git commit of the page's file, or None (hooks/sitemap.py)
+LAST_COMMIT = "last_commit"
+#: the page's OpenGraph/Twitter/JSON-LD tags, ready for <head> (hooks/sharing.py -> main.html)
+SHARING_TAGS = "sharing_tags"
 
 
 def build_language(config: Any) -> str:
@@ -86,3 +96,46 @@ def mark_as_i18n_file(file: Any, language: str, urls: dict[str, str]) -> None:
 
 class _Alternate(NamedTuple):
     url: str
+
+
+def twin_location(page: Any, config: Any) -> tuple[str, str] | None:
+    """(language, site-relative URL) of the same page in the other language, if it exists there.
+
+    i18n's suffix structure: the French page at ``x/``, the English one at ``en/x/``.
+    """
+    if build_language(config) == TARGET_LANGUAGE:
+        if is_untranslated_fallback(page, config):
+            return None
+        return SOURCE_LANGUAGE, page.url.removeprefix(f"{TARGET_LANGUAGE}/")
+    if not has_translation(page):
+        return None
+    return TARGET_LANGUAGE, f"{TARGET_LANGUAGE}/{page.url}"
+
+
+def language_root(language: str) -> str:
+    """Where a language's pages start, relative to the site: "" for French, "en/" for English."""
+    return "" if language == SOURCE_LANGUAGE else f"{language}/"
+
+
+def site_library(config: Any) -> Library:
+    """The essays, tags and authors of the site being built (read once per change, see library)."""
+    return current_library(_settings(Path(config.config_file_path).parent), dict(config.extra))
+
+
+def _settings(root: Path) -> Settings:
+    """The project's settings, read again when bilingue.yml changes (hooks ask for every page;
+    the environment does not change during a build)."""
+    path = root / CONFIG_FILE
+    key = (root, path.stat().st_mtime_ns if path.exists() else None)
+    if _settings_cache.get("key") != key:
+        _settings_cache["settings"] = load_config(root)
+        _settings_cache["key"] = key
+    return _settings_cache["settings"]
+
+
+_settings_cache: dict = {}
+
+
+def site_alternates(config: Any) -> list[dict]:
+    """i18n's language selector entries for the whole site (each language's home page)."""
+    return list(config.plugins["i18n"].extra_alternate)

@@ -26,6 +26,7 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "docs" / "essais").mkdir(parents=True)
     (tmp_path / "docs" / "essais" / "essai.md").write_text(ESSAY, encoding="utf-8")
     (tmp_path / "sources.yml").write_text(REGISTRY, encoding="utf-8")
+    (tmp_path / "tags.yml").write_text("test: test\n", encoding="utf-8")  # the essay's tag's label
     (tmp_path / "bilingue.yml").write_text("translation:\n  paths: [docs/essais]\n", encoding="utf-8")
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))

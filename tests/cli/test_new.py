@@ -23,6 +23,7 @@ def site(tmp_path: Path) -> Path:
     """A copy of the real site's content: the new essay is checked with the real registry."""
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copy(ROOT / "sources.yml", tmp_path / "sources.yml")
+    shutil.copy(ROOT / "tags.yml", tmp_path / "tags.yml")  # the essays' tags' English labels
     return tmp_path
 
 
@@ -56,6 +57,12 @@ def test_new_writes_the_essay_and_prints_the_next_steps(site: Path, capsys):
     assert version.meta.tags == ["été", "ville"] and version.meta.date == dt.date.today()
     text = path.read_text(encoding="utf-8")
     assert "# L’été à Montréal : cœur\n" in text and "[^src:openai-2024]" in text
+    assert "English label in tags.yml" in out and "    été: <English label>" in out
+
+
+def test_known_tags_need_no_label(site: Path, capsys):
+    assert main(["new", "Encore un essai", "--tags", "innovation", "--root", str(site)]) == 0
+    assert "English label" not in capsys.readouterr().out
 
 
 def test_the_new_essay_passes_check(site: Path, capsys):

@@ -74,7 +74,9 @@ def pull_request(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("requirements.txt", "requirements-dev.txt", "constraints.txt", "pyproject.toml"):
         os.utime(clone / name, (0, 0))  # older than the .venv's stamps: make installs nothing
     (clone / "docs" / "essais" / "nouvel-essai.md").write_text(ESSAY, encoding="utf-8")
-    git("add", "docs/essais/nouvel-essai.md", cwd=clone)
+    with (clone / "tags.yml").open("a", encoding="utf-8") as tags:  # the essay's tag has its label
+        tags.write("test: test\n")
+    git("add", "docs/essais/nouvel-essai.md", "tags.yml", cwd=clone)
     git(
         "-c", "user.name=Contributrice", "-c", "user.email=c@example.org", "commit", "-qm", "Essai", cwd=clone
     )

@@ -70,18 +70,35 @@ def test_table_cells_respect_code_spans_and_escaped_pipes():
     assert cells == [(0, 0, "A"), (0, 1, "B"), (1, 0, "`a|b`"), (1, 1, "c \\| d")]
 
 
-def test_html_with_markdown_attribute_is_a_container_and_raw_html_is_protected():
+def test_html_with_markdown_attribute_is_a_container_and_raw_html_is_protected_but_its_words():
     document = parse_document("<div markdown>\nDu *texte*.\n</div>\n\n<div>\n<p>brut</p>\n</div>\n")
-    assert [(b.kind, b.depth) for b in document.blocks] == [
-        (m.HTML_MARKDOWN, 0),
-        (m.PARAGRAPH, 1),
-        (m.HTML, 0),
+    assert [(b.kind, b.depth, b.text) for b in document.blocks] == [
+        (m.HTML_MARKDOWN, 0, ""),
+        (m.PARAGRAPH, 1, "Du *texte*."),
+        (m.HTML, 0, ""),
+        (m.HTML_TEXT, 1, "brut"),
     ]
     assert not document.blocks[2].translatable
 
 
+def test_raw_html_words_and_prose_attributes_are_prose_but_never_code_or_scripts():
+    text = (
+        '<figure>\n<img src="a.png" alt="Un chat" title="Le titre">\n'
+        "<figcaption>Une <em>belle</em> légende</figcaption>\n"
+        "<pre>du code</pre> <script>var texte;</script>\n<!-- un commentaire -->\n</figure>\n"
+    )
+    blocks = parse_document(text).blocks
+    assert [(b.kind, b.text, b.meta.get("name")) for b in blocks] == [
+        (m.HTML, "", None),
+        (m.ATTRIBUTE, "Un chat", "alt"),
+        (m.ATTRIBUTE, "Le titre", "title"),
+        (m.HTML_TEXT, "Une <em>belle</em> légende", None),
+    ]
+
+
 def test_block_level_html_line_ends_a_paragraph():
-    assert [k for k, _, _ in outline("Texte\n<div>x</div>\nsuite\n")] == [m.PARAGRAPH, m.HTML, m.PARAGRAPH]
+    kinds = [k for k, _, _ in outline("Texte\n<div>x</div>\nsuite\n")]
+    assert kinds == [m.PARAGRAPH, m.HTML, m.HTML_TEXT, m.PARAGRAPH]
 
 
 def test_definitions_footnotes_abbreviations_references():

@@ -178,6 +178,8 @@ def test_an_auto_build_against_a_hanging_service_goes_on(tmp_path, hang):
         (essays / f"nouveau-{number}.md").write_text(
             ESSAY.replace("test", f"test {number}"), encoding="utf-8"
         )
+    with (project / "tags.yml").open("a", encoding="utf-8") as tags:  # every tag needs its label
+        tags.writelines(f"test {number}: test {number}\n" for number in range(10))
     (project / "bilingue.yml").write_text(
         "translation:\n  mode: auto\n  provider: libre\n  providers:\n"
         f"    libre_url: http://127.0.0.1:{hang.port}/\n    timeout: 0.5\n    cache_dir: ''\n",

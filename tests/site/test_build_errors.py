@@ -58,7 +58,9 @@ def test_a_missing_title_names_the_essay(project, tmp_path):
 
 @pytest.mark.parametrize("mode", ["check", "off"])
 def test_bad_yaml_names_the_essay_and_its_line(project, tmp_path, mode):
-    replace(project / ESSAY, '"Mystique: la perception du métier d\'entrepreneur"', '"Mystique: la perception')
+    replace(
+        project / ESSAY, '"Mystique: la perception du métier d\'entrepreneur"', '"Mystique: la perception'
+    )
     log = failed_build(project, tmp_path, mode)
     assert f"{ESSAY}:4: invalid YAML front matter" in log and "<text>" not in log
     if mode == "check":  # fixing it is the author's job: `translate` is not the advice

@@ -17,7 +17,7 @@ ESSAY = """---
 title: Essai numéro {n}
 date: {date}
 description: Le résumé de l'essai {n}.
-tags: [test]
+tags: [innovation]
 ---
 
 # Essai numéro {n}

@@ -28,7 +28,7 @@ ESSAY = """---
 title: Un nouvel essai
 date: 2025-06-01
 description: Un essai tout neuf.
-tags: [test]
+tags: [innovation]
 ---
 
 # Un nouvel essai

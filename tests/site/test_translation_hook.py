@@ -22,7 +22,7 @@ NEW_ESSAY = """---
 title: Un nouvel essai
 date: 2025-06-01
 description: Un essai tout neuf.
-tags: [test]
+tags: [innovation]
 ---
 
 # Un nouvel essai
@@ -186,3 +186,14 @@ def with_one_french_edit(tmp_path: Path) -> Path:
         text.replace("Et c'est bien ça le problème.", "Et c'est bien là le problème."), encoding="utf-8"
     )
     return project
+
+
+def test_check_mode_refuses_english_from_a_test_provider_unless_allowed(project, tmp_path, monkeypatch):
+    """Pseudo-translated English must never be published as "Machine-translated"."""
+    from bilingue.cli import main
+
+    assert main(["translate", str(project / "docs" / "essais"), "--provider", "pseudo"]) == 0
+    monkeypatch.delenv("BILINGUE_ALLOW_TEST_PROVIDERS")
+    log = build_site(project, tmp_path / "site", mode="check", expect_failure=True)
+    assert "nouveau.en.md: 4 block(s) written by the test provider pseudo" in log
+    assert "must not be published" in log

@@ -10,15 +10,12 @@ pages or in the search indexes; and ``check`` reports each planted vector with i
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -28,7 +25,7 @@ from pytest_httpserver import HTTPServer
 
 from tests.conftest import build_site, copy_project
 from tests.providers.conftest import fake_english, libre_handler
-from tests.site.test_browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler
+from tests.site.browser import serve_directory
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -54,7 +51,8 @@ PAYLOADS = [
     "<input autofocus onfocus=alert(17)>",
     '<form action="javascript:alert(18)"><button>go</button></form>',
     '<button formaction="javascript:alert(19)">x</button>',
-    "<math><mtext><table><mglyph><style><img src=x onerror=alert(20)></style></mglyph></table></mtext></math>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(20)></style></mglyph></table></mtext>"
+    "</math>",
     "<style>@import 'javascript:alert(21)';</style>",
     '<div style="background:url(javascript:alert(22))">x</div>',
     "<video><source onerror=alert(23)></video>",
@@ -102,7 +100,8 @@ tags: [service]
 
 Le matin, la brume couvre encore la rivière et les pêcheurs attendent en silence.
 
-Nous avons longtemps cru que la mémoire était une [bibliothèque](https://example.org "Une bibliothèque") bien rangée.
+Nous avons longtemps cru que la mémoire était une
+[bibliothèque](https://example.org "Une bibliothèque") bien rangée.
 """
 
 
@@ -198,24 +197,8 @@ def site(project: Path, translate_log: str, tmp_path_factory: pytest.TempPathFac
 
 @pytest.fixture(scope="module")
 def server(site: tuple[Path, str]) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=site[0])
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"Chromium missing at {CHROMIUM}: run `make test` (it installs it)"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with serve_directory(site[0]) as url:
+        yield url
 
 
 def test_the_corpus_is_large_enough():
@@ -236,7 +219,9 @@ def test_no_page_has_a_handler_a_script_of_the_content_or_a_script_url(site):
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert _dangers(soup) == [], page
-    piege = BeautifulSoup((site_dir / "essais" / "piege" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    piege = BeautifulSoup(
+        (site_dir / "essais" / "piege" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     # every value is shown exactly as written, as text: in <title>, <meta>, the page and the nav
     assert piege.title.string == f"{TITLE} - Essais"
     assert piege.find("meta", attrs={"name": "description"})["content"] == DESCRIPTION
@@ -367,10 +352,21 @@ def _dangers(soup: BeautifulSoup) -> list[str]:
             ):
                 found.append(f"{element.name} {name}={text}")
         # the theme's own page has forms (search, palette); the content must have none
-        in_content = element.find_parent("article") is not None or soup.name == "[document]" and not soup.find("article")
-        if element.name in ("iframe", "object", "embed", "frame", "base") or (element.name == "form" and in_content):
+        in_content = element.find_parent("article") is not None or (
+            soup.name == "[document]" and not soup.find("article")
+        )
+        if element.name in ("iframe", "object", "embed", "frame", "base") or (
+            element.name == "form" and in_content
+        ):
             found.append(element.name)
-        if element.name == "script" and "alert(" in element.get_text():
+        if element.name == "script" and element.get("type") == "application/ld+json":
+            # data, never run (hooks/sharing.py): contributors' titles may be in it, as JSON
+            # strings that cannot end the element; it must parse whole
+            try:
+                json.loads(element.get_text())
+            except ValueError:
+                found.append("JSON-LD that does not parse: " + element.get_text()[:40])
+        elif element.name == "script" and "alert(" in element.get_text():
             found.append("script: " + element.get_text()[:40])
     return found
 
@@ -395,7 +391,8 @@ _LIVE_DANGERS = """() => {
     }
     if (['IFRAME', 'OBJECT', 'EMBED', 'BASE'].includes(element.tagName)
         || (element.tagName === 'FORM' && element.closest('article'))) found.push(element.tagName);
-    if (element.tagName === 'SCRIPT' && element.textContent.includes('alert(')) found.push('SCRIPT');
+    if (element.tagName === 'SCRIPT' && element.type !== 'application/ld+json'
+        && element.textContent.includes('alert(')) found.push('SCRIPT');
   }
   return found;
 }"""

@@ -145,6 +145,27 @@ def test_a_negative_tolerance_as_a_separate_argument_is_refused(capsys: pytest.C
     assert "must be a number >= 0" in capsys.readouterr().err
 
 
+def test_unknown_authors_and_untranslated_tags_are_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    essay = (
+        "---\ntitle: X\ndate: 2024-01-01\ndescription: D.\nauthors: [inconnu]\ntags: [pluie]\n---\n\n# X\n"
+    )
+    root = project(tmp_path, essay, REGISTRY.split("unused:")[0])
+    assert main(["check", "--root", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "docs/essais/x.md:5: author 'inconnu' is not in authors.yml" in out
+    assert "docs/essais/x.md:6: tag 'pluie' has no English label in tags.yml" in out
+    (root / "tags.yml").write_text("pluie: rain\n", encoding="utf-8")
+    (root / "authors.yml").write_text("inconnu:\n  name: I\n  bio: {fr: B., en: B.}\n", encoding="utf-8")
+    assert main(["check", "--root", str(root)]) == 0
+
+
+def test_a_broken_authors_registry_is_one_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    root = project(tmp_path, "# X\n", REGISTRY.split("unused:")[0])
+    (root / "authors.yml").write_text("claire:\n  name: C\n  url: ftp://x\n", encoding="utf-8")
+    assert main(["check", "--root", str(root)]) == 1
+    assert "authors.yml:1: claire.bio: Field required" in capsys.readouterr().out
+
+
 def test_a_malformed_citation_is_an_error_with_the_closest_valid_id(tmp_path, capsys):
     project = copy_project(tmp_path / "project")
     essay = project / "docs" / "essais" / "mystique.md"

@@ -12,6 +12,7 @@ from bilingue.sources.registry import parse_registry
 from bilingue.sources.render import (
     add_definitions,
     format_partial_date,
+    group_numbers,
     language_name,
     render_reference,
 )
@@ -83,8 +84,8 @@ def test_english_reference(registry):
         "[Archived copy](https://web.archive.org/web/20241003/https://openai.com/index/x/) "
         "on October 3, 2024." in text
     )
-    # dollars are money, not the start of a formula (pymdownx.arithmatex)
-    assert text.endswith(r"US\$6.6 billion raised at US\$157 billion.")
+    # dollars are money, written as they are (the site has no math extension)
+    assert text.endswith("US$6.6 billion raised at US$157 billion.")
 
 
 def test_article_with_authors_journal_pages_and_doi(registry):
@@ -107,17 +108,12 @@ def test_french_source_on_english_page_and_markup_escaped(registry):
 
 
 def test_reference_renders_as_one_paragraph_with_links(registry):
-    # with the site's math extension, which would read "$6.6 ... US$" as a formula if unescaped
-    html = python_markdown.markdown(
-        render_reference(registry.get("openai-2024"), "en"),
-        extensions=["pymdownx.arithmatex"],
-        extension_configs={"pymdownx.arithmatex": {"generic": True}},
-    )
+    html = python_markdown.markdown(render_reference(registry.get("openai-2024"), "en"))
     assert html.count("<p>") == 1
     assert 'href="https://openai.com/index/scale-the-benefits-of-ai/"' in html
     assert 'href="https://web.archive.org/web/20241003/https://openai.com/index/x/"' in html
     assert "US$6.6 billion raised at US$157 billion" in html
-    assert "arithmatex" not in html
+    assert "\\$" not in html
 
 
 def test_partial_dates_and_no_date():
@@ -178,3 +174,11 @@ def test_footnotes_render_in_python_markdown(registry):
     assert 'href="#fn:src:openai-2024"' in html
     assert "consulté le 26 novembre 2026" in html
     assert "À la main." in html
+
+
+def test_english_notes_group_numbers_the_english_way():
+    assert group_numbers("responsible for 395 000 deaths, 273\u202f000 from", "en") == (
+        "responsible for 395,000 deaths, 273,000 from"
+    )
+    assert group_numbers("1 234 567 people in 2019 300 days", "en") == "1,234,567 people in 2019 300 days"
+    assert group_numbers("395 000 décès", "fr") == "395 000 décès"  # French keeps its spaces

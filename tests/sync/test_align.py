@@ -68,7 +68,7 @@ def test_issue_scenario_edit_paragraph_2_then_insert_after_paragraph_1(tmp_path)
         PERSON,  # in the place of its French, once, kept as the person wrote it
         pseudo_translate("Le troisième paragraphe parle du soir et du vent dans les arbres."),
     ]
-    problems = find_problems([folder], TranslateOptions())
+    problems = find_problems([folder], TranslateOptions(allow_test_providers=True))
     assert problems.outdated == [] and len(problems.stale_blocks) == 1  # not "run translate"
     [stale] = problems.stale_blocks
     assert stale.old_french == "Le deuxième paragraphe parle du midi et du soleil sur les toits."
@@ -130,7 +130,7 @@ def test_merged_person_blocks_keep_the_best_match_and_set_the_other_aside(tmp_pa
     assert aside["english"] == "Paragraph two, by a person."
     assert aside["french"] == "Le deuxième paragraphe parle du midi et du soleil sur les toits."
     assert "kept aside" in " ".join(run.files[0].messages)
-    [reported] = find_problems([folder], TranslateOptions()).set_aside
+    [reported] = find_problems([folder], TranslateOptions(allow_test_providers=True)).set_aside
     assert reported.english == "Paragraph two, by a person." and "--clear-aside" in reported.advice
 
 

@@ -49,13 +49,13 @@ def test_front_matter_says_reviewed_only_with_a_method_or_a_reviewer():
 def test_check_fails_on_english_without_a_lock_with_the_command_that_adopts_it(essays):
     sync(essays)
     (essays / "essai.lock.json").unlink()
-    problems = find_problems([essays], TranslateOptions())
+    problems = find_problems([essays], TranslateOptions(allow_test_providers=True))
     [unlocked] = problems.unlocked
     assert unlocked.text().startswith(f"{essays / 'essai.en.md'}: no lock")
     assert f"adopt it with `python -m bilingue translate {essays / 'essai.md'}`" in unlocked.text()
     assert "translation of unknown origin" in problems.lines()[-1]
     sync(essays)  # the command adopts it
-    assert not find_problems([essays], TranslateOptions())
+    assert not find_problems([essays], TranslateOptions(allow_test_providers=True))
 
 
 def test_a_whole_file_adopted_without_lining_up_is_of_unknown_origin_too(essays):

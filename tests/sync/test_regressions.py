@@ -38,7 +38,7 @@ def test_a_stale_block_is_up_to_date_once_the_person_updates_it(essays):
     hand_edit(essays, "First paragraph: rain and sunshine.", "First paragraph: snow.")
     _, provider = sync(essays)
     assert provider.requests == 0 and not plan(essays).stale
-    assert not find_problems([essays], TranslateOptions())
+    assert not find_problems([essays], TranslateOptions(allow_test_providers=True))
     assert "First paragraph: snow." in english(essays)
 
 
@@ -49,13 +49,13 @@ def test_a_person_owned_file_is_up_to_date_once_the_person_updates_it(essays):
     edit(essays / "essai.md", "la pluie et du beau temps", "la neige")
     sync(essays)
     assert plan(essays).status is Status.HUMAN_OWNED and plan(essays).stale
-    problems = find_problems([essays], TranslateOptions())
+    problems = find_problems([essays], TranslateOptions(allow_test_providers=True))
     [behind] = problems.persons_files
     assert "a file a person restructured" in behind.text() and behind.text().endswith("edit the English file")
     assert problems.outdated == [] and "never writes them" in problems.lines()[-1]
     hand_edit(essays, FIRST, "Snow")
     sync(essays)
-    assert not plan(essays).stale and not find_problems([essays], TranslateOptions())
+    assert not plan(essays).stale and not find_problems([essays], TranslateOptions(allow_test_providers=True))
 
 
 def test_rename_with_an_edit_keeps_a_person_translation(essays):
@@ -158,7 +158,7 @@ def test_a_persons_english_left_without_its_french_gets_its_own_advice_in_check(
     english.write_text(english.read_text(encoding="utf-8") + "\nA paragraph of my own.\n", encoding="utf-8")
     (essays / "essai.md").unlink()
     for _ in range(2):  # `translate` keeps it and cannot settle it: the advice must not be to run it
-        problems = find_problems([essays], TranslateOptions())
+        problems = find_problems([essays], TranslateOptions(allow_test_providers=True))
         assert len(problems.kept) == 1 and problems.outdated == [] and problems
         assert "move each next to its essay, or delete it and its lock" in problems.lines()[-1]
         assert not any("run `python -m bilingue translate`" in line for line in problems.lines())

@@ -36,7 +36,7 @@ from bilingue.sync import Action, find_problems, plan_essay
 from bilingue.translate import TranslateOptions, translate_document
 from tests.sync.conftest import CountingProvider, sync
 
-OPTIONS = TranslateOptions()
+OPTIONS = TranslateOptions(allow_test_providers=True)  # its English comes from pseudo
 PLACE = st.integers(0, 20)  # a position, taken modulo the length it indexes
 SYLLABLES = ("ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ru", "sa", "te", "vi", "zo")
 

@@ -30,11 +30,23 @@ def essay(tmp_path: Path) -> Path:
 
 def test_translate_prints_english_markdown(essay, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # no glossary.yml here
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Essais\nmarkdown_extensions: [attr_list, footnotes]\n")
     assert main(["translate", str(essay), "--provider", "pseudo", "--stdout"]) == 0
     out = capsys.readouterr().out
     assert out.startswith('---\ntitle: "ÛÛñ ttîtrrë"\ndate: 2024-01-01\n---\n')
     assert '# ÛÛñ "mmétîîër" ddîfffîçîîlë { #un-metier-difficile }' in out
     assert "`code`" in out and "[^1]" in out and "MMÿëllîñ" in out
+
+
+def test_the_site_renderer_judges_a_site_without_attr_list(essay, capsys, tmp_path, monkeypatch):
+    """Without attr_list, `{ #id }` would be shown as text and change the heading's id: the
+    judge (MkDocs' built-in extensions here, no mkdocs.yml) keeps that heading French."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["translate", str(essay), "--provider", "pseudo", "--stdout"]) == 0
+    captured = capsys.readouterr()
+    assert '\n# Un "métier" difficile\n' in captured.out and "DDû **ggráss**" in captured.out
+    assert "essai.md:6: heading kept in French (the page renders differently: `<h1 id=" in captured.err
 
 
 def test_translate_uses_the_glossary(essay, capsys, tmp_path):
@@ -84,6 +96,18 @@ def test_check_translation_reports_file_line_and_difference(essay, tmp_path, cap
     assert f"{essay}:8 / {english}:8: paragraph: protected pieces differ: missing ``code``" in out
     assert f"{essay}:10 / {english}:10: footnote: label `1` became `2`" in out
     assert "2 difference(s)" in out
+
+
+def test_check_translation_renders_both_files_with_the_sites_markdown(tmp_path, capsys, root):
+    """A change the block model cannot see (a column's alignment) still changes the page."""
+    french, english = tmp_path / "essai.md", tmp_path / "essai.en.md"
+    french.write_text("| Nom | Valeur |\n|-----|-------:|\n| un | deux |\n", encoding="utf-8")
+    english.write_text("| Name | Value |\n|-----|-------|\n| one | two |\n", encoding="utf-8")
+    assert main(["check-translation", str(french), str(english), "--root", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert f'{english}: the page renders differently: `<th style="text-align: right;">`' in out
+    english.write_text("| Name | Value |\n|---|---:|\n| one | two |\n", encoding="utf-8")
+    assert main(["check-translation", str(french), str(english), "--root", str(root)]) == 0
 
 
 def test_check_translation_uses_the_projects_glossary(tmp_path, capsys):

@@ -155,8 +155,14 @@ def test_glossary_terms_and_do_not_translate_spans_are_kept():
 def test_typography_applies_to_prose_never_to_code():
     provider = Fixed({"Il dit <m1/> : « oui » !": "He says <m1/> : « yes » !"})
     result = translate_document("Il dit `a : « b » !` : « oui » !\n", provider)
-    # (the space before ":" right after a protected piece stays: `:smile: :` must not fuse)
-    assert result.text == "He says `a : « b » !` : “yes”!\n"
+    # the space before ":" goes after a protected piece too (issue 12), code untouched
+    assert result.text == "He says `a : « b » !`: “yes”!\n"
+
+
+def test_a_space_before_a_colon_stays_after_a_piece_ending_with_a_colon():
+    provider = Fixed({"Bravo <m1/> : fini.": "Well done <m1/> : finished."})
+    result = translate_document("Bravo :smile: : fini.\n", provider)
+    assert result.text == "Well done :smile: : finished.\n"  # `:smile::` would be another shortcode
 
 
 def test_identical_texts_are_sent_once_in_one_request():
@@ -251,20 +257,46 @@ def test_a_translated_admonition_title_may_contain_quotes():
     assert_valid(french, result.text)
 
 
-def test_folded_front_matter_values_are_translated_in_place():
+def test_folded_front_matter_values_are_translated_in_place_and_stay_folded():
     french = "---\ntitle: x\ndescription: >-\n  Une longue\n  description\ndate: 2024-01-01\n---\n\nTexte.\n"
     result = translate_document(french, get_provider("pseudo"))
     assert result.issues == []
     assert result.text == (
-        '---\ntitle: xx\ndescription: "ÛÛñë llõñggûë ddësççrîpptîõõñ"\ndate: 2024-01-01\n---\n\nTTëxttë.\n'
+        "---\ntitle: xx\ndescription: >-\n  ÛÛñë llõñggûë ddësççrîpptîõõñ\n"
+        "date: 2024-01-01\n---\n\nTTëxttë.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        (
+            "summary: |\n  Une ligne.\n  Une autre.\n",
+            "summary: |\n  ÛÛñë llîgññë.\n  ÛÛñë ááûtrrë.\n",
+        ),
+        (
+            "summary: >\n  Un paragraphe\n  plié.\n\n  Un second.\n",
+            "summary: >\n  ÛÛñ ppáráágrááphëë pplîéé.\n\n  ÛÛñ ssëçõõñd.\n",
+        ),
+        (
+            "summary: |-\r\n    Une ligne.\r\n    Une autre.\r\n",
+            "summary: |-\r\n    ÛÛñë llîgññë.\r\n    ÛÛñë ááûtrrë.\r\n",
+        ),
+    ],
+)
+def test_yaml_block_scalars_keep_their_style_and_their_breaks(french, english):
+    newline = "\r\n" if "\r\n" in french else "\n"
+    text = f"---{newline}{french}---{newline}"
+    result = translate_document(text, get_provider("pseudo"))
+    assert result.issues == []
+    assert result.text == f"---{newline}{english}---{newline}"
 
 
 def test_a_front_matter_value_that_breaks_the_file_goes_back_to_french_alone(monkeypatch):
     from bilingue.markdown import model as m
 
     # a value written so that the YAML no longer parses (defensive path: yaml_scalar is safe)
-    monkeypatch.setattr(m, "yaml_scalar", lambda value, style="": "[" + value)
+    monkeypatch.setattr(m, "yaml_scalar", lambda value, *layout: "[" + value)
     document = parse_document("---\ntitle: Titre\n---\n\nTexte.\n")
     title = next(i for i, b in enumerate(document.blocks) if b.kind == m.FRONT_MATTER)
     body = next(i for i, b in enumerate(document.blocks) if b.kind == m.PARAGRAPH)

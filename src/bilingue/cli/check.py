@@ -1,4 +1,5 @@
-"""``python -m bilingue check``: the sources registry and the essays' citations, all at once."""
+"""``python -m bilingue check``: the sources registry and the essays' citations, authors and tags,
+all at once."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from pathlib import Path
 from bilingue.cli._format import add_format_argument
 from bilingue.cli._paths import check_folder
 from bilingue.cli._project import project_options, project_settings
+from bilingue.config import Settings
+from bilingue.errors import SourceFileError
+from bilingue.library import load_library
 from bilingue.reporting import Problem, emit
 from bilingue.sources.checks import (
     CLAIM,
@@ -19,6 +23,7 @@ from bilingue.sources.checks import (
     Finding,
     check_pages,
     check_registry,
+    finding_from_error,
     registry_unusable,
 )
 from bilingue.unsafe_content import check_unsafe_content
@@ -37,7 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Then lists, for an author to "
             "review, the numbers stated in prose with no [^src:...] citation in the same "
             "sentence, and the numbers that disagree with the figures of the sources their "
-            "sentence cites. Exit status 1 when there is an error, 0 otherwise."
+            "sentence cites. Also checks authors.yml and tags.yml, and that every essay's "
+            "`authors:` are in authors.yml and every tag has an English label in tags.yml "
+            "(errors). Exit status 1 when there is an error, 0 otherwise."
         ),
     )
     parser.add_argument(
@@ -67,9 +74,19 @@ def run(args: argparse.Namespace) -> int:
         _print(findings, no_claims=True, args=args)
         print("pages not checked: every citation would look unknown until the registry can be read")
         return 1
-    findings += check_pages(sources, docs, args.tolerance)
+    findings += check_pages(sources, docs, args.tolerance) + _front_matter_findings(project, docs)
     findings += check_unsafe_content(sorted(docs.rglob("*.md")), sources, project.root / "mkdocs.yml")
     return _print(findings, no_claims=args.no_claims, args=args)
+
+
+def _front_matter_findings(project: Settings, docs: Path) -> list[Finding]:
+    """authors.yml and tags.yml, and the essays' ``authors:`` and ``tags:`` against them (errors)."""
+    try:
+        # an essay whose front matter cannot be read is the build's and translate's to report
+        library = load_library(project, skip_unreadable=True, docs_dir=docs)
+    except SourceFileError as error:
+        return [finding_from_error(error)]
+    return [Finding(ERROR, problem.path, problem.line, problem.message) for problem in library.problems()]
 
 
 def _print(findings: list[Finding], *, no_claims: bool, args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from bilingue.cli._format import add_format_argument
 from bilingue.cli._project import project_options, project_settings
 from bilingue.files import read_text
 from bilingue.markdown import compare_documents, parse_document
+from bilingue.markdown.judge import judge
 from bilingue.markdown.validate import Difference
 from bilingue.reporting import Problem, emit
 from bilingue.translate import load_glossary
@@ -24,9 +25,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Checks that the translation has the same blocks in the same order and nesting "
             "(headings and their levels and ids, lists, admonitions, tabs, tables, footnotes...), "
             "the same code, HTML and math, and in every prose block the same protected pieces "
-            "(inline code, link and image targets, footnote references, emoji...). Works on "
-            "human-edited files. Exit status 0 when they agree, 1 otherwise, with file:line and "
-            "what differs."
+            "(inline code, link and image targets, footnote references, emoji...); then renders "
+            "both with the site's Markdown configuration (mkdocs.yml) and compares the pages: "
+            "every element and attribute, heading ids, code, keys and math must be the same. "
+            "Works on human-edited files. Exit status 0 when they agree, 1 otherwise, with "
+            "file:line and what differs."
         ),
     )
     parser.add_argument("source", type=Path, metavar="FR", help="the French Markdown file")
@@ -48,16 +51,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    options = project_settings(
-        args, required=False
-    ).translate_options()  # the settings `translate` works with
+    settings = project_settings(args, required=False)
+    options = settings.translate_options()  # the settings `translate` works with
     keys = options.front_matter_keys
     if args.front_matter_keys is not None:
         keys = tuple(key.strip() for key in args.front_matter_keys.split(",") if key.strip())
     terms = load_glossary(args.glossary) if args.glossary is not None else options.glossary
-    source = parse_document(read_text(args.source), path=args.source, terms=terms, front_matter_keys=keys)
-    target = parse_document(read_text(args.target), path=args.target, terms=terms, front_matter_keys=keys)
+    source = parse_document(
+        read_text(args.source, exact=True), path=args.source, terms=terms, front_matter_keys=keys
+    )
+    target = parse_document(
+        read_text(args.target, exact=True), path=args.target, terms=terms, front_matter_keys=keys
+    )
     differences = compare_documents(source, target, translated_keys=keys)
+    if not differences:  # the model agrees: the site's renderer has the last word
+        rendered = judge(options.renderer(), source.source, target.source)
+        if rendered is not None:
+            differences.append(Difference(None, None, rendered.describe()))
     if not differences:
         print(
             f"{args.target}: matches {args.source} "
@@ -77,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _problem(difference: Difference, source: Path, target: Path) -> Problem:
     """On the English line when there is one (the file a translator fixes), else on the French."""
-    if difference.target_line is not None:
+    if difference.target_line is not None or difference.source_line is None:
         return Problem("error", difference.message, target, difference.target_line, title=TITLE)
     return Problem("error", difference.message, source, difference.source_line, title=TITLE)
 

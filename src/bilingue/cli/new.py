@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 
 from bilingue.cli._paths import check_folder
 from bilingue.cli._project import project_options, project_settings
 from bilingue.files import claim_folders
 from bilingue.new_essay import create_essay
+from bilingue.tags import load_tag_table
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,7 +41,20 @@ def run(args: argparse.Namespace) -> int:
         essay = create_essay(folder, args.title.strip(), dt.date.today(), tags)
     print(f"wrote {essay.path}")
     print(NEXT_STEPS.format(path=essay.path, slug=essay.slug))
+    _say_which_tags_need_a_label(tags, project.tags_path, project.folders.tags)
     return 0
+
+
+# ---------------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _say_which_tags_need_a_label(tags: list[str], table_path: Path, table_name: str) -> None:
+    """A new tag fails ``check`` until it has an English label: say so now, not at the first check."""
+    missing = load_tag_table(table_path).untranslated(tags)
+    if missing:
+        labels = "\n".join(f"    {tag}: <English label>" for tag in missing)
+        print(f"\nNew tags need an English label in {table_name} before check passes:\n{labels}")
 
 
 # ---------------------------------------------------------------------------------------------------

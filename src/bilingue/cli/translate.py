@@ -165,8 +165,8 @@ def _check(paths: list[Path], options: TranslateOptions, project: Settings, args
                 "translation workflow does it after the merge (or run `python -m bilingue translate` "
                 "and commit the files it writes)."
             )
-    if not found:
-        closing = ["every English essay is up to date"]
+    if all(problem.severity == "notice" for problem in found):  # none, or blocks left in French
+        closing = [*closing, "every English essay is up to date"]
     emit(
         found,
         output_format=args.output_format,
@@ -183,8 +183,10 @@ def _on_a_pull_request(problem: Problem, problems: Problems, options: TranslateO
     workflow: what the workflow does after the merge is a warning that says so; a person's English
     behind its French is a warning for a translator (still shown with its French change); files
     that cannot be read, and a person's English whose French is gone, stay errors."""
-    if problem in problems.unreadable or problem in problems.kept:
-        return problem
+    if problem in problems.unreadable or problem in problems.kept or problem in problems.test_output:
+        return problem  # test output is never merged, whoever translates after the merge
+    if problem in problems.untranslated:
+        return problem  # a notice
     if problem in problems.unlocked:
         after = "after the merge, the translation workflow adopts it (as a translation of unknown origin)"
     elif problem in problems.outdated:
@@ -247,7 +249,7 @@ def _print_english(paths, provider_name, project: Settings, options: TranslateOp
         raise BilingueError("--stdout needs the French file(s) to translate")
     provider = get_provider(provider_name, settings=project.provider_settings)
     for path in paths:
-        result = translate_document(read_text(path), provider, path=str(path), options=options)
+        result = translate_document(read_text(path, exact=True), provider, path=str(path), options=options)
         sys.stdout.write(result.text)
         for issue in result.issues:
             print(f"warning: {issue.describe(str(path))}", file=sys.stderr)
@@ -266,9 +268,9 @@ def _provider_name(value: str) -> str:
 def _options(args: argparse.Namespace, project: Settings) -> TranslateOptions:
     options = project.translate_options()
     if args.glossary is not None:
-        options = TranslateOptions(options.front_matter_keys, load_glossary(args.glossary))
+        options = replace(options, glossary=load_glossary(args.glossary))
     if args.no_typography:
-        options = TranslateOptions(options.front_matter_keys, options.glossary, typography=False)
+        options = replace(options, typography=False)
     return options
 
 

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bilingue.markdown.html_prose import prose_attributes
+
 SINGLE, OPEN, CLOSE = "single", "open", "close"
 
 # Piece kinds
@@ -36,6 +38,7 @@ FOOTNOTE_REF = "footnote_ref"
 ATTR_LIST = "attr_list"
 EMOJI = "emoji"
 URL = "url"
+EMAIL = "email"  # a bare e-mail address (not a link on the site, but never prose)
 LINK = "link"  # open "[" / close "](url 'title')" or "][ref]"
 IMAGE = "image"  # open "![" / close "](src)"
 REF_LINK = "ref_link"  # a whole "[label]" / "[text][]" shortcut reference (label = text)
@@ -77,7 +80,7 @@ class InlineContext:
         there only. Built from what ``text`` can contain, so the common case is one character
         class (fast) instead of an alternation tried at every position."""
         present = tuple(term for term in self.terms if term in text)
-        return _compile_candidates(present, "  \n" in text, "://" in text)
+        return _compile_candidates(present, "  \n" in text, "://" in text, "@" in text)
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ class InlineText:
                 out.append(html.unescape(segment.text))
             elif segment.kind == AUTOLINK:
                 out.append(segment.text[1:-1])
-            elif segment.kind in (TERM, URL, NO_TRANSLATE, KEYS, REF_LINK, MATH):
+            elif segment.kind in (TERM, URL, EMAIL, NO_TRANSLATE, KEYS, REF_LINK, MATH):
                 out.append(_strip_tags(segment.text).strip("[]"))
             elif segment.kind == HARD_BREAK:
                 out.append(" ")
@@ -195,7 +198,9 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
                 )
             position = end
             continue
-        pieces.append(Piece(_GROUP_KIND[group], start, end, text[start:end]))
+        kind = _GROUP_KIND[group]
+        title = _tag_title(text[start:end]) if kind == HTML_TAG else None
+        pieces.append(Piece(kind, start, end, text[start:end], title=title))
         position = end
     if delimiters:
         pieces = _pair_delimiters(pieces, delimiters)
@@ -357,6 +362,12 @@ def _parse_destination(text: str, index: int) -> tuple[int, tuple[int, int] | No
     return None
 
 
+def _tag_title(tag: str) -> tuple[int, int] | None:
+    """The first prose attribute value of an HTML tag (``<abbr title="...">``): translated."""
+    found = prose_attributes(tag)
+    return (found[0][2], found[0][3]) if found else None
+
+
 def _strip_tags(text: str) -> str:
     return re.sub(r"<[^>]*>", "", text)
 
@@ -368,23 +379,29 @@ def _compile(terms: tuple[str, ...]) -> re.Pattern[str]:
     if terms:
         joined = "|".join(re.escape(term) for term in terms)
         # after code/HTML/URLs (leftmost wins anyway), before emphasis and plain brackets
-        alternatives.insert(_TERM_SLOT, ("term", rf"(?<![\w-])(?:{joined})(?![\w-])"))
+        alternatives.insert(_TERM_SLOT, ("term", _TERM_BEFORE + f"(?:{joined})" + _TERM_AFTER))
     return re.compile("|".join(f"(?P<{name}>{regex})" for name, regex in alternatives))
 
 
 @lru_cache(maxsize=64)
-def _compile_candidates(terms: tuple[str, ...], hard_break: bool, url: bool) -> re.Pattern[str]:
+def _compile_candidates(terms: tuple[str, ...], hard_break: bool, url: bool, email: bool) -> re.Pattern[str]:
     starts = r"[`<\\$&+\[\]{:!*_=]"
     if hard_break:
         starts += r"| {2,}\n"
     if url:
         starts += r"|\b(?:https?|ftp)://"
+    if email:
+        starts += r"|(?<![\w.+\-])[\w.+\-]+@"
     terms = sorted({term for term in terms if term.strip()}, key=len, reverse=True)
     if terms:
-        starts += "|(?<![\\w-])(?:" + "|".join(re.escape(term) for term in terms) + ")"
+        starts += "|" + _TERM_BEFORE + "(?:" + "|".join(re.escape(term) for term in terms) + ")"
     return re.compile(starts)
 
 
+# A term stands alone: no letter, digit or hyphen next to it; an emphasis underscore may touch it
+# (Python-Markdown finds abbreviations in the text *inside* `_l'ONU_`), an intra-word one not.
+_TERM_BEFORE = r"(?<![^\W_])(?<!-)(?<!\w_)"
+_TERM_AFTER = r"(?![^\W_]|-|_\w)"
 _ATTR = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}]+))"""
 _KEY = r"""(?:[\w\-]+|"(?:\\.|[^"\\\n])+")"""
 _ALTERNATIVES: list[tuple[str, str]] = [
@@ -406,7 +423,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("math", r"\\\([\s\S]+?\\\)|(?<!\\)\$(?!\s)(?:\\.|[^\\$])+?(?<!\s)\$"),
     ("hardbreak", r"[ ]{2,}\n"),
     ("escape", r"\\[\s\S]"),
-    ("entity", r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
+    # Python-Markdown's ENTITY_RE: `&T;` in `AT&T;` is an entity to it, so it is one here
+    ("entity", r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);"),
     ("keys", rf"\+\+{_KEY}(?:\+{_KEY})*\+\+"),
     ("footnote", r"\[\^[^\]\s]+\]"),
     ("attr", rf"\{{:?[ ]*{_ATTR}(?:[ ]+{_ATTR})*[ ]*\}}"),
@@ -416,6 +434,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         r"\b(?:https?|ftp)://(?:[^\s<>\[\]()]|\([^\s<>\[\]()]*\))*"
         r"(?:[^\s<>\[\]().,;:!?'\"»*_]|\([^\s<>\[\]()]*\))",
     ),
+    ("email", r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+(?<![.\-])"),
     ("open", r"!?\["),
     ("close", r"\]"),
     ("delim", r"\*+|_+|=="),
@@ -437,6 +456,7 @@ _GROUP_KIND = {
     "attr": ATTR_LIST,
     "emoji": EMOJI,
     "url": URL,
+    "email": EMAIL,
     "term": TERM,
 }
 _EMPTY = InlineContext()

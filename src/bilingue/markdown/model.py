@@ -39,16 +39,31 @@ CODE = "code"  # fenced or indented code (protected)
 MATH = "math"  # $$ ... $$ or \[ ... \] (protected)
 COMMENT = "comment"  # <!-- ... --> (protected)
 RULE = "rule"  # --- *** ___
+TOC = "toc"  # [TOC]: where the table of contents goes (protected)
+HTML_TEXT = "html_text"  # words between the tags of a raw HTML block (inline prose, tags protected)
+ATTRIBUTE = "attribute"  # a prose attribute value: title="...", alt="...", a fence's title (plain text)
 
 CONTAINER_KINDS = frozenset(
     {LIST_ITEM, BLOCKQUOTE, ADMONITION, TAB, DEFINITION, FOOTNOTE, TABLE, HTML_MARKDOWN}
 )
 PROSE_KINDS = frozenset(
-    {FRONT_MATTER, HEADING, PARAGRAPH, ADMONITION, TAB, DEFINITION_TERM, ABBREVIATION, REFERENCE, TABLE_CELL}
+    {
+        FRONT_MATTER,
+        HEADING,
+        PARAGRAPH,
+        ADMONITION,
+        TAB,
+        DEFINITION_TERM,
+        ABBREVIATION,
+        REFERENCE,
+        TABLE_CELL,
+        HTML_TEXT,
+        ATTRIBUTE,
+    }
 )
 # Prose kinds whose text is not Markdown inline content but a plain string (a YAML value, a
 # quoted title, a link title): they are translated as plain text, without masking.
-PLAIN_TEXT_KINDS = frozenset({FRONT_MATTER, REFERENCE})
+PLAIN_TEXT_KINDS = frozenset({FRONT_MATTER, REFERENCE, ATTRIBUTE})
 
 
 @dataclass(eq=False)
@@ -155,7 +170,7 @@ class Document:
             if new_text == block.text or not block.spans:
                 continue
             if block.kind == FRONT_MATTER:
-                replacement = yaml_scalar(new_text, str(block.meta.get("style", "")))
+                replacement = yaml_scalar(new_text, block.meta, _newline_after(self.source, block.end))
             else:
                 replacement = _relayout(self.source, block, new_text)
             edits.append((block.spans[0][0], block.spans[-1][1], replacement))
@@ -170,14 +185,37 @@ class Document:
         return "".join(out)
 
 
-def yaml_scalar(value: str, style: str = "") -> str:
-    """``value`` written as a one-line YAML scalar, in the original quoting style when possible."""
+def yaml_scalar(value: str, layout: dict[str, object] | None = None, newline: str = "\n") -> str:
+    """``value`` written as a YAML scalar in the original style: a block scalar (``|``, ``>``)
+    keeps its header, indentation and line or paragraph breaks; any other value is one line,
+    in the original quoting style when possible."""
+    layout = layout or {}
+    style = str(layout.get("style", ""))
+    if style in ("|", ">") and value.strip():
+        return _block_scalar(value, layout, newline)
     value = " ".join(value.split())  # front-matter titles and descriptions are one line
     if style == "'":
         return "'" + value.replace("'", "''") + "'"
     if style == "" and _plain_is_safe(value):
         return value
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML "..." scalar
+
+
+def _block_scalar(value: str, layout: dict[str, object], newline: str) -> str:
+    """``|`` keeps each line; ``>`` folds lines, so its paragraphs are separated by blank lines."""
+    indent = str(layout.get("indent") or "  ")
+    items = value.rstrip("\n").split("\n")
+    lines: list[str] = []
+    for number, item in enumerate(items):
+        if number and layout.get("style") == ">":
+            lines.append("")
+        if item or layout.get("style") == "|":
+            lines.append(indent + item if item else "")
+    return str(layout.get("header", layout.get("style"))) + newline + newline.join(lines)
+
+
+def _newline_after(source: str, position: int) -> str:
+    return "\r\n" if source.startswith("\r\n", position) else "\n"
 
 
 def _plain_is_safe(value: str) -> bool:

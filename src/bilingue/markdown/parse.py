@@ -1,20 +1,23 @@
 """Segmenter: Markdown source -> :class:`~bilingue.markdown.model.Document`.
 
 Line-based and linear: every line is looked at a bounded number of times. It follows how the
-SITE renders (Python-Markdown + the extensions of mkdocs.yml): 4-space indentation for nested
-content, admonitions/details/tabs bodies indented by 4, a list after a paragraph needs a blank
-line at top level, ``1986. Text`` at a block start is an ordered list, setext headings only on
-a block's first line, tables only at a block start, and so on.
+SITE renders (Python-Markdown + the extensions of mkdocs.yml): tabs are 4 columns, 4-column
+indentation for nested content, admonitions/details/tabs bodies indented by 4, a list after a
+paragraph needs a blank line at top level, ``1986. Text`` at a block start is an ordered list,
+setext headings only on a block's first line, tables only at a block start, ``[TOC]`` alone is
+the table of contents, an attribute list alone on a paragraph's last line belongs to the
+paragraph, and so on.
 
 Each container's content is parsed recursively on its lines with the container prefix removed;
-a line remembers its file line number and the offset of its first kept character in the file, so
-prose spans always point into the original source.
+a :class:`~bilingue.markdown.lines.Line` remembers its file line number and where each of its
+characters sits in the file, so prose spans always point into the original source.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -22,11 +25,13 @@ import yaml
 from bilingue import yaml_input
 from bilingue.frontmatter import split_front_matter
 from bilingue.markdown import model as m
+from bilingue.markdown.html_prose import html_prose
 from bilingue.markdown.inline import InlineContext, syntax_characters
+from bilingue.markdown.lines import Line, source_lines
 
 DEFAULT_FRONT_MATTER_KEYS = ("title", "description", "summary")
 
-Line = tuple[str, int, int]  # (text without container prefix, 1-based file line, file offset)
+Span = tuple[int, int]
 
 
 def parse_document(
@@ -41,28 +46,17 @@ def parse_document(
     Raises :class:`bilingue.errors.SourceFileError` on invalid front matter.
     """
     split = split_front_matter(text, path)
-    body_offset = len(split.front_matter)
-    lines = _lines(text, body_offset, split.body_line)
+    lines = source_lines(text, split.body_offset, split.body_line)
     abbreviations, references = _definitions(split.body)
     context = InlineContext(terms=tuple(terms) + abbreviations, references=references)
     blocks: list[m.Block] = []
     if split.front_matter:
-        blocks.extend(_front_matter_blocks(text, split.front_matter, tuple(front_matter_keys), context))
-    _Parser(text, blocks, context).parse(lines, 0, None, "", False)
+        start = len(split.bom)
+        blocks.extend(
+            _front_matter_blocks(text, start, split.front_matter, tuple(front_matter_keys), context)
+        )
+    _Parser(text, blocks, context).parse(_Scope(lines, 0, None, "", False))
     return m.Document(text, blocks, split.meta, split.front_matter, context, str(path))
-
-
-def _lines(text: str, offset: int, first_line: int) -> list[Line]:
-    out: list[Line] = []
-    number = first_line
-    for raw in text[offset:].split("\n"):
-        # a Windows line end's "\r" is not part of the line (it stays in the file untouched)
-        out.append((raw[:-1] if raw.endswith("\r") else raw, number, offset))
-        offset += len(raw) + 1
-        number += 1
-    if out and out[-1][0] == "":
-        out.pop()  # the empty string after a final newline is not a line
-    return out
 
 
 def _definitions(body: str) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -72,10 +66,12 @@ def _definitions(body: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return abbreviations, references
 
 
-def _front_matter_blocks(text: str, raw: str, keys: tuple[str, ...], context: InlineContext) -> list[m.Block]:
-    """One block per translatable front-matter value that is a plain string."""
-    yaml_start = raw.index("\n") + 1
-    yaml_text = raw[yaml_start : raw.rstrip("\n").rfind("\n") + 1]  # without the closing ---
+def _front_matter_blocks(
+    text: str, start: int, raw: str, keys: tuple[str, ...], context: InlineContext
+) -> list[m.Block]:
+    """One block per translatable front-matter value that is a string (``raw`` is at ``start``)."""
+    yaml_start = start + raw.index("\n") + 1
+    yaml_text = raw[raw.index("\n") + 1 : raw.rstrip("\r\n").rfind("\n") + 1]  # without the closing ---
     try:
         node = yaml_input.compose(yaml_text)
     except yaml.YAMLError:
@@ -88,23 +84,25 @@ def _front_matter_blocks(text: str, raw: str, keys: tuple[str, ...], context: In
             continue
         if value_node.tag != "tag:yaml.org,2002:str" or not value_node.value.strip():
             continue
-        start = yaml_start + value_node.start_mark.index
+        value_start = yaml_start + value_node.start_mark.index
         end = yaml_start + value_node.end_mark.index
-        end = start + len(text[start:end].rstrip())  # a block scalar's mark ends on the next line
-        line = value_node.start_mark.line + 2
+        end = value_start + len(text[value_start:end].rstrip())  # a block scalar's mark ends on the next line
+        meta: dict[str, object] = {"key": key_node.value, "style": value_node.style or ""}
+        if value_node.style in ("|", ">"):
+            meta.update(_block_scalar_layout(text, value_start, end))
         blocks.append(
             m.Block(
                 m.FRONT_MATTER,
-                line,
+                value_node.start_mark.line + 2,
                 value_node.end_mark.line + 2,
                 0,
                 None,
-                start,
+                value_start,
                 end,
                 value_node.value,
-                ((start, end),),
+                ((value_start, end),),
                 "",
-                {"key": key_node.value, "style": value_node.style or ""},
+                meta,
                 context,
                 text,
             )
@@ -112,7 +110,43 @@ def _front_matter_blocks(text: str, raw: str, keys: tuple[str, ...], context: In
     return blocks
 
 
+def _block_scalar_layout(text: str, start: int, end: int) -> dict[str, object]:
+    """How a ``|``/``>`` value is written: its header (``|-``, ``>+2``...) and its indentation."""
+    header_end = text.index("\n", start)
+    header = text[start:header_end].rstrip("\r")
+    body = text[header_end + 1 : end]
+    first = next((line for line in body.split("\n") if line.strip()), "")
+    return {"header": header.split("#")[0].rstrip(), "indent": first[: len(first) - len(first.lstrip(" "))]}
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """A run of lines being cut into blocks: a container's content, or the whole body.
+
+    ``prefix`` is what starts each continuation line of a multi-line prose block here (``> ``,
+    list indentation...); ``in_list`` is true inside a list item, where a list may interrupt a
+    paragraph.
+    """
+
+    lines: list[Line]
+    depth: int
+    parent: int | None
+    prefix: str
+    in_list: bool
+
+    def inner(self, lines: list[Line], parent: int, prefix: str, in_list: bool = False) -> _Scope:
+        """The scope of a container's content, one level deeper."""
+        return _Scope(lines, self.depth + 1, parent, self.prefix + prefix, in_list)
+
+
 class _Parser:
+    """Cuts a scope's lines into blocks, appended to ``blocks`` in reading order.
+
+    :meth:`parse` looks at the first line of each block and picks a builder (one method per
+    construct, named after it); a builder adds its block(s), parses a container's content as an
+    inner scope, and returns where the next block starts and which kind it just made.
+    """
+
     def __init__(self, source: str, blocks: list[m.Block], context: InlineContext):
         self.source = source
         self.blocks = blocks
@@ -120,401 +154,445 @@ class _Parser:
 
     # -- entry -------------------------------------------------------------------------------
 
-    def parse(self, lines: list[Line], depth: int, parent: int | None, prefix: str, in_list: bool) -> None:
-        """Parse ``lines`` (container prefix removed) into blocks at ``depth``."""
+    def parse(self, scope: _Scope) -> None:
+        """Parse the scope's lines into blocks."""
         index = 0
-        count = len(lines)
         last_kind = ""
-        while index < count:
-            text = lines[index][0]
-            if not text.strip():
+        while index < len(scope.lines):
+            if scope.lines[index].blank:
                 index += 1
                 continue
-            stripped = text.lstrip(" ")
-            indent = len(text) - len(stripped)
-            handler = None
-            if indent >= 4:
-                handler = self._indented_code
-            elif _FENCE.match(text):
-                handler = self._fence
-            else:
-                handler = self._dispatch(stripped, indent, text, lines, index, last_kind)
-            index, last_kind = handler(lines, index, depth, parent, prefix, in_list)
+            builder = self._builder_for(scope, index, last_kind)
+            index, last_kind = builder(scope, index)
 
-    def _dispatch(self, stripped, indent, text, lines, index, last_kind):
+    def _builder_for(self, scope: _Scope, index: int, last_kind: str):
+        """The method that builds the block starting at ``scope.lines[index]``."""
+        line = scope.lines[index]
+        if line.indent >= 4:
+            return self._indented_code
+        if _FENCE.match(line.text):
+            return self._fence
+        return self._container_builder(line, last_kind) or self._leaf_builder(scope, index)
+
+    def _container_builder(self, line: Line, last_kind: str):
+        text = line.text
+        stripped = text.lstrip(" ")
         first = stripped[0]
-        if indent == 0 and first == "#" and _ATX.match(text):
-            return self._atx
-        if first in "-*_" and _HR.match(text):
-            return self._rule
-        if indent == 0 and first in "!?" and _ADMONITION.match(text):
+        top = line.indent == 0
+        if top and first in "!?" and _ADMONITION.match(text):
             return self._admonition
-        if indent == 0 and first == "=" and _TAB.match(text):
+        if top and first == "=" and _TAB.match(text):
             return self._tab
         if first == ">":
             return self._blockquote
-        if (first in "-*+" or first.isdigit()) and _LIST_ITEM.match(text):
+        if (first in "-*+" or first.isdigit()) and not _HR.match(text) and _LIST_ITEM.match(text):
             return self._list_item
-        if indent == 0 and first == "[":
-            if _FOOTNOTE_DEF.match(text):
-                return self._footnote
-            if _REF_DEF.match(text):
-                return self._reference
-        if indent == 0 and first == "*" and _ABBR_LINE.match(text):
-            return self._abbreviation
+        if top and first == "[" and _FOOTNOTE_DEF.match(text):
+            return self._footnote
         # ": text" is a definition unless nothing precedes it in its container (Python-Markdown)
         if first == ":" and last_kind and _DEF.match(text):
             return self._definition
+        return None
+
+    def _leaf_builder(self, scope: _Scope, index: int):
+        text = scope.lines[index].text
+        stripped = text.lstrip(" ")
+        first = stripped[0]
+        top = scope.lines[index].indent == 0
+        if top and first == "#" and _ATX.match(text):
+            return self._atx
+        if first in "-*_" and _HR.match(text):
+            return self._rule
+        if top and first == "[" and _REF_DEF.match(text):
+            return self._reference
+        if top and first == "*" and _ABBR_LINE.match(text):
+            return self._abbreviation
         if first == "<":
             if stripped.startswith("<!--"):
                 return self._comment
-            if _starts_html_block(stripped):
+            if _starts_html_block(text):
                 return self._html
-        if indent == 0 and (text.startswith("$$") or text.startswith("\\[") or _MATH_BEGIN.match(text)):
+        if top and (text.startswith("$$") or text.startswith("\\[") or _MATH_BEGIN.match(text)):
             return self._math
-        if (
-            "|" in text
-            and index + 1 < len(lines)
-            and _TABLE_SEP.match(lines[index + 1][0])
-            and ("|" in lines[index + 1][0] or "|" in text)
-        ):
+        if self._starts_table(scope, index):
             return self._table
         return self._paragraph
 
-    # -- block builders ----------------------------------------------------------------------
+    @staticmethod
+    def _starts_table(scope: _Scope, index: int) -> bool:
+        text = scope.lines[index].text
+        if "|" not in text or index + 1 >= len(scope.lines):
+            return False
+        delimiter = scope.lines[index + 1].text
+        return bool(_TABLE_SEP.match(delimiter)) and ("|" in delimiter or "|" in text)
+
+    # -- adding blocks -----------------------------------------------------------------------
 
     def _add(
         self,
         kind: str,
-        lines: list[Line],
+        scope: _Scope,
         first: int,
         last: int,
-        depth: int,
-        parent: int | None,
-        spans=(),
-        continuation: str = "",
-        meta=None,
+        spans: Iterable[Span] = (),
+        meta: dict[str, object] | None = None,
+        *,
+        parent: int | None = None,
+        depth: int | None = None,
     ) -> int:
-        start = lines[first][2]
-        end = lines[last][2] + len(lines[last][0])
-        source = self.source
-        if len(spans) == 1:
-            text = source[spans[0][0] : spans[0][1]]
-        else:
-            text = "\n".join([source[a:b] for a, b in spans])
+        """Append a block made of ``scope.lines[first:last + 1]``; returns its index."""
+        spans = tuple(spans)
+        text = "\n".join(self.source[a:b] for a, b in spans)
         block = m.Block(
             kind,
-            lines[first][1],
-            lines[last][1],
-            depth,
-            parent,
-            start,
-            end,
+            scope.lines[first].number,
+            scope.lines[last].number,
+            scope.depth if depth is None else depth,
+            scope.parent if parent is None else parent,
+            scope.lines[first].offset,
+            scope.lines[last].end,
             text,
-            tuple(spans),
-            continuation,
+            spans,
+            scope.prefix,
             meta or {},
             self.context,
-            source,
+            self.source,
         )
         self.blocks.append(block)
         return len(self.blocks) - 1
 
-    def _indented_code(self, lines, index, depth, parent, prefix, in_list):
+    def _add_prose_attributes(self, found: list, scope: _Scope, row: int, owner: int) -> None:
+        """ATTRIBUTE blocks for prose attribute values (``title="..."``...) found on a line."""
+        for name, quote, span in found:
+            self._add(
+                m.ATTRIBUTE,
+                scope,
+                row,
+                row,
+                [span],
+                {"name": name, "quote": quote},
+                parent=owner,
+                depth=scope.depth + 1,
+            )
+
+    # -- protected blocks --------------------------------------------------------------------
+
+    def _indented_code(self, scope: _Scope, index: int) -> tuple[int, str]:
         end = index
-        cursor = index + 1
-        while cursor < len(lines):
-            text = lines[cursor][0]
-            if text.strip():
-                if len(text) - len(text.lstrip(" ")) < 4:
-                    break
-                end = cursor
-            cursor += 1
-        self._add(m.CODE, lines, index, end, depth, parent, meta={"fence": ""})
+        for cursor in range(index + 1, len(scope.lines)):
+            line = scope.lines[cursor]
+            if line.blank:
+                continue
+            if line.indent < 4:
+                break
+            end = cursor
+        self._add(m.CODE, scope, index, end, meta={"fence": ""})
         return end + 1, m.CODE
 
-    def _fence(self, lines, index, depth, parent, prefix, in_list):
-        opening = _FENCE.match(lines[index][0])
+    def _fence(self, scope: _Scope, index: int) -> tuple[int, str]:
+        opening_line = scope.lines[index]
+        opening = _FENCE.match(opening_line.text)
         char, size = opening.group(2)[0], len(opening.group(2))
-        end = len(lines) - 1
-        for cursor in range(index + 1, len(lines)):
-            closing = _FENCE_CLOSE.match(lines[cursor][0])
+        end = len(scope.lines) - 1
+        for cursor in range(index + 1, len(scope.lines)):
+            closing = _FENCE_CLOSE.match(scope.lines[cursor].text)
             if closing and closing.group(1)[0] == char and len(closing.group(1)) >= size:
                 end = cursor
                 break
-        self._add(m.CODE, lines, index, end, depth, parent, meta={"fence": opening.group(2)})
+        meta: dict[str, object] = {"fence": opening.group(2)}
+        title = _FENCE_TITLE.search(opening_line.text, opening.end())
+        code = self._add(m.CODE, scope, index, end, meta=meta)
+        if title:
+            span = opening_line.span(title.start(2), title.end(2))
+            meta["skeleton"] = _without(self.source, self.blocks[code], [span])
+            self._add_prose_attributes([("title", title.group(1), span)], scope, index, code)
         return end + 1, m.CODE
 
-    def _math(self, lines, index, depth, parent, prefix, in_list):
-        text = lines[index][0]
+    def _math(self, scope: _Scope, index: int) -> tuple[int, str]:
+        text = scope.lines[index].text
         begin = _MATH_BEGIN.match(text)
         closing = "\\end{" + begin.group(1) + "}" if begin else "$$" if text.startswith("$$") else "\\]"
-        end = len(lines) - 1
-        for cursor in range(index, len(lines)):
-            body = lines[cursor][0]
+        end = len(scope.lines) - 1
+        for cursor in range(index, len(scope.lines)):
+            body = scope.lines[cursor].text
             searched = body[2:] if cursor == index and not begin else body
             if closing in searched:
                 end = cursor
                 break
-        self._add(m.MATH, lines, index, end, depth, parent)
+        self._add(m.MATH, scope, index, end)
         return end + 1, m.MATH
 
-    def _comment(self, lines, index, depth, parent, prefix, in_list):
-        end = len(lines) - 1
-        for cursor in range(index, len(lines)):
-            if "-->" in lines[cursor][0]:
-                end = cursor
-                break
-        self._add(m.COMMENT, lines, index, end, depth, parent)
+    def _comment(self, scope: _Scope, index: int) -> tuple[int, str]:
+        end = next(
+            (cursor for cursor in range(index, len(scope.lines)) if "-->" in scope.lines[cursor].text),
+            len(scope.lines) - 1,
+        )
+        self._add(m.COMMENT, scope, index, end)
         return end + 1, m.COMMENT
 
-    def _rule(self, lines, index, depth, parent, prefix, in_list):
-        self._add(m.RULE, lines, index, index, depth, parent)
+    def _rule(self, scope: _Scope, index: int) -> tuple[int, str]:
+        self._add(m.RULE, scope, index, index)
         return index + 1, m.RULE
 
-    def _atx(self, lines, index, depth, parent, prefix, in_list):
-        text, _, offset = lines[index]
-        match = _ATX.match(text)
-        spans = _group_span(match, 2, offset)
-        self._add(
-            m.HEADING,
-            lines,
-            index,
-            index,
-            depth,
-            parent,
-            spans,
-            meta={"level": len(match.group(1)), "style": "atx"},
-        )
+    # -- one-line prose blocks ---------------------------------------------------------------
+
+    def _atx(self, scope: _Scope, index: int) -> tuple[int, str]:
+        line = scope.lines[index]
+        match = _ATX.match(line.text)
+        meta = {"level": len(match.group(1)), "style": "atx"}
+        self._add(m.HEADING, scope, index, index, _group_span(match, 2, line), meta)
         return index + 1, m.HEADING
 
-    def _abbreviation(self, lines, index, depth, parent, prefix, in_list):
-        text, _, offset = lines[index]
-        match = _ABBR_LINE.match(text)
-        spans = _group_span(match, 2, offset)
-        self._add(m.ABBREVIATION, lines, index, index, depth, parent, spans, meta={"term": match.group(1)})
+    def _abbreviation(self, scope: _Scope, index: int) -> tuple[int, str]:
+        line = scope.lines[index]
+        match = _ABBR_LINE.match(line.text)
+        self._add(m.ABBREVIATION, scope, index, index, _group_span(match, 2, line), {"term": match.group(1)})
         return index + 1, m.ABBREVIATION
 
-    def _reference(self, lines, index, depth, parent, prefix, in_list):
-        text, _, offset = lines[index]
-        match = _REF_DEF.match(text)
+    def _reference(self, scope: _Scope, index: int) -> tuple[int, str]:
+        """``[label]: url "title"``; the title may be on the next line (Python-Markdown)."""
+        line = scope.lines[index]
+        match = _REF_DEF.match(line.text)
+        end = index
+        title_line, title_match = line, match
         group = next((g for g in (3, 4, 5) if match.group(g)), None)
-        spans = _group_span(match, group, offset)
-        self._add(
-            m.REFERENCE,
-            lines,
-            index,
-            index,
-            depth,
-            parent,
-            spans,
-            meta={"label": match.group(1), "url": match.group(2)},
-        )
-        return index + 1, m.REFERENCE
+        if group is None and index + 1 < len(scope.lines):
+            following = _REF_TITLE_LINE.match(scope.lines[index + 1].text)
+            if following:
+                end, title_line, title_match = index + 1, scope.lines[index + 1], following
+                group = next((g for g in (1, 2, 3) if following.group(g)), None)
+        spans = _group_span(title_match, group, title_line)
+        meta = {"label": match.group(1), "url": match.group(2)}
+        self._add(m.REFERENCE, scope, index, end, spans, meta)
+        return end + 1, m.REFERENCE
 
-    def _admonition(self, lines, index, depth, parent, prefix, in_list):
-        text, _, offset = lines[index]
-        match = _ADMONITION.match(text)
-        spans = _group_span(match, 3, offset)
-        return self._indented_container(
-            m.ADMONITION,
-            lines,
-            index,
-            depth,
-            parent,
-            prefix,
-            spans,
-            {"marker": match.group(1), "type": match.group(2)},
-        )
+    # -- containers --------------------------------------------------------------------------
 
-    def _tab(self, lines, index, depth, parent, prefix, in_list):
-        text, _, offset = lines[index]
-        match = _TAB.match(text)
-        spans = _group_span(match, 2, offset)
-        return self._indented_container(
-            m.TAB, lines, index, depth, parent, prefix, spans, {"marker": match.group(1)}
-        )
+    def _admonition(self, scope: _Scope, index: int) -> tuple[int, str]:
+        line = scope.lines[index]
+        match = _ADMONITION.match(line.text)
+        meta = {"marker": match.group(1), "type": match.group(2)}
+        return self._indented_container(m.ADMONITION, scope, index, _group_span(match, 3, line), meta)
 
-    def _indented_container(self, kind, lines, index, depth, parent, prefix, spans, meta):
-        """A header line then a body indented by 4 spaces (admonitions, details, tabs)."""
-        end, body = _indented_body(lines, index + 1, lazy=False)
-        block = self._add(kind, lines, index, max(end, index), depth, parent, spans, meta=meta)
-        self.parse(body, depth + 1, block, prefix + "    ", False)
-        return max(end, index) + 1, kind
+    def _tab(self, scope: _Scope, index: int) -> tuple[int, str]:
+        line = scope.lines[index]
+        match = _TAB.match(line.text)
+        meta = {"marker": match.group(1)}
+        return self._indented_container(m.TAB, scope, index, _group_span(match, 2, line), meta)
 
-    def _footnote(self, lines, index, depth, parent, prefix, in_list):
-        text, number, offset = lines[index]
-        match = _FOOTNOTE_DEF.match(text)
-        end, body = _indented_body(lines, index + 1, lazy=True)
+    def _indented_container(self, kind, scope: _Scope, index: int, spans, meta) -> tuple[int, str]:
+        """A header line then a body indented by 4 columns (admonitions, details, tabs)."""
+        end, body = _indented_body(scope.lines, index + 1, lazy=False)
         end = max(end, index)
-        first: Line = (match.group(2), number, offset + match.start(2))
-        block = self._add(m.FOOTNOTE, lines, index, end, depth, parent, meta={"label": match.group(1)})
-        self.parse([first, *body], depth + 1, block, prefix + "    ", False)
-        return end + 1, m.FOOTNOTE
+        block = self._add(kind, scope, index, end, spans, meta)
+        self.parse(scope.inner(body, block, "    "))
+        return end + 1, kind
 
-    def _definition(self, lines, index, depth, parent, prefix, in_list):
-        text, number, offset = lines[index]
-        match = _DEF.match(text)
-        end, body = _indented_body(lines, index + 1, lazy=True)
-        end = max(end, index)
-        first: Line = (match.group(1), number, offset + match.start(1))
-        block = self._add(m.DEFINITION, lines, index, end, depth, parent)
-        self.parse([first, *body], depth + 1, block, prefix + "    ", False)
-        return end + 1, m.DEFINITION
+    def _footnote(self, scope: _Scope, index: int) -> tuple[int, str]:
+        line = scope.lines[index]
+        match = _FOOTNOTE_DEF.match(line.text)
+        return self._lazy_container(
+            m.FOOTNOTE, scope, index, line.cut(match.start(2)), {"label": match.group(1)}
+        )
 
-    def _list_item(self, lines, index, depth, parent, prefix, in_list):
-        text, number, offset = lines[index]
-        match = _LIST_ITEM.match(text)
-        content_start = match.start(3)
+    def _definition(self, scope: _Scope, index: int) -> tuple[int, str]:
+        line = scope.lines[index]
+        match = _DEF.match(line.text)
+        return self._lazy_container(m.DEFINITION, scope, index, line.cut(match.start(1)), {})
+
+    def _list_item(self, scope: _Scope, index: int) -> tuple[int, str]:
+        line = scope.lines[index]
+        match = _LIST_ITEM.match(line.text)
+        content_start = match.start(3) if match.group(3) else len(line.text)
         meta: dict[str, object] = {"marker": match.group(1)}
-        task = _TASK.match(text, content_start)
+        task = _TASK.match(line.text, content_start)
         if task:
             meta["task"] = task.group(1)
             content_start = task.end()
-        first: Line = (text[content_start:], number, offset + content_start)
-        end, body = _indented_body(lines, index + 1, lazy=True, stop_at_item=True)
-        end = max(end, index)
-        block = self._add(m.LIST_ITEM, lines, index, end, depth, parent, meta=meta)
-        self.parse([first, *body], depth + 1, block, prefix + "    ", True)
-        return end + 1, m.LIST_ITEM
+        return self._lazy_container(m.LIST_ITEM, scope, index, line.cut(content_start), meta, in_list=True)
 
-    def _blockquote(self, lines, index, depth, parent, prefix, in_list):
+    def _lazy_container(
+        self, kind: str, scope: _Scope, index: int, first: Line, meta, in_list: bool = False
+    ) -> tuple[int, str]:
+        """A first line with content, then lines indented by 4 or lazily continuing it
+        (list items, footnotes, definitions)."""
+        end, body = _indented_body(scope.lines, index + 1, lazy=True, stop_at_item=in_list)
+        end = max(end, index)
+        block = self._add(kind, scope, index, end, meta=meta)
+        self.parse(scope.inner([first, *body], block, "    ", in_list))
+        return end + 1, kind
+
+    def _blockquote(self, scope: _Scope, index: int) -> tuple[int, str]:
         body: list[Line] = []
-        cursor = index
         end = index
-        while cursor < len(lines):
-            text, number, offset = lines[cursor]
-            quoted = _QUOTE.match(text)
+        for cursor in range(index, len(scope.lines)):
+            line = scope.lines[cursor]
+            quoted = _QUOTE.match(line.text)
             if quoted:
-                body.append((text[quoted.end() :], number, offset + quoted.end()))
+                body.append(line.cut(quoted.end()))
                 end = cursor
-            elif text.strip() and body and body[-1][0].strip() and not _starts_block(text):
-                body.append((text.lstrip(" "), number, offset + len(text) - len(text.lstrip())))
+            elif not line.blank and body and not body[-1].blank and not _starts_block(line.text):
+                body.append(line.dedent(line.indent))
                 end = cursor  # lazy continuation of the quoted paragraph
-            elif not text.strip():
-                # Python-Markdown merges "> a" + blank + "> b" into one quote
-                following = cursor + 1
-                if following < len(lines) and _QUOTE.match(lines[following][0]):
-                    body.append(("", number, offset))
-                else:
-                    break
+            elif line.blank and _quote_follows(scope.lines, cursor):
+                body.append(line.emptied())  # "> a" + blank + "> b" is one quote in Python-Markdown
             else:
                 break
-            cursor += 1
-        block = self._add(m.BLOCKQUOTE, lines, index, end, depth, parent)
-        self.parse(body, depth + 1, block, prefix + "> ", False)
+        block = self._add(m.BLOCKQUOTE, scope, index, end)
+        self.parse(scope.inner(body, block, "> "))
         return end + 1, m.BLOCKQUOTE
 
-    def _html(self, lines, index, depth, parent, prefix, in_list):
-        text = lines[index][0].lstrip(" ")
+    def _html(self, scope: _Scope, index: int) -> tuple[int, str]:
+        text = scope.lines[index].text.lstrip(" ")
         tag = _HTML_OPEN.match(text).group(1).lower()
-        opener = re.compile(rf"<{tag}\b", re.IGNORECASE)
-        closer = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
-        level = 0
-        end = None
-        for cursor in range(index, len(lines)):
-            line = lines[cursor][0]
-            level += len(opener.findall(line)) - len(closer.findall(line))
-            if level <= 0:
-                end = cursor
-                break
+        end = _html_end(scope.lines, index, tag)
         markdown = _MARKDOWN_ATTR.search(text[: text.find(">") + 1] if ">" in text else text)
         if end is None:  # unclosed: Python-Markdown keeps the raw HTML up to a blank line
             end = index
-            while end + 1 < len(lines) and lines[end + 1][0].strip():
+            while end + 1 < len(scope.lines) and not scope.lines[end + 1].blank:
                 end += 1
             markdown = None
+        closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
         if (
             markdown
             and end > index
-            and ">" in text
             and text.rstrip().endswith(">")
-            and closer.fullmatch(lines[end][0].strip())
+            and closing.fullmatch(scope.lines[end].text.strip())
         ):
-            block = self._add(m.HTML_MARKDOWN, lines, index, end, depth, parent, meta={"tag": tag})
-            self.parse(lines[index + 1 : end], depth + 1, block, prefix, False)
-        else:
-            self._add(m.HTML, lines, index, end, depth, parent, meta={"tag": tag})
+            block = self._add(m.HTML_MARKDOWN, scope, index, end, meta={"tag": tag})
+            self.parse(_Scope(scope.lines[index + 1 : end], scope.depth + 1, block, scope.prefix, False))
+            return end + 1, m.HTML
+        block = self._add(m.HTML, scope, index, end, meta={"tag": tag})
+        self._html_prose(scope, index, end, block)
         return end + 1, m.HTML
 
-    def _table(self, lines, index, depth, parent, prefix, in_list):
-        end = index + 1
-        while end + 1 < len(lines) and lines[end + 1][0].strip() and "|" in lines[end + 1][0]:
-            end += 1
-        table = self._add(m.TABLE, lines, index, end, depth, parent)
-        for row in range(index, end + 1):
-            if row == index + 1:
-                continue  # the delimiter row is protected structure
-            text, number, offset = lines[row]
-            for column, (start, stop) in enumerate(_split_row(text)):
-                spans = [(offset + start, offset + stop)] if stop > start else []
+    def _html_prose(self, scope: _Scope, first: int, last: int, block: int) -> None:
+        """The prose of a raw HTML block: text between tags, and prose attribute values."""
+        spans: list[Span] = []
+        for row, found in enumerate(html_prose([line.text for line in scope.lines[first : last + 1]])):
+            line = scope.lines[first + row]
+            for start, end in found.texts:
+                span = line.span(start, end)
+                spans.append(span)
                 self._add(
-                    m.TABLE_CELL,
-                    lines,
-                    row,
-                    row,
-                    depth + 1,
-                    table,
-                    spans,
-                    meta={"row": row - index - (row > index), "column": column, "text_line": number},
+                    m.HTML_TEXT, scope, first + row, first + row, [span], parent=block, depth=scope.depth + 1
                 )
+            attributes = [(name, quote, line.span(a, b)) for name, quote, a, b in found.attributes]
+            spans += [span for _, _, span in attributes]
+            self._add_prose_attributes(attributes, scope, first + row, block)
+        if spans:
+            self.blocks[block].meta["skeleton"] = _without(self.source, self.blocks[block], spans)
+
+    # -- tables --------------------------------------------------------------------------------
+
+    def _table(self, scope: _Scope, index: int) -> tuple[int, str]:
+        end = index + 1
+        while (
+            end + 1 < len(scope.lines) and not scope.lines[end + 1].blank and "|" in scope.lines[end + 1].text
+        ):
+            end += 1
+        table = self._add(m.TABLE, scope, index, end)
+        for row in range(index, end + 1):
+            if row != index + 1:  # the delimiter row is protected structure
+                self._table_cells(scope, row, row - index - (row > index), table)
         return end + 1, m.TABLE
 
-    def _paragraph(self, lines, index, depth, parent, prefix, in_list):
-        # setext heading: only the first line of a block, underlined
-        if index + 1 < len(lines) and _SETEXT.match(lines[index + 1][0]):
-            underline = lines[index + 1][0].strip()[0]
-            self._add(
-                m.HEADING,
-                lines,
-                index,
-                index + 1,
-                depth,
-                parent,
-                [_prose_span(lines[index])],
-                meta={"level": 1 if underline == "=" else 2, "style": "setext"},
-            )
-            return index + 2, m.HEADING
+    def _table_cells(self, scope: _Scope, row: int, number: int, table: int) -> None:
+        line = scope.lines[row]
+        for column, (start, stop) in enumerate(_split_row(line.text)):
+            spans = [line.span(start, stop)] if stop > start else []
+            meta = {"row": number, "column": column, "text_line": line.number}
+            self._add(m.TABLE_CELL, scope, row, row, spans, meta, parent=table, depth=scope.depth + 1)
+
+    # -- paragraphs ------------------------------------------------------------------------------
+
+    def _paragraph(self, scope: _Scope, index: int) -> tuple[int, str]:
+        lines = scope.lines
+        if index + 1 < len(lines) and _SETEXT.match(lines[index + 1].text):
+            return self._setext_heading(scope, index)
+        end = self._paragraph_end(scope, index)
+        if self._terms_follow(scope, end):
+            for row in range(index, end + 1):
+                self._add(m.DEFINITION_TERM, scope, row, row, [_prose_span(lines[row])])
+            return end + 1, m.DEFINITION_TERM
+        prose = lines[index : end + 1]
+        if len(prose) > 1 and _ATTR_LINE.match(prose[-1].text):
+            prose = prose[:-1]  # attr_list reads a last line of its own as the paragraph's attributes
+        if "".join(line.text for line in prose).strip() == _TOC_MARKER:
+            self._add(m.TOC, scope, index, end)
+            return end + 1, m.TOC
+        meta: dict[str, object] = {}
+        following = lines[end + 1].text if end + 1 < len(lines) else ""
+        if len(prose) > 1 and _SETEXT.match(following):
+            # "a\nb\n---" is a paragraph and a rule; joined into one line it would be a heading
+            meta["keep_line_break"] = True
+        self._add(m.PARAGRAPH, scope, index, end, [_prose_span(line) for line in prose], meta)
+        return end + 1, m.PARAGRAPH
+
+    def _setext_heading(self, scope: _Scope, index: int) -> tuple[int, str]:
+        """A block's first line underlined with ``===`` or ``---``."""
+        underline = scope.lines[index + 1].text.strip()[0]
+        meta = {"level": 1 if underline == "=" else 2, "style": "setext"}
+        self._add(m.HEADING, scope, index, index + 1, [_prose_span(scope.lines[index])], meta)
+        return index + 2, m.HEADING
+
+    @staticmethod
+    def _paragraph_end(scope: _Scope, index: int) -> int:
         end = index
-        while end + 1 < len(lines):
-            following = lines[end + 1][0]
-            if not following.strip() or _interrupts(following, in_list):
+        while end + 1 < len(scope.lines):
+            following = scope.lines[end + 1]
+            if following.blank or _interrupts(following.text, scope.in_list):
                 break
             end += 1
-        # definition list: these lines are terms if a ": definition" follows (one blank allowed)
+        return end
+
+    @staticmethod
+    def _terms_follow(scope: _Scope, end: int) -> bool:
+        """Definition list: lines are terms if a ``: definition`` follows (one blank allowed)."""
         following = end + 1
-        if following < len(lines) and not lines[following][0].strip():
+        if following < len(scope.lines) and scope.lines[following].blank:
             following += 1
-        if following < len(lines) and _DEF.match(lines[following][0]):
-            for row in range(index, end + 1):
-                self._add(m.DEFINITION_TERM, lines, row, row, depth, parent, [_prose_span(lines[row])])
-            return end + 1, m.DEFINITION_TERM
-        self._add(
-            m.PARAGRAPH,
-            lines,
-            index,
-            end,
-            depth,
-            parent,
-            [_prose_span(line) for line in lines[index : end + 1]],
-            prefix,
-        )
-        return end + 1, m.PARAGRAPH
+        return following < len(scope.lines) and bool(_DEF.match(scope.lines[following].text))
 
 
 # --- line helpers ---------------------------------------------------------------------------------
 
 
-def _prose_span(line: Line) -> tuple[int, int]:
-    text, _, offset = line
-    lead = len(text) - len(text.lstrip(" \t"))
-    return offset + lead, offset + len(text)
+def _prose_span(line: Line) -> Span:
+    return line.span(line.indent, len(line.text))
+
+
+def _without(source: str, block: m.Block, spans: list[Span]) -> str:
+    """A protected block's source with its prose spans blanked: what a translation must keep."""
+    out, position = [], block.start
+    for start, end in sorted(spans):
+        out.append(source[position:start] + "\0")
+        position = end
+    out.append(source[position : block.end])
+    return "".join(out)
+
+
+def _quote_follows(lines: list[Line], blank: int) -> bool:
+    return blank + 1 < len(lines) and bool(_QUOTE.match(lines[blank + 1].text))
+
+
+def _html_end(lines: list[Line], index: int, tag: str) -> int | None:
+    """The line closing the HTML element opened on ``lines[index]`` (nesting counted), or None."""
+    opener = re.compile(rf"<{tag}\b", re.IGNORECASE)
+    closer = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+    level = 0
+    for cursor in range(index, len(lines)):
+        text = lines[cursor].text
+        level += len(opener.findall(text)) - len(closer.findall(text))
+        if level <= 0:
+            return cursor
+    return None
 
 
 def _indented_body(
     lines: list[Line], start: int, *, lazy: bool, stop_at_item: bool = False
 ) -> tuple[int, list[Line]]:
-    """Lines after a container's first line that belong to it, dedented by 4.
+    """Lines after a container's first line that belong to it, dedented by 4 columns.
 
     Returns (index of the container's last line, body lines). ``lazy``: a non-blank line right
     after a non-blank one continues the container even if not indented (Python-Markdown's lazy
@@ -523,29 +601,25 @@ def _indented_body(
     body: list[Line] = []
     end = start - 1
     previous_blank = False
-    cursor = start
-    while cursor < len(lines):
-        text, number, offset = lines[cursor]
-        if not text.strip():
-            body.append(("", number, offset))
+    for cursor in range(start, len(lines)):
+        line = lines[cursor]
+        if line.blank:
+            body.append(line.emptied())
             previous_blank = True
-            cursor += 1
             continue
-        indent = len(text) - len(text.lstrip(" "))
-        if indent >= 4:
-            body.append((text[4:], number, offset + 4))
+        if line.indent >= 4:
+            body.append(line.cut(4))
         elif (
             lazy
             and not previous_blank
-            and not (stop_at_item and _LIST_ITEM.match(text))
-            and not _starts_container(text)
+            and not (stop_at_item and _LIST_ITEM.match(line.text))
+            and not _starts_container(line.text)
         ):
-            body.append((text[indent:], number, offset + indent))
+            body.append(line.dedent(line.indent))
         else:
             break
         end = cursor
         previous_blank = False
-        cursor += 1
     return end, body[: end - start + 1] if end >= start else []
 
 
@@ -597,16 +671,16 @@ def _interrupts(text: str, in_list: bool) -> bool:
     return first in "!?=[*<" and _starts_container(text)
 
 
-def _group_span(match: re.Match, group: int | None, offset: int) -> list[tuple[int, int]]:
-    """The span of a regex group as a list of one span (none when the group is absent or empty)."""
+def _group_span(match: re.Match, group: int | None, line: Line) -> list[Span]:
+    """The file span of a regex group as a list of one span (none when absent or empty)."""
     if group is None or not match.group(group):
         return []
-    return [(offset + match.start(group), offset + match.end(group))]
+    return [line.span(match.start(group), match.end(group))]
 
 
-def _split_row(text: str) -> list[tuple[int, int]]:
+def _split_row(text: str) -> list[Span]:
     """Cell spans (start, end) of a table row: pipes inside code spans or escaped do not split."""
-    cells: list[tuple[int, int]] = []
+    cells: list[Span] = []
     length = len(text)
     leading = len(text) - len(text.lstrip())
     start = leading + 1 if text.strip().startswith("|") else 0
@@ -625,10 +699,12 @@ def _split_row(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_TOC_MARKER = "[TOC]"  # toc's default marker (mkdocs.yml does not change it)
 _ATX = re.compile(r"(#{1,6})[ \t]*(.*?)[ \t]*#*[ \t]*$")
 _HR = re.compile(r"[ ]{0,3}(?:(?:-[ ]{0,2}){3,}|(?:_[ ]{0,2}){3,}|(?:\*[ ]{0,2}){3,})[ \t]*$")
 _FENCE = re.compile(r"([ \t]*)(`{3,}|~{3,})")
 _FENCE_CLOSE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*$")
+_FENCE_TITLE = re.compile(r"""\btitle=(["'])(.*?)\1""")
 _ADMONITION = re.compile(r'(!!!|\?\?\?\+?)[ ]?([\w\-]+(?: +[\w\-]+)*)(?: +"(.*?)")? *$')
 _TAB = re.compile(r'(===[!+]{0,2}) +"(.*?)" *$')
 _QUOTE = re.compile(r"[ ]{0,3}>[ ]?")
@@ -639,11 +715,13 @@ _REF_DEF = re.compile(
     r"""[ ]{0,3}\[([^\]^][^\]]*)\]:[ \t]*(<[^>]*>|\S+)"""
     r"""(?:[ \t]+(?:"(.*)"|'(.*)'|\((.*)\)))?[ \t]*$"""
 )
+_REF_TITLE_LINE = re.compile(r"""[ ]*(?:"(.*)"|'(.*)'|\((.*)\))[ ]*$""")
 _ABBR_LINE = re.compile(r"\*\[([^\]]+)\]:[ \t]*(.*?)[ \t]*$")
 _ABBR_DEF = re.compile(r"^\*\[([^\]]+)\]:", re.MULTILINE)
 _REF_LABEL = re.compile(r"^[ ]{0,3}\[([^\]^][^\]]*)\]:[ \t]*\S", re.MULTILINE)
 _DEF = re.compile(r"[ ]{0,3}:[ ]{1,3}(\S.*)$")
-_SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
+_SETEXT = re.compile(r"(?:=+|-+)[ ]*$")
+_ATTR_LINE = re.compile(r"[ ]*\{:?[ ]*[^}\n ][^}\n]*[ ]*\}[ ]*$")  # attr_list's BLOCK_RE
 _HTML_OPEN = re.compile(r"<([A-Za-z][A-Za-z0-9\-]*)(?=[\s>/]|$)")
 _MARKDOWN_ATTR = re.compile(r"""\smarkdown(?:\s*=\s*["']?(?:1|block|span)["']?)?(?=[\s/>])""")
 _MATH_BEGIN = re.compile(r"\\begin\{([A-Za-z*]+)\}")

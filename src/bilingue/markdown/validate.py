@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bilingue.markdown import model as m
 from bilingue.markdown.headings import explicit_id, heading_ids, without_added_id
-from bilingue.markdown.inline import ATTR_LIST, CLOSE, ESCAPE, Piece
+from bilingue.markdown.inline import ATTR_LIST, ESCAPE, Piece
 
 #: front-matter keys only a translation may have (a translator's note on where it came from)
 ENGLISH_ONLY_KEYS: tuple[str, ...] = ("translation",)
@@ -130,8 +130,10 @@ def _signature(document: m.Document, block: m.Block) -> tuple:
         parts += [meta.get("label"), meta.get("url")]
     elif block.kind == m.ABBREVIATION:
         parts.append(meta.get("term"))
-    elif block.kind in _PROTECTED_BLOCKS:
-        parts.append(_normalized_raw(block.raw))
+    elif block.kind in _PROTECTED_BLOCKS:  # byte for byte, apart from the prose inside (titles...)
+        parts.append(_normalized_raw(str(meta.get("skeleton", block.raw))))
+    elif block.kind == m.ATTRIBUTE:
+        parts.append(meta.get("name"))
     elif block.kind == m.HTML_MARKDOWN:
         parts.append(meta.get("tag"))
     return tuple(parts)
@@ -184,16 +186,17 @@ def _compare_pair(
 def comparable_pieces(pieces: tuple[Piece, ...], drop_added_id: bool = False) -> list[str]:
     """Piece texts a translation must keep, in order.
 
-    Link titles are blanked (they are translated), backslash escapes skipped (a literal
-    character, never structure), and with ``drop_added_id`` the ``#id`` the translator adds to a
-    heading's attribute list is removed (heading ids are compared on their own).
+    Link titles and prose attributes of tags are blanked (they are translated), backslash
+    escapes skipped (a literal character, never structure), and with ``drop_added_id`` the
+    ``#id`` the translator adds to a heading's attribute list is removed (heading ids are
+    compared on their own).
     """
     out: list[str] = []
     for piece in pieces:
         if piece.kind == ESCAPE:
             continue  # renders one literal character: never structure (translators add some)
         text = piece.text
-        if piece.role == CLOSE and piece.title:
+        if piece.title:
             text = text[: piece.title[0]] + "…" + text[piece.title[1] :]
         out.append(text)
     if drop_added_id and pieces and pieces[-1].kind == ATTR_LIST:
@@ -285,4 +288,4 @@ def _first_line(raw: str) -> str:
 
 
 _PREFIX = re.compile(r"^[ \t>]*")
-_PROTECTED_BLOCKS = frozenset({m.CODE, m.MATH, m.HTML, m.COMMENT})
+_PROTECTED_BLOCKS = frozenset({m.CODE, m.MATH, m.HTML, m.COMMENT, m.TOC})

@@ -58,8 +58,8 @@ def check_registry(path: Path) -> tuple[Registry, list[Finding]]:
     try:
         registry = load_registry(path, problems)
     except SourceFileError as error:  # no file at all, or not one that can be read
-        return Registry(Path(path), {}), [_from_error(error)]
-    return registry, [_from_error(problem) for problem in problems]
+        return Registry(Path(path), {}), [finding_from_error(error)]
+    return registry, [finding_from_error(problem) for problem in problems]
 
 
 def registry_unusable(registry: Registry, findings: list[Finding]) -> bool:
@@ -228,7 +228,8 @@ def _excerpt(text: str, limit: int = 90) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _from_error(error: SourceFileError) -> Finding:
+def finding_from_error(error: SourceFileError) -> Finding:
+    """An error in a file the user wrote, as an error finding."""
     message = error.problem + (f" ({error.fix})" if error.fix else "")
     return Finding(ERROR, error.path, error.line, message)
 
@@ -250,7 +251,7 @@ def check_pages(registry: Registry, docs: Path, tolerance: float = DEFAULT_TOLER
         try:
             document = read_page(page)
         except SourceFileError as error:
-            findings.append(_from_error(error))
+            findings.append(finding_from_error(error))
             continue
         documents.append(document)
         findings += check_citations(page, document, registry)

@@ -80,7 +80,7 @@ def render_reference(source: Source, language: str) -> str:
     parts = []
     who = ", ".join(source.author) if source.author else source.publisher
     parts.append(escape(who or ""))
-    parts.append(f"[{words['quote'].format(escape(source.title))}]({_href(source.url)})")
+    parts.append(f"[{words['quote'].format(escape(source.title))}]({link_target(source.url)})")
     if source.container_title:
         parts.append(f"*{escape(source.container_title)}*")
     if source.volume:
@@ -97,12 +97,12 @@ def render_reference(source: Source, language: str) -> str:
         sentence += ", " + words["accessed"].format(format_date(source.accessed, "long", locale=language))
     sentences = [sentence if sentence.endswith(".") else sentence + "."]
     if source.doi:
-        sentences.append(f"doi:[{escape(source.doi)}]({_href('https://doi.org/' + source.doi)}).")
+        sentences.append(f"doi:[{escape(source.doi)}]({link_target('https://doi.org/' + source.doi)}).")
     if source.archive_url and source.archive_date:
         archived = format_date(source.archive_date, "long", locale=language)
-        sentences.append(words["archive"].format(url=_href(source.archive_url), date=archived) + ".")
+        sentences.append(words["archive"].format(url=link_target(source.archive_url), date=archived) + ".")
     if source.notes:
-        sentences.append(escape_dollars(source.notes.get(language).strip()))
+        sentences.append(group_numbers(source.notes.get(language).strip(), language))
     return " ".join(sentences)
 
 
@@ -127,12 +127,16 @@ def escape(text: str) -> str:
     return str(escape_markdown_text(text))
 
 
-def escape_dollars(text: str) -> str:
-    """``$`` is literal money in a source, never the start of math (pymdownx.arithmatex)."""
-    return _UNESCAPED_DOLLAR.sub(r"\\$", text)
+def group_numbers(text: str, language: str) -> str:
+    """Numbers grouped as ``language`` writes them: "395 000" in an English note reads "395,000"
+    (a note's author often quotes a French or SI-style figure). French text is left as written."""
+    if language == "fr":
+        return text
+    return _SPACE_GROUPED.sub(lambda match: f"{int(_SPACES.sub('', match.group(0))):,}", text)
 
 
-def _href(url: str) -> str:
+def link_target(url: str) -> str:
+    """A URL as the target of a Markdown link."""
     # Parentheses in a URL (DOIs have them) would end a Markdown link early, and a quote or an
     # angle bracket could leave the attribute: percent-encode them (the registry refuses them
     # already; a DOI comes from the author as it is).
@@ -142,8 +146,10 @@ def _href(url: str) -> str:
 # ---------------------------------------------------------------------------------------------------
 # Data
 
+# 395 000 / 1 234 567 with a space, no-break or narrow no-break space between groups of three
+_SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})++(?![\d.,]?\d)")
+_SPACES = re.compile(r"[ \u00a0\u202f]")
 _URL_ENCODED = {char: f"%{ord(char):02X}" for char in "()\"'<>` {}|\\^"}
-_UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 
 WORDS = {
     "fr": {

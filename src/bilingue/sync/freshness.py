@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilingue.files import read_text
 from bilingue.frontmatter import split_front_matter
 from bilingue.sync.lock import ADOPTED
 from bilingue.sync.plan import Status, plan_essay
@@ -43,10 +42,11 @@ class Freshness:
 
 
 def freshness_of(
-    french_path: Path, options: TranslateOptions, *, read: Callable[[Path], str] = read_text
+    french_path: Path, options: TranslateOptions, *, read: Callable[[Path], str] | None = None
 ) -> Freshness | None:
     """None when the essay has no English file or no lock (nothing known about it). ``read``
-    reads the Markdown files (the site build passes its corpus: no file is read twice)."""
+    reads the Markdown files exactly as written (the site build passes its corpus: no file is
+    read twice; default: from disk)."""
     plan = plan_essay(french_path, options, read=read)
     if plan.english_text is None or plan.lock is None:
         return None

@@ -35,6 +35,9 @@ LOCK_VERSION = 2
 HUMAN = "human"  # provider name of text written by a person
 #: provider name of English found without a lock: nobody knows who wrote it (a person protects it)
 ADOPTED = "adopted"
+#: provider name of a block no service could translate safely: its English is the French text,
+#: kept until the French changes or a person translates it (``reason`` says why)
+UNTRANSLATED = "untranslated"
 
 Owner = Literal["machine", "human"]
 
@@ -59,6 +62,8 @@ class BlockEntry(BaseModel):
     #: sha256 of a person's English text when it was last recorded: if the French changes and the
     #: person then edits the English again, the block is taken as brought up to date
     human: str | None = None
+    #: why the block is still French (provider "untranslated"), for ``translate --check``
+    reason: str | None = None
 
     @property
     def by_person(self) -> bool:

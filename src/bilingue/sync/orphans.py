@@ -91,7 +91,7 @@ def _renamed_to(folder: Path, lock: Lock) -> Path | None:
         if not is_french_essay(candidate) or lock_path_for(candidate).exists():
             continue
         try:
-            text = read_text(candidate)
+            text = read_text(candidate, exact=True)
             if sha256(text) == lock.state.source_sha256:
                 return candidate
             if not wanted:
@@ -111,6 +111,6 @@ def _written_by_a_person(lock: Lock, english: Path) -> bool:
     if lock.state.owner == HUMAN or lock.state.aside or any(entry.by_person for entry in lock.state.blocks):
         return True
     try:
-        return sha256(read_text(english)) != lock.state.target_sha256
+        return sha256(read_text(english, exact=True)) != lock.state.target_sha256
     except SourceFileError:  # unreadable (not UTF-8): not the machine's output, so kept
         return True

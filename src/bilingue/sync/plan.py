@@ -188,12 +188,14 @@ class EssayPlan:
 
 
 def plan_essay(
-    french_path: Path, options: TranslateOptions, *, read: Callable[[Path], str] = read_text
+    french_path: Path, options: TranslateOptions, *, read: Callable[[Path], str] | None = None
 ) -> EssayPlan:
     """The plan for one French essay (reads its English file and lock, writes nothing).
 
-    ``read`` reads the essay's Markdown files (the site build passes the texts it has already read).
+    ``read`` reads the essay's Markdown files exactly as written (default: ``read_text(path,
+    exact=True)``; the site build passes the texts its corpus has already read).
     """
+    read = read or _read_exactly
     french_text = read(french_path)
     english_path = english_path_for(french_path)
     english_text = read(english_path) if english_path.exists() else None
@@ -284,7 +286,7 @@ def keep_english_only_keys(old_english: str | None, new_english: str) -> str:
     spans = key_spans(old_english)
     kept = "".join(old_english[slice(*spans[key])] for key in extra if key in spans)
     closing = new.front_matter.rstrip("\n").rsplit("\n", 1)
-    return closing[0] + "\n" + kept + closing[1] + "\n" + new.body
+    return new.bom + closing[0] + "\n" + kept + closing[1] + "\n" + new.body
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -409,3 +411,7 @@ def _as_human(entry: BlockEntry, text: str, **changes: object) -> BlockEntry:
 
 def _today() -> dt.date:
     return dt.date.today()
+
+
+def _read_exactly(path: Path) -> str:
+    return read_text(path, exact=True)

@@ -56,18 +56,24 @@ class Problems:
     unlocked: list[Problem] = field(default_factory=list)
     #: English files a person restructured whose French changed: the person edits them
     persons_files: list[Problem] = field(default_factory=list)
+    #: English written by a test provider (pseudo, identity): never to be published
+    test_output: list[Problem] = field(default_factory=list)
+    #: notices, not failures: blocks no service could translate safely, left in French
+    untranslated: list[Problem] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         kinds = (self.unreadable, self.outdated, self.kept, self.stale_blocks, self.set_aside)
-        return any((*kinds, self.unlocked, self.persons_files))
+        return any((*kinds, self.unlocked, self.persons_files, self.test_output))
 
     def all(self) -> list[Problem]:
         """Every problem, files first, then a person's blocks (with their French in ``detail``)."""
         files = self.unreadable + self.outdated + self.kept + self.unlocked + self.persons_files
         return (
             files
+            + self.test_output
             + [stale_block_problem(b) for b in self.stale_blocks]
             + [set_aside_problem(b) for b in self.set_aside]
+            + self.untranslated
         )
 
     def lines(self) -> list[str]:
@@ -77,10 +83,10 @@ class Problems:
     def item_lines(self) -> list[str]:
         """Each problem as text: a file on one line, a person's block with its French change."""
         files = self.unreadable + self.outdated + self.kept + self.unlocked + self.persons_files
-        lines = [problem.text() for problem in files]
+        lines = [problem.text() for problem in files + self.test_output]
         for block in [*self.stale_blocks, *self.set_aside]:
             lines.extend(block.lines())
-        return lines
+        return lines + [f"note: {problem.text()}" for problem in self.untranslated]
 
     def advice(self) -> list[str]:
         """One line of advice per kind of problem."""
@@ -119,6 +125,19 @@ class Problems:
         if self.outdated:
             count = len(self.outdated)
             lines.append(f"{count} English file(s) to update: run `python -m bilingue translate`.")
+        if self.test_output:
+            lines.append(
+                f"{len(self.test_output)} English file(s) hold text from a test provider, which must not "
+                "be published: delete each English file and its .lock.json, then run `python -m bilingue "
+                "translate` with a real service (or, for a test site only, set "
+                "`translation.allow_test_providers: true` in bilingue.yml)."
+            )
+        if self.untranslated:
+            lines.append(
+                f"note: {len(self.untranslated)} block(s) are still French because no service could "
+                "translate them without changing the page; fix each by translating it by hand in the "
+                "English file (your text is then kept), or by rewording the French (it is then sent again)."
+            )
         return lines
 
 
@@ -157,3 +176,5 @@ UNLOCKED_ENGLISH = "English without a lock"
 PERSONS_FILE = "A person's English file is behind its French"
 ORPHANED_ENGLISH = "English without its French"
 UNREADABLE = "File cannot be read"
+TEST_OUTPUT = "English from a test provider"
+UNTRANSLATED_BLOCK = "A block left in French"

@@ -16,8 +16,18 @@ from bilingue.files import atomic_write_text, claim_folders, read_text
 from bilingue.markdown import mask
 from bilingue.paths import LOCK_SUFFIX, english_path_for, is_french_essay
 from bilingue.providers.base import Provider
+from bilingue.providers.factory import OFFLINE_PROVIDERS
 from bilingue.reporting import Problem
-from bilingue.sync.lock import HUMAN, LOCK_VERSION, BlockEntry, Lock, LockState, sha256, write_lock
+from bilingue.sync.lock import (
+    HUMAN,
+    LOCK_VERSION,
+    UNTRANSLATED,
+    BlockEntry,
+    Lock,
+    LockState,
+    sha256,
+    write_lock,
+)
 from bilingue.sync.orphans import handle_orphans
 from bilingue.sync.plan import (
     Action,
@@ -33,8 +43,10 @@ from bilingue.sync.report import (
     ORPHANED_ENGLISH,
     OUTDATED_ENGLISH,
     PERSONS_FILE,
+    TEST_OUTPUT,
     UNLOCKED_ENGLISH,
     UNREADABLE,
+    UNTRANSLATED_BLOCK,
     FileReport,
     Problems,
     RunReport,
@@ -158,6 +170,7 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
             )
         problems.stale_blocks.extend(plan.stale_blocks())
         problems.set_aside.extend(plan.aside_blocks())
+        _check_provenance(plan, options, problems)
     for report in handle_orphans(paths, dry_run=True):
         english = english_path_for(report.path)
         found = [Problem("error", message, title=ORPHANED_ENGLISH) for message in report.messages]
@@ -173,6 +186,32 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _check_provenance(plan: EssayPlan, options: TranslateOptions, problems: Problems) -> None:
+    """Blocks a test provider wrote (an error unless allowed) and blocks left in French (a notice
+    saying which block, why, and how to fix it), from the lock."""
+    if plan.lock is None or plan.lock.state.owner == HUMAN:
+        return
+    entries = plan.lock.state.blocks
+    testing = sorted({entry.provider for entry in entries if entry.provider in OFFLINE_PROVIDERS})
+    if testing and not options.allow_test_providers:
+        count = sum(1 for entry in entries if entry.provider in OFFLINE_PROVIDERS)
+        message = f"{count} block(s) written by the test provider {', '.join(testing)}"
+        problems.test_output.append(Problem("error", message, plan.english_path, title=TEST_OUTPUT))
+    if not any(entry.provider == UNTRANSLATED for entry in entries):
+        return
+    prose = {block.key: block for block in plan.document.prose_blocks()}
+    for entry in entries:
+        if entry.provider == UNTRANSLATED and entry.source in prose:
+            block = prose[entry.source]
+            message = (
+                f"{block.kind} still in French in {plan.english_path.name} "
+                f"({entry.reason or 'could not be translated safely'})"
+            )
+            problems.untranslated.append(
+                Problem("notice", message, plan.french_path, block.text_line(), title=UNTRANSLATED_BLOCK)
+            )
 
 
 def _unreadable(error: SourceFileError) -> Problem:
@@ -302,15 +341,22 @@ def _recorded_state(plan: EssayPlan) -> LockState:
     )
 
 
-def _still_french(plan: EssayPlan, rolled_back: set[int], issues: list[BlockIssue]) -> set[int]:
-    """Blocks the service could not translate safely, or the final check put back in French."""
-    kept_french = {issue.line for issue in issues if issue.action == KEPT_SOURCE}
-    failed = {i for i in plan.to_translate if plan.document.blocks[i].text_line() in kept_french}
-    return failed | rolled_back
+def _still_french(plan: EssayPlan, rolled_back: set[int], issues: list[BlockIssue]) -> dict[int, str]:
+    """Blocks the service could not translate safely, or the final check put back in French,
+    with the reason."""
+    kept_french = {issue.line: issue.reason for issue in issues if issue.action == KEPT_SOURCE}
+    candidates = set(plan.to_translate) | rolled_back
+    return {
+        i: kept_french.get(
+            plan.document.blocks[i].text_line(), "the translated file did not match the source"
+        )
+        for i in candidates
+        if i in rolled_back or plan.document.blocks[i].text_line() in kept_french
+    }
 
 
 def _new_state(
-    plan: EssayPlan, english_text: str, still_french: set[int], recorder: _RecordingProvider
+    plan: EssayPlan, english_text: str, still_french: dict[int, str], recorder: _RecordingProvider
 ) -> LockState:
     english = parse_essay(english_text, plan.english_path, plan.options)
     english_prose = [english.blocks[j] for j in prose_indexes(english)]
@@ -324,10 +370,16 @@ def _new_state(
     for block_plan, english_block in zip(plan.blocks, english_prose, strict=True):
         french_block = plan.document.blocks[block_plan.index]
         if block_plan.index in still_french:
-            # still French: an empty source key makes the next run translate it again
+            # still French, and recorded as such: not sent again (the same service would fail the
+            # same way) until the French changes or a person translates it; --check names it
             entries.append(
                 BlockEntry(
-                    source="", machine=sha256(english_block.text), provider="untranslated", translated=today
+                    source=french_block.key,
+                    french=french_block.text,
+                    machine=sha256(english_block.text),
+                    provider=UNTRANSLATED,
+                    translated=today,
+                    reason=still_french[block_plan.index],
                 )
             )
         elif block_plan.action is not Action.TRANSLATE and block_plan.entry is not None:
@@ -394,7 +446,7 @@ class EditedDuringRun(BilingueError):
 
 def _on_disk(path: Path) -> str | None:
     """The file's text now (None when it does not exist), read as the plan reads it."""
-    return read_text(path) if path.exists() or path.is_symlink() else None
+    return read_text(path, exact=True) if path.exists() or path.is_symlink() else None
 
 
 class _RecordingProvider:

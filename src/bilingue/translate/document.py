@@ -20,6 +20,7 @@ from bilingue.markdown import model as m
 from bilingue.markdown.headings import explicit_id, heading_ids, heading_slug, slugify
 from bilingue.markdown.headings import with_heading_id as _with_id
 from bilingue.markdown.inline import scan_inline
+from bilingue.markdown.judge import HtmlDifference, compare_structures, html_structure
 from bilingue.markdown.mask import Masked, MaskError, join_runs, mask, split_runs, unmask
 from bilingue.markdown.parse import parse_document
 from bilingue.markdown.repair import escape_new_markup, escape_table_pipes, repair
@@ -129,37 +130,80 @@ def assemble(
     options: TranslateOptions | None = None,
     issues: list[BlockIssue] | None = None,
 ) -> tuple[str, dict[int, str]]:
-    """Put translations into the document; blocks the final comparison blames go back to French.
+    """Put translations into the document; blocks the final checks blame go back to French.
 
-    Returns (English file text, translations actually kept).
+    The checks: the English file parsed again must match the French block by block (the
+    model), then render like it with the site's Markdown configuration (the judge). Returns
+    (English file text, translations actually kept).
     """
     options = options or TranslateOptions()
     kept = dict(translations)
+    judge = _Judge(document, options)
     while True:
         text = document.replace_texts(kept)
         if not kept:
             return text, kept
-        try:
-            translated = _reparse(text, document, options)
-        except SourceFileError as error:  # e.g. a front-matter value that broke the YAML
-            involved = tuple(i for i, b in enumerate(document.blocks) if b.kind == m.FRONT_MATTER)
-            differences = [Difference(error.line, error.line, error.problem, involved)]
-        else:
-            differences = compare_documents(document, translated, translated_keys=options.front_matter_keys)
+        differences = _model_differences(text, document, options)
         blamed = {index for diff in differences for index in _blamed(diff, document) if index in kept}
+        reasons = {
+            index: next(d.message for d in differences if index in _blamed(d, document)) for index in blamed
+        }
         if not differences:
-            return text, kept
+            blamed, reason = judge.culprits(kept)
+            if not blamed:
+                return text, kept
+            reasons = dict.fromkeys(blamed, reason)
         if not blamed:  # nothing attributable: never ship a broken file, keep it all French
             blamed = set(kept)
         for index in blamed:
             del kept[index]
             if issues is not None:
                 block = document.blocks[index]
-                reason = next(
-                    (d.message for d in differences if index in _blamed(d, document)),
-                    "the translated file did not match the source",
-                )
+                reason = reasons.get(index, "the translated file did not match the source")
                 issues.append(BlockIssue(block.text_line(), block.kind, KEPT_SOURCE, reason))
+
+
+def _model_differences(text: str, document: m.Document, options: TranslateOptions) -> list[Difference]:
+    try:
+        translated = _reparse(text, document, options)
+    except SourceFileError as error:  # e.g. a front-matter value that broke the YAML
+        involved = tuple(i for i, b in enumerate(document.blocks) if b.kind == m.FRONT_MATTER)
+        return [Difference(error.line, error.line, error.problem, involved)]
+    return compare_documents(document, translated, translated_keys=options.front_matter_keys)
+
+
+class _Judge:
+    """The site's renderer on a French document and candidate translations of it: which
+    translated block makes the page render differently. Found by halving: the shortest run of
+    translated blocks, in file order, whose page differs ends with it (a few renders for a file
+    with a bad block, not one per block); ``assemble`` asks again until the page is the same."""
+
+    def __init__(self, document: m.Document, options: TranslateOptions):
+        self.document = document
+        self.options = options
+        self._french: list | None = None
+
+    def culprits(self, kept: dict[int, str]) -> tuple[set[int], str]:
+        found = self._difference(kept)
+        if found is None:
+            return set(), ""
+        order = sorted(kept)
+        low, high = 0, len(order) - 1  # the blocks order[: high + 1] change the page
+        while low < high:
+            middle = (low + high) // 2
+            difference = self._difference({i: kept[i] for i in order[: middle + 1]})
+            if difference is None:
+                low = middle + 1
+            else:
+                high, found = middle, difference
+        return {order[high]}, found.describe()
+
+    def _difference(self, translations: dict[int, str]) -> HtmlDifference | None:
+        renderer = self.options.renderer()
+        if self._french is None:
+            self._french = html_structure(renderer.render(self.document.source))
+        english = html_structure(renderer.render(self.document.replace_texts(translations)))
+        return compare_structures(self._french, english)
 
 
 # --- one block --------------------------------------------------------------------------------
@@ -175,12 +219,12 @@ class _Job:
 
     def units(self) -> list[str]:
         if self.masked is None:
-            return [self.block.text]
+            return _plain_units(self.block)
         return [self.masked.text, *self.masked.titles]
 
     def piece_units(self) -> list[str]:
         if self.masked is None:
-            return [self.block.text]
+            return _plain_units(self.block)
         return [run for run in split_runs(self.masked) if _worth_sending(run)] + list(self.masked.titles)
 
 
@@ -188,10 +232,7 @@ def _finish(job: _Job, options: TranslateOptions, ids: dict[int, str]) -> tuple[
     """The checked English prose for a block from the service's answers, or (None, why not)."""
     block, masked = job.block, job.masked
     if masked is None:
-        if job.answers[0] == block.text:
-            return block.text, ""
-        problem = _plain_problem(block.text, job.answers[0])
-        return (None, problem) if problem else (_plain(job.answers[0], block, options), "")
+        return _plain_text(block, job.answers, options)
     answer, titles = job.answers[0], job.answers[1:]
     if answer is None:
         return None, "every service damaged the markup"
@@ -210,8 +251,7 @@ def _finish_piecewise(
 ) -> str | None:
     block, masked = job.block, job.masked
     if masked is None:
-        answer = answers[block.text]
-        return None if _plain_problem(block.text, answer) else _plain(answer, block, options)
+        return _plain_text(block, [answers[unit] for unit in _plain_units(block)], options)[0]
     runs = [
         _keep_outer_space(run, answers[run]) if _worth_sending(run) else run for run in split_runs(masked)
     ]
@@ -224,7 +264,7 @@ def _restore(
     block: m.Block, masked: Masked, candidate: str, titles: list[str], options: TranslateOptions
 ) -> tuple[str | None, str]:
     if options.typography:
-        candidate = english_typography(candidate, block.text)
+        candidate = english_typography(candidate, block.text, masked)
         titles = [english_typography(title, block.text) for title in titles]
     if block.kind == m.TABLE_CELL:
         candidate = escape_table_pipes(candidate)
@@ -235,17 +275,23 @@ def _restore(
         english = unmask(masked, candidate, titles).strip()
     except MaskError as error:
         return None, str(error)
-    problem = _check(block, english)
+    english = _keep_line_break(block, english)
+    problem = _check(block, english, options)
     if problem:
         escaped = escape_new_markup(masked, candidate)
         if escaped != candidate:
-            english = unmask(masked, escaped, titles).strip()
-            problem = _check(block, english)
+            english = _keep_line_break(block, unmask(masked, escaped, titles).strip())
+            problem = _check(block, english, options)
     return (None, problem) if problem else (english, "")
 
 
-def _check(block: m.Block, english: str) -> str:
-    """Why ``english`` cannot replace the block's prose ("" when it can)."""
+def _check(block: m.Block, english: str, options: TranslateOptions) -> str:
+    """Why ``english`` cannot replace the block's prose ("" when it can).
+
+    Besides the model's checks, the block's prose alone is rendered with the site's Markdown
+    (the judge, on one block): an answer that would change the page fails here, where the
+    repair and piece-by-piece fallbacks can still save it, not only in the whole-file check.
+    """
     if not english.strip():
         return "empty translation"
     found = scan_inline(english, block.context)
@@ -260,7 +306,62 @@ def _check(block: m.Block, english: str) -> str:
             start = _BLOCK_START.match(line)
             if start and start.group(0).strip() not in allowed:
                 return "a line would start a new Markdown block"
-    return ""
+    if not _INLINE_SYNTAX.search("".join(part for part in found.segments() if isinstance(part, str))):
+        return ""  # prose without a character Markdown could read as markup: it renders as the pieces do
+    rendered = options.renderer().compare_fragments(block.text, english)
+    return rendered.describe() if rendered is not None else ""
+
+
+def _keep_line_break(block: m.Block, english: str) -> str:
+    """A paragraph of several lines right above ``---`` must keep a line break: on one line,
+    ``text\n---`` would be a heading. The last space of the prose (never inside a piece) becomes
+    the break; the page reads the same."""
+    if not block.meta.get("keep_line_break") or "\n" in english:
+        return english
+    position = 0
+    last_space = -1
+    for segment in scan_inline(english, block.context).segments():
+        if isinstance(segment, str):
+            space = segment.rfind(" ")
+            if space >= 0:
+                last_space = position + space
+            position += len(segment)
+        else:
+            position = segment.end
+    if last_space <= 0:
+        return english
+    return english[:last_space] + "\n" + english[last_space + 1 :]
+
+
+def _plain_units(block: m.Block) -> list[str]:
+    """What a plain-text block sends: its text, or each line of a YAML block scalar (``|``/``>``)
+    so that its line and paragraph breaks survive translation."""
+    if block.meta.get("style") in ("|", ">"):
+        return [line for line in block.text.split("\n") if line.strip()]
+    return [block.text]
+
+
+def _plain_text(
+    block: m.Block, answers: list[str | None], options: TranslateOptions
+) -> tuple[str | None, str]:
+    """A plain-text block's English from the answers to its units, or (None, why not)."""
+    units = _plain_units(block)
+    if answers == units:
+        return block.text, ""
+    for unit, answer in zip(units, answers, strict=True):
+        if problem := _plain_problem(unit, answer):
+            return None, problem
+    if block.meta.get("style") not in ("|", ">"):
+        english = _plain(str(answers[0]), block, options)
+        return (english, "") if english is not None else (None, "empty translation")
+    remaining = iter(answers)
+    lines = [
+        _plain(str(next(remaining)), block, options) if line.strip() else line
+        for line in block.text.split("\n")
+    ]
+    if any(line is None for line in lines):
+        return None, "empty translation"
+    return "\n".join(lines), ""  # type: ignore[arg-type]
 
 
 def _plain_problem(source: str, answer: str | None) -> str:
@@ -277,6 +378,9 @@ def _plain(answer: str, block: m.Block, options: TranslateOptions) -> str | None
         english = english_typography(english, block.text)
     if block.kind == m.REFERENCE:  # a link title inside quotes
         english = english.replace('"', "&quot;")
+    if block.kind == m.ATTRIBUTE:  # an attribute value inside its quotes
+        quote = str(block.meta.get("quote", '"'))
+        english = english.replace(quote, "&quot;" if quote == '"' else "&#39;")
     return english or None
 
 
@@ -394,6 +498,9 @@ def _blamed(difference: Difference, document: m.Document) -> list[int]:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+# what may start inline markup in Python-Markdown and the site's extensions (code, emphasis, links,
+# HTML, entities, escapes, mark, keys, math, emoji, attribute lists, tables, URLs, e-mails)
+_INLINE_SYNTAX = re.compile(r"[`*_\[\]<>&\\=+~^${}|]|:[+\-\w]+:|\w@\w|://|  \n")
 _TAGS = re.compile(r"</?m\d+/?>")
 _BLOCK_START = re.compile(
     r"[ ]{0,3}(?:#{1,6}(?:[ \t]|$)|>|[*+\-][ ]|\d+\.[ ]|:[ ]{1,3}(?=\S)|!!!|\?\?\?|===|```"

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bilingue.errors import SourceFileError
 from bilingue.files import read_yaml
 from bilingue.markdown.parse import DEFAULT_FRONT_MATTER_KEYS
+
+if TYPE_CHECKING:
+    from bilingue.markdown.judge import SiteRenderer
 
 DEFAULT_GLOSSARY = Path("glossary.yml")
 
@@ -22,6 +26,19 @@ class TranslateOptions:
     typography: bool = True
     source_language: str = "fr"
     target_language: str = "en"
+    #: the site's mkdocs.yml: every translated file must render like its French with this
+    #: Markdown configuration. Default: the current folder's, as `mkdocs build` reads it (a
+    #: missing file, or None, means MkDocs' built-in extensions only)
+    site_config: Path | None = Path("mkdocs.yml")
+    #: English from the test providers (pseudo, identity) passes `translate --check` and the
+    #: check-mode build: for test sites only (a real site must never publish it)
+    allow_test_providers: bool = False
+
+    def renderer(self) -> SiteRenderer:
+        """The judge's renderer: Python-Markdown configured as the site builds pages."""
+        from bilingue.markdown.judge import site_renderer
+
+        return site_renderer(self.site_config)
 
 
 def load_glossary(path: Path | str | None = None) -> tuple[str, ...]:

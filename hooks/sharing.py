@@ -1,0 +1,107 @@
+"""Sharing: OpenGraph and Twitter card tags on every page, and a JSON-LD Article on essays.
+
+Thin glue over ``bilingue.sharing``; overrides/main.html puts the result in ``<head>``. Runs at
+``on_page_context``, when the other hooks have set what it reads: the cited sources
+(hooks/sources.py), the last-commit date (hooks/sitemap.py) and the essay (hooks/essays.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from urllib.parse import urljoin
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from bilingue import SOURCE_LANGUAGE
+from bilingue.catalog import ESSAYS_FOLDER, Essay
+from bilingue.errors import reported_as_build_errors
+from bilingue.library import Library
+from bilingue.listing import AUTHORS_PAGE
+from bilingue.sharing import Person, SharedPage, Twin, sharing_tags
+from bilingue.site import (
+    CITED_SOURCES,
+    LAST_COMMIT,
+    SHARING_TAGS,
+    build_language,
+    file_language,
+    french_source_of,
+    language_root,
+    site_library,
+    twin_location,
+)
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+@reported_as_build_errors()
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    page.meta[SHARING_TAGS] = sharing_tags(_shared_page(page, config))
+    return context
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+
+def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
+    # French text built under /en/ (no translation yet) is shared as what it is: French.
+    language = SOURCE_LANGUAGE if page.meta.get("untranslated") else build_language(config)
+    url = page.canonical_url or urljoin(config.site_url, page.url)
+    twin = twin_location(page, config)
+    shared = SharedPage(
+        # hooks/sanitize.py escaped these (Markup); bilingue.sharing escapes for each context itself
+        title=_text(page.title or config.site_name),
+        description=_text(page.meta.get("description") or config.site_description or ""),
+        url=url,
+        language=language,
+        site_name=config.site_name,
+        twin=Twin(twin[0], urljoin(config.site_url, twin[1])) if twin else None,
+    )
+    library = site_library(config)
+    essay = None
+    if page.file.src_uri.startswith(f"{ESSAYS_FOLDER}/") and not page.meta.get("untranslated"):
+        essay = library.essay_at(french_source_of(page))
+    if essay is None:
+        return shared
+    meta = essay.version(language).meta
+    return dataclasses.replace(
+        shared,
+        title=meta.title,
+        description=meta.description,
+        is_article=True,
+        is_original=file_language(page.file.src_uri) == SOURCE_LANGUAGE,
+        published=essay.french.meta.date,
+        modified=_modified(page),
+        authors=_people(library, essay, language, config),
+        tags=[tag.label for tag in library.tags_of(essay, language)],
+        citations=list(page.meta.get(CITED_SOURCES, [])),
+    )
+
+
+def _people(library: Library, essay: Essay, language: str, config: MkDocsConfig) -> list[Person]:
+    authors_url = urljoin(config.site_url, f"{language_root(language)}{Path(AUTHORS_PAGE).stem}/")
+    return [
+        Person(author.name, f"{authors_url}#{author.id}", author.url)
+        if author.id
+        else Person(author.name, author.url)
+        for author in library.authors_of(essay)
+    ]
+
+
+def _text(value: object) -> str:
+    """Plain text from a value another hook may already have escaped (a ``Markup``)."""
+    return value.unescape() if isinstance(value, Markup) else str(value)
+
+
+def _modified(page: Page) -> dt.date | None:
+    """The last-commit date hooks/sitemap.py found (None when unknown)."""
+    value = page.meta.get(LAST_COMMIT)
+    return dt.date.fromisoformat(value) if value else None

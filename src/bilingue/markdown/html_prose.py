@@ -1,0 +1,140 @@
+"""The prose inside a raw HTML block: what a reader sees, and nothing a browser runs.
+
+A raw HTML block (``<details>`` with its ``<summary>``, ``<p markdown>…</p>``, a ``<figure>``...)
+is protected as a whole, except for:
+
+- text between tags, one stretch per line from its first to its last word (tags inside the
+  stretch stay protected inline pieces, with their own prose attributes), never inside
+  ``script``, ``style``, ``pre``, ``code``, ``kbd``, ``samp``, ``textarea``, ``math``, ``svg``
+  or a comment;
+- values of prose attributes (``title``, ``alt``, ``aria-label``, ``placeholder``, ``summary``)
+  of the tags outside such stretches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: attributes whose values readers see or hear as words
+PROSE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "summary")
+
+
+@dataclass
+class LineProse:
+    """Prose found on one line: text stretches and attribute values, as (start, end) in the line."""
+
+    texts: list[tuple[int, int]] = field(default_factory=list)
+    attributes: list[tuple[str, str, int, int]] = field(default_factory=list)  # name, quote, start, end
+
+
+def html_prose(lines: list[str]) -> list[LineProse]:
+    """For each line of a raw HTML block, the prose it holds."""
+    state = _State()
+    return [_line_prose(text, state) for text in lines]
+
+
+def prose_attributes(tag: str) -> list[tuple[str, str, int, int]]:
+    """``(name, quote, start, end)`` of each non-empty prose attribute value in a tag's text."""
+    return [
+        (match.group(1).lower(), match.group(2), match.start(3), match.end(3))
+        for match in PROSE_ATTRIBUTE.finditer(tag)
+        if _LETTER.search(match.group(3))
+    ]
+
+
+@dataclass
+class _State:
+    comment: bool = False  # inside <!-- ... -->
+    tag: bool = False  # inside a tag whose ">" is on a later line
+    verbatim: str | None = None  # inside <script>, <pre>... (its name)
+
+
+def _line_prose(text: str, state: _State) -> LineProse:
+    segments = _segments(text, state)
+    prose = LineProse()
+    run: list[tuple[int, int, str]] = []
+    for segment in [*segments, (len(text), len(text), "skip")]:
+        if segment[2] == "skip":
+            _add_run(text, run, prose)
+            run = []
+        else:
+            run.append(segment)
+    return prose
+
+
+def _segments(text: str, state: _State) -> list[tuple[int, int, str]]:
+    """The line cut into ``text``, ``tag`` and ``skip`` (comments, verbatim content) segments."""
+    out: list[tuple[int, int, str]] = []
+    position = 0
+    while position < len(text):
+        if state.comment or state.tag:  # a comment or a tag that began on an earlier line
+            closing = "-->" if state.comment else ">"
+            found = text.find(closing, position)
+            end = len(text) if found < 0 else found + len(closing)
+            if found >= 0:
+                state.comment = state.tag = False
+            out.append((position, end, "skip"))
+            position = end
+            continue
+        match = _TOKEN.search(text, position)
+        start = match.start() if match else len(text)
+        if start > position:
+            out.append((position, start, "skip" if state.verbatim else "text"))
+        if not match:
+            break
+        position = match.end()
+        if match.group("comment") is not None:
+            state.comment = not match.group(0).endswith("-->")
+            out.append((start, position, "skip"))
+            continue
+        state.tag = not match.group(0).endswith(">")
+        out.append((start, position, _tag_kind(match, state)))
+    return out
+
+
+def _tag_kind(match: re.Match[str], state: _State) -> str:
+    name = match.group("name").lower()
+    closing = bool(match.group("closing"))
+    if state.verbatim:
+        if closing and name == state.verbatim:
+            state.verbatim = None
+        return "skip"
+    if not closing and name in _VERBATIM and not match.group(0).endswith("/>"):
+        state.verbatim = name
+        return "skip"
+    return "tag" if not state.tag else "skip"
+
+
+def _add_run(text: str, run: list[tuple[int, int, str]], prose: LineProse) -> None:
+    """A run of text and tags between skipped parts: its words as one stretch, and the prose
+    attributes of the tags outside that stretch."""
+    words = [(start, end) for start, end, kind in run if kind == "text" and _LETTER.search(text[start:end])]
+    first = last = None
+    if words:
+        first = _first_character(text, *words[0])
+        last = _after_last_character(text, *words[-1])
+        prose.texts.append((first, last))
+    for start, end, kind in run:
+        if kind != "tag" or (first is not None and first <= start and end <= last):
+            continue
+        for name, quote, a, b in prose_attributes(text[start:end]):
+            prose.attributes.append((name, quote, start + a, start + b))
+
+
+def _first_character(text: str, start: int, end: int) -> int:
+    return start + len(text[start:end]) - len(text[start:end].lstrip())
+
+
+def _after_last_character(text: str, start: int, end: int) -> int:
+    return end - (len(text[start:end]) - len(text[start:end].rstrip()))
+
+
+_TOKEN = re.compile(
+    r"(?P<comment><!--(?:.*?-->|.*$))|<(?P<closing>/?)(?P<name>[A-Za-z][A-Za-z0-9\-]*)[^>]*>?"
+)
+PROSE_ATTRIBUTE = re.compile(
+    r"""(?<=\s)(""" + "|".join(PROSE_ATTRIBUTES) + r""")\s*=\s*(["'])(.*?)\2""", re.IGNORECASE
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_VERBATIM = frozenset({"script", "style", "pre", "code", "kbd", "samp", "textarea", "math", "svg"})
