@@ -1,10 +1,12 @@
-"""Essays: the generated listings (home page, tag page, authors page) and, under each essay's
-title, its date, reading time, byline and tags.
+"""Essays: the build's corpus (each file read once), the listing pages (a paginated home page and
+archives by year in each language, the tag page, the authors page), a navigation of bounded
+size, and under each essay's title its date, reading time, byline and tags.
 
-Thin glue over ``bilingue.library``, ``bilingue.listing`` and ``bilingue.essay_header``. Front
-matter the registries do not cover (an author missing from authors.yml, a tag missing from
-tags.yml) is a warning, which fails ``mkdocs build --strict``; it is reported once, in the French
-pass.
+Thin glue over ``bilingue.corpus``, ``bilingue.library``, ``bilingue.listing``,
+``bilingue.navigation`` and ``bilingue.essay_header``. mkdocs-static-i18n runs every event below
+once per language, on that language's files. Front matter the registries do not cover (an author
+missing from authors.yml, a tag missing from tags.yml) is a warning, which fails
+``mkdocs build --strict``; it is reported once, in the French pass.
 """
 
 from __future__ import annotations
@@ -13,16 +15,36 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from bilingue import SOURCE_LANGUAGE
+from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.build_state import build_state, site_library
-from bilingue.errors import reported_as_build_errors
+from bilingue.corpus import current_corpus
+from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.essay_header import essay_header, insert_after_title
-from bilingue.listing import insert_author_index, insert_listing, insert_tag_index
+from bilingue.listing import (
+    ARCHIVE_INDEX,
+    Href,
+    generated_pages,
+    insert_author_index,
+    insert_listing,
+    insert_tag_index,
+    is_generated_listing,
+)
+from bilingue.navigation import bounded_items, link_pages, reading_order
 from bilingue.safety import escape_text
-from bilingue.site import build_language, french_source_of, is_source_pass
+from bilingue.site import (
+    build_language,
+    french_name,
+    french_source_of,
+    generated_file_locations,
+    is_source_pass,
+    mark_as_i18n_file,
+)
 
 log = logging.getLogger("mkdocs.hooks.essays")
 
@@ -33,6 +55,9 @@ log = logging.getLogger("mkdocs.hooks.essays")
 
 @reported_as_build_errors()
 def on_pre_build(config: MkDocsConfig) -> None:
+    corpus = current_corpus()
+    corpus.essays_folder = build_state(config).settings.folders.essays  # folders.essays of bilingue.yml
+    corpus.start_pass(build_language(config))
     if not is_source_pass(config):
         return
     root = Path(config.config_file_path).parent
@@ -40,13 +65,65 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.warning(f"essays: {problem.text(root)}")
 
 
+# After i18n (-100) has chosen this language's files: read each page once, then add the
+# listing pages the corpus needs.
+@event_priority(-110)
+@reported_as_build_errors()
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language = build_language(config)
+    corpus = current_corpus()
+    for file in files.documentation_pages():
+        if file.abs_src_path:
+            corpus.load(language, file.src_uri, Path(file.abs_src_path))
+    for page in generated_pages(corpus.essays(language)):
+        files.append(_generated_file(page.src_uri, page.markdown, language, config))
+    return files
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """The text the corpus already read (None: MkDocs reads the file itself)."""
+    return current_corpus().source_for_mkdocs(page.file.abs_src_path)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The English pass is the last to need a text: once a page of it is rendered (and, for an
+    # English essay, its translation notice planned from its French text), both texts can go.
+    if build_language(config) == TARGET_LANGUAGE and page.file.abs_src_path:
+        current_corpus().release(page.file.abs_src_path)
+        current_corpus().release(french_source_of(page))
+    return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if build_language(config) == TARGET_LANGUAGE:  # the last pass: the texts are not needed any more
+        current_corpus().forget_texts()
+
+
+@event_priority(-110)
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    language = build_language(config)
+    corpus = current_corpus()
+    rank = {essay.slug: index for index, essay in enumerate(corpus.essays(language))}
+    essay_rank = {
+        src_uri: rank[record.essay.slug]
+        for src_uri, record in corpus.pages.get(language, {}).items()
+        if record.essay is not None
+    }
+    archive = next((page for page in nav.pages if french_name(page.file.src_uri) == ARCHIVE_INDEX), None)
+    nav.items = bounded_items(nav.items, essay_rank, is_generated_listing, archive)
+    generated = [page for page in nav.pages if is_generated_listing(page.file.src_uri)]
+    link_pages(reading_order(nav.pages, essay_rank, is_generated_listing), generated)
+    return nav
+
+
 @reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = build_language(config)
+    corpus = current_corpus()
     library = site_library(config)
     src = page.file.src_uri
-    folder = build_state(config).settings.folders.essays
-    if src.startswith(f"{folder}/") and page.file.abs_src_path:
+    record = corpus.pages.get(language, {}).get(src)
+    if record is not None and record.essay is not None:
         essay = library.essay_at(french_source_of(page))
         if essay is not None:
             # French text under /en/ (no translation yet) gets its French header too.
@@ -55,6 +132,32 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             # (escaped like every displayed front-matter value: hooks/sanitize.py, bilingue.safety)
             page.meta["tags"] = [escape_text(tag.label) for tag in library.tags_of(essay, shown)]
             markdown = insert_after_title(markdown, essay_header(essay, library, shown, src))
-    markdown = insert_listing(markdown, library.essays, language, src, folder, library)
-    markdown = insert_tag_index(markdown, library, language, src, folder)
-    return insert_author_index(markdown, library, language, src, folder)
+    markdown = insert_listing(markdown, corpus.essays(language), _href_from(page, files), library=library)
+    essays_folder = corpus.essays_folder
+    markdown = insert_tag_index(markdown, library, language, src, essays_folder)
+    return insert_author_index(markdown, library, language, src, essays_folder)
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+
+def _href_from(page: Page, files: Files) -> Href:
+    """French file name in docs/ -> the URL of that page in this language, relative to ``page``."""
+
+    def href(src_uri: str) -> str:
+        target = files.get_file_from_path(src_uri)
+        if target is None:
+            raise BilingueError(f"{page.file.src_uri}: the listing links to {src_uri}, which is not a page")
+        return get_relative_url(target.url, page.url)
+
+    return href
+
+
+def _generated_file(french_src: str, markdown: str, language: str, config: MkDocsConfig) -> File:
+    locations = generated_file_locations(french_src, language, config.use_directory_urls)
+    file = File.generated(config, locations.src_uri, content=markdown)
+    file.dest_uri = locations.dest_uri
+    mark_as_i18n_file(file, language, locations.urls)
+    return file

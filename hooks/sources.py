@@ -3,9 +3,10 @@ page lists every source with its backlinks, and the registry and citations are c
 
 Thin glue over ``bilingue.sources``. Problems are logged with file and line: errors (invalid
 registry entry, unknown id) and warnings (unused source) both fail ``mkdocs build --strict``.
-mkdocs-static-i18n runs the build once per language: site-wide checks run in the French build
-only, page checks on each page's own file (never on the French text an English fallback reuses),
-so each message is printed once.
+mkdocs-static-i18n runs the build once per language: registry checks run in the French build,
+unused sources once both languages' pages are read (English build), page checks on each page's
+own file (never on the French text an English fallback reuses), so each message is printed once.
+Pages are never read here: their citations come from the build's corpus (``bilingue.corpus``).
 """
 
 from __future__ import annotations
@@ -14,30 +15,31 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.build_state import build_state
-from bilingue.catalog import discover_essays
+from bilingue.corpus import current_corpus
 from bilingue.errors import BilingueError, reported_as_build_errors
-from bilingue.files import read_text
-from bilingue.site import CITED_SOURCES, build_language, file_language, is_source_pass
+from bilingue.site import CITED_SOURCES, build_language, file_language
 from bilingue.sources import (
     ERROR,
     SOURCES_MARKER,
     Finding,
     add_definitions,
-    check_citations,
+    add_known_definitions,
+    check_cited,
     check_registry,
     check_unused,
-    cited_ids,
     find_citations,
     insert_sources_list,
-    read_page,
     registry_unusable,
 )
 
 log = logging.getLogger("mkdocs.hooks.sources")
+
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -55,12 +57,21 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise BilingueError(
             "sources: the registry cannot be read (see above); no page is checked until it can"
         )
-    if not is_source_pass(config):
-        return
-    pages = sorted(Path(config.docs_dir).rglob("*.md"))
-    findings += check_unused(registry, cited_ids(read_page(page) for page in pages))
-    for finding in findings:
-        _log(finding, config)
+    if build_language(config) == SOURCE_LANGUAGE:
+        for finding in findings:
+            _log(finding, config)
+
+
+# After hooks/essays.py (-110) has read this pass's pages into the corpus. The English pass is the
+# last: by then every page of both languages has been read, and unused sources are known.
+@event_priority(-120)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if build_language(config) == TARGET_LANGUAGE:
+        corpus = current_corpus()
+        cited = corpus.cited_ids(SOURCE_LANGUAGE) | corpus.cited_ids(TARGET_LANGUAGE)
+        for finding in check_unused(build_state(config).registry, cited):
+            _log(finding, config)
+    return files
 
 
 def on_serve(server, config: MkDocsConfig, builder):
@@ -71,22 +82,25 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 @reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    state = build_state(config)
-    registry = state.registry
-    language = getattr(page.file, "locale", None) or file_language(page.file.src_uri)
-    if language == build_language(config) and page.file.abs_src_path:
-        source = Path(page.file.abs_src_path)
-        for finding in check_citations(source, read_text(source), registry):
+    registry = build_state(config).registry
+    language = build_language(config)
+    corpus = current_corpus()
+    record = corpus.pages.get(language, {}).get(page.file.src_uri)
+    if record is not None and record.language == language:
+        # each file checked in its own language's pass (not the French text of an English fallback)
+        for finding in check_cited(record.path, record.citations, registry, record.malformed):
             _log(finding, config)
-    cited = dict.fromkeys(citation.source_id for citation in find_citations(markdown))
+    text_language = file_language(page.file.src_uri)
+    citations = record.citations if record is not None else find_citations(markdown)
+    cited = dict.fromkeys(citation.source_id for citation in citations)
     page.meta[CITED_SOURCES] = [registry.get(source_id) for source_id in cited if source_id in registry]
-    markdown = add_definitions(markdown, registry, language)
+    if record is None:  # a page the build generated
+        markdown = add_definitions(markdown, registry, text_language)
+    else:
+        markdown = add_known_definitions(markdown, record.citations, record.defined, registry, text_language)
     if SOURCES_MARKER in markdown:
-        folder = state.settings.folders.essays
-        essays = discover_essays(Path(config.docs_dir) / folder)
-        markdown = insert_sources_list(
-            markdown, registry, essays, build_language(config), page.file.src_uri, folder
-        )
+        essays = corpus.essays(language)
+        markdown = insert_sources_list(markdown, registry, essays, language, page.file.src_uri)
     return markdown
 
 

@@ -4,8 +4,12 @@ how fresh each English page is.
 The mode comes from bilingue.yml (or BILINGUE_MODE): ``auto`` translates what is missing or stale
 with the configured provider (an unreachable provider leaves the existing English in place and
 is reported once), ``check`` fails the build when an English essay is missing or stale (no
-network: for CI), ``off`` does nothing. First hook of mkdocs.yml to read the settings: it
-starts the build's shared state (``bilingue.build_state``) that the other hooks use.
+network: for CI), ``off`` does nothing.
+
+Under ``mkdocs serve`` (the module lives as long as the server): check mode does not fail the
+rebuild, it shows the problems on the essays' pages and in the log; a service that failed is left
+alone for a few minutes (``bilingue.serve.UnreachableProviders``) instead of being retried, with
+its timeouts, on every rebuild.
 """
 
 from __future__ import annotations
@@ -20,20 +24,34 @@ from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.build_state import BuildState, build_state, start_build
+from bilingue.corpus import current_corpus
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
 from bilingue.markdown import renderer_from_config
+from bilingue.paths import french_path_for
 from bilingue.providers import get_provider
 from bilingue.redact import RedactingFilter
+from bilingue.serve import UnreachableProviders
 from bilingue.site import TRANSLATION_NOTICE, file_language, french_source_of, is_source_pass
 from bilingue.sync import find_problems, freshness_of, sync_paths
 
 log = logging.getLogger("mkdocs.hooks.translation")
 log.addFilter(RedactingFilter())  # a service's error may echo a key
 
+# `mkdocs serve` keeps this module between rebuilds: what it knows lasts as long as the server.
+_serving = False
+_resting = UnreachableProviders()
+# check mode while serving: French essay -> what is wrong with its translation (shown on its pages)
+_problems: dict[Path, list[str]] = {}
+
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 @reported_as_build_errors()
@@ -56,20 +74,28 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # i18n builds French first, then English on the same config: sync once, before any file is read.
     if not is_source_pass(config):
         return
-    state = build_state(config)
-    mode = state.settings.translation.mode
+    mode = build_state(config).settings.translation.mode
+    _problems.clear()
     if mode == "check":
-        _fail_on_stale(state)
+        _check(build_state(config))
     elif mode == "auto":
-        _sync(state)
+        _sync(build_state(config))
 
 
 @reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.abs_src_path is None:
+        return markdown  # a page the build generates: no translation to describe
+    french = french_source_of(page)
+    if _problems.get(french.resolve()):
+        page.meta["translation_problems"] = _problems[french.resolve()]
     if file_language(page.file.src_uri) == SOURCE_LANGUAGE:
         return markdown
-    french = french_source_of(page)
-    freshness = freshness_of(french, build_state(config).options) if french.exists() else None
+    freshness = (
+        freshness_of(french, build_state(config).options, read=current_corpus().text)
+        if french.exists()
+        else None
+    )
     if freshness is not None:
         page.meta[TRANSLATION_NOTICE] = {
             "reviewed": freshness.reviewed,
@@ -87,19 +113,32 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # -----------------------------------------------------------------------------
 
 
-def _fail_on_stale(state: BuildState) -> None:
+def _check(state: BuildState) -> None:
     problems = find_problems(state.settings.essay_paths(), state.options)
-    if problems:
-        lines = problems.lines() + (["Then commit the English files and locks."] if problems.outdated else [])
+    if not problems:
+        return
+    lines = problems.lines() + (["Then commit the English files and locks."] if problems.outdated else [])
+    if not _serving:
         raise PluginError("translation check failed (mode: check):\n  " + "\n  ".join(lines))
+    # While serving, a failed build would leave the author looking at a server that hangs: the
+    # site is built, the problems are shown on the pages concerned and in the log (a build fails).
+    for problem in problems.all():
+        if problem.path is not None:
+            _problems.setdefault(french_path_for(problem.path).resolve(), []).append(problem.text())
+    log.info(
+        "translation check (mode: check) found problems; `mkdocs build` fails on them, `serve` shows "
+        "them on their pages:\n  " + "\n  ".join(lines)
+    )
 
 
 def _sync(state: BuildState) -> None:
-    settings = state.settings
+    provider_name = state.settings.translation.provider
+    if _serving and _resting.is_resting(provider_name or _DEFAULT_CHAIN):
+        return  # said when it failed; the existing English is used meanwhile
     try:
         run = sync_paths(
-            settings.essay_paths(),
-            lambda: get_provider(settings.translation.provider, settings=settings.provider_settings),
+            state.settings.essay_paths(),
+            lambda: get_provider(provider_name, settings=state.settings.provider_settings),
             state.options,
         )
     except BilingueError as error:
@@ -118,7 +157,16 @@ def _sync(state: BuildState) -> None:
     if service_failures:
         # One clear message, not a warning per page: the build goes on with the English we have.
         first = service_failures[0].messages[0] if service_failures[0].messages else "no answer"
+        if _serving:
+            _resting.remember(provider_name or _DEFAULT_CHAIN, first)
         log.info(
             f"translation: {len(service_failures)} essay(s) not updated ({first}); their existing "
             "English is kept and marked outdated. Run `python -m bilingue translate` later."
         )
+
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+_DEFAULT_CHAIN = "the default providers"

@@ -68,3 +68,31 @@ _.delete
 _.move
 _.edit
 _.merge
+
+# --- more MkDocs events, and what MkDocs, i18n and Jinja read from objects we fill --------------
+on_page_read_source  # hooks/essays.py
+on_nav  # hooks/essays.py
+on_env  # hooks/templates.py
+on_startup  # hooks/translation.py
+dirty  # on_startup's argument, passed by MkDocs
+_.bytecode_cache  # Jinja's Environment reads it (hooks/templates.py)
+_.load_bytecode  # jinja2.BytecodeCache API (bilingue.templating)
+_.dump_bytecode
+_.next_page  # MkDocs' Page links, set by bilingue.navigation
+_.previous_page
+_.locale  # mkdocs-static-i18n's attributes of a File (bilingue.site.mark_as_i18n_file)
+_.locale_alternate_of
+_.localization
+_.norm_src_uri
+_.mtime_ns  # FileState is compared as a whole (bilingue.files)
+
+# --- NOT framework names: used only by tests. Merged from issue 15 at the end of issue 9's
+# session; its owner should use them in the program or remove them with their tests.
+_.by_tag  # bilingue.corpus
+_.by_slug
+_.reads
+corpus_of_folder
+check_malformed_citations  # bilingue.sources.checks
+_.forget  # bilingue.serve
+_.skipped
+LISTING_MARKER  # bilingue.listing (tests build pages with it)

@@ -38,3 +38,11 @@ def test_no_default_language_no_x_default():
 def test_rewriting_twice_gives_the_same_page():
     once = absolute_alternates(HEAD, "https://x.org/en/a/")
     assert absolute_alternates(once, "https://x.org/en/a/") == once
+
+
+def test_only_the_head_is_rewritten():
+    body = '<body><pre>&lt;link rel="alternate" href="./" hreflang="en"&gt;</pre>'
+    body += '<link rel="alternate" href="./" hreflang="en"></body>'  # not a head link: left alone
+    html = absolute_alternates(HEAD + body, "https://x.org/en/a/")
+    assert html.endswith(body)
+    assert '<link rel="alternate" href="https://x.org/en/a/" hreflang="en">' in html

@@ -17,7 +17,7 @@ from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.errors import SourceFileError
 from bilingue.files import read_text
 from bilingue.frontmatter import split_front_matter
-from bilingue.markdown import kinds, parse_document
+from bilingue.markdown import Document, kinds, parse_document
 from bilingue.paths import english_path_for, language_of
 
 ESSAYS_FOLDER = "essais"
@@ -98,23 +98,28 @@ def discover_essays(folder: Path, skip_unreadable: bool = False) -> list[Essay]:
 def read_version(path: Path) -> EssayVersion:
     """Read one essay file; a missing or malformed front-matter field names the file and line."""
     document = split_front_matter(read_text(path), path)
+    meta = validate_meta(document.meta, document.front_matter, path)
+    return EssayVersion(path, language_of(path), meta, count_words(document.body))
+
+
+def validate_meta(meta: dict, front_matter: str, path: Path | str) -> EssayMeta:
+    """An essay's front matter as ``EssayMeta``; a bad field names the file, its line and the fix."""
     try:
-        meta = EssayMeta.model_validate(document.meta)
+        return EssayMeta.model_validate(meta)
     except ValidationError as error:
         first = error.errors()[0]
         field = ".".join(str(part) for part in first["loc"]) or "front matter"
         raise SourceFileError(
             path,
-            _front_matter_line(document.front_matter, field),
+            _front_matter_line(front_matter, field),
             f"front matter field '{field}': {first['msg']}",
             "every essay needs title, date (YYYY-MM-DD), description, and optional tags and authors",
         ) from error
-    return EssayVersion(path, language_of(path), meta, count_words(document.body))
 
 
-def count_words(markdown: str) -> int:
+def count_words(markdown: str | Document) -> int:
     """Words a reader reads: the prose of the Markdown model's blocks (no code, URLs, labels)."""
-    document = parse_document(markdown)
+    document = markdown if isinstance(markdown, Document) else parse_document(markdown)
     return sum(
         len(_WORD.findall(block.inline.plain_text()))
         for block in document.prose_blocks()

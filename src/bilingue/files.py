@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -114,7 +114,9 @@ def atomic_write_text(path: Path | str, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder, then rename.
 
     A crash at any moment leaves either the old file or the new one, never a mix; the data is
-    flushed to disk before the rename so a power cut cannot publish an empty file.
+    flushed to disk before the rename so a power cut cannot publish an empty file. The file gets
+    the mode a plain ``open()`` would give it (an existing file keeps its own): ``mkstemp``
+    creates 0600 files, and a deploy that copies permissions would hide them from the web server.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -131,6 +133,38 @@ def atomic_write_text(path: Path | str, text: str) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+    if _recorders:
+        _note_write(path)
+
+
+@contextmanager
+def recording_writes() -> Iterator[dict[Path, FileState]]:
+    """Collect what ``atomic_write_text`` writes meanwhile (any thread): path -> its state just
+    after the write. ``mkdocs serve`` uses it to tell the build's own writes from an author's."""
+    written: dict[Path, FileState] = {}
+    with _recorders_lock:
+        _recorders.append(written)
+    try:
+        yield written
+    finally:
+        with _recorders_lock:
+            _recorders.remove(written)
+
+
+class FileState(NamedTuple):
+    """What tells a changed file from an unchanged one, without reading it."""
+
+    mtime_ns: int
+    size: int
+
+
+def file_state(path: Path | str) -> FileState | None:
+    """The state of ``path``, or None when it does not exist (or cannot be seen)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return FileState(stat.st_mtime_ns, stat.st_size)
 
 
 def create_text_file(path: Path | str, text: str) -> bool:
@@ -182,6 +216,14 @@ def leftover_temp_files(folder: Path) -> list[Path]:
 # --- helpers ------------------------------------------------------------------------------------
 
 
+def _note_write(path: Path) -> None:
+    state = file_state(path)
+    with _recorders_lock:
+        for written in _recorders:
+            if state is not None:
+                written[path.resolve()] = state
+
+
 def _mode_for(path: Path) -> int:
     """The permission bits a rewrite of ``path`` keeps: the existing file's, else 0666 - umask."""
     try:
@@ -224,6 +266,10 @@ def _remove_leftovers(folder: Path) -> list[Path]:
 
 
 # --- data ---------------------------------------------------------------------------------------
+
+# The write logs of ``recording_writes`` currently open.
+_recorders: list[dict[Path, FileState]] = []
+_recorders_lock = threading.Lock()
 
 _umask_lock = threading.Lock()
 

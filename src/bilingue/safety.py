@@ -196,6 +196,7 @@ ATTRIBUTES: dict[str, set[str]] = {k: set(v) for k, v in nh3.ALLOWED_ATTRIBUTES.
         "aria-level",
         "aria-label",
         "aria-hidden",
+        "aria-current",  # the listing pager's current page
         "translate",
     },
     "a": {"href", "hreflang", "target", "rel"},

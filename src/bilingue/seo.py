@@ -24,7 +24,19 @@ def absolute_alternates(
 
     Links to languages in ``drop_languages`` are removed (a page that does not exist in that
     language must not be announced); an ``x-default`` to ``default_language`` is added after them.
+    Only the ``<head>`` is searched and rewritten: the cost does not follow the page's length,
+    and a link-like text in an essay's body is never touched.
     """
+    head_end = page_html.find("</head>")
+    if head_end == -1:
+        head_end = len(page_html)
+    head = _rewrite_head(page_html[:head_end], page_url, drop_languages, default_language)
+    return head + page_html[head_end:]
+
+
+def _rewrite_head(
+    page_html: str, page_url: str, drop_languages: Container[str], default_language: str
+) -> str:
     alternates: list[tuple[str, str]] = []
 
     def rewrite(match: re.Match[str]) -> str:

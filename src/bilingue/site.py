@@ -8,10 +8,10 @@ another i18n plugin) changes one module.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
-from bilingue.paths import english_path_for, french_path_for, language_of
+from bilingue.paths import ENGLISH_SUFFIX, english_path_for, french_path_for, language_of
 
 # Keys the hooks set in ``page.meta`` for later hooks and the templates (``page.meta.<key>``).
 #: True on a page built under /en/ from French text (no English file yet): main.html marks it
@@ -58,7 +58,10 @@ def is_untranslated_fallback(page: Any, config: Any) -> bool:
 
 
 def has_translation(page: Any) -> bool:
-    """Whether a page's French file has an English counterpart on disk."""
+    """Whether a page's French file has an English counterpart on disk (a page the build
+    generates, with no file, exists in both languages)."""
+    if page.file.abs_src_path is None:
+        return True
     source = Path(page.file.abs_src_path)
     return language_of(source) == TARGET_LANGUAGE or english_path_for(source).exists()
 
@@ -66,6 +69,51 @@ def has_translation(page: Any) -> bool:
 def french_source_of(page: Any) -> Path:
     """The French file a page comes from: ``x.en.md`` -> ``x.md`` (itself for a French page)."""
     return french_path_for(Path(page.file.abs_src_path))
+
+
+class GeneratedLocations(NamedTuple):
+    """Where a page the build generates goes in one language's build."""
+
+    src_uri: str  # "page/2.md" in French, "page/2.en.md" in English (so file_language() is right)
+    dest_uri: str  # "page/2/index.html", "en/page/2/index.html"
+    urls: dict[str, str]  # language -> the page's URL in that language ("page/2/", "en/page/2/")
+
+
+def french_name(src_uri: str) -> str:
+    """``x.en.md`` -> ``x.md``: the name links use (i18n resolves it in each language)."""
+    return src_uri.removesuffix(ENGLISH_SUFFIX) + ".md" if src_uri.endswith(ENGLISH_SUFFIX) else src_uri
+
+
+def generated_file_locations(french_src: str, language: str, use_directory_urls: bool) -> GeneratedLocations:
+    """i18n's suffix structure for a page that has no file: French at /, English under /en/."""
+    stem = french_src.removesuffix(".md")
+    if not use_directory_urls:
+        french_dest = french_url = f"{stem}.html"
+    elif stem == "index" or stem.endswith("/index"):
+        french_url = stem.removesuffix("index")  # "archives/" (or "" for the home page)
+        french_dest = f"{french_url}index.html"
+    else:
+        french_url = f"{stem}/"
+        french_dest = f"{stem}/index.html"
+    english_dest = f"{TARGET_LANGUAGE}/{french_dest}"
+    urls = {SOURCE_LANGUAGE: french_url, TARGET_LANGUAGE: f"{TARGET_LANGUAGE}/{french_url}"}
+    if language == SOURCE_LANGUAGE:
+        return GeneratedLocations(french_src, french_dest, urls)
+    return GeneratedLocations(stem + ENGLISH_SUFFIX, english_dest, urls)
+
+
+def mark_as_i18n_file(file: Any, language: str, urls: dict[str, str]) -> None:
+    """Give a generated file what i18n sets on the files it builds (its language switcher and
+    hreflang links then point at the same page in the other language)."""
+    file.locale = language
+    file.locale_alternate_of = language
+    file.localization = None if language == SOURCE_LANGUAGE else language
+    file.norm_src_uri = french_name(file.src_uri)
+    file.alternates = {lang: _Alternate(url) for lang, url in urls.items()}
+
+
+class _Alternate(NamedTuple):
+    url: str
 
 
 def twin_location(page: Any, config: Any) -> tuple[str, str] | None:

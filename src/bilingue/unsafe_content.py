@@ -15,12 +15,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import markdown
-
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.errors import SourceFileError
 from bilingue.files import read_text
 from bilingue.frontmatter import split_front_matter
+from bilingue.markdown import SiteRenderer, site_renderer
 from bilingue.safety import DISPLAYED_META, Unsafe, line_of, locate, markup_in_text, unsafe_markup
 from bilingue.sources import ERROR, Finding, Registry, render_reference
 
@@ -42,22 +41,18 @@ def check_unsafe_content(pages: Iterable[Path], registry: Registry, mkdocs_yml: 
     return findings
 
 
-def unsafe_in_markdown(
-    body: str, first_line: int, renderer: markdown.Markdown
-) -> list[tuple[Unsafe, int | None]]:
+def unsafe_in_markdown(body: str, first_line: int, renderer: SiteRenderer) -> list[tuple[Unsafe, int | None]]:
     """What the sanitizer removes from ``body`` once rendered, each with its line.
 
     The whole body is rendered first (what is published). When something is found, each part
     between blank lines (code fences kept whole) is rendered on its own to give each thing the
     line of its part; a construct that only exists across parts keeps the line of its text.
     """
-    renderer.reset()
     found = unsafe_markup(renderer.convert(body))
     if not found:
         return []
     located: list[tuple[Unsafe, int | None]] = []
     for part_line, part in _parts(body, first_line):
-        renderer.reset()
         in_part = unsafe_markup(renderer.convert(part))
         # a needle written with entities (&#106;avascript:) is not found: the part's line then
         lines = [line or part_line for line in locate(in_part, part, part_line)]
@@ -65,23 +60,12 @@ def unsafe_in_markdown(
     return located or list(zip(found, locate(found, body, first_line), strict=True))
 
 
-def site_markdown(mkdocs_yml: Path) -> markdown.Markdown:
-    """A Markdown converter with the extensions (and settings) of ``mkdocs_yml``."""
-    from mkdocs.utils import yaml_load  # knows mkdocs.yml's tags (!ENV, !!python/name)
-
-    entries: list[Any] = _FALLBACK_EXTENSIONS
+def site_markdown(mkdocs_yml: Path) -> SiteRenderer:
+    """The site's renderer (the translation judge's, from ``mkdocs_yml``); without a mkdocs.yml,
+    one that lets raw HTML and attribute lists through, so that they are still looked at."""
     if mkdocs_yml.is_file():
-        with mkdocs_yml.open(encoding="utf-8") as handle:
-            entries = (yaml_load(handle) or {}).get("markdown_extensions") or []
-    names, configs = [], {}
-    for entry in entries:
-        if isinstance(entry, dict):
-            for name, config in entry.items():
-                names.append(name)
-                configs[name] = config or {}
-        else:
-            names.append(str(entry))
-    return markdown.Markdown(extensions=names, extension_configs=configs)
+        return site_renderer(mkdocs_yml)
+    return SiteRenderer(list(_FALLBACK_EXTENSIONS), origin="raw HTML and attribute lists")
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -128,7 +112,7 @@ def _front_matter_findings(page: Path, meta: dict[str, Any], front_matter: str) 
     return findings
 
 
-def _registry_findings(registry: Registry, renderer: markdown.Markdown) -> list[Finding]:
+def _registry_findings(registry: Registry, renderer: SiteRenderer) -> list[Finding]:
     findings = []
     for source in registry:
         line = registry.lines.get(source.id)
@@ -151,7 +135,6 @@ def _registry_findings(registry: Registry, renderer: markdown.Markdown) -> list[
                     )
                 )
         for language in (SOURCE_LANGUAGE, TARGET_LANGUAGE):
-            renderer.reset()
             for unsafe in unsafe_markup(renderer.convert(render_reference(source, language))):
                 findings.append(
                     Finding(

@@ -20,6 +20,9 @@ import yaml
 #: the largest YAML document read (sources.yml of a large site is well under 1 MB)
 MAX_BYTES = 1_000_000
 
+# libyaml's safe loader, when PyYAML was built with it
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
 
 class RefusedYAMLError(yaml.MarkedYAMLError):
     """An alias or an oversize document: refused, with the place when there is one."""
@@ -42,13 +45,21 @@ class UntrustedLoader(yaml.SafeLoader):
 def safe_load(text: str) -> Any:
     """``yaml.safe_load`` without aliases or oversize documents."""
     _check_size(text)
-    return yaml.load(text, Loader=UntrustedLoader)
+    return yaml.load(text, Loader=_loader_for(text))
 
 
 def compose(text: str) -> yaml.Node | None:
     """``yaml.compose`` (every node keeps its line) without aliases or oversize documents."""
     _check_size(text)
-    return yaml.compose(text, Loader=UntrustedLoader)
+    return yaml.compose(text, Loader=_loader_for(text))
+
+
+def _loader_for(text: str) -> type:
+    """libyaml's loader (about 10x faster, as MkDocs uses for page meta) when the text cannot hold
+    an alias (an alias is written ``*name``); the pure Python loader that refuses them otherwise."""
+    if _FAST_LOADER is not None and "*" not in text:
+        return _FAST_LOADER
+    return UntrustedLoader
 
 
 def _check_size(text: str) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.pages import Page
 
 from bilingue.build_state import start_build
@@ -50,10 +50,24 @@ def english_pass(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def read_pass(config: MkDocsConfig) -> Files:
+    """What MkDocs does before pages are rendered, for the pass the config is in: the essays hook
+    starts the pass and reads the pages into the build's corpus (adding the listing pages)."""
+    from hooks import essays
+
+    essays.on_pre_build(config)
+    config.plugins._current_plugin = None  # what MkDocs' own build sets before collecting files
+    return essays.on_files(get_files(config), config)
+
+
 @pytest.fixture
 def make_page(mkdocs_config: MkDocsConfig):
-    def make(src_uri: str, meta: dict | None = None) -> Page:
-        file = File(src_uri, mkdocs_config.docs_dir, mkdocs_config.site_dir, mkdocs_config.use_directory_urls)
+    def make(src_uri: str, meta: dict | None = None, files: Files | None = None) -> Page:
+        file = files.get_file_from_path(src_uri) if files is not None else None
+        if file is None:
+            file = File(
+                src_uri, mkdocs_config.docs_dir, mkdocs_config.site_dir, mkdocs_config.use_directory_urls
+            )
         page = Page(None, file, mkdocs_config)
         page.meta = dict(meta or {})
         return page
@@ -63,4 +77,5 @@ def make_page(mkdocs_config: MkDocsConfig):
 
 @pytest.fixture
 def files(mkdocs_config: MkDocsConfig) -> Files:
-    return Files([])
+    """The French pass's files, read into the build's corpus."""
+    return read_pass(mkdocs_config)

@@ -7,21 +7,23 @@ import logging
 from bilingue.build_state import start_build
 from bilingue.listing import LISTING_MARKER
 from hooks import essays
-from tests.hooks.conftest import english_pass
+from tests.hooks.conftest import english_pass, read_pass
 
 HOME = f"# Essais\n\n{LISTING_MARKER}\n"
 TITLE = "# Mystique\n\nLe texte.\n"
 
 
-def test_the_home_page_lists_the_essays_in_the_pass_language(mkdocs_config, make_page, files):
-    french = essays.on_page_markdown(HOME, make_page("index.md"), mkdocs_config, files)
-    assert LISTING_MARKER not in french and "essais/mystique.md" in french and "19 novembre 2024" in french
-    english = essays.on_page_markdown(HOME, make_page("index.en.md"), english_pass(mkdocs_config), files)
-    assert "November 19, 2024" in english
+def test_listing_in_french_and_headers_in_english(mkdocs_config, make_page, files):
+    french = essays.on_page_markdown(HOME, make_page("index.md", files=files), mkdocs_config, files)
+    assert LISTING_MARKER not in french and "essais/mystique/" in french and "19 novembre 2024" in french
+    english_files = read_pass(english_pass(mkdocs_config))
+    page = make_page("essais/mystique.en.md", files=english_files)
+    english = essays.on_page_markdown(TITLE, page, mkdocs_config, english_files)
+    assert "November 19, 2024" in english and "min read" in english
 
 
 def test_an_essay_gets_its_date_reading_time_and_tags_under_its_title(mkdocs_config, make_page, files):
-    page = make_page("essais/mystique.md")
+    page = make_page("essais/mystique.md", files=files)
     markdown = essays.on_page_markdown(TITLE, page, mkdocs_config, files)
     title, header = markdown.split("\n\n", 2)[:2]
     assert title == "# Mystique" and 'datetime="2024-11-19"' in header and "min de lecture" in header
@@ -29,7 +31,7 @@ def test_an_essay_gets_its_date_reading_time_and_tags_under_its_title(mkdocs_con
 
 
 def test_pages_outside_the_essays_folder_get_no_header(mkdocs_config, make_page, files):
-    page = make_page("sources.md")
+    page = make_page("sources.md", files=files)
     assert essays.on_page_markdown("# Sources\n", page, mkdocs_config, files) == "# Sources\n"
     assert "tags" not in page.meta
 
@@ -39,9 +41,12 @@ def test_the_essays_folder_comes_from_the_settings(mkdocs_config, project, make_
     settings = (project / "bilingue.yml").read_text(encoding="utf-8")
     (project / "bilingue.yml").write_text(settings + "folders:\n  essays: textes\n", encoding="utf-8")
     start_build(mkdocs_config)
-    listing = essays.on_page_markdown(HOME, make_page("index.md"), mkdocs_config, files)
-    assert "textes/mystique.md" in listing
-    header = essays.on_page_markdown(TITLE, make_page("textes/mystique.md"), mkdocs_config, files)
+    files = read_pass(mkdocs_config)
+    listing = essays.on_page_markdown(HOME, make_page("index.md", files=files), mkdocs_config, files)
+    assert "textes/mystique/" in listing
+    header = essays.on_page_markdown(
+        TITLE, make_page("textes/mystique.md", files=files), mkdocs_config, files
+    )
     assert 'datetime="2024-11-19"' in header
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bilingue.catalog import discover_essays
+from bilingue.corpus import corpus_of_folder
 from bilingue.sources.page import SOURCES_MARKER, collect_backlinks, insert_sources_list
 from bilingue.sources.registry import parse_registry
 
@@ -34,17 +34,17 @@ Un chiffre[^src:a-source]. Encore[^src:a-source:p2].
 """
 
 
-def essays(tmp_path: Path):
+def essays(tmp_path: Path, language: str = "fr"):
     folder = tmp_path / "essais"
     folder.mkdir(exist_ok=True)
     (folder / "un.md").write_text(ESSAY.format(title="Un essai"), encoding="utf-8")
     (folder / "un.en.md").write_text(ESSAY.format(title="An essay"), encoding="utf-8")
-    return discover_essays(folder)
+    return corpus_of_folder(tmp_path).essays(language)
 
 
 def test_backlinks_use_the_readers_language_and_the_first_citation(tmp_path: Path):
-    french = collect_backlinks(essays(tmp_path), "fr", "essais")
-    english = collect_backlinks(essays(tmp_path), "en", "essais")
+    french = collect_backlinks(essays(tmp_path, "fr"))
+    english = collect_backlinks(essays(tmp_path, "en"))
     assert [(b.title, b.src_uri, b.anchor) for b in french["a-source"]] == [
         ("Un essai", "essais/un.md", "fnref:src:a-source")
     ]
@@ -55,7 +55,7 @@ def test_backlinks_use_the_readers_language_and_the_first_citation(tmp_path: Pat
 def test_list_replaces_the_marker(tmp_path: Path):
     registry = parse_registry(REGISTRY)
     page = f"# Sources\n\nIntro.\n\n{SOURCES_MARKER}\n"
-    french = insert_sources_list(page, registry, essays(tmp_path), "fr", "sources.md", "essais")
+    french = insert_sources_list(page, registry, essays(tmp_path), "fr", "sources.md")
     assert SOURCES_MARKER not in french
     assert french.startswith("# Sources\n\nIntro.\n\n")
     # sorted by reference: Acme (Beta) before Zeta Institute (Alpha)
@@ -63,19 +63,17 @@ def test_list_replaces_the_marker(tmp_path: Path):
     assert "2 octobre 2024 (en anglais)" in french
     assert "Cité dans\u00a0: [Un essai](essais/un.md#fnref:src:a-source)." in french
     assert "Cité dans aucun essai pour l'instant." in french
-    english = insert_sources_list(page, registry, essays(tmp_path), "en", "sources.en.md", "essais")
+    english = insert_sources_list(page, registry, essays(tmp_path, "en"), "en", "sources.en.md")
     assert "Cited in: [An essay](essais/un.md#fnref:src:a-source)." in english
     assert "Not cited in any essay yet." in english
 
 
 def test_links_are_relative_to_the_page(tmp_path: Path):
     registry = parse_registry(REGISTRY)
-    text = insert_sources_list(
-        SOURCES_MARKER, registry, essays(tmp_path), "fr", "a-propos/sources.md", "essais"
-    )
+    text = insert_sources_list(SOURCES_MARKER, registry, essays(tmp_path), "fr", "a-propos/sources.md")
     assert "](../essais/un.md#fnref:src:a-source)" in text
 
 
 def test_pages_without_the_marker_are_untouched(tmp_path: Path):
     registry = parse_registry(REGISTRY)
-    assert insert_sources_list("# Rien\n", registry, [], "fr", "x.md", "essais") == "# Rien\n"
+    assert insert_sources_list("# Rien\n", registry, [], "fr", "x.md") == "# Rien\n"

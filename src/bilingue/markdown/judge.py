@@ -50,7 +50,11 @@ class SiteRenderer:
 
     def render(self, text: str) -> str:
         """HTML of a Markdown file's body, as the site renders it (front matter left out)."""
-        return self._markdown.reset().convert(split_front_matter(text).body)
+        return self.convert(split_front_matter(text).body)
+
+    def convert(self, markdown_text: str) -> str:
+        """HTML of Markdown without front matter (a body, or one part of it)."""
+        return self._markdown.reset().convert(markdown_text)
 
     def compare_fragments(self, french: str, english: str) -> HtmlDifference | None:
         """Judge one block's prose: each rendered alone as inline Markdown (the French one

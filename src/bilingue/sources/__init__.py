@@ -17,6 +17,7 @@ from bilingue.sources.checks import (
     Finding,
     check_all,
     check_citations,
+    check_cited,
     check_pages,
     check_registry,
     check_unused,
@@ -24,10 +25,16 @@ from bilingue.sources.checks import (
     finding_from_error,
     registry_unusable,
 )
-from bilingue.sources.citations import find_citations, read_page
+from bilingue.sources.citations import (
+    Citation,
+    find_citations,
+    find_definitions,
+    find_malformed_citations,
+    read_page,
+)
 from bilingue.sources.page import SOURCES_MARKER, insert_sources_list
 from bilingue.sources.registry import REGISTRY_FILE, Registry
-from bilingue.sources.render import add_definitions, link_target, render_reference
+from bilingue.sources.render import add_definitions, add_known_definitions, link_target, render_reference
 from bilingue.sources.schema import PartialDate, Source
 
 __all__ = [
@@ -38,18 +45,23 @@ __all__ = [
     "REGISTRY_FILE",
     "SOURCES_MARKER",
     "WARNING",
+    "Citation",
     "Finding",
     "PartialDate",
     "Registry",
     "Source",
     "add_definitions",
+    "add_known_definitions",
     "check_all",
     "check_citations",
+    "check_cited",
     "check_pages",
     "check_registry",
     "check_unused",
     "cited_ids",
     "find_citations",
+    "find_definitions",
+    "find_malformed_citations",
     "finding_from_error",
     "insert_sources_list",
     "link_target",

@@ -18,9 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilingue.errors import SourceFileError
-from bilingue.markdown import Document
+from bilingue.markdown import Document, parse_document
 from bilingue.paths import language_of
-from bilingue.sources.citations import find_citations, find_malformed_citations, normalized_id, read_page
+from bilingue.sources.citations import (
+    Citation,
+    find_citations,
+    find_malformed_citations,
+    normalized_id,
+    read_page,
+)
 from bilingue.sources.numbers import find_quantities, relative_difference
 from bilingue.sources.prose import sentences
 from bilingue.sources.registry import Registry, load_registry
@@ -64,8 +70,17 @@ def registry_unusable(registry: Registry, findings: list[Finding]) -> bool:
 def check_citations(path: Path, text: str | Document, registry: Registry) -> list[Finding]:
     """Malformed citations and unknown source ids in ``text`` (the whole file), with the
     closest known ids."""
-    findings = check_malformed_citations(path, text, registry)
-    for citation in find_citations(text):
+    document = text if isinstance(text, Document) else parse_document(text)
+    return check_cited(path, find_citations(document), registry, find_malformed_citations(document))
+
+
+def check_cited(
+    path: Path, citations: Iterable[Citation], registry: Registry, malformed: Iterable[Citation] = ()
+) -> list[Finding]:
+    """Malformed citations and unknown source ids among the citations of the file ``path``,
+    found once (by the build's corpus, or by ``check_citations``)."""
+    findings = _malformed_findings(path, malformed, registry)
+    for citation in citations:
         if citation.source_id in registry or citation.source_id in registry.broken:
             continue
         closest = registry.closest_ids(citation.source_id)
@@ -87,8 +102,12 @@ def check_citations(path: Path, text: str | Document, registry: Registry) -> lis
 
 def check_malformed_citations(path: Path, text: str | Document, registry: Registry) -> list[Finding]:
     """``[^src:...]`` references that do not follow the syntax, each with the closest valid one."""
+    return _malformed_findings(path, find_malformed_citations(text), registry)
+
+
+def _malformed_findings(path: Path, malformed: Iterable[Citation], registry: Registry) -> list[Finding]:
     findings = []
-    for citation in find_malformed_citations(text):
+    for citation in malformed:
         guess = normalized_id(citation.source_id)
         closest = registry.closest_ids(guess) if guess else []
         suggestion = f"[^src:{closest[0]}]" if closest else f"[^src:{guess or 'an-id'}]"

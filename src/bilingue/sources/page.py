@@ -2,7 +2,7 @@
 
 ``docs/sources.md`` and ``docs/sources.en.md`` hold a title, an introduction and the marker
 ``<!-- bilingue:sources -->``; the build replaces the marker with the list, generated from the
-registry and a scan of the essays, so the page cannot go stale. Links are relative Markdown
+registry and the build's corpus of essays, so the page cannot go stale. Links are relative Markdown
 links to the French essay file: MkDocs checks them and mkdocs-static-i18n points them at the
 reader's language.
 """
@@ -12,12 +12,14 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from bilingue.catalog import Essay
 from bilingue.locales import ui_words
-from bilingue.sources.citations import find_citations, read_page
 from bilingue.sources.registry import Registry
 from bilingue.sources.render import escape, render_reference
+
+if TYPE_CHECKING:
+    from bilingue.corpus import CorpusEssay
 
 #: what the Sources page writes where the list goes
 SOURCES_MARKER = "<!-- bilingue:sources -->"
@@ -33,28 +35,27 @@ class Backlink:
 
 
 def insert_sources_list(
-    markdown: str, registry: Registry, essays: Iterable[Essay], language: str, page_src: str, essays_src: str
+    markdown: str, registry: Registry, essays: Iterable[CorpusEssay], language: str, page_src: str
 ) -> str:
-    """Replace the marker in ``markdown`` (the page at ``page_src``) with the list of sources."""
+    """Replace the marker in ``markdown`` (the page at ``page_src``) with the list of sources.
+
+    ``essays`` are the essays as readers of ``language`` get them (the build's corpus)."""
     if SOURCES_MARKER not in markdown:
         return markdown
-    backlinks = collect_backlinks(essays, language, essays_src)
+    backlinks = collect_backlinks(essays)
     return markdown.replace(SOURCES_MARKER, render_sources_list(registry, backlinks, language, page_src))
 
 
-def collect_backlinks(essays: Iterable[Essay], language: str, essays_src: str) -> dict[str, list[Backlink]]:
-    """Source id -> the essays citing it, reading each essay in ``language`` when it exists."""
+def collect_backlinks(essays: Iterable[CorpusEssay]) -> dict[str, list[Backlink]]:
+    """Source id -> the essays citing it (their citations were found when the corpus was read)."""
     found: dict[str, list[Backlink]] = {}
     for essay in essays:
-        version = essay.version(language)
-        citations = find_citations(read_page(version.path))
         first_label: dict[str, str] = {}
-        for citation in citations:
+        for citation in essay.citations:
             first_label.setdefault(citation.source_id, citation.label)
         for source_id, label in first_label.items():
-            found.setdefault(source_id, []).append(
-                Backlink(version.meta.title, f"{essays_src}/{essay.slug}.md", f"fnref:{label}")
-            )
+            backlink = Backlink(essay.meta.title, essay.src_uri, f"fnref:{label}")
+            found.setdefault(source_id, []).append(backlink)
     return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Container, Iterable, Sequence
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -16,7 +17,7 @@ from babel.dates import format_date, format_skeleton
 from bilingue.locales import ui_words
 from bilingue.markdown import parse_document
 from bilingue.safety import escape_markdown_text
-from bilingue.sources.citations import find_citations, find_definitions
+from bilingue.sources.citations import Citation, find_citations, find_definitions
 from bilingue.sources.registry import Registry
 from bilingue.sources.schema import PartialDate, Source
 
@@ -31,24 +32,47 @@ def add_definitions(markdown: str, registry: Registry, language: str) -> str:
     document = parse_document(markdown)
     definitions = find_definitions(document)
     replaced: dict[int, str] = {}
-    appended: list[str] = []
-    seen: set[str] = set()
-    for citation in find_citations(document):
-        source = registry.get(citation.source_id)
-        if source is None or citation.label in seen:
-            continue
-        seen.add(citation.label)
-        reference = render_reference(source, language)
+    appended: list[Citation] = []
+    for citation in _first_of_each_label(find_citations(document), registry):
+        reference = render_reference(registry.sources[citation.source_id], language)
         own = definitions.get(citation.label)
         if own is None:
-            appended.append(f"[^{citation.label}]: {reference}")
+            appended.append(citation)
         elif own.block is not None:
             replaced[own.block] = f"{reference} {document.blocks[own.block].text}"
         # an empty hand-written definition (`[^src:x]:` alone) is left as written
     text = document.replace_texts(replaced) if replaced else markdown
-    if appended:
-        text = text.rstrip("\n") + "\n\n" + "\n\n".join(appended) + "\n"
-    return text
+    return _append_definitions(text, appended, registry, language)
+
+
+def add_known_definitions(
+    markdown: str, citations: Sequence[Citation], defined: Container[str], registry: Registry, language: str
+) -> str:
+    """``add_definitions`` for a page whose citations and hand-written definitions (``defined``
+    labels) were found already, by the build's corpus: only a page that writes its own definition
+    of a cited label is parsed again; the others just get their definitions appended."""
+    if any(citation.label in defined for citation in citations):
+        return add_definitions(markdown, registry, language)
+    return _append_definitions(markdown, _first_of_each_label(citations, registry), registry, language)
+
+
+def _first_of_each_label(citations: Iterable[Citation], registry: Registry) -> list[Citation]:
+    """The first citation of each label whose source is known."""
+    seen: dict[str, Citation] = {}
+    for citation in citations:
+        if citation.source_id in registry and citation.label not in seen:
+            seen[citation.label] = citation
+    return list(seen.values())
+
+
+def _append_definitions(text: str, citations: Sequence[Citation], registry: Registry, language: str) -> str:
+    if not citations:
+        return text
+    definitions = [
+        f"[^{citation.label}]: {render_reference(registry.sources[citation.source_id], language)}"
+        for citation in citations
+    ]
+    return text.rstrip("\n") + "\n\n" + "\n\n".join(definitions) + "\n"
 
 
 def render_reference(source: Source, language: str) -> str:

@@ -9,6 +9,7 @@ of unknown origin unless its front matter says a person wrote or reviewed it
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,9 +43,13 @@ class Freshness:
         return self.adopted_blocks > 0 and not self.reviewed_in_front_matter
 
 
-def freshness_of(french_path: Path, options: TranslateOptions) -> Freshness | None:
-    """None when the essay has no English file or no lock (nothing known about it)."""
-    plan = plan_essay(french_path, options)
+def freshness_of(
+    french_path: Path, options: TranslateOptions, *, read: Callable[[Path], str] | None = None
+) -> Freshness | None:
+    """None when the essay has no English file or no lock (nothing known about it). ``read``
+    reads the Markdown files exactly as written (the site build passes its corpus: no file is
+    read twice; default: from disk)."""
+    plan = plan_essay(french_path, options, read=read)
     if plan.english_text is None or plan.lock is None:
         return None
     synced = plan.lock.state.synced

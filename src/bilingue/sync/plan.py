@@ -22,6 +22,7 @@ when its French changes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -185,11 +186,18 @@ class EssayPlan:
         return [self.document.blocks[i].text_line() for i in self.to_translate]
 
 
-def plan_essay(french_path: Path, options: TranslateOptions) -> EssayPlan:
-    """The plan for one French essay (reads its English file and lock, writes nothing)."""
-    french_text = read_text(french_path, exact=True)
+def plan_essay(
+    french_path: Path, options: TranslateOptions, *, read: Callable[[Path], str] | None = None
+) -> EssayPlan:
+    """The plan for one French essay (reads its English file and lock, writes nothing).
+
+    ``read`` reads the essay's Markdown files exactly as written (default: ``read_text(path,
+    exact=True)``; the site build passes the texts its corpus has already read).
+    """
+    read = read or _read_exactly
+    french_text = read(french_path)
     english_path = english_path_for(french_path)
-    english_text = read_text(english_path, exact=True) if english_path.exists() else None
+    english_text = read(english_path) if english_path.exists() else None
     lock = read_lock(lock_path_for(french_path))
     interrupted = lock is not None and lock.pending is not None
     if lock is not None:
@@ -402,3 +410,7 @@ def _as_human(entry: BlockEntry, text: str, **changes: object) -> BlockEntry:
 
 def _today() -> dt.date:
     return dt.date.today()
+
+
+def _read_exactly(path: Path) -> str:
+    return read_text(path, exact=True)

@@ -1,0 +1,34 @@
+"""`mkdocs serve`: one rebuild per edit (the build's own writes of English files and locks do not
+start another one). Thin glue over ``bilingue.serve``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+
+from bilingue.serve import OwnWritesFilter
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+    rebuild = OwnWritesFilter(server.builder, lambda: _watched_paths(server, config))
+    rebuild.prime()
+    server.builder = rebuild
+    return server
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+
+def _watched_paths(server: LiveReloadServer, config: MkDocsConfig) -> list[Path]:
+    """What the server watches (MkDocs keeps it in a private dict; the docs folder and mkdocs.yml
+    are always among them)."""
+    watched = getattr(server, "_watched_paths", None) or {}
+    return [Path(path) for path in watched] or [Path(config.docs_dir), Path(config.config_file_path)]

@@ -1,0 +1,253 @@
+"""The essays of one build, read once and shared: listings, archives, the Sources page, the checks.
+
+mkdocs-static-i18n builds each language in turn; each pass sees its own files (``x.en.md`` in
+the English pass, the French ``x.md`` standing in for an essay not translated yet). The corpus
+keeps one ``EssayCollection`` per language, made from exactly the files that pass builds, so a
+listing shows what its reader gets. Every other page of the pass is kept too (``CorpusPage``):
+its citations are what the sources checks need.
+
+One read per file and build: ``Corpus.load`` reads a file (``Corpus.text``), parses it once
+with the project's Markdown model and keeps the text for the rest of the build: MkDocs renders
+it (``source_for_mkdocs``, the hook's ``on_page_read_source``) and the English pages' translation
+notice plans from it, without opening the file again. A file whose size and modification time
+have not changed since the previous build of the same process (``mkdocs serve``) is not read
+or parsed again at all: its record is reused and MkDocs reads it as usual.
+
+Importable without MkDocs: the hooks pass plain values (paths, ``src_uri``, URLs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
+from bilingue.catalog import ESSAYS_FOLDER, EssayMeta, count_words, validate_meta
+from bilingue.files import FileState, file_state, read_text
+from bilingue.markdown import parse_document
+from bilingue.paths import ENGLISH_SUFFIX, english_path_for, language_of
+from bilingue.sources import Citation, find_citations, find_definitions, find_malformed_citations
+
+
+@dataclass(frozen=True)
+class CorpusPage:
+    """Any Markdown page of a pass, as far as the checks are concerned."""
+
+    src_uri: str  # inside docs/, as MkDocs names it ("essais/x.en.md")
+    path: Path
+    language: str  # the language of the file's text
+    citations: tuple[Citation, ...]  # with the file's own line numbers
+    defined: frozenset[str] = frozenset()  # ``src:`` labels the author wrote a definition for
+    malformed: tuple[Citation, ...] = ()  # ``[^src:...]`` references that break the syntax
+    essay: CorpusEssay | None = None  # set when the page is an essay
+
+
+@dataclass(frozen=True)
+class CorpusEssay:
+    """An essay as one language's reader gets it."""
+
+    slug: str  # "mystique", "2024/x": the path in the essays folder without ".md"
+    src_uri: str  # the FRENCH file in docs/ ("essais/mystique.md"): what listing links point at
+    path: Path  # the file whose text is shown
+    language: str  # language of that text ("fr" for a French essay shown in the English pass)
+    meta: EssayMeta
+    word_count: int
+    citations: tuple[Citation, ...]
+
+    @property
+    def year(self) -> int:
+        """The year of the essay's date (the archives group by it)."""
+        return self.meta.date.year
+
+    def is_translated(self, reader_language: str) -> bool:
+        """Whether this version is in ``reader_language``."""
+        return self.language == reader_language
+
+
+class EssayCollection:
+    """The essays of one language, newest first (ties by slug, so the order is stable)."""
+
+    def __init__(self, language: str, essays: Iterable[CorpusEssay] = ()) -> None:
+        self.language = language
+        self._essays: list[CorpusEssay] = sorted(essays, key=_newest_first)
+
+    def add(self, essay: CorpusEssay) -> None:
+        """Add ``essay``, keeping the collection newest first."""
+        self._essays.append(essay)
+        self._essays.sort(key=_newest_first)
+
+    def __iter__(self) -> Iterator[CorpusEssay]:
+        return iter(self._essays)
+
+    def __len__(self) -> int:
+        return len(self._essays)
+
+    def __getitem__(self, index: int) -> CorpusEssay:
+        return self._essays[index]
+
+    def recent(self, count: int) -> list[CorpusEssay]:
+        """The ``count`` newest essays."""
+        return self._essays[:count]
+
+    def by_year(self) -> dict[int, list[CorpusEssay]]:
+        """Year -> its essays (newest first), newest year first."""
+        years: dict[int, list[CorpusEssay]] = {}
+        for essay in self._essays:
+            years.setdefault(essay.year, []).append(essay)
+        return years
+
+    def by_tag(self) -> dict[str, list[CorpusEssay]]:
+        """Tag -> its essays (newest first), tags sorted case-insensitively."""
+        tags: dict[str, list[CorpusEssay]] = {}
+        for essay in self._essays:
+            for tag in essay.meta.tags:
+                tags.setdefault(tag, []).append(essay)
+        return dict(sorted(tags.items(), key=lambda item: item[0].casefold()))
+
+    def by_slug(self, slug: str) -> CorpusEssay | None:
+        """The essay called ``slug``, or None."""
+        return next((essay for essay in self._essays if essay.slug == slug), None)
+
+
+@dataclass
+class Corpus:
+    """Everything one build read: pages by language pass, essays by language, sources to serve."""
+
+    essays_folder: str = ESSAYS_FOLDER
+    pages: dict[str, dict[str, CorpusPage]] = field(default_factory=dict)  # language -> src_uri -> page
+    reads: int = 0  # files read from disk since the corpus was made (tests count them)
+    _texts: dict[str, str] = field(default_factory=dict)  # path -> text read during this build
+    _collections: dict[str, EssayCollection] = field(default_factory=dict)
+
+    def start_pass(self, language: str) -> None:
+        """A language pass begins: forget that language's pages (a new build starts in French)."""
+        if language == SOURCE_LANGUAGE:
+            self.pages.clear()
+            self._texts.clear()
+        self.pages[language] = {}
+        self._collections.pop(language, None)
+
+    def load(self, language: str, src_uri: str, path: Path) -> CorpusPage:
+        """Record the page at ``src_uri`` (file ``path``) for the ``language`` pass."""
+        key = file_state(path)
+        cached = _RECORDS.get(str(path))
+        if cached is not None and key is not None and cached[0] == key and cached[1].src_uri == src_uri:
+            page = cached[1]
+        else:
+            page = self._parse(src_uri, path, _as_mkdocs_reads(self.text(path)))
+            _RECORDS[str(path)] = (key, page)
+        self.pages.setdefault(language, {})[src_uri] = page
+        self._collections.pop(language, None)
+        return page
+
+    def text(self, path: Path) -> str:
+        """The text of ``path`` exactly as written (line ends too), read once in this build: the
+        translation notice's plan compares it with the lock's hashes."""
+        text = self._texts.get(str(path))
+        if text is None:
+            text = read_text(path, exact=True)
+            self.reads += 1
+            self._texts[str(path)] = text
+        return text
+
+    def source_for_mkdocs(self, path: str | None) -> str | None:
+        """The text read for ``path`` in this build, as MkDocs reads files (universal newlines,
+        no byte-order mark); None if not read."""
+        text = self._texts.get(path) if path else None
+        return _as_mkdocs_reads(text) if text is not None else None
+
+    def release(self, path: Path | str | None) -> None:
+        """``path``'s text is not needed any more in this build (it is rendered and planned)."""
+        if path is not None:
+            self._texts.pop(str(path), None)
+
+    def forget_texts(self) -> None:
+        """Drop the texts read (the build is over, or the corpus was made outside MkDocs)."""
+        self._texts.clear()
+
+    def essays(self, language: str) -> EssayCollection:
+        """The essays the ``language`` pass builds."""
+        if language not in self._collections:
+            pages = self.pages.get(language, {}).values()
+            self._collections[language] = EssayCollection(language, (p.essay for p in pages if p.essay))
+        return self._collections[language]
+
+    def cited_ids(self, language: str) -> set[str]:
+        """The source ids cited by the pages of the ``language`` pass."""
+        return {c.source_id for page in self.pages.get(language, {}).values() for c in page.citations}
+
+    def is_essay(self, src_uri: str) -> bool:
+        """Whether ``src_uri`` is a Markdown file of the essays folder."""
+        return src_uri.startswith(f"{self.essays_folder}/") and src_uri.endswith(".md")
+
+    def _parse(self, src_uri: str, path: Path, text: str) -> CorpusPage:
+        document = parse_document(text, path=path)
+        citations = tuple(find_citations(document))
+        language = language_of(src_uri)
+        essay = None
+        if self.is_essay(src_uri):
+            slug = src_uri[len(self.essays_folder) + 1 :].removesuffix(ENGLISH_SUFFIX).removesuffix(".md")
+            essay = CorpusEssay(
+                slug=slug,
+                src_uri=f"{self.essays_folder}/{slug}.md",
+                path=path,
+                language=language,
+                meta=validate_meta(document.meta, document.front_matter, path),
+                word_count=count_words(document),
+                citations=citations,
+            )
+        return CorpusPage(
+            src_uri,
+            path,
+            language,
+            citations,
+            frozenset(find_definitions(document)),
+            tuple(find_malformed_citations(document)),
+            essay,
+        )
+
+
+def _as_mkdocs_reads(text: str) -> str:
+    # (str.replace returns the very same string when there is nothing to replace)
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _newest_first(essay: CorpusEssay) -> tuple[int, str]:
+    return (-essay.meta.date.toordinal(), essay.slug)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+# path -> ((mtime_ns, size), record): what the previous builds of this process made of each file.
+# `mkdocs serve` rebuilds in the same process: an unchanged file is neither read nor parsed again.
+_RECORDS: dict[str, tuple[FileState | None, CorpusPage]] = {}
+
+
+def corpus_of_folder(docs: Path, essays_folder: str = ESSAYS_FOLDER) -> Corpus:
+    """The corpus a build of ``docs`` makes (both language passes), without MkDocs.
+
+    The French pass builds every French file; the English pass each ``x.en.md`` and, for a French
+    file with no English version, the French file itself (i18n's fallback).
+    """
+    corpus = Corpus(essays_folder)
+    french = [path for path in sorted(docs.rglob("*.md")) if language_of(path) == SOURCE_LANGUAGE]
+    corpus.start_pass(SOURCE_LANGUAGE)
+    for path in french:
+        corpus.load(SOURCE_LANGUAGE, path.relative_to(docs).as_posix(), path)
+    corpus.start_pass(TARGET_LANGUAGE)
+    for path in french:
+        english = english_path_for(path)
+        shown = english if english.exists() else path
+        corpus.load(TARGET_LANGUAGE, shown.relative_to(docs).as_posix(), shown)
+    corpus.forget_texts()  # nobody will render these texts
+    return corpus
+
+
+def current_corpus() -> Corpus:
+    """The corpus of the build in progress (the hooks share it; ``start_pass`` scopes it)."""
+    return _CURRENT
+
+
+_CURRENT = Corpus()

@@ -1,0 +1,98 @@
+"""The build's corpus: one read per file, per-language collections, citations with file lines."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bilingue.corpus import Corpus, corpus_of_folder
+from bilingue.errors import SourceFileError
+
+ESSAY = "---\ntitle: {title}\ndate: {date}\ndescription: Résumé.\ntags: {tags}\n---\n\n{body}\n"
+
+
+def write(path: Path, title="Titre", date="2024-11-19", tags="[a, b]", body="Un deux trois.") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(ESSAY.format(title=title, date=date, tags=tags, body=body), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    write(docs / "essais" / "ancien.md", title="Ancien", date="2023-01-01", tags="solo")
+    write(docs / "essais" / "recent.md", title="Récent", date="2025-02-03", body="Un chiffre[^src:a].")
+    write(docs / "essais" / "recent.en.md", title="Recent", date="2025-02-03", body="A figure[^src:a].")
+    (docs / "index.md").write_text("# Accueil\n\nVoir[^src:b].\n", encoding="utf-8")
+    return docs
+
+
+def test_each_language_gets_the_essays_its_readers_see_newest_first(docs):
+    corpus = corpus_of_folder(docs)
+    french, english = corpus.essays("fr"), corpus.essays("en")
+    assert [(e.slug, e.meta.title) for e in french] == [("recent", "Récent"), ("ancien", "Ancien")]
+    assert [(e.slug, e.meta.title) for e in english] == [("recent", "Recent"), ("ancien", "Ancien")]
+    recent, ancien = english
+    assert recent.is_translated("en") and not ancien.is_translated("en")  # French fallback
+    assert ancien.src_uri == recent.src_uri.replace("recent", "ancien") == "essais/ancien.md"
+    assert ancien.meta.tags == ["solo"] and recent.word_count == 2
+
+
+def test_collections_group_by_year_and_tag(docs):
+    french = corpus_of_folder(docs).essays("fr")
+    assert {year: [e.slug for e in essays] for year, essays in french.by_year().items()} == {
+        2025: ["recent"],
+        2023: ["ancien"],
+    }
+    assert list(french.by_tag()) == ["a", "b", "solo"]
+    assert [e.slug for e in french.recent(1)] == ["recent"]
+
+
+def test_citations_are_found_once_with_their_line_in_the_file(docs):
+    corpus = corpus_of_folder(docs)
+    page = corpus.pages["fr"]["essais/recent.md"]
+    assert [(c.source_id, c.line) for c in page.citations] == [("a", 8)]
+    assert corpus.cited_ids("fr") == {"a", "b"}  # the home page's citation counts too
+    assert corpus.cited_ids("en") == {"a", "b"}
+
+
+def test_a_file_is_read_once_and_its_text_shared_for_the_build(docs):
+    corpus = Corpus()
+    corpus.start_pass("fr")
+    path = write(docs / "essais" / "neuf.md", body="Texte neuf.")
+    corpus.load("fr", "essais/neuf.md", path)
+    assert corpus.source_for_mkdocs(str(path)).endswith("Texte neuf.\n")
+    assert corpus.text(path) == corpus.source_for_mkdocs(str(path))  # the translation notice's plan
+    assert corpus.reads == 1
+    corpus.forget_texts()
+    assert corpus.source_for_mkdocs(str(path)) is None  # MkDocs would read the file itself
+
+
+def test_an_unchanged_file_is_not_read_again_by_a_later_build_of_the_same_process(docs):
+    path = write(docs / "essais" / "neuf.md", body="Texte neuf.")
+    first, second = Corpus(), Corpus()
+    first.start_pass("fr")
+    first.load("fr", "essais/neuf.md", path)
+    second.start_pass("fr")
+    second.load("fr", "essais/neuf.md", path)
+    assert (first.reads, second.reads) == (1, 0)
+    assert second.source_for_mkdocs(str(path)) is None
+    write(path, body="Texte changé, plus long.")
+    os.utime(path, ns=(1, 1))  # another time than the first write's, whatever the clock's precision
+    second.load("fr", "essais/neuf.md", path)
+    assert second.reads == 1 and second.essays("fr")[0].word_count == 4
+
+
+def test_a_new_build_forgets_the_previous_one(docs):
+    corpus = corpus_of_folder(docs)
+    corpus.start_pass("fr")
+    assert len(corpus.essays("fr")) == 0 and "en" not in corpus.pages
+
+
+def test_bad_front_matter_names_the_file_and_line(docs):
+    path = write(docs / "essais" / "x.md", date="19/11/2024")
+    with pytest.raises(SourceFileError) as caught:
+        corpus_of_folder(docs)
+    assert caught.value.path == path and caught.value.line == 3
