@@ -13,7 +13,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from bilingue.locales import FOOTNOTE_BACKLINK_TITLE, PERMALINK_TITLE
+from bilingue.locales import ui_words
 from bilingue.site import build_language
 
 # -----------------------------------------------------------------------------
@@ -25,6 +25,7 @@ from bilingue.site import build_language
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language = build_language(config)
-    config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = FOOTNOTE_BACKLINK_TITLE[language]
-    config.mdx_configs.setdefault("toc", {})["permalink_title"] = PERMALINK_TITLE[language]
+    words = ui_words(language)
+    config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = words["footnote_backlink"]
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = words["permalink"]
     return config

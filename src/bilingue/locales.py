@@ -67,6 +67,10 @@ UI_TEXT = {
         "in_language": "en {}",
         "accessed": "consulté le {}",
         "archive": "[Copie archivée]({url}) le {date}",
+        # Markdown extensions' titles (hooks/chrome.py): a footnote's back link (``%d``: the
+        # note's number, Python-Markdown's footnotes) and a heading's permalink (toc)
+        "footnote_backlink": "Revenir à l'appel de note %d dans le texte",
+        "permalink": "Lien permanent",
     },
     TARGET_LANGUAGE: {
         "reading_time": "{minutes} min read",
@@ -92,13 +96,7 @@ UI_TEXT = {
         "in_language": "in {}",
         "accessed": "accessed {}",
         "archive": "[Archived copy]({url}) on {date}",
+        "footnote_backlink": "Jump back to footnote %d in the text",
+        "permalink": "Permanent link",
     },
 }
-
-#: title of a footnote's back link (Python-Markdown's footnotes: ``%d`` is the note's number)
-FOOTNOTE_BACKLINK_TITLE = {
-    "fr": "Revenir à l'appel de note %d dans le texte",
-    "en": "Jump back to footnote %d in the text",
-}
-#: title of a heading's permalink (Python-Markdown's toc)
-PERMALINK_TITLE = {"fr": "Lien permanent", "en": "Permanent link"}
