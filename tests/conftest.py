@@ -104,3 +104,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # a new random example turned up); local runs explore new ones and remember the failing ones.
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+
+#: a small French essay with no English yet: the build and serve tests add it to a project copy
+NEW_ESSAY = """---
+title: Un nouvel essai
+date: 2025-06-01
+description: Un essai tout neuf.
+tags: [innovation]
+---
+
+# Un nouvel essai
+
+Les grenouilles chantent sous la pluie d'été.
+"""

@@ -20,21 +20,9 @@ from pathlib import Path
 import pytest
 
 from bilingue.providers.pseudo import pseudo_translate
-from tests.conftest import copy_project
+from tests.conftest import NEW_ESSAY, copy_project
 
 pytestmark = pytest.mark.build
-
-ESSAY = """---
-title: Un nouvel essai
-date: 2025-06-01
-description: Un essai tout neuf.
-tags: [innovation]
----
-
-# Un nouvel essai
-
-Les grenouilles chantent sous la pluie d'été.
-"""
 
 
 class Server:
@@ -95,10 +83,10 @@ def serving(project: Path, mode: str) -> Iterator[Server]:
 def test_a_french_edit_costs_one_rebuild_in_auto_mode(tmp_path):
     project = copy_project(tmp_path / "project")
     essay = project / "docs" / "essais" / "nouveau.md"
-    essay.write_text(ESSAY, encoding="utf-8")
+    essay.write_text(NEW_ESSAY, encoding="utf-8")
     with serving(project, "auto") as server:
         before_edit = len(server.seen)
-        essay.write_text(ESSAY.replace("grenouilles", "cigales"), encoding="utf-8")
+        essay.write_text(NEW_ESSAY.replace("grenouilles", "cigales"), encoding="utf-8")
         server.wait_line(lambda line: "Detected file changes" in line)
         server.wait_line(lambda line: "Reloading browsers" in line)
         # the build wrote nouveau.en.md and nouveau.lock.json: the watcher fires again...
@@ -112,7 +100,7 @@ def test_a_french_edit_costs_one_rebuild_in_auto_mode(tmp_path):
 
 def test_check_mode_shows_the_problem_on_the_page_and_keeps_serving(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "docs" / "essais" / "nouveau.md").write_text(ESSAY, encoding="utf-8")
+    (project / "docs" / "essais" / "nouveau.md").write_text(NEW_ESSAY, encoding="utf-8")
     with serving(project, "check") as server:
         assert any("nouveau.md" in line and "no English version" in line for line in server.seen)
         page = server.page("essais/nouveau/")

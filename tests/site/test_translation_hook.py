@@ -14,21 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bilingue.providers.pseudo import pseudo_translate
-from tests.conftest import build_site, copy_project
+from tests.conftest import NEW_ESSAY, build_site, copy_project
 
 pytestmark = pytest.mark.build
-
-NEW_ESSAY = """---
-title: Un nouvel essai
-date: 2025-06-01
-description: Un essai tout neuf.
-tags: [innovation]
----
-
-# Un nouvel essai
-
-Les grenouilles chantent sous la pluie d'été.
-"""
 
 
 def html(site: Path, path: str) -> BeautifulSoup:
