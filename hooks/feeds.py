@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 
 from bilingue.build_state import site_library
-from bilingue.catalog import ESSAYS_FOLDER, Essay
+from bilingue.corpus import CorpusEssay
 from bilingue.errors import reported_as_build_errors
 from bilingue.feeds import FEED_FILE, FeedInfo, render_feed
 from bilingue.files import atomic_write_text
@@ -30,8 +30,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = language_root(language)
     home = urljoin(config.site_url, root)
 
-    def essay_url(essay: Essay) -> str:
-        return urljoin(home, f"{ESSAYS_FOLDER}/{essay.slug}/")
+    library = site_library(config)
+
+    def essay_url(essay: CorpusEssay) -> str:
+        return urljoin(home, f"{library.corpus.essays_folder}/{essay.slug}/")
 
     info = FeedInfo(
         title=config.site_name,
@@ -40,5 +42,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         home_url=home,
         feed_url=urljoin(home, FEED_FILE),
     )
-    feed = render_feed(info, site_library(config), essay_url)
+    feed = render_feed(info, library, essay_url)
     atomic_write_text(Path(config.site_dir) / root / FEED_FILE, feed)

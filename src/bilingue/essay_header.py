@@ -6,20 +6,20 @@ pages go through MkDocs' link checks and i18n's per-language rewriting, as the l
 
 from __future__ import annotations
 
-from bilingue.catalog import Essay
+from bilingue.corpus import CorpusEssay
 from bilingue.library import Library
 from bilingue.listing import byline, tag_chips
 from bilingue.locales import long_date, reading_time
 from bilingue.markdown import kinds, parse_document
 
 
-def essay_header(essay: Essay, library: Library, language: str, page_src: str) -> str:
-    """The lines under an essay's title, for a reader of ``language``."""
-    meta = essay.version(language).meta
+def essay_header(essay: CorpusEssay, library: Library, language: str, page_src: str) -> str:
+    """The lines under ``essay``'s title (the version shown), for a reader of ``language``."""
+    meta = essay.meta
     details = [
         f'<time datetime="{meta.date.isoformat()}">{long_date(meta.date, language)}</time>',
         # the French text's length in both languages: a translation takes as long to read
-        reading_time(essay.french.word_count, language),
+        reading_time(library.original(essay).word_count, language),
     ]
     by = byline(library.authors_of(essay), language, page_src)
     if by:
