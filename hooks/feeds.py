@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from bilingue.build_state import site_library
+from bilingue.build_state import build_state, site_library
 from bilingue.corpus import CorpusEssay
 from bilingue.errors import reported_as_build_errors
 from bilingue.feeds import FEED_FILE, FeedInfo, render_feed
@@ -29,11 +29,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     language = build_language(config)
     root = language_root(language)
     home = urljoin(config.site_url, root)
+    essays_folder = build_state(config).settings.folders.essays
 
     library = site_library(config)
 
     def essay_url(essay: CorpusEssay) -> str:
-        return urljoin(home, f"{library.corpus.essays_folder}/{essay.slug}/")
+        return urljoin(home, f"{essays_folder}/{essay.slug}/")
 
     info = FeedInfo(
         title=config.site_name,

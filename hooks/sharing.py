@@ -30,6 +30,7 @@ from bilingue.site import (
     SHARING_TAGS,
     build_language,
     file_language,
+    is_untranslated,
     language_root,
     twin_location,
 )
@@ -52,7 +53,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
     # French text built under /en/ (no translation yet) is shared as what it is: French.
-    language = SOURCE_LANGUAGE if page.meta.get("untranslated") else build_language(config)
+    language = SOURCE_LANGUAGE if is_untranslated(page) else build_language(config)
     url = page.canonical_url or urljoin(config.site_url, page.url)
     twin = twin_location(page, config)
     shared = SharedPage(
@@ -64,8 +65,9 @@ def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
         site_name=config.site_name,
         twin=Twin(twin[0], urljoin(config.site_url, twin[1])) if twin else None,
     )
+    # the corpus knows which pages are essays (in the settings' essays folder)
     record = build_state(config).corpus.page(build_language(config), page.file.src_uri)
-    essay = record.essay if record is not None and not page.meta.get("untranslated") else None
+    essay = record.essay if record is not None and not is_untranslated(page) else None
     if essay is None:
         return shared
     library = site_library(config)
