@@ -41,7 +41,14 @@ PYTHON = sys.executable
 IGNORE = shutil.ignore_patterns(
     ".venv", ".git", "site", "tests", "benchmarks", "__pycache__", "*.egg-info", ".*_cache", ".hypothesis"
 )
-ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BILINGUE_CACHE_DIR": "off"}
+# The English files come from the offline `pseudo` provider, which a real site must not publish:
+# allowed here, as a test site would in bilingue.yml.
+ENVIRONMENT = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "1",
+    "BILINGUE_CACHE_DIR": "off",
+    "BILINGUE_ALLOW_TEST_PROVIDERS": "true",
+}
 
 
 @dataclass
@@ -86,6 +93,13 @@ def prepare(work: Path, size: int) -> Path:
     if marker.exists() and marker.read_text() == _fingerprint():
         refresh(project)
         return project
+    generate(project, size)
+    refresh(project)
+    return project
+
+
+def generate(project: Path, size: int) -> None:
+    """Copy the project, write ``size`` essays and their sources, translate them with pseudo."""
     shutil.rmtree(project, ignore_errors=True)
     shutil.copytree(ROOT, project, ignore=IGNORE)
     essays = project / "docs" / "essais"
@@ -96,20 +110,18 @@ def prepare(work: Path, size: int) -> Path:
     (project / "sources.yml").write_text(registry(sources), encoding="utf-8")
     for number in range(size):
         (essays / f"e{number:04d}.md").write_text(essay(number, rng, sources), encoding="utf-8")
-    (project / "mkdocs.plain.yml").write_text(plain_config(project / "mkdocs.yml"), encoding="utf-8")
     start = time.perf_counter()
     run([PYTHON, "-m", "bilingue", "translate", "--provider", "pseudo"], project)
     print(
         f"N={size}: corpus generated, first pseudo translation {time.perf_counter() - start:.1f} s",
         flush=True,
     )
-    marker.write_text(_fingerprint())
-    return project
+    (project / ".ready").write_text(_fingerprint())
 
 
 def refresh(project: Path) -> None:
-    """Bring a cached corpus's project up to date with this checkout (everything but the essays
-    and their sources registry)."""
+    """Bring a corpus's project up to date with this checkout (everything but the essays and
+    their sources registry), with tags.yml and authors.yml for the generated essays."""
     for name in ("hooks", "overrides"):
         shutil.rmtree(project / name, ignore_errors=True)
         shutil.copytree(ROOT / name, project / name, ignore=IGNORE)
@@ -118,6 +130,15 @@ def refresh(project: Path) -> None:
     for page in (ROOT / "docs").glob("*.md"):
         shutil.copy2(page, project / "docs" / page.name)
     (project / "mkdocs.plain.yml").write_text(plain_config(project / "mkdocs.yml"), encoding="utf-8")
+    # the generated essays' tags and authors, registered as a real site's are (else the strict
+    # build stops on them)
+    labels = "".join(f"{tag}: theme {tag.split('-')[1]}\n" for tag in TAGS)
+    (project / "tags.yml").write_text(labels, encoding="utf-8")
+    people = "".join(
+        f"{author}:\n  name: Auteur {author.split('-')[1]}\n  bio: {{fr: Écrit., en: Writes.}}\n"
+        for author in AUTHORS
+    )
+    (project / "authors.yml").write_text(people, encoding="utf-8")
 
 
 def essay(number: int, rng: random.Random, sources: list[str]) -> str:
