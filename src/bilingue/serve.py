@@ -8,6 +8,13 @@
   during a build differs from both, so it is rebuilt as usual.
 - ``UnreachableProviders`` remembers a translation service that failed, for a few minutes, so
   that an offline author does not wait for the retries on every rebuild; it says so once.
+- ``ServeSession`` is everything the hooks keep from one rebuild to the next while a server runs,
+  in one object: whether this process serves, the services resting, the translation problems
+  check mode found (shown on the pages instead of failing the rebuild). ``start_session`` makes
+  it at ``on_startup`` (once per ``mkdocs build`` or ``mkdocs serve`` process: MkDocs loads the
+  hook modules once and keeps them), ``current_session`` gives it to the hooks. It is not the
+  ``BuildState`` (``bilingue.build_state``): that one is made again at each language pass of
+  each build, and holds what one build learns.
 
 Importable without MkDocs (the builder is any callable).
 """
@@ -111,5 +118,34 @@ class UnreachableProviders:
         self._until.pop(provider, None)
 
 
+@dataclass
+class ServeSession:
+    """What the hooks keep for as long as one MkDocs process runs (a whole ``mkdocs serve``)."""
+
+    #: whether the process is ``mkdocs serve`` (rebuilds follow): check mode shows its problems on
+    #: the pages instead of failing, a failing service rests
+    serving: bool = False
+    #: the translation services that failed lately (only while serving)
+    resting: UnreachableProviders = field(default_factory=UnreachableProviders)
+    #: check mode while serving: French essay (resolved) -> what is wrong with its translation, as
+    #: the latest build's check found it (shown on the essay's pages in both languages)
+    translation_problems: dict[Path, list[str]] = field(default_factory=dict)
+
+
+def start_session(command: str) -> ServeSession:
+    """A fresh session for a process running MkDocs' ``command`` (``serve``, ``build``, ``gh-deploy``)."""
+    global _session
+    _session = ServeSession(serving=command == "serve")
+    return _session
+
+
+def current_session() -> ServeSession:
+    """The session of this process (a plain build's if no hook started one: a hook used alone)."""
+    return _session
+
+
 def _under(path: Path, roots: Iterable[Path | str]) -> bool:
     return any(path.is_relative_to(Path(root).resolve()) for root in roots)
+
+
+_session = ServeSession()
