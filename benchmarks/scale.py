@@ -94,6 +94,7 @@ def prepare(work: Path, size: int) -> Path:
     rng = random.Random(size)
     sources = [f"s{n:03d}" for n in range(min(40, size))]
     (project / "sources.yml").write_text(registry(sources), encoding="utf-8")
+    write_authors_and_tags(project)
     for number in range(size):
         (essays / f"e{number:04d}.md").write_text(essay(number, rng, sources), encoding="utf-8")
     (project / "mkdocs.plain.yml").write_text(plain_config(project / "mkdocs.yml"), encoding="utf-8")
@@ -118,6 +119,19 @@ def refresh(project: Path) -> None:
     for page in (ROOT / "docs").glob("*.md"):
         shutil.copy2(page, project / "docs" / page.name)
     (project / "mkdocs.plain.yml").write_text(plain_config(project / "mkdocs.yml"), encoding="utf-8")
+    write_authors_and_tags(project)
+
+
+def write_authors_and_tags(project: Path) -> None:
+    """The generated essays' authors and tags, declared (the build warns on unknown ones, and a
+    strict build stops on warnings)."""
+    authors = [
+        f"{author}:\n  name: Auteur {author.split('-')[1]}\n  bio:\n    fr: Auteur.\n    en: Author.\n"
+        for author in AUTHORS
+    ]
+    (project / "authors.yml").write_text("".join(authors), encoding="utf-8")
+    tags = [f"{tag}: theme {tag.split('-')[1]}\n" for tag in TAGS]
+    (project / "tags.yml").write_text("".join(tags), encoding="utf-8")
 
 
 def essay(number: int, rng: random.Random, sources: list[str]) -> str:

@@ -32,6 +32,9 @@ class BuildState:
     registry: Registry | None = None
     #: URLs of pages built under /en/ from French text, left out of the English search index
     untranslated_urls: set[str] = field(default_factory=set)
+    #: the essays, tags and authors (``site_library``), checked against the files once per pass
+    #: rather than once per page (that check walks every essay: quadratic in the corpus)
+    library: Library | None = None
 
     @property
     def root(self) -> Path:
@@ -56,7 +59,10 @@ def build_state(config: Any) -> BuildState:
 
 def site_library(config: Any) -> Library:
     """The essays, tags and authors of the site being built (read once per change, see library)."""
-    return current_library(build_state(config).settings, dict(config.extra))
+    state = build_state(config)
+    if state.library is None:
+        state.library = current_library(state.settings, dict(config.extra))
+    return state.library
 
 
 def project_root(config: Any) -> Path:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -49,6 +50,13 @@ class EssayVersion:
     language: str
     meta: EssayMeta
     word_count: int
+
+
+class _KnownVersion(NamedTuple):
+    """An essay file's text when it was last read, and what was made of it."""
+
+    text: str
+    version: EssayVersion
 
 
 @dataclass(frozen=True)
@@ -96,10 +104,20 @@ def discover_essays(folder: Path, skip_unreadable: bool = False) -> list[Essay]:
 
 
 def read_version(path: Path) -> EssayVersion:
-    """Read one essay file; a missing or malformed front-matter field names the file and line."""
-    document = split_front_matter(read_text(path), path)
+    """Read one essay file; a missing or malformed front-matter field names the file and line.
+
+    The file is read every time, but parsed (front matter, word count) only when its text
+    differs from the last time this process read it: ``mkdocs serve`` rebuilds after each edit,
+    and parsing every essay again cost seconds per rebuild at 300 essays."""
+    text = read_text(path)
+    known = _versions.get(path)
+    if known is not None and known.text == text:
+        return known.version
+    document = split_front_matter(text, path)
     meta = validate_meta(document.meta, document.front_matter, path)
-    return EssayVersion(path, language_of(path), meta, count_words(document.body))
+    version = EssayVersion(path, language_of(path), meta, count_words(document.body))
+    _versions[path] = _KnownVersion(text, version)
+    return version
 
 
 def validate_meta(meta: dict, front_matter: str, path: Path | str) -> EssayMeta:
@@ -140,3 +158,6 @@ def _front_matter_line(front_matter: str, field: str) -> int:
 # Data
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+# path -> its text and version when this process last read it (the text is the key: exact)
+_versions: dict[Path, _KnownVersion] = {}
