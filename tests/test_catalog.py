@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
 
-from bilingue.catalog import count_words, discover_essays, english_path_for
+from bilingue.catalog import count_words, discover_essays, english_path_for, read_version
 from bilingue.errors import SourceFileError
 
 ESSAY = "---\ntitle: {title}\ndate: {date}\ndescription: Résumé.\ntags: {tags}\n---\n\n{body}\n"
@@ -68,3 +69,15 @@ def test_word_count_skips_code_links_tags_and_footnote_labels():
         "```python\nprint('pas compté pas compté')\n```\n\n<span class=\"x\">un</span>\n"
     )
     assert count_words(body) == 7  # Bonjour, l'humanité, le, lien, est, là, un
+
+
+def test_an_essay_read_again_is_parsed_again_only_when_its_text_changed(tmp_path):
+    essay = tmp_path / "x.md"
+    write(essay, title="Premier")
+    first = read_version(essay)
+    assert read_version(essay) is first  # same text: the previous reading (mkdocs serve's rebuilds)
+    stat = essay.stat()
+    write(essay, title="Deuxième")  # and the file keeps its modification time:
+    os.utime(essay, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    second = read_version(essay)
+    assert second is not first and second.meta.title == "Deuxième"  # the text is the key, not the mtime
