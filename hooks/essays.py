@@ -25,7 +25,7 @@ from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.build_state import build_state, site_library
 from bilingue.corpus import current_corpus
 from bilingue.errors import BilingueError, reported_as_build_errors
-from bilingue.essay_header import essay_header, insert_after_title
+from bilingue.essay_header import end_of_title, essay_header, insert_after_title
 from bilingue.listing import (
     ARCHIVE_INDEX,
     Href,
@@ -37,6 +37,7 @@ from bilingue.listing import (
 )
 from bilingue.navigation import bounded_items, link_pages, reading_order
 from bilingue.safety import escape_text
+from bilingue.serve import current_session
 from bilingue.site import (
     build_language,
     french_name,
@@ -131,7 +132,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             # Search indexes tags as separate words, in the reader's language.
             # (escaped like every displayed front-matter value: hooks/sanitize.py, bilingue.safety)
             page.meta["tags"] = [escape_text(tag.label) for tag in library.tags_of(essay, shown)]
-            markdown = insert_after_title(markdown, essay_header(essay, library, shown, src))
+            markdown = insert_after_title(markdown, essay_header(essay, library, shown, src), _title_end)
     markdown = insert_listing(markdown, corpus.essays(language), _href_from(page, files), library=library)
     essays_folder = corpus.essays_folder
     markdown = insert_tag_index(markdown, library, language, src, essays_folder)
@@ -141,6 +142,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+
+def _title_end(markdown: str) -> int | None:
+    """Where the page's title ends; a server's rebuilds remember it for an unchanged text."""
+    session = current_session()
+    return session.cached(session.title_ends, markdown, end_of_title)
 
 
 def _href_from(page: Page, files: Files) -> Href:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import NamedTuple
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +24,7 @@ from bilingue.errors import SourceFileError
 from bilingue.files import read_text
 from bilingue.frontmatter import split_front_matter
 from bilingue.safety import Unsafe, escape_page_meta, sanitize_html, unsafe_markup
+from bilingue.serve import current_session
 from bilingue.site import build_language, file_language
 from bilingue.unsafe_content import unsafe_in_markdown
 
@@ -43,17 +45,29 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # After every other hook that edits the content (footnotes, listing, notices).
 @event_priority(-200)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    found = unsafe_markup(html)
+    session = current_session()
+    cleaned = session.cached(session.sanitized, html, _clean)  # a server's rebuilds: unchanged pages
     # an English fallback page is the French file again: reported once, in the French build
-    if found and file_language(page.file.src_uri) == build_language(config):
-        _report(found, page, config)
+    if cleaned.removed and file_language(page.file.src_uri) == build_language(config):
+        _report(list(cleaned.removed), page, config)
     _sanitize_toc(page.toc)
-    return sanitize_html(html)
+    return cleaned.html
 
 
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+
+class _Cleaned(NamedTuple):
+    """A page's content as the sanitizer leaves it, and what it removed."""
+
+    html: str
+    removed: tuple[Unsafe, ...]
+
+
+def _clean(html: str) -> _Cleaned:
+    return _Cleaned(sanitize_html(html), tuple(unsafe_markup(html)))
 
 
 def _report(found: list[Unsafe], page: Page, config: MkDocsConfig) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
-from bilingue.serve import OwnWritesFilter, start_session
+from bilingue.serve import OwnWritesFilter, current_session, start_session
+from bilingue.site import is_source_pass
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -18,6 +19,11 @@ from bilingue.serve import OwnWritesFilter, start_session
 
 def on_startup(command: str, dirty: bool) -> None:
     start_session(command)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if is_source_pass(config):  # a (re)build starts; i18n's English pass is part of it
+        current_session().next_rebuild()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -6,6 +6,8 @@ pages go through MkDocs' link checks and i18n's per-language rewriting, as the l
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bilingue.catalog import Essay
 from bilingue.library import Library
 from bilingue.listing import byline, tag_chips
@@ -31,11 +33,24 @@ def essay_header(essay: Essay, library: Library, language: str, page_src: str) -
     return "\n\n".join(lines)
 
 
-def insert_after_title(markdown: str, block: str) -> str:
-    """``block`` after the page's first level-1 heading (at the top when it has none)."""
+def insert_after_title(
+    markdown: str, block: str, title_end: Callable[[str], int | None] | None = None
+) -> str:
+    """``block`` after the page's first level-1 heading (at the top when it has none).
+
+    ``title_end`` finds where the heading ends (``end_of_title``, or a cache of it)."""
+    end = (title_end or end_of_title)(markdown)
+    if end is None:
+        return f"{block}\n\n{markdown}"
     lines = markdown.splitlines(keepends=True)
+    head, tail = "".join(lines[:end]), "".join(lines[end:])
+    return f"{head.rstrip()}\n\n{block}\n\n{tail.lstrip()}"
+
+
+def end_of_title(markdown: str) -> int | None:
+    """The line (0-based, exclusive) where the page's first level-1 heading ends; None without one.
+    A pure function of the text (a server's rebuilds keep it for the pages that did not change)."""
     for item in parse_document(markdown).blocks:
         if item.kind == kinds.HEADING and item.meta.get("level") == 1:
-            head, tail = "".join(lines[: item.end_line]), "".join(lines[item.end_line :])
-            return f"{head.rstrip()}\n\n{block}\n\n{tail.lstrip()}"
-    return f"{block}\n\n{markdown}"
+            return item.end_line
+    return None

@@ -10,7 +10,9 @@
   that an offline author does not wait for the retries on every rebuild; it says so once.
 - ``ServeSession`` is everything the hooks keep from one rebuild to the next while a server runs,
   in one object: whether this process serves, the services resting, the translation problems
-  check mode found (shown on the pages instead of failing the rebuild). ``start_session`` makes
+  check mode found (shown on the pages instead of failing the rebuild), and ``RebuildCache``s:
+  results of pure functions of a page's text (the sanitizer's), which a rebuild reuses for every
+  page whose text did not change (keyed on a digest of the whole text: exact). ``start_session`` makes
   it at ``on_startup`` (once per ``mkdocs build`` or ``mkdocs serve`` process: MkDocs loads the
   hook modules once and keeps them), ``current_session`` gives it to the hooks. It is not the
   ``BuildState`` (``bilingue.build_state``): that one is made again at each language pass of
@@ -21,12 +23,14 @@ Importable without MkDocs (the builder is any callable).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from bilingue.files import FileState, file_state, recording_writes
 
@@ -118,6 +122,45 @@ class UnreachableProviders:
         self._until.pop(provider, None)
 
 
+T = TypeVar("T")
+
+
+class RebuildCache(Generic[T]):
+    """What a pure function made of a text, kept from one rebuild to the next.
+
+    Keyed on a BLAKE2b-256 digest of the whole text (the same text gives the same result,
+    whatever its file's dates). Holds the results used during the current and the previous
+    rebuild only (``next_rebuild``): a page edited away is forgotten, memory stays bounded."""
+
+    def __init__(self) -> None:
+        self._current: dict[bytes, T] = {}
+        self._previous: dict[bytes, T] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, text: str, make: Callable[[str], T]) -> T:
+        """``make(text)``, or what it returned for the same text in this or the previous rebuild."""
+        key = hashlib.blake2b(text.encode("utf-8"), digest_size=32).digest()
+        if key in self._current:
+            self.hits += 1
+            return self._current[key]
+        if key in self._previous:
+            self.hits += 1
+            value = self._previous.pop(key)
+        else:
+            self.misses += 1
+            value = make(text)
+        self._current[key] = value
+        return value
+
+    def next_rebuild(self) -> None:
+        """A rebuild starts: what the one before last used and the last did not is dropped."""
+        self._previous, self._current = self._current, {}
+
+    def __len__(self) -> int:
+        return len(self._current) + len(self._previous)
+
+
 @dataclass
 class ServeSession:
     """What the hooks keep for as long as one MkDocs process runs (a whole ``mkdocs serve``)."""
@@ -130,6 +173,19 @@ class ServeSession:
     #: check mode while serving: French essay (resolved) -> what is wrong with its translation, as
     #: the latest build's check found it (shown on the essay's pages in both languages)
     translation_problems: dict[Path, list[str]] = field(default_factory=dict)
+    #: rendered HTML -> what the sanitizer removes and keeps (hooks/sanitize.py), while serving
+    sanitized: RebuildCache = field(default_factory=RebuildCache)
+    #: Markdown -> line after its first level-1 heading (the essay header goes there), while serving
+    title_ends: RebuildCache = field(default_factory=RebuildCache)
+
+    def next_rebuild(self) -> None:
+        """A rebuild starts (its first language pass): the caches drop what is two rebuilds old."""
+        self.sanitized.next_rebuild()
+        self.title_ends.next_rebuild()
+
+    def cached(self, cache: RebuildCache[T], text: str, make: Callable[[str], T]) -> T:
+        """``make(text)``, through ``cache`` while serving (a plain build makes each page once)."""
+        return cache.get(text, make) if self.serving else make(text)
 
 
 def start_session(command: str) -> ServeSession:

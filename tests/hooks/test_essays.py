@@ -6,7 +6,8 @@ import logging
 
 from bilingue.build_state import start_build
 from bilingue.listing import LISTING_MARKER
-from hooks import essays
+from bilingue.serve import current_session
+from hooks import essays, serve
 from tests.hooks.conftest import english_pass, read_pass
 
 HOME = f"# Essais\n\n{LISTING_MARKER}\n"
@@ -62,3 +63,19 @@ def test_front_matter_the_registries_do_not_cover_is_a_warning_in_the_french_pas
         mkdocs_config.theme["language"] = "fr"
         essays.on_pre_build(mkdocs_config)
     assert "nobody-known" in caplog.text
+
+
+def test_while_serving_the_header_follows_the_title_of_each_text(mkdocs_config, make_page, files):
+    serve.on_startup("serve", dirty=False)
+    try:
+        session = current_session()
+        page = make_page("essais/mystique.md", files=files)
+        for _rebuild in range(2):  # the same text: the title's place is remembered
+            session.next_rebuild()
+            assert essays.on_page_markdown(TITLE, page, mkdocs_config, files).startswith("# Mystique\n\n<p")
+        assert session.title_ends.hits == 1
+        edited = "Une phrase avant.\n\n" + TITLE  # an edit moves the title: found again
+        markdown = essays.on_page_markdown(edited, page, mkdocs_config, files)
+        assert markdown.startswith("Une phrase avant.\n\n# Mystique\n\n<p")
+    finally:
+        serve.on_startup("build", dirty=False)
