@@ -153,9 +153,13 @@ class RebuildCache(Generic[T]):
         self._current[key] = value
         return value
 
-    def next_rebuild(self) -> None:
-        """A rebuild starts: what the one before last used and the last did not is dropped."""
+    def next_rebuild(self) -> str:
+        """A rebuild starts: what the one before last used and the last did not is dropped.
+        Returns how the last rebuild used the cache (for the debug log)."""
+        said = f"{self.hits} reused, {self.misses} made"
         self._previous, self._current = self._current, {}
+        self.hits = self.misses = 0
+        return said
 
     def __len__(self) -> int:
         return len(self._current) + len(self._previous)
@@ -180,8 +184,9 @@ class ServeSession:
 
     def next_rebuild(self) -> None:
         """A rebuild starts (its first language pass): the caches drop what is two rebuilds old."""
-        self.sanitized.next_rebuild()
-        self.title_ends.next_rebuild()
+        sanitized, titles = self.sanitized.next_rebuild(), self.title_ends.next_rebuild()
+        if self.serving:
+            log.debug(f"last rebuild: sanitized pages {sanitized}; title places {titles}")
 
     def cached(self, cache: RebuildCache[T], text: str, make: Callable[[str], T]) -> T:
         """``make(text)``, through ``cache`` while serving (a plain build makes each page once)."""
