@@ -12,11 +12,11 @@
   in one object: whether this process serves, the services resting, the translation problems
   check mode found (shown on the pages instead of failing the rebuild), and ``RebuildCache``s:
   results of pure functions of a page's text (the sanitizer's), which a rebuild reuses for every
-  page whose text did not change (keyed on a digest of the whole text: exact). ``start_session`` makes
-  it at ``on_startup`` (once per ``mkdocs build`` or ``mkdocs serve`` process: MkDocs loads the
-  hook modules once and keeps them), ``current_session`` gives it to the hooks. It is not the
-  ``BuildState`` (``bilingue.build_state``): that one is made again at each language pass of
-  each build, and holds what one build learns.
+  page whose text did not change (keyed on a BLAKE2b-256 digest of the whole text, never on file
+  dates). ``start_session`` makes it at ``on_startup`` (once per ``mkdocs build`` or ``mkdocs
+  serve`` process: MkDocs loads the hook modules once and keeps them), ``current_session`` gives
+  it to the hooks. It is not the ``BuildState`` (``bilingue.build_state``): that one is made
+  again at each language pass of each build, and holds what one build learns.
 
 Importable without MkDocs (the builder is any callable).
 """
