@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import NamedTuple
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
@@ -45,13 +44,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # After every other hook that edits the content (footnotes, listing, notices).
 @event_priority(-200)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    session = current_session()
-    cleaned = session.cached(session.sanitized, html, _clean)  # a server's rebuilds: unchanged pages
+    session = current_session()  # a server's rebuilds reuse the work on unchanged pages
     # an English fallback page is the French file again: reported once, in the French build
-    if cleaned.removed and file_language(page.file.src_uri) == build_language(config):
-        _report(list(cleaned.removed), page, config)
+    if file_language(page.file.src_uri) == build_language(config):
+        found = session.cached(session.unsafe_found, html, _unsafe_markup)
+        if found:
+            _report(list(found), page, config)
     _sanitize_toc(page.toc)
-    return cleaned.html
+    return session.cached(session.sanitized, html, sanitize_html)
 
 
 # -----------------------------------------------------------------------------
@@ -59,15 +59,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # -----------------------------------------------------------------------------
 
 
-class _Cleaned(NamedTuple):
-    """A page's content as the sanitizer leaves it, and what it removed."""
-
-    html: str
-    removed: tuple[Unsafe, ...]
-
-
-def _clean(html: str) -> _Cleaned:
-    return _Cleaned(sanitize_html(html), tuple(unsafe_markup(html)))
+def _unsafe_markup(html: str) -> tuple[Unsafe, ...]:
+    return tuple(unsafe_markup(html))
 
 
 def _report(found: list[Unsafe], page: Page, config: MkDocsConfig) -> None:

@@ -48,8 +48,6 @@ class OwnWritesFilter:
     def __init__(self, builder: Callable[..., None], watched: Callable[[], Iterable[Path | str]]):
         self.builder = builder
         self.watched = watched  # the paths the server watches (asked at each call: plugins add some)
-        self.builds = 0
-        self.skipped = 0
         self._expected: Snapshot | None = None
 
     def prime(self) -> None:
@@ -59,11 +57,9 @@ class OwnWritesFilter:
     def __call__(self, *arguments, **keywords) -> None:
         before = snapshot(self.watched())
         if self._expected is not None and before == self._expected:
-            self.skipped += 1
             log.info("Only the build's own writes changed (English files, locks): no rebuild")
             return
         with recording_writes() as written:
-            self.builds += 1
             self.builder(*arguments, **keywords)
         expected = dict(before)
         for path, state in written.items():
@@ -116,10 +112,6 @@ class UnreachableProviders:
             del self._until[provider]
             return False
         return True
-
-    def forget(self, provider: str) -> None:
-        """Forget that ``provider`` failed (it is tried again at once)."""
-        self._until.pop(provider, None)
 
 
 T = TypeVar("T")
@@ -177,16 +169,16 @@ class ServeSession:
     #: check mode while serving: French essay (resolved) -> what is wrong with its translation, as
     #: the latest build's check found it (shown on the essay's pages in both languages)
     translation_problems: dict[Path, list[str]] = field(default_factory=dict)
-    #: rendered HTML -> what the sanitizer removes and keeps (hooks/sanitize.py), while serving
+    #: rendered HTML -> what the sanitizer keeps of it (hooks/sanitize.py), while serving
     sanitized: RebuildCache = field(default_factory=RebuildCache)
-    #: Markdown -> line after its first level-1 heading (the essay header goes there), while serving
-    title_ends: RebuildCache = field(default_factory=RebuildCache)
+    #: rendered HTML -> what the sanitizer removes from it (reported each time), while serving
+    unsafe_found: RebuildCache = field(default_factory=RebuildCache)
 
     def next_rebuild(self) -> None:
         """A rebuild starts (its first language pass): the caches drop what is two rebuilds old."""
-        sanitized, titles = self.sanitized.next_rebuild(), self.title_ends.next_rebuild()
+        sanitized, found = self.sanitized.next_rebuild(), self.unsafe_found.next_rebuild()
         if self.serving:
-            log.debug(f"last rebuild: sanitized pages {sanitized}; title places {titles}")
+            log.debug(f"last rebuild: sanitized pages {sanitized}; unsafe markup searches {found}")
 
     def cached(self, cache: RebuildCache[T], text: str, make: Callable[[str], T]) -> T:
         """``make(text)``, through ``cache`` while serving (a plain build makes each page once)."""

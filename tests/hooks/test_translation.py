@@ -8,7 +8,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from bilingue.build_state import build_state
-from bilingue.serve import current_session
+from bilingue.serve import UnreachableProviders, current_session
 from bilingue.site import TRANSLATION_NOTICE, TRANSLATION_PROBLEMS
 from hooks import serve, translation
 from tests.hooks.conftest import english_pass
@@ -123,11 +123,13 @@ def test_a_resting_service_is_not_called_while_serving(mkdocs_config, project, m
         encoding="utf-8",
     )
     monkeypatch.setenv("BILINGUE_PROVIDER", "pseudo")
+    now = [0.0]
+    session.resting = UnreachableProviders(pause=300, clock=lambda: now[0])
     session.resting.remember("pseudo", "connection refused")  # a previous rebuild found it unreachable
     translation.on_config(mkdocs_config)
     translation.on_pre_build(mkdocs_config)
     assert not (project / "docs" / "essais" / "neuf.en.md").exists()
-    session.resting.forget("pseudo")
+    now[0] = 301  # its rest is over: tried again
     translation.on_pre_build(mkdocs_config)
     assert (project / "docs" / "essais" / "neuf.en.md").exists()
 
