@@ -10,6 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from bilingue.cli._commands import COMMANDS
 from bilingue.cli._paths import check_paths
 from bilingue.cli._project import project_options, project_settings
 from bilingue.errors import BilingueError
@@ -22,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "status",
         parents=[project_options()],
-        help="a table per essay: blocks machine / human / stale / missing, last sync, work left",
+        help=COMMANDS["status"],
         description=(
             "Reads the French essays, their English files and locks, and sends nothing. "
             "machine: blocks a service translated; human: blocks a person wrote or edited; "

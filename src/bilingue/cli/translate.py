@@ -17,6 +17,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from bilingue.cli._commands import COMMANDS
 from bilingue.cli._format import add_format_argument
 from bilingue.cli._paths import check_paths
 from bilingue.cli._project import project_options, project_settings
@@ -45,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "translate",
         parents=[project_options()],
-        help="create and update the English versions of French essays",
+        help=COMMANDS["translate"],
         description=(
             "Keeps each French essay (x.md) and its English version (x.en.md) in step, block by "
             "block, with a lock file (x.lock.json) recording who translated each block. An "
