@@ -17,7 +17,8 @@ COMMANDS = {
     "new": "start a French essay: docs/essais/<slug>.md with front matter and an example",
     "providers": "list the translation providers, their endpoints, keys, limits and quotas",
     "settings": "show every setting's value and where it came from (default, bilingue.yml, environment)",
-    "status": "a table per essay: blocks machine / human / stale / missing, last sync, work left",
+    "status": "how far each English essay is: a summary, then a table (blocks machine / human / stale / "
+    "missing, last sync, work left) of the essays with something to do (--all: every essay)",
     "translate": "create and update the English versions of French essays",
 }
 
