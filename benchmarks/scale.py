@@ -41,7 +41,17 @@ PYTHON = sys.executable
 IGNORE = shutil.ignore_patterns(
     ".venv", ".git", "site", "tests", "benchmarks", "__pycache__", "*.egg-info", ".*_cache", ".hypothesis"
 )
-ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BILINGUE_CACHE_DIR": "off"}
+# the corpus is translated by the offline pseudo provider: allowed here, as in the tests (a real
+# site's check refuses English a test provider wrote)
+ENVIRONMENT = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "1",
+    "BILINGUE_CACHE_DIR": "off",
+    "BILINGUE_ALLOW_TEST_PROVIDERS": "true",
+}
+# Python as a user runs it, bytecode cached: with PYTHONDONTWRITEBYTECODE (set on some CI machines)
+# every command compiles the package's modules again, about 0.5 s of a short command
+ENVIRONMENT.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 @dataclass
@@ -57,7 +67,14 @@ class Build:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,300", help="corpus sizes, comma-separated (default 100,300)")
-    parser.add_argument("--runs", type=int, default=1, help="builds of each configuration per size")
+    parser.add_argument(
+        "--runs", type=int, default=1, help="builds of each configuration per size (and runs of each command)"
+    )
+    parser.add_argument(
+        "--cli-only",
+        action="store_true",
+        help="time only the unchanged translate / --check / status (no builds, no serve)",
+    )
     parser.add_argument(
         "--serve-size", type=int, default=0, help="measure mkdocs serve at this size (0: skip)"
     )
@@ -69,9 +86,10 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start", flush=True)
     for size in sizes:
         project = prepare(args.work, size)
-        measure_builds(project, size, args.runs)
-        measure_cli(project)
-        if size == args.serve_size:
+        if not args.cli_only:
+            measure_builds(project, size, args.runs)
+        measure_cli(project, size, args.runs)
+        if size == args.serve_size and not args.cli_only:
             measure_serve(project)
     print(f"load average {os.getloadavg()[0]:.1f} at the end", flush=True)
 
@@ -212,7 +230,7 @@ def build(project: Path, name: str) -> Build:
     with tempfile.TemporaryDirectory() as site_name:
         site = Path(site_name)
         command = [PYTHON, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)]
-        seconds, peak = timed(command, project, {"BILINGUE_MODE": "check"})
+        seconds, peak, _ = timed(command, project, {"BILINGUE_MODE": "check"})
         essay = site / "essais" / "e0000" / "index.html"
         search = {
             "fr": site / "search" / "search_index.json",
@@ -228,16 +246,26 @@ def build(project: Path, name: str) -> Build:
         )
 
 
-def measure_cli(project: Path) -> None:
-    figures = []
-    for label, arguments in (
-        ("translate", ["translate", "--provider", "pseudo"]),
-        ("translate --check", ["translate", "--check"]),
-        ("status", ["status"]),
-    ):
-        seconds, _ = timed([PYTHON, "-m", "bilingue", *arguments], project)
-        figures.append(f"{label} {seconds:.2f} s")
-    print("   unchanged corpus: " + ", ".join(figures), flush=True)
+def measure_cli(project: Path, size: int, runs: int) -> None:
+    """The unchanged corpus's ``translate`` / ``--check`` / ``status``, each ``runs`` times in turn:
+    wall seconds (best, then every run) and CPU seconds (user + system, of the best run's process;
+    less sensitive than wall time to other jobs on the machine)."""
+    commands = {
+        "translate": ["translate", "--provider", "pseudo"],
+        "translate --check": ["translate", "--check"],
+        "status": ["status"],
+    }
+    times: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}
+    for _ in range(max(runs, 1)):
+        for label, arguments in commands.items():
+            seconds, _, cpu = timed([PYTHON, "-m", "bilingue", *arguments], project)
+            times[label].append((seconds, cpu))
+    for label, figures in times.items():
+        wall, cpu = min(figures)
+        every = ", ".join(f"{seconds:.2f}" for seconds, _ in figures)
+        print(
+            f"N={size} unchanged {label:17}: {wall:.2f} s wall, {cpu:.2f} s CPU (runs: {every})", flush=True
+        )
 
 
 def measure_serve(project: Path, edits: int = 3) -> None:
@@ -314,8 +342,10 @@ def wait_for(url: str, text: str, seconds: float, server: subprocess.Popen) -> N
     raise TimeoutError(f"{url} never showed {text!r}")
 
 
-def timed(command: list[str], cwd: Path, environment: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one process."""
+def timed(
+    command: list[str], cwd: Path, environment: dict[str, str] | None = None
+) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MiB) and CPU seconds (user + system) of one process."""
     with tempfile.TemporaryFile("w+") as errors:
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -330,7 +360,7 @@ def timed(command: list[str], cwd: Path, environment: dict[str, str] | None = No
         if os.waitstatus_to_exitcode(status):
             errors.seek(0)
             raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{errors.read()[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def run(command: list[str], cwd: Path) -> None:

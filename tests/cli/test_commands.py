@@ -11,8 +11,9 @@ import sys
 import pytest
 
 import bilingue.cli
-from bilingue.cli import build_parser
+from bilingue.cli import build_parser, main
 from bilingue.cli._commands import COMMANDS, module_name
+from tests.sync.conftest import ESSAY
 
 #: what a command's module may import, that listing the commands must not
 HEAVY = ("rich", "pydantic", "markdown", "mkdocs", "yaml", "babel", "nh3", "bilingue.config")
@@ -62,6 +63,24 @@ def test_a_command_imports_its_own_module_only(tmp_path):
     assert ran["code"] == 0
     others = [module_name(command) for command in COMMANDS if command != "settings"]
     assert module_name("settings") in ran["modules"] and _imported(ran["modules"], others) == []
+
+
+def test_status_and_check_of_an_up_to_date_essay_import_no_renderer_table_or_retry_library(tmp_path):
+    essays = tmp_path / "essais"
+    essays.mkdir()
+    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    ran = _run_python(
+        "import contextlib, io, sys\n"
+        "from bilingue.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    codes = [main(['status', {str(essays)!r}]), main(['translate', '--check', {str(essays)!r}])]\n"
+        "print(json.dumps({'codes': codes, 'out': out.getvalue(), 'modules': sorted(sys.modules)}))\n"
+    )
+    assert ran["codes"] == [0, 0] and "1 essay(s); nothing to do: 1 up to date" in ran["out"]
+    # rich's table (nothing to list), Python-Markdown (nothing to render), tenacity (nothing sent)
+    assert _imported(ran["modules"], ["rich", "markdown", "mkdocs", "tenacity"]) == []
 
 
 def _run_python(code: str) -> dict:

@@ -14,9 +14,6 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
 from bilingue.cli._commands import COMMANDS
 from bilingue.cli._format import add_format_argument
 from bilingue.cli._paths import check_paths
@@ -280,6 +277,9 @@ def _options(args: argparse.Namespace, project: Settings) -> TranslateOptions:
 @contextmanager
 def _progress(total: int) -> Iterator:
     """A progress bar on stderr for long runs (a terminal only; logs get one line per file)."""
+    from rich.console import Console  # here: an unchanged run in a log imports no rich.progress
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     console = Console(stderr=True)
     if total < 2 or not console.is_terminal:
         yield lambda: None
