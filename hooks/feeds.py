@@ -12,8 +12,8 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from bilingue.build_state import site_library
-from bilingue.catalog import ESSAYS_FOLDER, Essay
+from bilingue.build_state import build_state, site_library
+from bilingue.catalog import Essay
 from bilingue.errors import reported_as_build_errors
 from bilingue.feeds import FEED_FILE, FeedInfo, render_feed
 from bilingue.files import atomic_write_text
@@ -29,9 +29,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     language = build_language(config)
     root = language_root(language)
     home = urljoin(config.site_url, root)
+    essays_folder = build_state(config).settings.folders.essays
 
     def essay_url(essay: Essay) -> str:
-        return urljoin(home, f"{ESSAYS_FOLDER}/{essay.slug}/")
+        return urljoin(home, f"{essays_folder}/{essay.slug}/")
 
     info = FeedInfo(
         title=config.site_name,

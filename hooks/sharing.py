@@ -18,8 +18,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE
-from bilingue.build_state import site_library
-from bilingue.catalog import ESSAYS_FOLDER, Essay
+from bilingue.build_state import build_state, site_library
+from bilingue.catalog import Essay
 from bilingue.errors import reported_as_build_errors
 from bilingue.library import Library
 from bilingue.listing import AUTHORS_PAGE
@@ -31,6 +31,7 @@ from bilingue.site import (
     build_language,
     file_language,
     french_source_of,
+    is_untranslated,
     language_root,
     twin_location,
 )
@@ -53,7 +54,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
     # French text built under /en/ (no translation yet) is shared as what it is: French.
-    language = SOURCE_LANGUAGE if page.meta.get("untranslated") else build_language(config)
+    language = SOURCE_LANGUAGE if is_untranslated(page) else build_language(config)
     url = page.canonical_url or urljoin(config.site_url, page.url)
     twin = twin_location(page, config)
     shared = SharedPage(
@@ -67,7 +68,8 @@ def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
     )
     library = site_library(config)
     essay = None
-    if page.file.src_uri.startswith(f"{ESSAYS_FOLDER}/") and not page.meta.get("untranslated"):
+    essays_folder = build_state(config).settings.folders.essays
+    if page.file.src_uri.startswith(f"{essays_folder}/") and not is_untranslated(page):
         essay = library.essay_at(french_source_of(page))
     if essay is None:
         return shared

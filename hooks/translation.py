@@ -32,7 +32,13 @@ from bilingue.paths import french_path_for
 from bilingue.providers import get_provider
 from bilingue.redact import RedactingFilter
 from bilingue.serve import UnreachableProviders
-from bilingue.site import TRANSLATION_NOTICE, file_language, french_source_of, is_source_pass
+from bilingue.site import (
+    TRANSLATION_NOTICE,
+    TRANSLATION_PROBLEMS,
+    file_language,
+    french_source_of,
+    is_source_pass,
+)
 from bilingue.sync import find_problems, freshness_of, sync_paths
 
 log = logging.getLogger("mkdocs.hooks.translation")
@@ -88,7 +94,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown  # a page the build generates: no translation to describe
     french = french_source_of(page)
     if _problems.get(french.resolve()):
-        page.meta["translation_problems"] = _problems[french.resolve()]
+        page.meta[TRANSLATION_PROBLEMS] = _problems[french.resolve()]
     if file_language(page.file.src_uri) == SOURCE_LANGUAGE:
         return markdown
     freshness = (
