@@ -1,6 +1,6 @@
 """Scale: our build against plain Material + i18n on synthetic corpora of N essays.
 
-.venv/bin/python benchmarks/scale.py --sizes 100,300,1000 [--runs 2] [--serve-size 300]
+.venv/bin/python benchmarks/scale.py --sizes 100,300,1000 [--runs 2] [--serve-size 300] [--cli-only]
 
 For each N it generates N French essays of about 1,200 words using every construct the site
 supports (headings, lists, tables, admonitions, details, tabs, code, maths, keys, footnotes,
