@@ -18,7 +18,16 @@ from bilingue.cli._commands import COMMANDS
 from bilingue.cli._paths import check_paths
 from bilingue.cli._project import project_options, project_settings
 from bilingue.errors import BilingueError
-from bilingue.sync import ADOPTED, Action, EssayPlan, Status, find_essays, plan_essay
+from bilingue.sync import (
+    ADOPTED,
+    Action,
+    EssayPlan,
+    SetAsideBlock,
+    StaleBlock,
+    Status,
+    find_essays,
+    plan_essay,
+)
 from bilingue.translate import TranslateOptions
 
 
@@ -72,13 +81,13 @@ def run(args: argparse.Namespace) -> int:
     if not essays:
         print(f"no French essays in {', '.join(str(path) for path in paths)}")
         return 0
-    rows, plans, errors = _rows(essays, options)
+    rows, changes, errors = _rows(essays, options, changes=args.diff)
     print("\n".join(_summary(rows, essays)))
     listed = rows if args.every_essay else [row for row in rows if row.state not in NOTHING_TO_DO]
     if listed:
         _print_table(listed)
     if args.diff:
-        _print_changes(plans)
+        _print_changes(changes)
     sys.stdout.flush()  # the errors go below the table, even when both streams share a pipe
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
@@ -107,23 +116,29 @@ class Row:
 
 
 def _rows(
-    essays: list[Path], options: TranslateOptions
-) -> tuple[list[Row], list[EssayPlan], list[BilingueError]]:
-    """A row per essay; an essay that cannot be read gets an "unreadable" row and its error."""
+    essays: list[Path], options: TranslateOptions, *, changes: bool
+) -> tuple[list[Row], list[Change], list[BilingueError]]:
+    """A row per essay; an essay that cannot be read gets an "unreadable" row and its error.
+    With ``changes``, also every stale block a person wrote and every block set aside (--diff).
+
+    A plan is dropped once its row is made: a thousand plans kept alive (texts, lock entries)
+    made Python's garbage collector a fifth of the command.
+    """
     folder = _common_folder(essays)
     rows: list[Row] = []
     errors: list[BilingueError] = []
-    plans: list[EssayPlan] = []
+    found: list[Change] = []
     for path in essays:
         name = path.relative_to(folder).as_posix()
         try:
             plan = plan_essay(path, options)
             rows.append(_row(name, plan))
-            plans.append(plan)
+            if changes:
+                found += [*plan.stale_blocks(), *plan.aside_blocks()]
         except BilingueError as error:  # one bad essay must not hide the others
             errors.append(error)
             rows.append(Row(name, UNREADABLE))
-    return rows, plans, errors
+    return rows, found, errors
 
 
 def _summary(rows: list[Row], essays: list[Path]) -> list[str]:
@@ -168,9 +183,8 @@ def _common_folder(essays: list[Path]) -> Path:
     return Path(os.path.commonpath([essay.parent for essay in essays]))
 
 
-def _print_changes(plans: list[EssayPlan]) -> None:
+def _print_changes(records: list[Change]) -> None:
     """``--diff``: every stale block a person wrote and every block set aside, for a translator."""
-    records = [record for plan in plans for record in (*plan.stale_blocks(), *plan.aside_blocks())]
     if not records:
         print("\nno English block a person wrote is behind its French")
     for record in records:
@@ -223,5 +237,7 @@ def _state(plan: EssayPlan) -> str:
 COLUMNS = ("essay", "state", "machine", "human", "stale", "missing", "synced", "chars left")
 #: the state of an essay whose files cannot be read (the error is printed below the table)
 UNREADABLE = "unreadable (see below)"
+#: what ``--diff`` shows: a person's block behind its French, or set aside
+Change = StaleBlock | SetAsideBlock
 #: the states of an essay nobody has anything to do for (counted in the summary, listed by --all)
 NOTHING_TO_DO = ("up to date", "a person's file", "adopted")
