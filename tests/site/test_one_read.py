@@ -1,8 +1,9 @@
 """One read of the corpus per build: a real build counts how often each essay file is opened.
 
 The build runs in a child Python with an audit hook (``sys.addaudithook``) that counts every
-``open`` of a Markdown file for reading (``open()`` and ``os.open``). Mode ``off``: the translation check before the build
-(modes auto and check) reads the files once more on purpose, to compare them with their locks.
+``open`` of a Markdown file for reading (``open()`` and ``os.open``). Mode ``off``: the
+translation check before the build (modes auto and check) reads the files once more on purpose,
+to compare them with their locks.
 """
 
 from __future__ import annotations
