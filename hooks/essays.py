@@ -21,9 +21,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
+from bilingue import TARGET_LANGUAGE
 from bilingue.build_state import build_state, site_library
-from bilingue.corpus import current_corpus
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.essay_header import essay_header, insert_after_title
 from bilingue.listing import (
@@ -53,16 +52,8 @@ log = logging.getLogger("mkdocs.hooks.essays")
 # -----------------------------------------------------------------------------
 
 
-@reported_as_build_errors()
 def on_pre_build(config: MkDocsConfig) -> None:
-    corpus = current_corpus()
-    corpus.essays_folder = build_state(config).settings.folders.essays  # folders.essays of bilingue.yml
-    corpus.start_pass(build_language(config))
-    if not is_source_pass(config):
-        return
-    root = Path(config.config_file_path).parent
-    for problem in site_library(config).problems():
-        log.warning(f"essays: {problem.text(root)}")
+    build_state(config).corpus.start_pass(build_language(config))
 
 
 # After i18n (-100) has chosen this language's files: read each page once, then add the
@@ -71,38 +62,43 @@ def on_pre_build(config: MkDocsConfig) -> None:
 @reported_as_build_errors()
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = build_language(config)
-    corpus = current_corpus()
+    corpus = build_state(config).corpus
     for file in files.documentation_pages():
         if file.abs_src_path:
             corpus.load(language, file.src_uri, Path(file.abs_src_path))
     for page in generated_pages(corpus.essays(language)):
         files.append(_generated_file(page.src_uri, page.markdown, language, config))
+    if is_source_pass(config):  # every French essay is read now
+        root = Path(config.config_file_path).parent
+        for problem in site_library(config).problems():
+            log.warning(f"essays: {problem.text(root)}")
     return files
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     """The text the corpus already read (None: MkDocs reads the file itself)."""
-    return current_corpus().source_for_mkdocs(page.file.abs_src_path)
+    return build_state(config).corpus.source_for_mkdocs(page.file.abs_src_path)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The English pass is the last to need a text: once a page of it is rendered (and, for an
     # English essay, its translation notice planned from its French text), both texts can go.
     if build_language(config) == TARGET_LANGUAGE and page.file.abs_src_path:
-        current_corpus().release(page.file.abs_src_path)
-        current_corpus().release(french_source_of(page))
+        corpus = build_state(config).corpus
+        corpus.release(page.file.abs_src_path)
+        corpus.release(french_source_of(page))
     return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     if build_language(config) == TARGET_LANGUAGE:  # the last pass: the texts are not needed any more
-        current_corpus().forget_texts()
+        build_state(config).corpus.forget_texts()
 
 
 @event_priority(-110)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     language = build_language(config)
-    corpus = current_corpus()
+    corpus = build_state(config).corpus
     rank = {essay.slug: index for index, essay in enumerate(corpus.essays(language))}
     essay_rank = {
         src_uri: rank[record.essay.slug]
@@ -119,19 +115,18 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 @reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = build_language(config)
-    corpus = current_corpus()
+    corpus = build_state(config).corpus
     library = site_library(config)
     src = page.file.src_uri
-    record = corpus.pages.get(language, {}).get(src)
+    record = corpus.page(language, src)
     if record is not None and record.essay is not None:
-        essay = library.essay_at(french_source_of(page))
-        if essay is not None:
-            # French text under /en/ (no translation yet) gets its French header too.
-            shown = language if essay.is_translated(language) else SOURCE_LANGUAGE
-            # Search indexes tags as separate words, in the reader's language.
-            # (escaped like every displayed front-matter value: hooks/sanitize.py, bilingue.safety)
-            page.meta["tags"] = [escape_text(tag.label) for tag in library.tags_of(essay, shown)]
-            markdown = insert_after_title(markdown, essay_header(essay, library, shown, src))
+        essay = record.essay
+        # French text under /en/ (no translation yet) gets its French header too.
+        shown = essay.language
+        # Search indexes tags as separate words, in the reader's language.
+        # (escaped like every displayed front-matter value: hooks/sanitize.py, bilingue.safety)
+        page.meta["tags"] = [escape_text(tag.label) for tag in library.tags_of(essay, shown)]
+        markdown = insert_after_title(markdown, essay_header(essay, library, shown, src))
     markdown = insert_listing(markdown, corpus.essays(language), _href_from(page, files), library=library)
     essays_folder = corpus.essays_folder
     markdown = insert_tag_index(markdown, library, language, src, essays_folder)

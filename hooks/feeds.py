@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 
 from bilingue.build_state import build_state, site_library
-from bilingue.catalog import Essay
+from bilingue.corpus import CorpusEssay
 from bilingue.errors import reported_as_build_errors
 from bilingue.feeds import FEED_FILE, FeedInfo, render_feed
 from bilingue.files import atomic_write_text
@@ -31,7 +31,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     home = urljoin(config.site_url, root)
     essays_folder = build_state(config).settings.folders.essays
 
-    def essay_url(essay: Essay) -> str:
+    library = site_library(config)
+
+    def essay_url(essay: CorpusEssay) -> str:
         return urljoin(home, f"{essays_folder}/{essay.slug}/")
 
     info = FeedInfo(
@@ -41,5 +43,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         home_url=home,
         feed_url=urljoin(home, FEED_FILE),
     )
-    feed = render_feed(info, site_library(config), essay_url)
+    feed = render_feed(info, library, essay_url)
     atomic_write_text(Path(config.site_dir) / root / FEED_FILE, feed)

@@ -43,10 +43,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # After every other hook that edits the content (footnotes, listing, notices).
 @event_priority(-200)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    found = unsafe_markup(html)
     # an English fallback page is the French file again: reported once, in the French build
-    if found and file_language(page.file.src_uri) == build_language(config):
-        _report(found, page, config)
+    if file_language(page.file.src_uri) == build_language(config):
+        found = unsafe_markup(html)
+        if found:
+            _report(found, page, config)
     _sanitize_toc(page.toc)
     return sanitize_html(html)
 

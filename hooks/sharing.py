@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE
 from bilingue.build_state import build_state, site_library
-from bilingue.catalog import Essay
+from bilingue.corpus import CorpusEssay
 from bilingue.errors import reported_as_build_errors
 from bilingue.library import Library
 from bilingue.listing import AUTHORS_PAGE
@@ -30,7 +30,6 @@ from bilingue.site import (
     SHARING_TAGS,
     build_language,
     file_language,
-    french_source_of,
     is_untranslated,
     language_root,
     twin_location,
@@ -66,21 +65,19 @@ def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
         site_name=config.site_name,
         twin=Twin(twin[0], urljoin(config.site_url, twin[1])) if twin else None,
     )
-    library = site_library(config)
-    essay = None
-    essays_folder = build_state(config).settings.folders.essays
-    if page.file.src_uri.startswith(f"{essays_folder}/") and not is_untranslated(page):
-        essay = library.essay_at(french_source_of(page))
+    # the corpus knows which pages are essays (in the settings' essays folder)
+    record = build_state(config).corpus.page(build_language(config), page.file.src_uri)
+    essay = record.essay if record is not None and not is_untranslated(page) else None
     if essay is None:
         return shared
-    meta = essay.version(language).meta
+    library = site_library(config)
     return dataclasses.replace(
         shared,
-        title=meta.title,
-        description=meta.description,
+        title=essay.meta.title,
+        description=essay.meta.description,
         is_article=True,
         is_original=file_language(page.file.src_uri) == SOURCE_LANGUAGE,
-        published=essay.french.meta.date,
+        published=library.original(essay).meta.date,
         modified=_modified(page),
         authors=_people(library, essay, language, config),
         tags=[tag.label for tag in library.tags_of(essay, language)],
@@ -88,7 +85,7 @@ def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
     )
 
 
-def _people(library: Library, essay: Essay, language: str, config: MkDocsConfig) -> list[Person]:
+def _people(library: Library, essay: CorpusEssay, language: str, config: MkDocsConfig) -> list[Person]:
     authors_url = urljoin(config.site_url, f"{language_root(language)}{Path(AUTHORS_PAGE).stem}/")
     return [
         Person(author.name, f"{authors_url}#{author.id}", author.url)

@@ -21,7 +21,6 @@ from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.build_state import build_state
-from bilingue.corpus import current_corpus
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.site import CITED_SOURCES, build_language, file_language
 from bilingue.sources import (
@@ -67,7 +66,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 @event_priority(-120)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if build_language(config) == TARGET_LANGUAGE:
-        corpus = current_corpus()
+        corpus = build_state(config).corpus
         cited = corpus.cited_ids(SOURCE_LANGUAGE) | corpus.cited_ids(TARGET_LANGUAGE)
         for finding in check_unused(build_state(config).registry, cited):
             _log(finding, config)
@@ -82,10 +81,11 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 @reported_as_build_errors()
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    registry = build_state(config).registry
+    state = build_state(config)
+    registry = state.registry
     language = build_language(config)
-    corpus = current_corpus()
-    record = corpus.pages.get(language, {}).get(page.file.src_uri)
+    corpus = state.corpus
+    record = corpus.page(language, page.file.src_uri)
     if record is not None and record.language == language:
         # each file checked in its own language's pass (not the French text of an English fallback)
         for finding in check_cited(record.path, record.citations, registry, record.malformed):

@@ -24,7 +24,6 @@ from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.build_state import BuildState, build_state, start_build
-from bilingue.corpus import current_corpus
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.locales import long_date
 from bilingue.markdown import renderer_from_config
@@ -97,11 +96,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta[TRANSLATION_PROBLEMS] = _problems[french.resolve()]
     if file_language(page.file.src_uri) == SOURCE_LANGUAGE:
         return markdown
-    freshness = (
-        freshness_of(french, build_state(config).options, read=current_corpus().text)
-        if french.exists()
-        else None
-    )
+    state = build_state(config)
+    freshness = freshness_of(french, state.options, read=state.corpus.text) if french.exists() else None
     if freshness is not None:
         page.meta[TRANSLATION_NOTICE] = {
             "reviewed": freshness.reviewed,

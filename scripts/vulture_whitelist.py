@@ -85,14 +85,3 @@ _.locale_alternate_of
 _.localization
 _.norm_src_uri
 _.mtime_ns  # FileState is compared as a whole (bilingue.files)
-
-# --- NOT framework names: used only by tests. Merged from issue 15 at the end of issue 9's
-# session; its owner should use them in the program or remove them with their tests.
-_.by_tag  # bilingue.corpus
-_.by_slug
-_.reads
-corpus_of_folder
-check_malformed_citations  # bilingue.sources.checks
-_.forget  # bilingue.serve
-_.skipped
-LISTING_MARKER  # bilingue.listing (tests build pages with it)

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from bilingue.corpus import Corpus, CorpusEssay, CorpusPage
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # The tests translate with the offline test providers (pseudo, identity) and check the result:
@@ -118,3 +120,12 @@ tags: [innovation]
 
 Les grenouilles chantent sous la pluie d'été.
 """
+
+
+def corpus_of(*essays: CorpusEssay) -> Corpus:
+    """A corpus holding ``essays`` as the passes of their languages read them (no file read)."""
+    corpus = Corpus()
+    for essay in essays:
+        page = CorpusPage(essay.src_uri, essay.path, essay.language, essay.citations, essay=essay)
+        corpus.pages.setdefault(essay.language, {})[essay.src_uri] = page
+    return corpus

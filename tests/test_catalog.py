@@ -1,65 +1,34 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from bilingue.catalog import count_words, discover_essays, english_path_for
+from bilingue.catalog import count_words, validate_meta
 from bilingue.errors import SourceFileError
 
-ESSAY = "---\ntitle: {title}\ndate: {date}\ndescription: Résumé.\ntags: {tags}\n---\n\n{body}\n"
+META = {"title": "Titre", "date": "2024-11-19", "description": "Résumé."}
 
 
-def write(path, title="Titre", date="2024-11-19", tags="[a, b]", body="Un deux trois."):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(ESSAY.format(title=title, date=date, tags=tags, body=body), encoding="utf-8")
+def test_single_tag_string_becomes_a_list():
+    assert validate_meta(META | {"tags": "solo"}, "", "x.md").tags == ["solo"]
 
 
-def test_discovers_french_essays_with_their_english_versions_newest_first(tmp_path):
-    write(tmp_path / "ancien.md", title="Ancien", date="2023-01-01")
-    write(tmp_path / "recent.md", title="Récent", date="2025-02-03")
-    write(tmp_path / "recent.en.md", title="Recent", date="2025-02-03")
-    essays = discover_essays(tmp_path)
-    assert [essay.slug for essay in essays] == ["recent", "ancien"]
-    recent, old = essays
-    assert recent.version("en").meta.title == "Recent"
-    assert recent.version("fr").meta.title == "Récent"
-    assert recent.french.meta.date == dt.date(2025, 2, 3)
-    assert old.english is None
-    assert old.version("en") is old.french  # shown in French until translated
-    assert not old.is_translated("en") and old.is_translated("fr")
-
-
-def test_essays_in_subfolders_are_found(tmp_path):
-    write(tmp_path / "2024" / "x.md")
-    assert [essay.slug for essay in discover_essays(tmp_path)] == ["2024/x"]
-
-
-def test_single_tag_string_becomes_a_list(tmp_path):
-    write(tmp_path / "x.md", tags="solo")
-    assert discover_essays(tmp_path)[0].french.meta.tags == ["solo"]
-
-
-def test_missing_field_names_file_field_and_fix(tmp_path):
-    path = tmp_path / "x.md"
-    path.write_text("---\ntitle: Titre\ndescription: d\n---\n\nTexte\n", encoding="utf-8")
+def test_missing_field_names_file_field_and_fix():
+    front_matter = "---\ntitle: Titre\ndescription: d\n---\n"
     with pytest.raises(SourceFileError) as caught:
-        discover_essays(tmp_path)
-    assert str(path) in str(caught.value)
+        validate_meta({"title": "Titre", "description": "d"}, front_matter, "x.md")
+    assert caught.value.path == Path("x.md") and caught.value.line == 1
     assert "'date'" in str(caught.value) and "YYYY-MM-DD" in str(caught.value)
 
 
-def test_bad_date_names_its_line(tmp_path):
-    write(tmp_path / "x.md", date="19/11/2024")
+def test_bad_date_names_its_line():
+    front_matter = "---\ntitle: Titre\ndate: 19/11/2024\n---\n"
     with pytest.raises(SourceFileError) as caught:
-        discover_essays(tmp_path)
+        validate_meta(META | {"date": "19/11/2024"}, front_matter, "x.md")
     assert caught.value.line == 3
-
-
-def test_english_path():
-    from pathlib import Path
-
-    assert english_path_for(Path("docs/essais/x.md")) == Path("docs/essais/x.en.md")
+    assert validate_meta(META, "", "x.md").date == dt.date(2024, 11, 19)
 
 
 def test_word_count_skips_code_links_tags_and_footnote_labels():

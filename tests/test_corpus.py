@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from bilingue import corpus as corpus_module
 from bilingue.corpus import Corpus, corpus_of_folder
 from bilingue.errors import SourceFileError
+from bilingue.files import read_text
 
 ESSAY = "---\ntitle: {title}\ndate: {date}\ndescription: Résumé.\ntags: {tags}\n---\n\n{body}\n"
 
@@ -40,13 +42,13 @@ def test_each_language_gets_the_essays_its_readers_see_newest_first(docs):
     assert ancien.meta.tags == ["solo"] and recent.word_count == 2
 
 
-def test_collections_group_by_year_and_tag(docs):
+def test_collections_group_by_year_and_find_by_slug(docs):
     french = corpus_of_folder(docs).essays("fr")
     assert {year: [e.slug for e in essays] for year, essays in french.by_year().items()} == {
         2025: ["recent"],
         2023: ["ancien"],
     }
-    assert list(french.by_tag()) == ["a", "b", "solo"]
+    assert french.by_slug("ancien").meta.title == "Ancien" and french.by_slug("absent") is None
     assert [e.slug for e in french.recent(1)] == ["recent"]
 
 
@@ -58,31 +60,44 @@ def test_citations_are_found_once_with_their_line_in_the_file(docs):
     assert corpus.cited_ids("en") == {"a", "b"}
 
 
-def test_a_file_is_read_once_and_its_text_shared_for_the_build(docs):
+@pytest.fixture
+def reads(monkeypatch) -> list[Path]:
+    """The files the corpus reads from disk, in order."""
+    read = []
+
+    def counting_read_text(path, **options):
+        read.append(Path(path))
+        return read_text(path, **options)
+
+    monkeypatch.setattr(corpus_module, "read_text", counting_read_text)
+    return read
+
+
+def test_a_file_is_read_once_and_its_text_shared_for_the_build(docs, reads):
     corpus = Corpus()
     corpus.start_pass("fr")
     path = write(docs / "essais" / "neuf.md", body="Texte neuf.")
     corpus.load("fr", "essais/neuf.md", path)
     assert corpus.source_for_mkdocs(str(path)).endswith("Texte neuf.\n")
     assert corpus.text(path) == corpus.source_for_mkdocs(str(path))  # the translation notice's plan
-    assert corpus.reads == 1
+    assert reads == [path]
     corpus.forget_texts()
     assert corpus.source_for_mkdocs(str(path)) is None  # MkDocs would read the file itself
 
 
-def test_an_unchanged_file_is_not_read_again_by_a_later_build_of_the_same_process(docs):
+def test_an_unchanged_file_is_not_read_again_by_a_later_build_of_the_same_process(docs, reads):
     path = write(docs / "essais" / "neuf.md", body="Texte neuf.")
     first, second = Corpus(), Corpus()
     first.start_pass("fr")
     first.load("fr", "essais/neuf.md", path)
     second.start_pass("fr")
     second.load("fr", "essais/neuf.md", path)
-    assert (first.reads, second.reads) == (1, 0)
+    assert reads == [path]  # by the first build only
     assert second.source_for_mkdocs(str(path)) is None
     write(path, body="Texte changé, plus long.")
     os.utime(path, ns=(1, 1))  # another time than the first write's, whatever the clock's precision
     second.load("fr", "essais/neuf.md", path)
-    assert second.reads == 1 and second.essays("fr")[0].word_count == 4
+    assert reads == [path, path] and second.essays("fr")[0].word_count == 4
 
 
 def test_a_new_build_forgets_the_previous_one(docs):
@@ -96,3 +111,23 @@ def test_bad_front_matter_names_the_file_and_line(docs):
     with pytest.raises(SourceFileError) as caught:
         corpus_of_folder(docs)
     assert caught.value.path == path and caught.value.line == 3
+
+
+def test_unreadable_essays_can_be_left_out_for_another_check(docs):
+    write(docs / "essais" / "x.md", date="19/11/2024")
+    corpus = corpus_of_folder(docs, skip_unreadable=True)
+    assert [e.slug for e in corpus.essays("fr")] == ["recent", "ancien"]
+    assert [e.slug for e in corpus.essays("en")] == ["recent", "ancien"]
+
+
+def test_essays_in_subfolders_are_named_by_their_path(docs):
+    write(docs / "essais" / "2024" / "x.md")
+    essay = corpus_of_folder(docs).essays("fr").by_slug("2024/x")
+    assert essay is not None and essay.src_uri == "essais/2024/x.md"
+
+
+def test_an_essays_folder_of_another_name(docs):
+    (docs / "essais").rename(docs / "textes")
+    corpus = corpus_of_folder(docs, "textes")
+    assert [e.src_uri for e in corpus.essays("fr")] == ["textes/recent.md", "textes/ancien.md"]
+    assert not corpus_of_folder(docs).essays("fr")  # "essais" by default: no essay there

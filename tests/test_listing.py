@@ -11,12 +11,11 @@ from bs4 import BeautifulSoup
 from mkdocs.utils import get_relative_url
 
 from bilingue.authors import Author, AuthorRegistry
-from bilingue.catalog import Essay, EssayMeta, EssayVersion
+from bilingue.catalog import EssayMeta
 from bilingue.corpus import CorpusEssay, EssayCollection
 from bilingue.library import Library
 from bilingue.listing import (
     AUTHORS_MARKER,
-    LISTING_MARKER,
     PAGE_SIZE,
     TAGS_MARKER,
     generated_pages,
@@ -28,7 +27,10 @@ from bilingue.listing import (
     render_listing,
 )
 from bilingue.tags import TagTable
+from tests.conftest import corpus_of
 
+#: what the home page (docs/index.md) writes where its list goes
+LISTING_MARKER = "<!-- bilingue:essays -->"
 DAY = dt.timedelta(days=1)
 
 
@@ -173,8 +175,8 @@ def test_bylines_and_tags_from_contributors_render_as_text():
     shown = essay("a", "Titre")
     meta = shown.meta.model_copy(update={"authors": ["a"], "tags": [hostile]})
     shown = CorpusEssay("a", "essais/a.md", shown.path, "fr", meta, 10, ())
-    item = Essay("a", EssayVersion(shown.path, "fr", meta, 10), None)
-    library = Library([item], TagTable(Path("tags.yml")), AuthorRegistry(Path("authors.yml"), {"a": author}))
+    authors = AuthorRegistry(Path("authors.yml"), {"a": author})
+    library = Library(corpus_of(shown), TagTable(Path("tags.yml")), authors)
     page = "\n\n".join(
         [
             render_listing([shown], "fr", href_from("index.md"), library),

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bilingue.catalog import discover_essays
 from bilingue.cli import main
+from bilingue.corpus import corpus_of_folder
 from bilingue.errors import SourceFileError
 from bilingue.sources.checks import check_all
 from bilingue.sources.citations import read_page
@@ -51,7 +51,7 @@ def test_an_english_file_not_in_utf8_is_named_too(latin1_essay):
 
 def test_essay_discovery_names_the_file_and_line(latin1_essay):
     with pytest.raises(SourceFileError, match=f"^{re.escape(str(latin1_essay))}:4: {LATIN_1}"):
-        discover_essays(latin1_essay.parent)
+        corpus_of_folder(latin1_essay.parent.parent)
 
 
 def test_sources_checks_report_it_as_an_error_finding(latin1_essay, tmp_path):

@@ -2,10 +2,18 @@
 
 MkDocs loads each file of ``hooks/`` as its own module; what one hook learns and another needs
 (the settings read at ``on_config``, the sources registry read at ``on_pre_build``, the pages left
-out of the English search index) lives in one ``BuildState`` object here, not in module globals
-spread over the hooks. ``start_build`` makes a fresh one when a build starts (the first hook's
-``on_config``: every ``mkdocs build`` and every ``mkdocs serve`` rebuild); ``build_state`` gives it
-to the other hooks, starting one if no hook did (a hook used alone, a test).
+out of the English search index, the corpus of essays read once) lives in one ``BuildState``
+object here, not in module globals spread over the hooks. ``start_build`` makes a fresh one when a
+build starts (the first hook's ``on_config``: every ``mkdocs build`` and every ``mkdocs serve``
+rebuild); ``build_state`` gives it to the other hooks, starting one if no hook did (a hook used
+alone, a test).
+
+mkdocs-static-i18n builds the English pass by calling MkDocs' build again, from its own
+``on_post_build``, with the same config object: every event from ``on_config`` on runs once per
+language. The settings are read again at each pass, but the corpus spans the build: the English
+pass needs what the French one read (the French originals, every page's citations). So
+``start_build`` hands the corpus on when the config object is the one of the state in progress
+(i18n's next pass); a new build (``mkdocs serve`` loads mkdocs.yml again for each) gets a new one.
 """
 
 from __future__ import annotations
@@ -15,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from bilingue.config import Settings, load_config
-from bilingue.library import Library, current_library
+from bilingue.corpus import Corpus
+from bilingue.library import Library, load_library
 from bilingue.sources import Registry
 from bilingue.translate import TranslateOptions
 
@@ -32,6 +41,12 @@ class BuildState:
     registry: Registry | None = None
     #: URLs of pages built under /en/ from French text, left out of the English search index
     untranslated_urls: set[str] = field(default_factory=set)
+    #: the pages and essays of the build, each file read once (both language passes)
+    corpus: Corpus = field(default_factory=Corpus)
+    #: the corpus's essays with their tags and authors (``site_library``), made when first asked
+    library: Library | None = None
+    #: the MkDocs config this state was started for (the same object in both language passes)
+    mkdocs_config: Any = field(default=None, repr=False)
 
     @property
     def root(self) -> Path:
@@ -43,7 +58,10 @@ def start_build(config: Any) -> BuildState:
     """A fresh state for a build of the project whose mkdocs.yml is ``config``'s."""
     global _current
     settings = load_config(project_root(config))
-    _current = BuildState(settings, settings.translate_options())
+    same_build = _current is not None and _current.mkdocs_config is config  # i18n's next pass
+    corpus = _current.corpus if same_build else Corpus()
+    corpus.essays_folder = settings.folders.essays
+    _current = BuildState(settings, settings.translate_options(), corpus=corpus, mkdocs_config=config)
     return _current
 
 
@@ -55,8 +73,11 @@ def build_state(config: Any) -> BuildState:
 
 
 def site_library(config: Any) -> Library:
-    """The essays, tags and authors of the site being built (read once per change, see library)."""
-    return current_library(build_state(config).settings, dict(config.extra))
+    """The essays (the build's corpus), tags and authors of the site being built."""
+    state = build_state(config)
+    if state.library is None:
+        state.library = load_library(state.settings, state.corpus, dict(config.extra))
+    return state.library
 
 
 def project_root(config: Any) -> Path:

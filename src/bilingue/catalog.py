@@ -1,24 +1,20 @@
-"""Essays on disk: which French essays exist, their English counterparts, and their front matter.
+"""What makes a Markdown file an essay: its front matter (``EssayMeta``) and its words.
 
 An essay is a Markdown file in the essays folder (``docs/essais`` by default). ``name.md`` is the
-French original; ``name.en.md`` its English version (mkdocs-static-i18n's suffix structure).
+French original; ``name.en.md`` its English version (mkdocs-static-i18n's suffix structure). The
+build's corpus (``bilingue.corpus``) reads them, once, with these rules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.errors import SourceFileError
-from bilingue.files import read_text
-from bilingue.frontmatter import split_front_matter
 from bilingue.markdown import Document, kinds, parse_document
-from bilingue.paths import english_path_for, language_of
 
 ESSAYS_FOLDER = "essais"
 
@@ -39,67 +35,6 @@ class EssayMeta(BaseModel):
     @classmethod
     def _tags_as_list(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
-
-
-@dataclass(frozen=True)
-class EssayVersion:
-    """One language version of an essay."""
-
-    path: Path
-    language: str
-    meta: EssayMeta
-    word_count: int
-
-
-@dataclass(frozen=True)
-class Essay:
-    """A French essay and, when it exists, its English version."""
-
-    slug: str
-    french: EssayVersion
-    english: EssayVersion | None
-
-    def version(self, language: str) -> EssayVersion:
-        """The version to show a reader of ``language``: the French one when no translation exists."""
-        if language == TARGET_LANGUAGE and self.english is not None:
-            return self.english
-        return self.french
-
-    def is_translated(self, language: str) -> bool:
-        """Whether the essay can be read in ``language`` (French always; English once its file exists)."""
-        return language == SOURCE_LANGUAGE or self.english is not None
-
-
-def discover_essays(folder: Path, skip_unreadable: bool = False) -> list[Essay]:
-    """Every French essay in ``folder`` (recursively), newest first.
-
-    An essay whose front matter is invalid stops the reading with its error, or is left out with
-    ``skip_unreadable`` (for a check about something else, which should not repeat that error).
-    """
-    essays = []
-    for french_path in sorted(folder.rglob("*.md")):
-        if language_of(french_path) != SOURCE_LANGUAGE:
-            continue
-        english_path = english_path_for(french_path)
-        try:
-            essay = Essay(
-                slug=french_path.relative_to(folder).with_suffix("").as_posix(),
-                french=read_version(french_path),
-                english=read_version(english_path) if english_path.exists() else None,
-            )
-        except SourceFileError:
-            if skip_unreadable:
-                continue
-            raise
-        essays.append(essay)
-    return sorted(essays, key=lambda essay: (essay.french.meta.date, essay.slug), reverse=True)
-
-
-def read_version(path: Path) -> EssayVersion:
-    """Read one essay file; a missing or malformed front-matter field names the file and line."""
-    document = split_front_matter(read_text(path), path)
-    meta = validate_meta(document.meta, document.front_matter, path)
-    return EssayVersion(path, language_of(path), meta, count_words(document.body))
 
 
 def validate_meta(meta: dict, front_matter: str, path: Path | str) -> EssayMeta:

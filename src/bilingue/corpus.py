@@ -24,6 +24,7 @@ from pathlib import Path
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.catalog import ESSAYS_FOLDER, EssayMeta, count_words, validate_meta
+from bilingue.errors import SourceFileError
 from bilingue.files import FileState, file_state, read_text
 from bilingue.markdown import parse_document
 from bilingue.paths import ENGLISH_SUFFIX, english_path_for, language_of
@@ -71,11 +72,7 @@ class EssayCollection:
     def __init__(self, language: str, essays: Iterable[CorpusEssay] = ()) -> None:
         self.language = language
         self._essays: list[CorpusEssay] = sorted(essays, key=_newest_first)
-
-    def add(self, essay: CorpusEssay) -> None:
-        """Add ``essay``, keeping the collection newest first."""
-        self._essays.append(essay)
-        self._essays.sort(key=_newest_first)
+        self._slugs: dict[str, CorpusEssay] | None = None  # made when first asked
 
     def __iter__(self) -> Iterator[CorpusEssay]:
         return iter(self._essays)
@@ -97,17 +94,11 @@ class EssayCollection:
             years.setdefault(essay.year, []).append(essay)
         return years
 
-    def by_tag(self) -> dict[str, list[CorpusEssay]]:
-        """Tag -> its essays (newest first), tags sorted case-insensitively."""
-        tags: dict[str, list[CorpusEssay]] = {}
-        for essay in self._essays:
-            for tag in essay.meta.tags:
-                tags.setdefault(tag, []).append(essay)
-        return dict(sorted(tags.items(), key=lambda item: item[0].casefold()))
-
     def by_slug(self, slug: str) -> CorpusEssay | None:
         """The essay called ``slug``, or None."""
-        return next((essay for essay in self._essays if essay.slug == slug), None)
+        if self._slugs is None:
+            self._slugs = {essay.slug: essay for essay in self._essays}
+        return self._slugs.get(slug)
 
 
 @dataclass
@@ -116,7 +107,6 @@ class Corpus:
 
     essays_folder: str = ESSAYS_FOLDER
     pages: dict[str, dict[str, CorpusPage]] = field(default_factory=dict)  # language -> src_uri -> page
-    reads: int = 0  # files read from disk since the corpus was made (tests count them)
     _texts: dict[str, str] = field(default_factory=dict)  # path -> text read during this build
     _collections: dict[str, EssayCollection] = field(default_factory=dict)
 
@@ -130,13 +120,14 @@ class Corpus:
 
     def load(self, language: str, src_uri: str, path: Path) -> CorpusPage:
         """Record the page at ``src_uri`` (file ``path``) for the ``language`` pass."""
-        key = file_state(path)
-        cached = _RECORDS.get(str(path))
-        if cached is not None and key is not None and cached[0] == key and cached[1].src_uri == src_uri:
+        state = file_state(path)
+        key = (str(path), src_uri, self.essays_folder)  # what the record depends on, besides the text
+        cached = _RECORDS.get(key)
+        if cached is not None and state is not None and cached[0] == state:
             page = cached[1]
         else:
             page = self._parse(src_uri, path, _as_mkdocs_reads(self.text(path)))
-            _RECORDS[str(path)] = (key, page)
+            _RECORDS[key] = (state, page)
         self.pages.setdefault(language, {})[src_uri] = page
         self._collections.pop(language, None)
         return page
@@ -147,7 +138,6 @@ class Corpus:
         text = self._texts.get(str(path))
         if text is None:
             text = read_text(path, exact=True)
-            self.reads += 1
             self._texts[str(path)] = text
         return text
 
@@ -165,6 +155,10 @@ class Corpus:
     def forget_texts(self) -> None:
         """Drop the texts read (the build is over, or the corpus was made outside MkDocs)."""
         self._texts.clear()
+
+    def page(self, language: str, src_uri: str) -> CorpusPage | None:
+        """The page at ``src_uri`` as the ``language`` pass read it (None: not read, generated)."""
+        return self.pages.get(language, {}).get(src_uri)
 
     def essays(self, language: str) -> EssayCollection:
         """The essays the ``language`` pass builds."""
@@ -220,34 +214,31 @@ def _newest_first(essay: CorpusEssay) -> tuple[int, str]:
 # ---------------------------------------------------------------------------------------------------
 # Data
 
-# path -> ((mtime_ns, size), record): what the previous builds of this process made of each file.
-# `mkdocs serve` rebuilds in the same process: an unchanged file is neither read nor parsed again.
-_RECORDS: dict[str, tuple[FileState | None, CorpusPage]] = {}
+# (path, src_uri, essays folder) -> ((mtime_ns, size), record): what the previous builds of this
+# process made of each file. `mkdocs serve` rebuilds in the same process: an unchanged file is
+# neither read nor parsed again. (A cache of the process, not state shared between hooks.)
+_RECORDS: dict[tuple[str, str, str], tuple[FileState | None, CorpusPage]] = {}
 
 
-def corpus_of_folder(docs: Path, essays_folder: str = ESSAYS_FOLDER) -> Corpus:
-    """The corpus a build of ``docs`` makes (both language passes), without MkDocs.
+def corpus_of_folder(docs: Path, essays_folder: str = ESSAYS_FOLDER, skip_unreadable: bool = False) -> Corpus:
+    """The corpus a build of ``docs`` makes (both language passes), without MkDocs (the commands).
 
     The French pass builds every French file; the English pass each ``x.en.md`` and, for a French
-    file with no English version, the French file itself (i18n's fallback).
+    file with no English version, the French file itself (i18n's fallback). A file that cannot be
+    read (invalid front matter...) stops the reading with its error, or is left out with
+    ``skip_unreadable`` (for a check about something else, which should not repeat that error).
     """
     corpus = Corpus(essays_folder)
     french = [path for path in sorted(docs.rglob("*.md")) if language_of(path) == SOURCE_LANGUAGE]
-    corpus.start_pass(SOURCE_LANGUAGE)
-    for path in french:
-        corpus.load(SOURCE_LANGUAGE, path.relative_to(docs).as_posix(), path)
-    corpus.start_pass(TARGET_LANGUAGE)
-    for path in french:
-        english = english_path_for(path)
-        shown = english if english.exists() else path
-        corpus.load(TARGET_LANGUAGE, shown.relative_to(docs).as_posix(), shown)
+    for language in (SOURCE_LANGUAGE, TARGET_LANGUAGE):
+        corpus.start_pass(language)
+        for path in french:
+            english = english_path_for(path)
+            shown = english if language == TARGET_LANGUAGE and english.exists() else path
+            try:
+                corpus.load(language, shown.relative_to(docs).as_posix(), shown)
+            except SourceFileError:
+                if not skip_unreadable:
+                    raise
     corpus.forget_texts()  # nobody will render these texts
     return corpus
-
-
-def current_corpus() -> Corpus:
-    """The corpus of the build in progress (the hooks share it; ``start_pass`` scopes it)."""
-    return _CURRENT
-
-
-_CURRENT = Corpus()

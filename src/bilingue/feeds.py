@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import format_datetime
 
-from bilingue.catalog import Essay
+from bilingue.corpus import CorpusEssay
 from bilingue.library import Library
 
 #: the feed's file name, in each language's root folder
@@ -41,7 +41,7 @@ class FeedInfo:
     feed_url: str  # absolute URL of the feed itself
 
 
-def render_feed(info: FeedInfo, library: Library, essay_url: Callable[[Essay], str]) -> str:
+def render_feed(info: FeedInfo, library: Library, essay_url: Callable[[CorpusEssay], str]) -> str:
     """The RSS document for ``info.language``; ``essay_url`` gives an essay's absolute URL there."""
     rss = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(rss, "channel")
@@ -52,9 +52,9 @@ def render_feed(info: FeedInfo, library: Library, essay_url: Callable[[Essay], s
     ET.SubElement(channel, f"{{{_ATOM}}}link", {"href": info.feed_url, "rel": "self", "type": FEED_TYPE})
     essays = library.essays_in(info.language)
     if essays:
-        _text(channel, "lastBuildDate", _rfc822(max(essay.french.meta.date for essay in essays)))
+        _text(channel, "lastBuildDate", _rfc822(max(library.original(essay).meta.date for essay in essays)))
     for essay in essays:
-        meta = essay.version(info.language).meta
+        meta = essay.meta
         url = essay_url(essay)
         item = ET.SubElement(channel, "item")
         _text(item, "title", meta.title)

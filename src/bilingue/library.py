@@ -1,16 +1,18 @@
 """Everything the reader's pages say about the essays: which exist in each language, their tags
 and their authors. The listing, tag and author pages, the feeds and the sharing tags all read it.
 
-``essays_in(language)`` is the one per-language collection (newest first): a page that lists
-essays (and, later, pages of them) starts from it.
+The essays are the build's corpus (``bilingue.corpus``): the library reads no essay itself, it
+adds the registries (tags.yml, authors.yml) and the site's author to the essays the build read
+once. An essay is a ``CorpusEssay``, the version a reader of the pass's language gets; its French
+original (``original``) is the authority on its date, tags, authors and reading time.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from pathlib import Path
 
+from bilingue import SOURCE_LANGUAGE
 from bilingue.authors import (
     Author,
     AuthorRegistry,
@@ -19,14 +21,12 @@ from bilingue.authors import (
     site_author_from,
     unknown_authors,
 )
-from bilingue.catalog import Essay, discover_essays
 from bilingue.config import Settings
+from bilingue.corpus import Corpus, CorpusEssay, EssayCollection
 from bilingue.files import read_text
 from bilingue.frontmatter import key_spans
 from bilingue.reporting import Problem
 from bilingue.tags import Tag, TagTable, load_tag_table
-
-_cache: dict = {}
 
 
 @dataclass(frozen=True)
@@ -34,38 +34,41 @@ class TagGroup:
     """A tag and its essays (the tag page's sections)."""
 
     tag: Tag
-    essays: list[Essay]
+    essays: list[CorpusEssay]
 
 
 @dataclass(frozen=True)
 class Library:
-    """The reader's view of the site: its essays, their tags and their authors."""
+    """The reader's view of the site: the corpus's essays, their tags and their authors."""
 
-    essays: list[Essay]  # every French essay, newest first
-    tags: TagTable = field(default_factory=lambda: TagTable(Path("tags.yml")))
-    authors: AuthorRegistry = field(default_factory=lambda: AuthorRegistry(Path("authors.yml")))
+    corpus: Corpus
+    tags: TagTable
+    authors: AuthorRegistry
     site_author: Author | None = None
 
-    def essay_at(self, french_path: Path) -> Essay | None:
-        """The essay whose French original is ``french_path``."""
-        return self._by_path.get(french_path.resolve())
+    def essays(self, language: str) -> EssayCollection:
+        """Every essay as a reader of ``language`` gets it (the French text when not translated),
+        newest first."""
+        return self.corpus.essays(language)
 
-    @cached_property
-    def _by_path(self) -> dict[Path, Essay]:
-        return {essay.french.path.resolve(): essay for essay in self.essays}
-
-    def essays_in(self, language: str) -> list[Essay]:
+    def essays_in(self, language: str) -> list[CorpusEssay]:
         """The essays a reader of ``language`` can read in it (an untranslated one is not English)."""
-        return [essay for essay in self.essays if essay.is_translated(language)]
+        return [essay for essay in self.essays(language) if essay.is_translated(language)]
 
-    def tags_of(self, essay: Essay, language: str) -> list[Tag]:
-        # The French file is the authority: an English file's tags are a copy of them.
-        """The tags of ``essay`` as a reader of ``language`` sees them (the French file's)."""
-        return [self.tags.tag(name, language) for name in essay.french.meta.tags]
+    def original(self, essay: CorpusEssay) -> CorpusEssay:
+        """The French version of ``essay`` (itself when it is French)."""
+        if essay.language == SOURCE_LANGUAGE:
+            return essay
+        return self.essays(SOURCE_LANGUAGE).by_slug(essay.slug) or essay
 
-    def authors_of(self, essay: Essay) -> list[Author]:
+    def tags_of(self, essay: CorpusEssay, language: str) -> list[Tag]:
+        """The tags of ``essay`` as a reader of ``language`` sees them (the French file's: an
+        English file's tags are a copy of them)."""
+        return [self.tags.tag(name, language) for name in self.original(essay).meta.tags]
+
+    def authors_of(self, essay: CorpusEssay) -> list[Author]:
         """The authors of ``essay`` (the site's author when its front matter names none)."""
-        return essay_authors(essay.french.meta.authors, self.authors, self.site_author)
+        return essay_authors(self.original(essay).meta.authors, self.authors, self.site_author)
 
     def tag_groups(self, language: str) -> list[TagGroup]:
         """Each tag with its essays, sorted by the label a reader of ``language`` sees.
@@ -74,22 +77,23 @@ class Library:
         link of the site, the French text shown under /en/ included, has its section.
         """
         groups: dict[str, TagGroup] = {}
-        for essay in self.essays:
+        for essay in self.essays(language):
             for tag in self.tags_of(essay, language):
                 groups.setdefault(tag.name, TagGroup(tag, [])).essays.append(essay)
         return sorted(groups.values(), key=lambda group: (group.tag.label.casefold(), group.tag.name))
 
-    def essays_by(self, author: Author) -> list[Essay]:
-        """The essays ``author`` wrote or co-wrote, newest first."""
-        return [essay for essay in self.essays if author in self.authors_of(essay)]
+    def essays_by(self, author: Author, language: str) -> list[CorpusEssay]:
+        """The essays ``author`` wrote or co-wrote, as a reader of ``language`` gets them, newest
+        first."""
+        return [essay for essay in self.essays(language) if author in self.authors_of(essay)]
 
     def problems(self) -> list[Problem]:
         """Unknown author ids and tags with no English label (errors), at their line in the
         French essay."""
         found = []
-        for essay in self.essays:
-            path = essay.french.path
-            for author_id in unknown_authors(essay.french.meta.authors, self.authors):
+        for essay in self.essays(SOURCE_LANGUAGE):
+            path = essay.path
+            for author_id in unknown_authors(essay.meta.authors, self.authors):
                 found.append(
                     Problem(
                         "error",
@@ -98,7 +102,7 @@ class Library:
                         _key_line(path, "authors"),
                     )
                 )
-            for name in self.tags.untranslated(essay.french.meta.tags):
+            for name in self.tags.untranslated(essay.meta.tags):
                 found.append(
                     Problem(
                         "error",
@@ -112,37 +116,22 @@ class Library:
 
 
 def load_library(
-    settings: Settings,
-    extra: dict | None = None,
-    skip_unreadable: bool = False,
-    docs_dir: Path | None = None,
+    settings: Settings, corpus: Corpus, extra: dict | None = None, docs_dir: Path | None = None
 ) -> Library:
-    """The library of a project: its essays, its tags' labels and its authors, where ``settings``
-    says they are (``docs_dir`` overrides the pages' folder; ``extra`` is mkdocs.yml's, for the
-    site's author; ``skip_unreadable``: see ``discover_essays``)."""
-    docs = docs_dir or settings.docs_dir
+    """The library of ``corpus``: its tags' labels and its authors where ``settings`` says they
+    are (``extra`` is mkdocs.yml's, for the site's author; ``docs_dir`` overrides the pages'
+    folder, where avatars are)."""
     return Library(
-        essays=discover_essays(docs / settings.folders.essays, skip_unreadable),
+        corpus=corpus,
         tags=load_tag_table(settings.tags_path),
-        authors=load_authors(settings.authors_path, docs),
+        authors=load_authors(settings.authors_path, docs_dir or settings.docs_dir),
         site_author=site_author_from(extra or {}),
     )
 
 
-def current_library(settings: Settings, extra: dict | None = None) -> Library:
-    """``load_library``, read again only when a file it depends on changed (several hooks of
-    one build, and i18n's second pass, share one reading; ``mkdocs serve`` sees edits)."""
-    paths = [settings.tags_path, settings.authors_path, *sorted(settings.essays_dir.rglob("*.md"))]
-    fingerprint = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.exists())
-    key = (settings.model_dump_json(), str(settings.root), fingerprint, repr(extra or {}))
-    if _cache.get("key") != key:
-        _cache["library"] = load_library(settings, extra)
-        _cache["key"] = key
-    return _cache["library"]
-
-
 def _key_line(path: Path, key: str) -> int | None:
-    """Line of ``key:`` in the file (its front matter opens on line 1)."""
+    """Line of ``key:`` in the file (its front matter opens on line 1). Read again: only for a
+    problem, which stops the build."""
     text = read_text(path)
     spans = key_spans(text)
     return text[: spans[key][0]].count("\n") + 1 if key in spans else None

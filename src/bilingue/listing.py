@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from babel.lists import format_list
 
 from bilingue.authors import Author
-from bilingue.catalog import Essay
 from bilingue.corpus import CorpusEssay, EssayCollection
 from bilingue.library import Library
 from bilingue.locales import long_date, reading_time, ui_words
@@ -40,8 +39,6 @@ from bilingue.safety import escape_markdown_text
 from bilingue.sources import link_target
 from bilingue.tags import Tag
 
-#: what the home page writes where its list goes
-LISTING_MARKER = "<!-- bilingue:essays -->"
 #: what the tag page writes where its sections go (docs/tags.md, docs/tags.en.md)
 TAGS_MARKER = "<!-- bilingue:tags -->"
 #: what the authors page writes where its sections go (docs/auteurs.md, docs/auteurs.en.md)
@@ -158,8 +155,7 @@ def render_listing(
     through untouched, so a listing page costs little to render however many pages there are.
     Every value from an essay's front matter is HTML-escaped.
     """
-    known = {essay.slug: essay for essay in library.essays} if library is not None else {}
-    cards = [_card(essay, language, href, library, known.get(essay.slug)) for essay in essays]
+    cards = [_card(essay, language, href, library) for essay in essays]
     if not cards:
         return f'<p class="bl-essays-empty">{ui_words(language)["no_essays"]}</p>'
     return '<div class="bl-essays">\n' + "\n".join(cards) + "\n</div>"
@@ -206,21 +202,21 @@ def render_archives(collection: EssayCollection, href: Href) -> str:
     return '<ul class="bl-archives">\n' + "\n".join(items) + "\n</ul>"
 
 
-def _card(essay: CorpusEssay, language: str, href: Href, library: Library | None, known: Essay | None) -> str:
+def _card(essay: CorpusEssay, language: str, href: Href, library: Library | None) -> str:
     meta = essay.meta
     # the French text's length: a translation is not shorter to read
-    words = known.french.word_count if known is not None else essay.word_count
+    words = library.original(essay).word_count if library is not None else essay.word_count
     details = [
         f'<time datetime="{meta.date.isoformat()}">{html.escape(long_date(meta.date, language))}</time>',
         html.escape(reading_time(words, language)),
     ]
     if not essay.is_translated(language):
         details.append(f'<span class="bl-essay-untranslated">{ui_words(language)["not_translated"]}</span>')
-    if library is not None and known is not None:
-        by = _html_byline(library.authors_of(known), language, href)
+    if library is not None:
+        by = _html_byline(library.authors_of(essay), language, href)
         if by:
             details.append(f'<span class="bl-byline">{by}</span>')
-        tags = " ".join(_html_tag(tag, language, href) for tag in library.tags_of(known, language))
+        tags = " ".join(_html_tag(tag, language, href) for tag in library.tags_of(essay, language))
     else:
         tags = " ".join(f'<span class="bl-tag">{html.escape(tag)}</span>' for tag in meta.tags)
     lines = [
@@ -311,7 +307,7 @@ def insert_author_index(
         parts.append(escape_markdown_text(author.bio_in(language)))
         if author.url:
             parts.append(f'[{ui_words(language)["website"]}]({link_target(author.url)}){{ rel="me" }}')
-        essays = library.essays_by(author)
+        essays = library.essays_by(author, language)
         items = [_essay_item(essay, language, page_src, essays_src) for essay in essays]
         parts.append("\n".join(items) if items else ui_words(language)["no_essays"])
         sections.append("\n\n".join(parts))
@@ -342,8 +338,8 @@ def tag_chips(tags: Iterable[Tag], language: str, page_src: str) -> str:
     return " ".join(chips)
 
 
-def _essay_item(essay: Essay, language: str, page_src: str, essays_src: str) -> str:
-    meta = essay.version(language).meta
+def _essay_item(essay: CorpusEssay, language: str, page_src: str, essays_src: str) -> str:
+    meta = essay.meta
     link = posixpath.relpath(f"{essays_src}/{essay.slug}.md", posixpath.dirname(page_src) or ".")
     when = f'<time datetime="{meta.date.isoformat()}">{long_date(meta.date, language)}</time>'
     item = f"- [{escape_markdown_text(meta.title)}]({link}) · {when}"

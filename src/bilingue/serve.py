@@ -37,8 +37,6 @@ class OwnWritesFilter:
     def __init__(self, builder: Callable[..., None], watched: Callable[[], Iterable[Path | str]]):
         self.builder = builder
         self.watched = watched  # the paths the server watches (asked at each call: plugins add some)
-        self.builds = 0
-        self.skipped = 0
         self._expected: Snapshot | None = None
 
     def prime(self) -> None:
@@ -48,11 +46,9 @@ class OwnWritesFilter:
     def __call__(self, *arguments, **keywords) -> None:
         before = snapshot(self.watched())
         if self._expected is not None and before == self._expected:
-            self.skipped += 1
             log.info("Only the build's own writes changed (English files, locks): no rebuild")
             return
         with recording_writes() as written:
-            self.builds += 1
             self.builder(*arguments, **keywords)
         expected = dict(before)
         for path, state in written.items():
@@ -105,10 +101,6 @@ class UnreachableProviders:
             del self._until[provider]
             return False
         return True
-
-    def forget(self, provider: str) -> None:
-        """Forget that ``provider`` failed (it is tried again at once)."""
-        self._until.pop(provider, None)
 
 
 def _under(path: Path, roots: Iterable[Path | str]) -> bool:

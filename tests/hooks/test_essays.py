@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from bilingue.build_state import start_build
-from bilingue.listing import LISTING_MARKER
+from mkdocs.config import load_config
+
+from bilingue.build_state import build_state, site_library, start_build
 from hooks import essays
 from tests.hooks.conftest import english_pass, read_pass
 
+#: what the home page (docs/index.md) writes where its list goes
+LISTING_MARKER = "<!-- bilingue:essays -->"
 HOME = f"# Essais\n\n{LISTING_MARKER}\n"
 TITLE = "# Mystique\n\nLe texte.\n"
 
@@ -57,8 +60,23 @@ def test_front_matter_the_registries_do_not_cover_is_a_warning_in_the_french_pas
     essay.write_text(essay.read_text(encoding="utf-8").replace("tags:", "authors: [nobody-known]\ntags:", 1))
     start_build(mkdocs_config)
     with caplog.at_level(logging.WARNING):
-        essays.on_pre_build(english_pass(mkdocs_config))
-        assert "nobody-known" not in caplog.text  # said once, in the French pass
-        mkdocs_config.theme["language"] = "fr"
-        essays.on_pre_build(mkdocs_config)
-    assert "nobody-known" in caplog.text
+        read_pass(mkdocs_config)  # the French pass, once its essays are read
+        assert caplog.text.count("nobody-known") == 1
+        read_pass(english_pass(mkdocs_config))
+    assert caplog.text.count("nobody-known") == 1  # said once, in the French pass
+
+
+def test_the_corpus_lasts_the_whole_build_across_both_language_passes(mkdocs_config, project):
+    read_pass(mkdocs_config)
+    corpus = build_state(mkdocs_config).corpus
+    # i18n's English pass runs every event again on the same config, on_config (start_build) too
+    start_build(mkdocs_config)
+    read_pass(english_pass(mkdocs_config))
+    assert build_state(mkdocs_config).corpus is corpus
+    assert "essais/mystique.md" in corpus.pages["fr"] and "essais/mystique.en.md" in corpus.pages["en"]
+    library = site_library(mkdocs_config)
+    (english,) = [essay for essay in library.essays_in("en") if essay.slug == "mystique"]
+    assert library.original(english).language == "fr"  # the French pass's record, kept
+    # `mkdocs serve` loads mkdocs.yml again for each rebuild: a new config is a new build
+    rebuild = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    assert start_build(rebuild).corpus is not corpus and not build_state(rebuild).corpus.pages

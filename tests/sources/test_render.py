@@ -182,3 +182,8 @@ def test_english_notes_group_numbers_the_english_way():
     )
     assert group_numbers("1 234 567 people in 2019 300 days", "en") == "1,234,567 people in 2019 300 days"
     assert group_numbers("395 000 décès", "fr") == "395 000 décès"  # French keeps its spaces
+
+
+def test_a_page_with_no_footnote_reference_is_returned_as_it_is(registry):
+    listing = '# Essais\n\n<div class="bl-essays">\n<p>Un résumé avec [un lien](x.md).</p>\n</div>\n'
+    assert add_definitions(listing, registry, "fr") is listing

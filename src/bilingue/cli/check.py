@@ -12,6 +12,7 @@ from bilingue.cli._format import add_format_argument
 from bilingue.cli._paths import check_folder
 from bilingue.cli._project import project_options, project_settings
 from bilingue.config import Settings
+from bilingue.corpus import corpus_of_folder
 from bilingue.errors import SourceFileError
 from bilingue.library import load_library
 from bilingue.reporting import Problem, emit
@@ -84,7 +85,8 @@ def _front_matter_findings(project: Settings, docs: Path) -> list[Finding]:
     """authors.yml and tags.yml, and the essays' ``authors:`` and ``tags:`` against them (errors)."""
     try:
         # an essay whose front matter cannot be read is the build's and translate's to report
-        library = load_library(project, skip_unreadable=True, docs_dir=docs)
+        corpus = corpus_of_folder(docs, project.folders.essays, skip_unreadable=True)
+        library = load_library(project, corpus, docs_dir=docs)
     except SourceFileError as error:
         return [finding_from_error(error)]
     return [Finding(ERROR, problem.path, problem.line, problem.message) for problem in library.problems()]

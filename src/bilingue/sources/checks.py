@@ -100,11 +100,6 @@ def check_cited(
     return findings
 
 
-def check_malformed_citations(path: Path, text: str | Document, registry: Registry) -> list[Finding]:
-    """``[^src:...]`` references that do not follow the syntax, each with the closest valid one."""
-    return _malformed_findings(path, find_malformed_citations(text), registry)
-
-
 def _malformed_findings(path: Path, malformed: Iterable[Citation], registry: Registry) -> list[Finding]:
     findings = []
     for citation in malformed:

@@ -62,6 +62,8 @@ def read_page(path: Path | str) -> Document:
 
 def find_citations(text: str | Document) -> list[Citation]:
     """Every citation reference in ``text`` (a page, front matter included or not), in order."""
+    if isinstance(text, str) and "[^" not in text:  # no footnote reference at all: not parsed
+        return []
     document = text if isinstance(text, Document) else parse_document(text)
     citations = []
     for block in document.prose_blocks():

@@ -230,7 +230,9 @@ def _to_python(node: yaml.Node, where: tuple[str, ...], lines: dict[tuple[str, .
             items.append(_to_python(item, (*where, str(index)), lines, path))
         return items
     try:
-        return yaml.SafeLoader("").construct_object(node)
+        # a constructor alone: a whole SafeLoader (reader, scanner, parser) per value cost most
+        # of reading the registry, twice per build
+        return yaml.constructor.SafeConstructor().construct_object(node)
     except (yaml.YAMLError, ValueError):
         # e.g. 2024-13-01 looks like a YAML date but is not one: let the schema say why
         return node.value

@@ -29,6 +29,8 @@ def add_definitions(markdown: str, registry: Registry, language: str) -> str:
     reference; other labels get a definition appended at the end. Unknown ids are left as they
     are: the checks report them.
     """
+    if "[^" not in markdown:  # no footnote reference (a listing page): nothing to define
+        return markdown
     document = parse_document(markdown)
     definitions = find_definitions(document)
     replaced: dict[int, str] = {}
