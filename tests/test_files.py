@@ -140,6 +140,31 @@ def test_read_text_refuses_a_folder_and_a_missing_file_by_name(tmp_path):
         read_text(tmp_path / "absent.md")
 
 
+@pytest.mark.parametrize("linked", ["the file", "its folder", "a folder above"])
+def test_read_text_follows_links_inside_the_project_and_refuses_links_out_of_it(tmp_path, linked):
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    for root in (project, outside):
+        (root / "real" / "essais").mkdir(parents=True)
+        (root / "real" / "essais" / "x.md").write_text(f"# {root.name}\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    link, target = {
+        "the file": (project / "x.md", Path("real/essais/x.md")),
+        "its folder": (project / "essais", Path("real/essais")),
+        "a folder above": (project / "docs", Path("real")),
+    }[linked]
+    read = {"the file": "x.md", "its folder": "essais/x.md", "a folder above": "docs/essais/x.md"}[linked]
+    link.symlink_to(project / target)
+    assert read_text(project / read) == "# project\n"
+    link.unlink()
+    link.symlink_to(outside / target)
+    with pytest.raises(SourceFileError, match="is a symbolic link to a file outside the project: refused"):
+        read_text(project / read)
+    link.unlink()
+    link.symlink_to(outside / "nowhere")  # leads out of the project, to nothing: still refused
+    with pytest.raises(SourceFileError, match="is a symbolic link to a file outside the project: refused"):
+        read_text(project / read)
+
+
 def test_a_rewrite_keeps_the_files_mode(tmp_path):
     target = tmp_path / "x.en.md"
     target.write_text("old", encoding="utf-8")
