@@ -112,7 +112,9 @@ def _read_bytes_inside_project(path: Path) -> bytes:
     commands read three files per essay). Any other answer (a link, no /proc) goes through
     ``refuse_links_outside`` itself.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    # O_NONBLOCK: a link to a named pipe (outside, about to be refused) must not hang the open;
+    # on a regular file it changes nothing
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as handle:
         if _opened_path(fd) != os.path.abspath(path):
             refuse_links_outside(path)
