@@ -1,6 +1,7 @@
 """Scale: our build against plain Material + i18n on synthetic corpora of N essays.
 
 .venv/bin/python benchmarks/scale.py --sizes 100,300,1000 [--runs 2] [--serve-size 300] [--cli-only]
+.venv/bin/python benchmarks/scale.py --sizes 300 --serve-size 300 --serve-only [--servers ours,dirty,plain]
 
 For each N it generates N French essays of about 1,200 words using every construct the site
 supports (headings, lists, tables, admonitions, details, tabs, code, maths, keys, footnotes,
@@ -80,6 +81,14 @@ def main() -> None:
         "--serve-size", type=int, default=0, help="measure mkdocs serve at this size (0: skip)"
     )
     parser.add_argument(
+        "--servers",
+        default=",".join(SERVERS),
+        help=f"which servers --serve-size measures, comma-separated (default {','.join(SERVERS)})",
+    )
+    parser.add_argument(
+        "--serve-only", action="store_true", help="measure serve only (no builds, no CLI figures)"
+    )
+    parser.add_argument(
         "--work", type=Path, default=Path(tempfile.gettempdir()) / "bilingue-scale", help="corpus cache"
     )
     args = parser.parse_args()
@@ -87,11 +96,12 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start", flush=True)
     for size in sizes:
         project = prepare(args.work, size)
-        if not args.cli_only:
+        if not args.cli_only and not args.serve_only:
             measure_builds(project, size, args.runs)
-        measure_cli(project, size, args.runs)
+        if not args.serve_only:
+            measure_cli(project, size, args.runs)
         if size == args.serve_size and not args.cli_only:
-            measure_serve(project)
+            measure_serve(project, args.servers.split(","))
     print(f"load average {os.getloadavg()[0]:.1f} at the end", flush=True)
 
 
@@ -291,13 +301,9 @@ def measure_cli(project: Path, size: int, runs: int) -> None:
         )
 
 
-def measure_serve(project: Path, edits: int = 3) -> None:
-    for label, config, extra in (
-        ("ours", "mkdocs.yml", []),
-        # MkDocs warns on every dirty build: --strict (our mkdocs.yml) would abort it
-        ("ours --dirty", "mkdocs.yml", ["--dirty", "--no-strict"]),
-        ("plain", "mkdocs.plain.yml", []),
-    ):
+def measure_serve(project: Path, servers: list[str], edits: int = 3) -> None:
+    for name in servers:
+        label, config, extra = SERVERS[name]
         latencies, rebuilds = serve_edits(project, config, extra, edits)
         shown = ", ".join(f"{seconds:.1f}" for seconds in latencies)
         print(
@@ -401,6 +407,14 @@ def _fingerprint() -> str:
 
 #: the version of the generated corpora (cached in --work): bump it when essay() or registry() change
 CORPUS_VERSION = 1
+
+#: --servers: name -> (label, config, mkdocs serve's options)
+SERVERS = {
+    "ours": ("ours", "mkdocs.yml", []),
+    # MkDocs warns on every dirty build: --strict (our mkdocs.yml) would abort it
+    "dirty": ("ours --dirty", "mkdocs.yml", ["--dirty", "--no-strict"]),
+    "plain": ("plain", "mkdocs.plain.yml", []),
+}
 
 WORDS = [
     "le",
