@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from bilingue.cli import main
+from tests.cli.conftest import translated_essay
 from tests.sync.conftest import ESSAY, edit
 
 
@@ -28,15 +29,8 @@ def test_status_table_counts_blocks_per_essay(tmp_path, capsys):
 
 
 def test_status_diff_shows_a_translator_what_changed_in_the_french(tmp_path, capsys):
-    essays = tmp_path / "essais"
-    essays.mkdir()
-    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
-    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
-    english = essays / "essai.en.md"
-    english.write_text(
-        english.read_text(encoding="utf-8").replace("PPrëmmîërr ppáráágrááphëë", "First paragraph"),
-        encoding="utf-8",
-    )
+    essays, english = translated_essay(tmp_path)
+    edit(english, "PPrëmmîërr ppáráágrááphëë", "First paragraph")  # a person's English
     edit(essays / "essai.md", "la pluie et du beau temps", "la pluie et du mauvais temps")
     assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
     capsys.readouterr()
@@ -49,11 +43,7 @@ def test_status_diff_shows_a_translator_what_changed_in_the_french(tmp_path, cap
 
 
 def test_a_file_a_person_restructured_counts_its_blocks_as_human(tmp_path, capsys):
-    essays = tmp_path / "essais"
-    essays.mkdir()
-    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
-    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
-    english = essays / "essai.en.md"
+    essays, english = translated_essay(tmp_path)
     restructured = english.read_text(encoding="utf-8") + "\nA paragraph the translator added.\n"
     english.write_text(restructured, encoding="utf-8")
     assert main(["translate", str(essays), "--provider", "pseudo"]) == 0  # the file becomes a person's
@@ -126,10 +116,7 @@ def test_an_unreadable_essay_gets_a_row_and_the_others_are_still_listed(tmp_path
 
 
 def test_status_says_adopted_for_english_nobody_vouches_for(tmp_path, capsys):
-    essays = tmp_path / "essais"
-    essays.mkdir()
-    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
-    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    essays, _ = translated_essay(tmp_path)
     (essays / "essai.lock.json").unlink()
     capsys.readouterr()
     assert main(["status", str(essays)]) == 0
