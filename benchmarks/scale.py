@@ -1,6 +1,7 @@
 """Scale: our build against plain Material + i18n on synthetic corpora of N essays.
 
-.venv/bin/python benchmarks/scale.py --sizes 100,300,1000 [--runs 2] [--serve-size 300]
+.venv/bin/python benchmarks/scale.py --sizes 100,300,1000 [--runs 2] [--serve-size 300] [--cli-only]
+.venv/bin/python benchmarks/scale.py --sizes 300 --serve-size 300 --serve-only [--servers ours,dirty,plain]
 
 For each N it generates N French essays of about 1,200 words using every construct the site
 supports (headings, lists, tables, admonitions, details, tabs, code, maths, keys, footnotes,
@@ -49,6 +50,9 @@ ENVIRONMENT = {
     "BILINGUE_CACHE_DIR": "off",
     "BILINGUE_ALLOW_TEST_PROVIDERS": "true",
 }
+# Python as a user runs it, bytecode cached: with PYTHONDONTWRITEBYTECODE (set on some CI machines)
+# every command compiles the package's modules again, about 0.5 s of a short command
+ENVIRONMENT.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 @dataclass
@@ -65,9 +69,24 @@ class Build:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,300", help="corpus sizes, comma-separated (default 100,300)")
-    parser.add_argument("--runs", type=int, default=1, help="builds of each configuration per size")
+    parser.add_argument(
+        "--runs", type=int, default=1, help="builds of each configuration per size (and runs of each command)"
+    )
+    parser.add_argument(
+        "--cli-only",
+        action="store_true",
+        help="time only the unchanged translate / --check / status (no builds, no serve)",
+    )
     parser.add_argument(
         "--serve-size", type=int, default=0, help="measure mkdocs serve at this size (0: skip)"
+    )
+    parser.add_argument(
+        "--servers",
+        default=",".join(SERVERS),
+        help=f"which servers --serve-size measures, comma-separated (default {','.join(SERVERS)})",
+    )
+    parser.add_argument(
+        "--serve-only", action="store_true", help="measure serve only (no builds, no CLI figures)"
     )
     parser.add_argument(
         "--work", type=Path, default=Path(tempfile.gettempdir()) / "bilingue-scale", help="corpus cache"
@@ -77,10 +96,12 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start", flush=True)
     for size in sizes:
         project = prepare(args.work, size)
-        measure_builds(project, size, args.runs)
-        measure_cli(project)
-        if size == args.serve_size:
-            measure_serve(project)
+        if not args.cli_only and not args.serve_only:
+            measure_builds(project, size, args.runs)
+        if not args.serve_only:
+            measure_cli(project, size, args.runs)
+        if size == args.serve_size and not args.cli_only:
+            measure_serve(project, args.servers.split(","))
     print(f"load average {os.getloadavg()[0]:.1f} at the end", flush=True)
 
 
@@ -258,25 +279,31 @@ def build(project: Path, name: str) -> Build:
         )
 
 
-def measure_cli(project: Path) -> None:
-    figures = []
-    for label, arguments in (
-        ("translate", ["translate", "--provider", "pseudo"]),
-        ("translate --check", ["translate", "--check"]),
-        ("status", ["status"]),
-    ):
-        seconds, _, _ = timed([PYTHON, "-m", "bilingue", *arguments], project)
-        figures.append(f"{label} {seconds:.2f} s")
-    print("   unchanged corpus: " + ", ".join(figures), flush=True)
+def measure_cli(project: Path, size: int, runs: int) -> None:
+    """The unchanged corpus's ``translate`` / ``--check`` / ``status``, each ``runs`` times in turn:
+    wall seconds (best, then every run) and CPU seconds (user + system, of the best run's process;
+    less sensitive than wall time to other jobs on the machine)."""
+    commands = {
+        "translate": ["translate", "--provider", "pseudo"],
+        "translate --check": ["translate", "--check"],
+        "status": ["status"],
+    }
+    times: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}
+    for _ in range(max(runs, 1)):
+        for label, arguments in commands.items():
+            seconds, _, cpu = timed([PYTHON, "-m", "bilingue", *arguments], project)
+            times[label].append((seconds, cpu))
+    for label, figures in times.items():
+        wall, cpu = min(figures)
+        every = ", ".join(f"{seconds:.2f}" for seconds, _ in figures)
+        print(
+            f"N={size} unchanged {label:17}: {wall:.2f} s wall, {cpu:.2f} s CPU (runs: {every})", flush=True
+        )
 
 
-def measure_serve(project: Path, edits: int = 3) -> None:
-    for label, config, extra in (
-        ("ours", "mkdocs.yml", []),
-        # MkDocs warns on every dirty build: --strict (our mkdocs.yml) would abort it
-        ("ours --dirty", "mkdocs.yml", ["--dirty", "--no-strict"]),
-        ("plain", "mkdocs.plain.yml", []),
-    ):
+def measure_serve(project: Path, servers: list[str], edits: int = 3) -> None:
+    for name in servers:
+        label, config, extra = SERVERS[name]
         latencies, rebuilds = serve_edits(project, config, extra, edits)
         shown = ", ".join(f"{seconds:.1f}" for seconds in latencies)
         print(
@@ -380,6 +407,14 @@ def _fingerprint() -> str:
 
 #: the version of the generated corpora (cached in --work): bump it when essay() or registry() change
 CORPUS_VERSION = 1
+
+#: --servers: name -> (label, config, mkdocs serve's options)
+SERVERS = {
+    "ours": ("ours", "mkdocs.yml", []),
+    # MkDocs warns on every dirty build: --strict (our mkdocs.yml) would abort it
+    "dirty": ("ours --dirty", "mkdocs.yml", ["--dirty", "--no-strict"]),
+    "plain": ("plain", "mkdocs.plain.yml", []),
+}
 
 WORDS = [
     "le",

@@ -23,6 +23,7 @@ from bilingue.errors import SourceFileError
 from bilingue.files import read_text
 from bilingue.frontmatter import split_front_matter
 from bilingue.safety import Unsafe, escape_page_meta, sanitize_html, unsafe_markup
+from bilingue.serve import current_session
 from bilingue.site import build_language, file_language
 from bilingue.unsafe_content import unsafe_in_markdown
 
@@ -43,18 +44,23 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # After every other hook that edits the content (footnotes, listing, notices).
 @event_priority(-200)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    session = current_session()  # a server's rebuilds reuse the work on unchanged pages
     # an English fallback page is the French file again: reported once, in the French build
     if file_language(page.file.src_uri) == build_language(config):
-        found = unsafe_markup(html)
+        found = session.cached(session.unsafe_found, html, _unsafe_markup)
         if found:
-            _report(found, page, config)
+            _report(list(found), page, config)
     _sanitize_toc(page.toc)
-    return sanitize_html(html)
+    return session.cached(session.sanitized, html, sanitize_html)
 
 
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+
+def _unsafe_markup(html: str) -> tuple[Unsafe, ...]:
+    return tuple(unsafe_markup(html))
 
 
 def _report(found: list[Unsafe], page: Page, config: MkDocsConfig) -> None:

@@ -1,5 +1,6 @@
 """`mkdocs serve`: one rebuild per edit (the build's own writes of English files and locks do not
-start another one). Thin glue over ``bilingue.serve``."""
+start another one), and the session that the other hooks keep between rebuilds (started here at
+``on_startup``, for ``build`` too). Thin glue over ``bilingue.serve``."""
 
 from __future__ import annotations
 
@@ -8,11 +9,21 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
-from bilingue.serve import OwnWritesFilter
+from bilingue.serve import OwnWritesFilter, current_session, start_session
+from bilingue.site import is_source_pass
 
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    start_session(command)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if is_source_pass(config):  # a (re)build starts; i18n's English pass is part of it
+        current_session().next_rebuild()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -6,10 +6,10 @@ with the configured provider (an unreachable provider leaves the existing Englis
 is reported once), ``check`` fails the build when an English essay is missing or stale (no
 network: for CI), ``off`` does nothing.
 
-Under ``mkdocs serve`` (the module lives as long as the server): check mode does not fail the
-rebuild, it shows the problems on the essays' pages and in the log; a service that failed is left
-alone for a few minutes (``bilingue.serve.UnreachableProviders``) instead of being retried, with
-its timeouts, on every rebuild.
+Under ``mkdocs serve`` (what lasts between rebuilds is in ``bilingue.serve.current_session()``,
+started by hooks/serve.py): check mode does not fail the rebuild, it shows the problems on the
+essays' pages and in the log; a service that failed is left alone for a few minutes instead of
+being retried, with its timeouts, on every rebuild.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from bilingue.markdown import renderer_from_config
 from bilingue.paths import french_path_for
 from bilingue.providers import get_provider
 from bilingue.redact import RedactingFilter
-from bilingue.serve import UnreachableProviders
+from bilingue.serve import current_session
 from bilingue.site import (
     TRANSLATION_NOTICE,
     TRANSLATION_PROBLEMS,
@@ -43,20 +43,9 @@ from bilingue.sync import find_problems, freshness_of, sync_paths
 log = logging.getLogger("mkdocs.hooks.translation")
 log.addFilter(RedactingFilter())  # a service's error may echo a key
 
-# `mkdocs serve` keeps this module between rebuilds: what it knows lasts as long as the server.
-_serving = False
-_resting = UnreachableProviders()
-# check mode while serving: French essay -> what is wrong with its translation (shown on its pages)
-_problems: dict[Path, list[str]] = {}
-
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
 
 
 @reported_as_build_errors()
@@ -80,7 +69,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if not is_source_pass(config):
         return
     mode = build_state(config).settings.translation.mode
-    _problems.clear()
+    current_session().translation_problems.clear()
     if mode == "check":
         _check(build_state(config))
     elif mode == "auto":
@@ -92,8 +81,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.abs_src_path is None:
         return markdown  # a page the build generates: no translation to describe
     french = french_source_of(page)
-    if _problems.get(french.resolve()):
-        page.meta[TRANSLATION_PROBLEMS] = _problems[french.resolve()]
+    if problems := current_session().translation_problems.get(french.resolve()):
+        page.meta[TRANSLATION_PROBLEMS] = problems
     if file_language(page.file.src_uri) == SOURCE_LANGUAGE:
         return markdown
     state = build_state(config)
@@ -120,13 +109,16 @@ def _check(state: BuildState) -> None:
     if not problems:
         return
     lines = problems.lines() + (["Then commit the English files and locks."] if problems.outdated else [])
-    if not _serving:
+    session = current_session()
+    if not session.serving:
         raise PluginError("translation check failed (mode: check):\n  " + "\n  ".join(lines))
     # While serving, a failed build would leave the author looking at a server that hangs: the
     # site is built, the problems are shown on the pages concerned and in the log (a build fails).
     for problem in problems.all():
         if problem.path is not None:
-            _problems.setdefault(french_path_for(problem.path).resolve(), []).append(problem.text())
+            session.translation_problems.setdefault(french_path_for(problem.path).resolve(), []).append(
+                problem.text()
+            )
     log.info(
         "translation check (mode: check) found problems; `mkdocs build` fails on them, `serve` shows "
         "them on their pages:\n  " + "\n  ".join(lines)
@@ -135,7 +127,8 @@ def _check(state: BuildState) -> None:
 
 def _sync(state: BuildState) -> None:
     provider_name = state.settings.translation.provider
-    if _serving and _resting.is_resting(provider_name or _DEFAULT_CHAIN):
+    session = current_session()
+    if session.serving and session.resting.is_resting(provider_name or _DEFAULT_CHAIN):
         return  # said when it failed; the existing English is used meanwhile
     try:
         run = sync_paths(
@@ -159,8 +152,8 @@ def _sync(state: BuildState) -> None:
     if service_failures:
         # One clear message, not a warning per page: the build goes on with the English we have.
         first = service_failures[0].messages[0] if service_failures[0].messages else "no answer"
-        if _serving:
-            _resting.remember(provider_name or _DEFAULT_CHAIN, first)
+        if session.serving:
+            session.resting.remember(provider_name or _DEFAULT_CHAIN, first)
         log.info(
             f"translation: {len(service_failures)} essay(s) not updated ({first}); their existing "
             "English is kept and marked outdated. Run `python -m bilingue translate` later."

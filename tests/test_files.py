@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,61 @@ def test_read_text_refuses_a_folder_and_a_missing_file_by_name(tmp_path):
         read_text(tmp_path)
     with pytest.raises(SourceFileError, match=r"absent\.md: file not found"):
         read_text(tmp_path / "absent.md")
+
+
+@pytest.mark.parametrize("linked", ["the file", "its folder", "a folder above"])
+def test_read_text_follows_links_inside_the_project_and_refuses_links_out_of_it(tmp_path, linked):
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    for root in (project, outside):
+        (root / "real" / "essais").mkdir(parents=True)
+        (root / "real" / "essais" / "x.md").write_text(f"# {root.name}\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    link, target = {
+        "the file": (project / "x.md", Path("real/essais/x.md")),
+        "its folder": (project / "essais", Path("real/essais")),
+        "a folder above": (project / "docs", Path("real")),
+    }[linked]
+    read = {"the file": "x.md", "its folder": "essais/x.md", "a folder above": "docs/essais/x.md"}[linked]
+    link.symlink_to(project / target)
+    assert read_text(project / read) == "# project\n"
+    link.unlink()
+    link.symlink_to(outside / target)
+    with pytest.raises(SourceFileError, match="is a symbolic link to a file outside the project: refused"):
+        read_text(project / read)
+    link.unlink()
+    link.symlink_to(outside / "nowhere")  # leads out of the project, to nothing: still refused
+    with pytest.raises(SourceFileError, match="is a symbolic link to a file outside the project: refused"):
+        read_text(project / read)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_read_text_refuses_a_link_to_a_named_pipe_without_waiting_for_a_writer(tmp_path):
+    # a plain open of a pipe blocks until somebody writes: a pull request's link to one must not
+    # stall the build (the read runs in a thread so that a regression fails instead of hanging)
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    (project / "x.md").symlink_to(pipe)
+    outcome: list[BaseException] = []
+    reader = threading.Thread(target=lambda: _catch(outcome, read_text, project / "x.md"))
+    reader.start()
+    reader.join(60)
+    if reader.is_alive():  # unblock the open so the thread ends, then fail
+        with open(pipe, "wb"):
+            pass
+        reader.join()
+        pytest.fail("read_text waited for a writer on a named pipe")
+    assert len(outcome) == 1 and isinstance(outcome[0], SourceFileError), outcome
+    assert "symbolic link to a file outside the project" in str(outcome[0])
+
+
+def _catch(outcome: list[BaseException], function, *args) -> None:
+    try:
+        function(*args)
+    except BaseException as error:  # handed to the test's assertions
+        outcome.append(error)
 
 
 def test_a_rewrite_keeps_the_files_mode(tmp_path):

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from bilingue.files import atomic_write_text
-from bilingue.serve import OwnWritesFilter, UnreachableProviders
+from bilingue.serve import OwnWritesFilter, RebuildCache, UnreachableProviders, start_session
 
 
 class Build:
@@ -82,3 +82,33 @@ def test_an_unreachable_service_rests_and_is_announced_once(caplog):
     assert not resting.is_resting("deepl")
     now[0] = 401
     assert not resting.is_resting("google")
+
+
+def test_a_rebuild_cache_gives_the_same_result_for_the_same_text_and_forgets_old_ones():
+    made: list[str] = []
+    cache: RebuildCache[str] = RebuildCache()
+
+    def make(text: str) -> str:
+        made.append(text)
+        return text.upper()
+
+    assert cache.get("page a", make) == "PAGE A"
+    assert cache.get("page a", make) == "PAGE A" and made == ["page a"]  # same text: not made again
+    assert cache.get("page a, edited", make) == "PAGE A, EDITED"  # any change is a new text
+    cache.next_rebuild()
+    assert cache.get("page a", make) == "PAGE A" and len(made) == 2  # used in the previous rebuild
+    cache.next_rebuild()  # "page a, edited" was not used in the last rebuild...
+    cache.next_rebuild()
+    assert cache.get("page a, edited", make) == "PAGE A, EDITED" and len(made) == 3  # ... forgotten
+    assert len(cache) == 1
+
+
+def test_a_session_caches_only_while_serving():
+    calls: list[str] = []
+    for command, expected_calls in (("build", 2), ("serve", 1)):
+        calls.clear()
+        session = start_session(command)
+        for _ in range(2):
+            session.cached(session.sanitized, "<p>x</p>", lambda text: calls.append(text) or text)
+        assert len(calls) == expected_calls
+    start_session("build")

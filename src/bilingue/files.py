@@ -59,10 +59,10 @@ def read_text(path: Path | str, *, exact: bool = False) -> str:
     line of its first bad byte) gets the same clear message everywhere instead of a traceback.
     """
     path = Path(path)
-    refuse_links_outside(path)
     try:
-        data = path.read_bytes()
+        data = _read_bytes_inside_project(path)
     except FileNotFoundError:
+        refuse_links_outside(path)  # a link out of the project says so, even when it leads nowhere
         raise SourceFileError(path, None, "file not found", "check the path") from None
     except IsADirectoryError:
         raise SourceFileError(path, None, "is a folder, not a file", "give the file's path") from None
@@ -100,6 +100,33 @@ def refuse_links_outside(path: Path | str) -> None:
             "is a symbolic link to a file outside the project: refused (never read, translated or published)",
             "put the file itself in the project instead of a link to it",
         )
+
+
+def _read_bytes_inside_project(path: Path) -> bytes:
+    """The bytes of ``path``, checked by ``refuse_links_outside`` (a ``SourceFileError``).
+
+    The file is opened once, checked, then read from the same descriptor (no window to swap it
+    for a link between the check and the read). On Linux the path the system actually opened
+    (``/proc/self/fd``) equal to the absolute path given means no link anywhere on the way: the
+    usual case costs one call instead of ``realpath`` looking up every folder of the path (the
+    commands read three files per essay). Any other answer (a link, no /proc) goes through
+    ``refuse_links_outside`` itself.
+    """
+    # O_NONBLOCK: a link to a named pipe (outside, about to be refused) must not hang the open;
+    # on a regular file it changes nothing
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if _opened_path(fd) != os.path.abspath(path):
+            refuse_links_outside(path)
+        return handle.read()
+
+
+def _opened_path(fd: int) -> str | None:
+    """The path the system opened as ``fd``, links resolved (None where /proc does not say)."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return None
 
 
 def project_root(path: Path) -> Path:

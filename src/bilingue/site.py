@@ -19,7 +19,8 @@ from bilingue.paths import ENGLISH_SUFFIX, english_path_for, french_path_for, la
 UNTRANSLATED = "untranslated"
 #: an English page's freshness (machine / reviewed / outdated, synced on), for translation-notice.html
 TRANSLATION_NOTICE = "translation_notice"
-#: check mode while serving: what is wrong with the page's translation (translation-problems.html)
+#: check mode under ``mkdocs serve``: what is wrong with the essay's translation (a list of
+#: lines), shown on its pages by translation-problems.html instead of failing the rebuild
 TRANSLATION_PROBLEMS = "translation_problems"
 #: the registry's Source objects a page cites, in order (hooks/sources.py -> hooks/sharing.py)
 CITED_SOURCES = "cited_sources"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from bilingue.cli import main
+from tests.cli.conftest import translated_essay
 from tests.sync.conftest import ESSAY, edit
 
 
@@ -28,15 +29,8 @@ def test_status_table_counts_blocks_per_essay(tmp_path, capsys):
 
 
 def test_status_diff_shows_a_translator_what_changed_in_the_french(tmp_path, capsys):
-    essays = tmp_path / "essais"
-    essays.mkdir()
-    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
-    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
-    english = essays / "essai.en.md"
-    english.write_text(
-        english.read_text(encoding="utf-8").replace("PPrëmmîërr ppáráágrááphëë", "First paragraph"),
-        encoding="utf-8",
-    )
+    essays, english = translated_essay(tmp_path)
+    edit(english, "PPrëmmîërr ppáráágrááphëë", "First paragraph")  # a person's English
     edit(essays / "essai.md", "la pluie et du beau temps", "la pluie et du mauvais temps")
     assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
     capsys.readouterr()
@@ -49,16 +43,12 @@ def test_status_diff_shows_a_translator_what_changed_in_the_french(tmp_path, cap
 
 
 def test_a_file_a_person_restructured_counts_its_blocks_as_human(tmp_path, capsys):
-    essays = tmp_path / "essais"
-    essays.mkdir()
-    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
-    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
-    english = essays / "essai.en.md"
+    essays, english = translated_essay(tmp_path)
     restructured = english.read_text(encoding="utf-8") + "\nA paragraph the translator added.\n"
     english.write_text(restructured, encoding="utf-8")
     assert main(["translate", str(essays), "--provider", "pseudo"]) == 0  # the file becomes a person's
     capsys.readouterr()
-    assert main(["status", str(essays)]) == 0
+    assert main(["status", "--all", str(essays)]) == 0
     row = next(line for line in capsys.readouterr().out.splitlines() if "essai.md" in line)
     cells = [cell.strip() for cell in row.split("│")[2:-1]]
     assert cells[:5] == ["a person's file", "0", "14", "0", "0"]  # 13 blocks + the added one
@@ -118,23 +108,65 @@ def test_an_unreadable_essay_gets_a_row_and_the_others_are_still_listed(tmp_path
 
     captured = capsys.readouterr()
     rows = _rows(captured.out)
-    assert rows["bon.md"][0] == "up to date"
+    assert "bon.md" not in rows  # nothing to do: counted, not listed
+    assert "3 essay(s); nothing to do: 1 up to date; 2 with something to do" in captured.out
     assert rows["casse.md"][0].startswith("unreadable") and rows["verrou.md"][0].startswith("unreadable")
     assert f"{essays / 'casse.md'}:6: invalid YAML front matter" in captured.err
     assert f"{essays / 'verrou.lock.json'}:1: unreadable lock file" in captured.err
 
 
 def test_status_says_adopted_for_english_nobody_vouches_for(tmp_path, capsys):
-    essays = tmp_path / "essais"
-    essays.mkdir()
-    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
-    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    essays, _ = translated_essay(tmp_path)
     (essays / "essai.lock.json").unlink()
     capsys.readouterr()
     assert main(["status", str(essays)]) == 0
     assert _rows(capsys.readouterr().out)["essai.md"][0] == "adopted by the next translate (no lock yet)"
     assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
     capsys.readouterr()
-    assert main(["status", str(essays)]) == 0
+    assert main(["status", "--all", str(essays)]) == 0
     state, machine, human = _rows(capsys.readouterr().out)["essai.md"][:3]
     assert (state, machine, human) == ("adopted", "0", "13")  # a person's to keep, of unknown origin
+
+
+def test_status_counts_the_essays_with_nothing_to_do_and_lists_the_others(tmp_path, capsys):
+    essays = tmp_path / "essais"
+    essays.mkdir()
+    for name in ("a.md", "b.md", "c.md"):
+        (essays / name).write_text(ESSAY, encoding="utf-8")
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    edit(essays / "c.md", "Premier paragraphe : il parle de la pluie", "Premier paragraphe : la neige")
+    (essays / "d.md").write_text(ESSAY, encoding="utf-8")  # no English yet
+    capsys.readouterr()
+
+    assert main(["status", str(essays)]) == 0
+
+    out = capsys.readouterr().out
+    assert (
+        f"English essays ({essays}): 4 essay(s); nothing to do: 2 up to date; 2 with something to do" in out
+    )
+    assert "blocks: 38 machine, 0 human, 0 stale, 14 missing;" in out  # 13 blocks an essay: 3 x 13 - 1
+    rows = _rows(out)
+    assert set(rows) == {"c.md", "d.md"}
+    assert rows["c.md"][0] == "outdated" and rows["c.md"][4] == "1"
+    assert rows["d.md"][0] == "no English yet" and rows["d.md"][4] == "13"
+
+
+def test_status_all_lists_every_essay(tmp_path, capsys):
+    essays = tmp_path / "essais"
+    essays.mkdir()
+    for name in ("a.md", "b.md"):
+        (essays / name).write_text(ESSAY, encoding="utf-8")
+    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    capsys.readouterr()
+
+    assert main(["status", str(essays)]) == 0
+    out = capsys.readouterr().out
+    assert "2 essay(s); nothing to do: 2 up to date; none with anything to do" in out
+    assert _rows(out) == {}  # no table at all
+
+    assert main(["status", "--all", str(essays)]) == 0
+    rows = _rows(capsys.readouterr().out)
+    assert {name: cells[:5] for name, cells in rows.items()} == {
+        "a.md": ["up to date", "13", "0", "0", "0"],
+        "b.md": ["up to date", "13", "0", "0", "0"],
+    }

@@ -15,6 +15,7 @@ from pytest_httpserver import HTTPServer
 
 from bilingue.cli import main
 from bilingue.markdown import compare_documents, parse_document
+from tests.cli.conftest import translated_essay
 from tests.providers.conftest import google_handler
 from tests.sync.conftest import ESSAY, edit
 
@@ -226,15 +227,8 @@ def test_dry_run_names_an_unreadable_essay_and_estimates_the_others(essays, caps
 
 
 def test_check_lists_a_persons_block_set_aside_until_clear_aside(tmp_path, capsys):
-    essays = tmp_path / "essais"
-    essays.mkdir()
-    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
-    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
-    english = essays / "essai.en.md"
-    english.write_text(
-        english.read_text(encoding="utf-8").replace("DDërññîërr ppáráágrááphëë", "Last paragraph"),
-        encoding="utf-8",
-    )
+    essays, english = translated_essay(tmp_path)
+    edit(english, "DDërññîërr ppáráágrááphëë", "Last paragraph")  # a person's English
     edit(essays / "essai.md", "\nDernier paragraphe : la conclusion de l'essai.\n", "")
     assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
     assert "Last paragraph" not in english.read_text(encoding="utf-8")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from mkdocs.exceptions import PluginError
 
 from bilingue.build_state import build_state
-from bilingue.site import TRANSLATION_NOTICE
-from hooks import translation
+from bilingue.serve import UnreachableProviders, current_session
+from bilingue.site import TRANSLATION_NOTICE, TRANSLATION_PROBLEMS
+from hooks import serve, translation
 from tests.hooks.conftest import english_pass
 
 
@@ -63,3 +66,82 @@ def test_on_config_refuses_settings_that_disagree_with_mkdocs_docs_dir(mkdocs_co
         match=r"pages in .*pages \(folders.docs, from environment variable BILINGUE_DOCS\).*docs_dir",
     ):
         translation.on_config(mkdocs_config)
+
+
+@pytest.fixture
+def session():
+    """A ``mkdocs serve`` session, as hooks/serve.py starts it (and a build's afterwards)."""
+    serve.on_startup("serve", dirty=False)
+    yield current_session()
+    serve.on_startup("build", dirty=False)
+
+
+def stale_mystique(project) -> None:
+    essay = project / "docs" / "essais" / "mystique.md"
+    essay.write_text(essay.read_text(encoding="utf-8").replace("Oui, oui", "Si, si"), encoding="utf-8")
+
+
+def test_serving_in_check_mode_shows_the_problems_on_the_pages_instead_of_failing(
+    mkdocs_config, project, make_page, files, monkeypatch, session, caplog
+):
+    stale_mystique(project)
+    monkeypatch.setenv("BILINGUE_MODE", "check")
+    translation.on_config(mkdocs_config)
+    with caplog.at_level(logging.INFO, logger="mkdocs.hooks.translation"):
+        translation.on_pre_build(mkdocs_config)  # no PluginError: the server keeps serving
+    assert "translation check (mode: check) found problems" in caplog.text
+    french, other = make_page("essais/mystique.md"), make_page("index.md")
+    translation.on_page_markdown("# x", french, mkdocs_config, files)
+    translation.on_page_markdown("# x", other, mkdocs_config, files)
+    assert any("mystique.md" in problem for problem in french.meta[TRANSLATION_PROBLEMS])
+    assert TRANSLATION_PROBLEMS not in other.meta
+    english = make_page("essais/mystique.en.md")  # the English page says it too
+    translation.on_page_markdown("# x", english, english_pass(mkdocs_config), files)
+    assert english.meta[TRANSLATION_PROBLEMS] == french.meta[TRANSLATION_PROBLEMS]
+
+
+def test_the_problems_shown_are_the_latest_checks(
+    mkdocs_config, project, make_page, files, monkeypatch, session
+):
+    stale_mystique(project)
+    monkeypatch.setenv("BILINGUE_MODE", "check")
+    translation.on_config(mkdocs_config)
+    translation.on_pre_build(mkdocs_config)
+    assert session.translation_problems
+    monkeypatch.setenv("BILINGUE_MODE", "off")  # the next rebuild checks nothing: nothing is left shown
+    translation.on_config(mkdocs_config)
+    translation.on_pre_build(mkdocs_config)
+    french = make_page("essais/mystique.md")
+    translation.on_page_markdown("# x", french, mkdocs_config, files)
+    assert not session.translation_problems and TRANSLATION_PROBLEMS not in french.meta
+
+
+def test_a_resting_service_is_not_called_while_serving(mkdocs_config, project, monkeypatch, session):
+    new = project / "docs" / "essais" / "neuf.md"
+    new.write_text(
+        "---\ntitle: Neuf\ndate: 2024-01-02\ndescription: Un essai neuf.\n---\n\nUn paragraphe.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("BILINGUE_PROVIDER", "pseudo")
+    now = [0.0]
+    session.resting = UnreachableProviders(pause=300, clock=lambda: now[0])
+    session.resting.remember("pseudo", "connection refused")  # a previous rebuild found it unreachable
+    translation.on_config(mkdocs_config)
+    translation.on_pre_build(mkdocs_config)
+    assert not (project / "docs" / "essais" / "neuf.en.md").exists()
+    now[0] = 301  # its rest is over: tried again
+    translation.on_pre_build(mkdocs_config)
+    assert (project / "docs" / "essais" / "neuf.en.md").exists()
+
+
+def test_a_build_fails_in_check_mode_even_after_a_server_ran_in_the_same_process(
+    mkdocs_config, project, monkeypatch
+):
+    serve.on_startup("serve", dirty=False)
+    serve.on_startup("build", dirty=False)  # each command starts its own session
+    assert current_session().serving is False and not current_session().translation_problems
+    stale_mystique(project)
+    monkeypatch.setenv("BILINGUE_MODE", "check")
+    translation.on_config(mkdocs_config)
+    with pytest.raises(PluginError, match=r"translation check failed"):
+        translation.on_pre_build(mkdocs_config)

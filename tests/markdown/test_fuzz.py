@@ -30,6 +30,7 @@ from bilingue.markdown.judge import judge, site_renderer
 from bilingue.providers import get_provider
 from bilingue.sync import find_problems, sync_paths
 from bilingue.translate import TranslateOptions, translate_document
+from tests.markdown.prose import prose_strategies
 
 ROOT = Path(__file__).resolve().parents[2]
 OPTIONS = TranslateOptions(glossary=("Myelin",), site_config=ROOT / "mkdocs.yml", allow_test_providers=True)
@@ -66,22 +67,7 @@ INLINE = (
 )
 
 
-@st.composite
-def phrase(draw, min_words=1, max_words=6) -> str:
-    """French words; a phrase starts with a word, as prose does."""
-    first = draw(st.sampled_from([word for word in WORDS if word[0].isalnum()]))
-    rest = draw(st.lists(st.sampled_from(WORDS), min_size=min_words - 1, max_size=max_words - 1))
-    return " ".join([first, *rest])
-
-
-@st.composite
-def inline(draw) -> str:
-    parts = [draw(phrase())]
-    for _ in range(draw(st.integers(0, 3))):
-        words = draw(phrase(1, 3)).replace("«", "").replace("»", "").strip() or "mot"
-        parts.append(draw(st.sampled_from(INLINE)).format(w=words, n=draw(st.integers(0, 9))))
-        parts.append(draw(phrase()))
-    return " ".join(parts)
+phrase, inline = prose_strategies(WORDS, INLINE)
 
 
 @st.composite

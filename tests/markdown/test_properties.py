@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from bilingue.markdown import compare_documents, parse_document
 from bilingue.providers import get_provider
 from bilingue.translate import TranslateOptions, translate_document
+from tests.markdown.prose import prose_strategies
 
 OPTIONS = TranslateOptions(glossary=("Myelin", "Rivière-Ouelle"))
 WORDS = (
@@ -45,47 +46,27 @@ WORDS = (
 )
 
 
-@st.composite
-def phrase(draw, min_words=1, max_words=6) -> str:
-    """French words; a phrase starts with a word, as prose does (not with ":" or "»")."""
-    first = draw(st.sampled_from([word for word in WORDS if word[0].isalnum()]))
-    rest = draw(st.lists(st.sampled_from(WORDS), min_size=min_words - 1, max_size=max_words - 1))
-    return " ".join([first, *rest])
-
-
-@st.composite
-def inline(draw) -> str:
-    """A line of prose with some inline constructs."""
-    parts = [draw(phrase())]
-    for _ in range(draw(st.integers(0, 3))):
-        words = draw(phrase(1, 3)).replace("«", "").replace("»", "").strip() or "mot"
-        construct = draw(
-            st.sampled_from(
-                [
-                    "**{w}**",
-                    "*{w}*",
-                    "`code_{n}`",
-                    "[{w}](https://exemple.org/{n}_(x))",
-                    '[{w}](../essais/autre.md#section "Titre {w}")',
-                    "![{w}](image{n}.png)",
-                    "[^1]",
-                    "=={w}==",
-                    "++ctrl+alt+{n}++",
-                    ":smile:",
-                    "$x^{n}$",
-                    '<span translate="no">{w}</span>',
-                    "&amp;",
-                    "\\*",
-                    "<kbd>Entrée</kbd>",
-                    "[{w}][ref]",
-                    "[ref]",
-                    "<https://exemple.org/{n}>",
-                ]
-            )
-        )
-        parts.append(construct.format(w=words, n=draw(st.integers(0, 9))))
-        parts.append(draw(phrase()))
-    return " ".join(parts)
+INLINE = (
+    "**{w}**",
+    "*{w}*",
+    "`code_{n}`",
+    "[{w}](https://exemple.org/{n}_(x))",
+    '[{w}](../essais/autre.md#section "Titre {w}")',
+    "![{w}](image{n}.png)",
+    "[^1]",
+    "=={w}==",
+    "++ctrl+alt+{n}++",
+    ":smile:",
+    "$x^{n}$",
+    '<span translate="no">{w}</span>',
+    "&amp;",
+    "\\*",
+    "<kbd>Entrée</kbd>",
+    "[{w}][ref]",
+    "[ref]",
+    "<https://exemple.org/{n}>",
+)
+phrase, inline = prose_strategies(WORDS, INLINE)
 
 
 @st.composite

@@ -179,3 +179,13 @@ def test_already_cancelled_sends_nothing():
     with pytest.raises(Cancelled):
         run(request, cancel=cancel)
     assert calls == []
+
+
+def test_a_permanent_failure_disables_its_provider_unless_told_otherwise():
+    # a bad key stops every later request; a refused request (too long...) only itself
+    assert PermanentError("deepl", "HTTP 403", "check the key").disables_provider
+    assert not PermanentError("deepl", "HTTP 413", "shorter", disables_provider=False).disables_provider
+    # the final word on a provider disables it only when the failure said so
+    assert not ProviderError("deepl", "HTTP 500", "later").disables_provider
+    bad_key = PermanentError("deepl", "HTTP 403", "check the key")
+    assert ProviderError.from_permanent(bad_key).disables_provider

@@ -1,8 +1,9 @@
 """One read of the corpus per build: a real build counts how often each essay file is opened.
 
 The build runs in a child Python with an audit hook (``sys.addaudithook``) that counts every
-``open`` of a Markdown file for reading. Mode ``off``: the translation check before the build
-(modes auto and check) reads the files once more on purpose, to compare them with their locks.
+``open`` of a Markdown file for reading (``open()`` and ``os.open``). Mode ``off``: the
+translation check before the build (modes auto and check) reads the files once more on purpose,
+to compare them with their locks.
 """
 
 from __future__ import annotations
@@ -20,13 +21,18 @@ from tests.conftest import copy_project
 pytestmark = pytest.mark.build
 
 COUNTING_BUILD = """
-import collections, json, sys
+import collections, json, os, sys
 opened = collections.Counter()
 
 def count(event, args):
+    # open() gives its mode; os.open (bilingue.files.read_text) gives None and its flags
     if event == "open" and isinstance(args[0], str) and args[0].endswith(".md"):
-        mode = args[1]
-        if isinstance(mode, str) and "r" in mode and "+" not in mode:
+        mode, flags = args[1], args[2]
+        if isinstance(mode, str):
+            reading = "r" in mode and "+" not in mode
+        else:
+            reading = not flags & (os.O_WRONLY | os.O_RDWR)
+        if reading:
             opened[args[0]] += 1
 
 sys.addaudithook(count)

@@ -7,6 +7,7 @@ import argparse
 import math
 from pathlib import Path
 
+from bilingue.cli._commands import COMMANDS
 from bilingue.cli._format import add_format_argument
 from bilingue.cli._paths import check_folder
 from bilingue.cli._project import project_options, project_settings
@@ -33,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
         parents=[project_options()],
-        help="check the sources registry and every citation; list numbers without a source",
+        help=COMMANDS["check"],
         description=(
             "Checks sources.yml (every field, with its line) and every page under docs/: unknown "
             "source ids (with the closest ids), malformed URLs and dates, access dates in the "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from bilingue.cli._commands import COMMANDS
 from bilingue.cli._format import add_format_argument
 from bilingue.cli._project import project_options, project_settings
 from bilingue.files import read_text
@@ -18,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check-translation",
         parents=[project_options()],
-        help="compare an English Markdown file with its French source, block by block",
+        help=COMMANDS["check-translation"],
         description=(
             "Checks that the translation has the same blocks in the same order and nesting "
             "(headings and their levels and ids, lists, admonitions, tabs, tables, footnotes...), "

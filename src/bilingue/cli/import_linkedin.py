@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 
+from bilingue.cli._commands import COMMANDS
 from bilingue.cli._project import project_options, project_settings
 from bilingue.errors import BilingueError
 from bilingue.files import atomic_write_text, claim_folders, read_text
@@ -19,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "import-linkedin",
         parents=[project_options()],
-        help="turn a post pasted from LinkedIn into a French essay (docs/essais/SLUG.md)",
+        help=COMMANDS["import-linkedin"],
         description=(
             "Reads a text file holding a LinkedIn post as copied from the browser: the first line "
             "becomes the title, short lines without closing punctuation become section headings, "

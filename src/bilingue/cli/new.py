@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from bilingue.cli._commands import COMMANDS
 from bilingue.cli._paths import check_folder
 from bilingue.cli._project import project_options, project_settings
 from bilingue.files import claim_folders
@@ -18,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "new",
         parents=[project_options()],
-        help="start a French essay: docs/essais/<slug>.md with front matter and an example",
+        help=COMMANDS["new"],
         description=(
             "Writes docs/essais/<slug>.md, the slug made from the title (accents folded, e.g. "
             "'L'été à Montréal' -> lete-a-montreal), with its front matter (title, today's date, "

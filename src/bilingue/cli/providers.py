@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from bilingue.cli._commands import COMMANDS
 from bilingue.cli._project import project_options, project_settings
 from bilingue.providers import (
     HTTP_PROVIDERS,
@@ -25,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "providers",
         parents=[project_options()],
-        help="list the translation providers, their endpoints, keys, limits and quotas",
+        help=COMMANDS["providers"],
         description=(
             "List the translation providers as `translate` would use them: the fallback chain "
             "(translation.provider of bilingue.yml or BILINGUE_PROVIDER, else "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from bilingue.cli._commands import COMMANDS
 from bilingue.cli._project import project_options, project_settings
 from bilingue.config import describe_settings, settings_table
 
@@ -18,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "settings",
         parents=[project_options()],
-        help="show every setting's value and where it came from (default, bilingue.yml, environment)",
+        help=COMMANDS["settings"],
         description=(
             "Shows every setting as commands and the build see it: its bilingue.yml key, its "
             "effective value and where the value came from (the default, a line of bilingue.yml, "

@@ -14,9 +14,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+from bilingue.cli._commands import COMMANDS
 from bilingue.cli._format import add_format_argument
 from bilingue.cli._paths import check_paths
 from bilingue.cli._project import project_options, project_settings
@@ -45,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "translate",
         parents=[project_options()],
-        help="create and update the English versions of French essays",
+        help=COMMANDS["translate"],
         description=(
             "Keeps each French essay (x.md) and its English version (x.en.md) in step, block by "
             "block, with a lock file (x.lock.json) recording who translated each block. An "
@@ -279,6 +277,9 @@ def _options(args: argparse.Namespace, project: Settings) -> TranslateOptions:
 @contextmanager
 def _progress(total: int) -> Iterator:
     """A progress bar on stderr for long runs (a terminal only; logs get one line per file)."""
+    from rich.console import Console  # here: an unchanged run in a log imports no rich.progress
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     console = Console(stderr=True)
     if total < 2 or not console.is_terminal:
         yield lambda: None

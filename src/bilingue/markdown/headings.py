@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from markdown.extensions.toc import slugify as _toc_slugify
-
 from bilingue.markdown.inline import ATTR_LIST, InlineText
 from bilingue.markdown.model import HEADING, Block, Document
 
@@ -20,7 +18,10 @@ SEPARATOR = "-"  # toc's default (mkdocs.yml does not change it)
 
 def slugify(text: str) -> str:
     """The site's slug for a heading's visible text (``Un "métier" difficile`` -> ``un-metier-difficile``)."""
-    return _toc_slugify(text, SEPARATOR)
+    # imported here: importing Python-Markdown costs a short command (status) more than its work
+    from markdown.extensions.toc import slugify as toc_slugify
+
+    return toc_slugify(text, SEPARATOR)
 
 
 def explicit_id(inline: InlineText) -> str | None:

@@ -23,8 +23,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import markdown
-
 from bilingue.frontmatter import split_front_matter
 from bilingue.markdown.html_prose import PROSE_ATTRIBUTES
 
@@ -43,6 +41,8 @@ class SiteRenderer:
     origin: str = "MkDocs defaults"
 
     def __post_init__(self) -> None:
+        import markdown  # here: commands that never render (status, an unchanged translate) skip it
+
         self._markdown = markdown.Markdown(extensions=self.extensions, extension_configs=self.configs)
         self._fragments: dict[str, list[Event]] = {}
         names = {name if isinstance(name, str) else type(name).__module__ for name in self.extensions}

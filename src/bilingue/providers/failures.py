@@ -46,14 +46,28 @@ class TransientError(Exception):
 
 
 class _Failure(Exception):
-    """The facts of a failure that retrying will not fix: who, what, what to do, the HTTP status."""
+    """The facts of a failure that retrying will not fix: who, what, what to do, the HTTP status.
 
-    def __init__(self, provider: str, problem: str, fix: str, *, status: int | None, disables_provider: bool):
+    ``disables_provider`` (no later request to this provider can succeed in this run) defaults to
+    the class's ``DISABLES_BY_DEFAULT``.
+    """
+
+    DISABLES_BY_DEFAULT: bool
+
+    def __init__(
+        self,
+        provider: str,
+        problem: str,
+        fix: str,
+        *,
+        status: int | None = None,
+        disables_provider: bool | None = None,
+    ):
         self.provider = provider
         self.problem = redact(problem)
         self.fix = redact(fix)
         self.status = status
-        self.disables_provider = disables_provider
+        self.disables_provider = self.DISABLES_BY_DEFAULT if disables_provider is None else disables_provider
         super().__init__(self._message())
 
     def _message(self) -> str:
@@ -66,16 +80,7 @@ class PermanentError(_Failure):
     ``disables_provider`` is False when only this request was refused (the next one may succeed).
     """
 
-    def __init__(
-        self,
-        provider: str,
-        problem: str,
-        fix: str,
-        *,
-        status: int | None = None,
-        disables_provider: bool = True,
-    ):
-        super().__init__(provider, problem, fix, status=status, disables_provider=disables_provider)
+    DISABLES_BY_DEFAULT = True
 
 
 class ProviderError(_Failure, BilingueError):
@@ -84,16 +89,7 @@ class ProviderError(_Failure, BilingueError):
     ``disables_provider`` is True when no later request to this provider can succeed in this run.
     """
 
-    def __init__(
-        self,
-        provider: str,
-        problem: str,
-        fix: str,
-        *,
-        status: int | None = None,
-        disables_provider: bool = False,
-    ):
-        super().__init__(provider, problem, fix, status=status, disables_provider=disables_provider)
+    DISABLES_BY_DEFAULT = False
 
     @classmethod
     def from_permanent(cls, error: PermanentError) -> ProviderError:

@@ -20,13 +20,14 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from typing import TypeVar
-
-from tenacity import RetryCallState, Retrying, retry_if_exception_type
+from typing import TYPE_CHECKING, TypeVar
 
 from bilingue.providers.failures import PermanentError, ProviderError, TransientError
 from bilingue.providers.settings import ProviderSettings
 from bilingue.redact import RedactingFilter
+
+if TYPE_CHECKING:
+    from tenacity import RetryCallState
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -114,6 +115,8 @@ def call_with_retries(
 
     # sleeping on the event: a cancelled call cuts every backoff and Retry-After wait short,
     # and the next attempt raises Cancelled instead of sending
+    from tenacity import Retrying, retry_if_exception_type  # here: commands that send nothing skip it
+
     retrying = Retrying(
         retry=retry_if_exception_type(TransientError), stop=stop, wait=wait, sleep=cancel.wait, reraise=True
     )

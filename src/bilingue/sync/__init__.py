@@ -5,7 +5,8 @@ Public API:
 ``plan_essay(french_path, options) -> EssayPlan``
     What a sync would do to one essay (no network, no writes): ``.status`` (``Status``),
     ``.blocks`` (``BlockPlan`` per French prose block: reuse / human / stale / translate),
-    ``.to_translate``, ``.characters``, ``.stale``.
+    ``.to_translate``, ``.characters``, ``.stale``; ``.stale_blocks()`` and ``.aside_blocks()``
+    (``StaleBlock``, ``SetAsideBlock``): a person's blocks to look at, with ``.lines()`` to show.
 ``apply_plan(plan, provider, options) -> FileReport``
     Translate what the plan says and write the English file and its lock (crash-safe).
 ``sync_paths(paths, provider_factory, options, on_file=None, dry_run=False) -> RunReport``
@@ -15,6 +16,7 @@ Public API:
 
 from bilingue.paths import english_path_for, lock_path_for
 from bilingue.sync.aside import clear_aside
+from bilingue.sync.changes import SetAsideBlock, StaleBlock
 from bilingue.sync.freshness import freshness_of
 from bilingue.sync.lock import ADOPTED, HUMAN, Lock, read_lock
 from bilingue.sync.orphans import handle_orphans
@@ -31,6 +33,8 @@ __all__ = [
     "Lock",
     "Problems",
     "RunReport",
+    "SetAsideBlock",
+    "StaleBlock",
     "Status",
     "apply_plan",
     "clear_aside",

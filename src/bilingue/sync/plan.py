@@ -50,6 +50,8 @@ from bilingue.translate import BlockIssue, TranslateOptions, assemble, request_u
 
 
 class Status(StrEnum):
+    """What a sync does to one essay's English file and lock, as a whole."""
+
     NEW = "new"  # no English file yet
     UNCHANGED = "unchanged"  # nothing to do
     UPDATE = "update"  # some blocks to translate or rearrange
@@ -59,6 +61,8 @@ class Status(StrEnum):
 
 
 class Action(StrEnum):
+    """What a sync does to the English of one French prose block (see the module's docstring)."""
+
     REUSE = "reuse"
     HUMAN = "human"
     STALE = "stale"
@@ -67,6 +71,8 @@ class Action(StrEnum):
 
 @dataclass
 class BlockPlan:
+    """One French prose block's action, with the English kept for it and its lock entry."""
+
     index: int | None  # the block's index in the French document (None: not looked up)
     action: Action
     english: str | None = None  # the English prose kept (all actions but TRANSLATE)
@@ -76,6 +82,8 @@ class BlockPlan:
 
 @dataclass
 class EssayPlan:
+    """What a sync would do to one essay: its files as read, its status, a plan per prose block."""
+
     french_path: Path
     english_path: Path
     lock_path: Path
@@ -98,6 +106,7 @@ class EssayPlan:
         return parse_essay(self.french_text, self.french_path, self.options)
 
     def count(self, action: Action) -> int:
+        """How many blocks get ``action``."""
         return sum(1 for block in self.blocks if block.action is action)
 
     def count_kept(self) -> int:
@@ -106,6 +115,7 @@ class EssayPlan:
 
     @property
     def to_translate(self) -> list[int]:
+        """The indexes (in the French document) of the blocks to send."""
         return [block.index for block in self.blocks if block.action is Action.TRANSLATE]
 
     def english_prose_count(self) -> int:
@@ -183,6 +193,7 @@ class EssayPlan:
         ]
 
     def lines_to_translate(self) -> list[int]:
+        """The French file's lines where the blocks to send start (for messages)."""
         return [self.document.blocks[i].text_line() for i in self.to_translate]
 
 
@@ -241,6 +252,7 @@ def plan_essay(
 
 
 def prose_indexes(document: Document) -> list[int]:
+    """The indexes of ``document``'s blocks that are translated (its prose)."""
     return [i for i, block in enumerate(document.blocks) if block.translatable]
 
 
