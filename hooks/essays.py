@@ -80,11 +80,18 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     return build_state(config).corpus.source_for_mkdocs(page.file.abs_src_path)
 
 
+@reported_as_build_errors()
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The listing is HTML: added once the page is rendered (the marker, an HTML comment, passes
+    # through Markdown as it is), so Markdown never reads its hundreds of tags again.
+    language = build_language(config)
+    corpus = build_state(config).corpus
+    html = insert_listing(
+        html, corpus.essays(language), _href_from(page, files), library=site_library(config)
+    )
     # The English pass is the last to need a text: once a page of it is rendered (and, for an
     # English essay, its translation notice planned from its French text), both texts can go.
-    if build_language(config) == TARGET_LANGUAGE and page.file.abs_src_path:
-        corpus = build_state(config).corpus
+    if language == TARGET_LANGUAGE and page.file.abs_src_path:
         corpus.release(page.file.abs_src_path)
         corpus.release(french_source_of(page))
     return html
@@ -127,7 +134,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # (escaped like every displayed front-matter value: hooks/sanitize.py, bilingue.safety)
         page.meta["tags"] = [escape_text(tag.label) for tag in library.tags_of(essay, shown)]
         markdown = insert_after_title(markdown, essay_header(essay, library, shown, src))
-    markdown = insert_listing(markdown, corpus.essays(language), _href_from(page, files), library=library)
     essays_folder = corpus.essays_folder
     markdown = insert_tag_index(markdown, library, language, src, essays_folder)
     return insert_author_index(markdown, library, language, src, essays_folder)

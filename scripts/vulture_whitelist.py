@@ -34,6 +34,7 @@ _.writelines  # redact's stream wrapper: the text-stream protocol print and logg
 _.handle_startendtag  # html.parser.HTMLParser calls these by name (bilingue.safety, markdown/judge.py)
 _.handle_endtag
 _.handle_data
+_.updatepos  # html.parser's line counting, overridden by bilingue.safety's finder (never asks positions)
 
 # --- settings of client libraries, set as attributes they read ---------------------------------
 _.max_network_retries  # deepl.http_client: retries are ours (providers/resilience.py)

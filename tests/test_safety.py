@@ -3,6 +3,7 @@ removes what runs and keeps everything the site's Markdown extensions produce.""
 
 from __future__ import annotations
 
+from _markupbase import ParserBase
 from pathlib import Path
 
 import markdown
@@ -11,6 +12,8 @@ from bs4 import BeautifulSoup
 
 from bilingue.frontmatter import split_front_matter
 from bilingue.safety import (
+    _ABRUPT_COMMENT,
+    _UnsafeFinder,
     escape_markdown_text,
     escape_page_meta,
     escape_text,
@@ -128,6 +131,34 @@ def test_what_runs_is_removed_and_reported(fragment, removed):
         "data:",
     ):
         assert word not in clean.lower()
+
+
+def test_the_scan_finds_on_every_line_what_the_standard_parser_finds():
+    """The finder skips the parser's line counting (``updatepos``): what it finds, and in which
+    order, is what the standard parser's own bookkeeping gives, on pages of many lines."""
+
+    class Counting(_UnsafeFinder):
+        updatepos = ParserBase.updatepos
+
+    page = "\n".join(
+        [
+            "<p>Un\ndeux</p>",
+            "<!-- <script>commentaire</script> -->",
+            '<a href="https://example.org/a">lien</a> &amp; &#106;',
+            "<script>if (a < b) { x = '</p>'; }</script>",
+            '<p onclick="x">a</p>\n<img src="data:image/png;base64,AAAA">',
+            "<![CDATA[ <iframe> ]]>",
+            "<!--><img src=x onerror=alert(1)>-->",
+            '<div id="__config">\n\n</div><a href="&#106;avascript:1">x</a>',
+        ]
+        * 3
+    )
+    fragment = _ABRUPT_COMMENT.sub("<!---->", page)
+    counting = Counting()
+    counting.feed(fragment)
+    counting.close()
+    assert counting.found, "the page has unsafe markup to find"
+    assert unsafe_markup(page) == counting.found
 
 
 def test_values_are_text_in_every_context():

@@ -3,7 +3,7 @@ the authors page.
 
 Why not Material's blog plugin: with mkdocs-static-i18n it builds an empty index and drops post
 pages (ultrabug/mkdocs-static-i18n#283); the working fix depends on i18n internals. Essays are
-ordinary pages, and this module writes each listing as plain HTML in the page's Markdown, with
+ordinary pages, and this module writes each listing as plain HTML into the rendered page, with
 links the hook resolves through MkDocs' files (i18n points them at the right language; a link to
 a page that does not exist stops the build).
 
@@ -125,8 +125,9 @@ def insert_listing(
     page_size: int = PAGE_SIZE,
     library: Library | None = None,
 ) -> str:
-    """Replace the listing markers of ``markdown`` with the essays they ask for. ``library``
-    gives the tags' labels and the authors (without it, tags stay as written and nobody signs)."""
+    """Replace the listing markers of ``markdown`` (a rendered page's HTML, or Markdown) with the
+    essays they ask for. ``library`` gives the tags' labels and the authors (without it, tags stay
+    as written and nobody signs)."""
     if "<!-- bilingue:" not in markdown:
         return markdown
 
@@ -151,8 +152,9 @@ def render_listing(
 ) -> str:
     """HTML for a list of essays in ``language``, in the order given.
 
-    Plain HTML, not Markdown with ``markdown`` attributes: Python-Markdown passes a raw HTML block
-    through untouched, so a listing page costs little to render however many pages there are.
+    Plain HTML, not Markdown with ``markdown`` attributes, put into the rendered page (the hook
+    calls ``insert_listing`` on the HTML, where the marker comment is as written): Markdown never
+    reads the cards, so a listing page costs little however many pages there are.
     Every value from an essay's front matter is HTML-escaped.
     """
     cards = [_card(essay, language, href, library) for essay in essays]

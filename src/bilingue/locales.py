@@ -5,6 +5,7 @@ pages (``UI_TEXT``, one table for both languages)."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -14,6 +15,9 @@ from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 WORDS_PER_MINUTE = 200
 
 
+# A build writes each essay's date several times (header, listing card, tag and author pages) in
+# each language, and Babel's formatting is slow next to a dictionary look-up: kept per process.
+@lru_cache(maxsize=4096)
 def long_date(value: dt.date, language: str) -> str:
     """'19 novembre 2024' in French, 'November 19, 2024' in English."""
     return format_date(value, format="long", locale=language)

@@ -13,16 +13,26 @@ from tests.hooks.conftest import english_pass, read_pass
 #: what the home page (docs/index.md) writes where its list goes
 LISTING_MARKER = "<!-- bilingue:essays -->"
 HOME = f"# Essais\n\n{LISTING_MARKER}\n"
+#: the home page as Markdown renders it: the marker, an HTML comment, passes through as it is
+HOME_HTML = f'<h1 id="essais">Essais</h1>\n{LISTING_MARKER}'
 TITLE = "# Mystique\n\nLe texte.\n"
 
 
 def test_listing_in_french_and_headers_in_english(mkdocs_config, make_page, files):
-    french = essays.on_page_markdown(HOME, make_page("index.md", files=files), mkdocs_config, files)
+    french = essays.on_page_content(HOME_HTML, make_page("index.md", files=files), mkdocs_config, files)
     assert LISTING_MARKER not in french and "essais/mystique/" in french and "19 novembre 2024" in french
     english_files = read_pass(english_pass(mkdocs_config))
     page = make_page("essais/mystique.en.md", files=english_files)
     english = essays.on_page_markdown(TITLE, page, mkdocs_config, english_files)
     assert "November 19, 2024" in english and "min read" in english
+
+
+def test_the_listing_is_added_to_the_rendered_page_not_to_its_markdown(mkdocs_config, make_page, files):
+    page = make_page("index.md", files=files)
+    assert essays.on_page_markdown(HOME, page, mkdocs_config, files) == HOME  # Markdown never reads it
+    # a marker shown as code is escaped by Markdown: it stays an example, not a listing
+    shown = f"<p><code>{LISTING_MARKER.replace('<', '&lt;').replace('>', '&gt;')}</code></p>"
+    assert essays.on_page_content(shown, page, mkdocs_config, files) == shown
 
 
 def test_an_essay_gets_its_date_reading_time_and_tags_under_its_title(mkdocs_config, make_page, files):
@@ -45,7 +55,7 @@ def test_the_essays_folder_comes_from_the_settings(mkdocs_config, project, make_
     (project / "bilingue.yml").write_text(settings + "folders:\n  essays: textes\n", encoding="utf-8")
     start_build(mkdocs_config)
     files = read_pass(mkdocs_config)
-    listing = essays.on_page_markdown(HOME, make_page("index.md", files=files), mkdocs_config, files)
+    listing = essays.on_page_content(HOME_HTML, make_page("index.md", files=files), mkdocs_config, files)
     assert "textes/mystique/" in listing
     header = essays.on_page_markdown(
         TITLE, make_page("textes/mystique.md", files=files), mkdocs_config, files
