@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from bilingue.cli import main
+from bilingue.reporting import Problem
+from bilingue.sync import Problems
 from tests.sync.conftest import ESSAY, edit
 
 REGISTRY = """\
@@ -132,3 +134,15 @@ def test_check_translation_annotates_the_english_line(site: Path, capsys):
 def test_format_is_refused_outside_check(site: Path, capsys):
     assert main(["translate", "--format", "github"]) == 1
     assert "--pull-request and --format apply to --check only" in capsys.readouterr().err
+
+
+def test_on_a_pull_request_only_the_advice_the_workflow_takes_over_changes():
+    outdated = Problem("error", "no English version", Path("a.md"), 1)
+    pseudo = Problem("error", "English from a test provider", Path("b.md"), 1)
+    problems = Problems(unreadable=[], outdated=[outdated], test_output=[pseudo])
+    advice = problems.advice(for_pull_request=True)
+    assert any("the translation workflow does it after the merge" in line for line in advice)
+    assert not any(line.startswith("1 English file(s) to update") for line in advice)
+    # the test provider's English still says how to replace it: the workflow never does that
+    assert any("hold text from a test provider" in line for line in advice)
+    assert problems.advice() == [line for line in problems.advice() if "after the merge" not in line]

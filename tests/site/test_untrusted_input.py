@@ -263,14 +263,7 @@ def test_the_strict_build_fails_on_removed_content(project, tmp_path):
 
 
 def test_check_reports_every_planted_vector_with_its_line(project):
-    result = subprocess.run(
-        [sys.executable, "-m", "bilingue", "check", "--no-claims"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_check(project)
     assert result.returncode == 1
     reported = result.stdout
     _, lines = trap_essay()
@@ -296,14 +289,7 @@ def test_check_refuses_source_urls_that_could_leave_their_attribute(tmp_path, ur
     project = copy_project(tmp_path / "project")
     with (project / "sources.yml").open("a", encoding="utf-8") as registry:
         registry.write(trap_source().replace("https://example.org/piege", json.dumps(url)))
-    result = subprocess.run(
-        [sys.executable, "-m", "bilingue", "check", "--no-claims"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_check(project)
     assert result.returncode == 1
     assert re.search(r"sources\.yml:\d+: .*URL", result.stdout), result.stdout
 
@@ -405,3 +391,15 @@ _TOUCH_EVERYTHING = """() => {
     }
   }
 }"""
+
+
+def run_check(project: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m bilingue check --no-claims`` in ``project``, as an author runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "bilingue", "check", "--no-claims"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )

@@ -154,17 +154,11 @@ def _check(paths: list[Path], options: TranslateOptions, project: Settings, args
     problems = find_problems(paths, options)
     found = problems.all()
     text_lines = problems.item_lines()
-    closing = problems.advice()
-    if args.pull_request and not project.translation.pull_requests_need_english:
+    left_to_the_workflow = args.pull_request and not project.translation.pull_requests_need_english
+    closing = problems.advice(for_pull_request=left_to_the_workflow)
+    if left_to_the_workflow:
         found = [_on_a_pull_request(problem, problems, options) for problem in found]
         text_lines = []  # the problems as rewritten for a pull request
-        if problems.outdated or problems.unlocked:
-            closing = [line for line in closing if "run `python -m bilingue translate`" not in line]
-            closing.append(
-                f"{len(problems.outdated) + len(problems.unlocked)} English file(s) to make or adopt: the "
-                "translation workflow does it after the merge (or run `python -m bilingue translate` "
-                "and commit the files it writes)."
-            )
     if all(problem.severity == "notice" for problem in found):  # none, or blocks left in French
         closing = [*closing, "every English essay is up to date"]
     emit(

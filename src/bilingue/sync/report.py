@@ -94,8 +94,9 @@ class Problems:
             lines.extend(block.lines())
         return lines + [f"note: {problem.text()}" for problem in self.untranslated]
 
-    def advice(self) -> list[str]:
-        """One line of advice per kind of problem."""
+    def advice(self, *, for_pull_request: bool = False) -> list[str]:
+        """One line of advice per kind of problem. ``for_pull_request``: English to make or adopt
+        is left to the translation workflow after the merge, and the advice says so instead."""
         lines = []
         if self.stale_blocks:
             lines.append(
@@ -112,7 +113,7 @@ class Problems:
                 f"{len(self.persons_files)} English file(s) a person restructured are behind their "
                 "French: edit them by hand (`python -m bilingue translate` never writes them)."
             )
-        if self.unlocked:
+        if self.unlocked and not for_pull_request:
             lines.append(
                 f"{len(self.unlocked)} English file(s) have no lock: adopt each with the command shown "
                 "(recorded as a translation of unknown origin; if a person wrote or reviewed it, say so "
@@ -128,9 +129,15 @@ class Problems:
                 f"{len(self.unreadable)} file(s) cannot be read: fix each as its message says "
                 "(`python -m bilingue translate` cannot do it)."
             )
-        if self.outdated:
+        if self.outdated and not for_pull_request:
             count = len(self.outdated)
             lines.append(f"{count} English file(s) to update: run `python -m bilingue translate`.")
+        if (self.outdated or self.unlocked) and for_pull_request:
+            lines.append(
+                f"{len(self.outdated) + len(self.unlocked)} English file(s) to make or adopt: the "
+                "translation workflow does it after the merge (or run `python -m bilingue translate` "
+                "and commit the files it writes)."
+            )
         if self.test_output:
             lines.append(
                 f"{len(self.test_output)} English file(s) hold text from a test provider, which must not "
