@@ -24,7 +24,7 @@ from bilingue.files import read_text
 from bilingue.frontmatter import split_front_matter
 from bilingue.safety import Unsafe, escape_page_meta, sanitize_html, unsafe_markup
 from bilingue.serve import current_session
-from bilingue.site import build_language, file_language
+from bilingue.site import HOOK_META_KEYS, build_language, file_language
 from bilingue.unsafe_content import unsafe_in_markdown
 
 log = logging.getLogger("mkdocs.hooks.sanitize")
@@ -34,9 +34,12 @@ log = logging.getLogger("mkdocs.hooks.sanitize")
 # -----------------------------------------------------------------------------
 
 
-# Before every other hook: no hook or template sees a raw title.
+# Before every other hook: no hook or template sees a raw title, and the keys our hooks set
+# (some are printed as HTML, like the sharing tags) start from nothing, whatever the front matter says.
 @event_priority(100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    for key in HOOK_META_KEYS:
+        page.meta.pop(key, None)
     escape_page_meta(page.meta)
     return markdown
 

@@ -23,6 +23,7 @@ escapes it once more cannot double-escape.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -52,11 +53,21 @@ def escape_page_meta(meta: dict) -> None:
     ``page.meta.title`` into ``<title>``, the header and the nav, ``description`` into a
     ``<meta>`` tag): they come from strangers' pull requests and from translation services."""
     for key in DISPLAYED_META:
-        value = meta.get(key)
-        if isinstance(value, str):
-            meta[key] = escape_text(value)
-        elif isinstance(value, list):
-            meta[key] = [escape_text(item) if isinstance(item, str) else item for item in value]
+        if key not in meta:
+            continue
+        value = meta[key]
+        if isinstance(value, list):
+            meta[key] = [_escaped_value(item) for item in value]
+        else:
+            meta[key] = _escaped_value(value)
+
+
+def _escaped_value(value: object) -> object:
+    """A front-matter value as templates may print it: text (and a mapping, which templates print
+    with ``str()``) escaped; nothing, numbers and dates left as they are (they hold no markup)."""
+    if value is None or isinstance(value, (int, float, dt.date)):
+        return value
+    return escape_text(value)
 
 
 def line_of(text: str, needle: str) -> int | None:

@@ -28,6 +28,15 @@ CITED_SOURCES = "cited_sources"
 LAST_COMMIT = "last_commit"
 #: the page's OpenGraph/Twitter/JSON-LD tags, ready for <head> (hooks/sharing.py -> main.html)
 SHARING_TAGS = "sharing_tags"
+#: the keys above: only hooks set them; a page's front matter may not (hooks/sanitize.py drops them)
+HOOK_META_KEYS = (
+    UNTRANSLATED,
+    TRANSLATION_NOTICE,
+    TRANSLATION_PROBLEMS,
+    CITED_SOURCES,
+    LAST_COMMIT,
+    SHARING_TAGS,
+)
 
 
 def build_language(config: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from bilingue.serve import current_session
+from bilingue.site import HOOK_META_KEYS
 from hooks import sanitize, serve
 
 UNSAFE = '<p onclick="steal()">Un paragraphe.</p>\n<script>steal()</script>\n'
@@ -28,3 +29,21 @@ def test_unsafe_markup_is_removed_and_reported_at_every_rebuild_of_a_server(
         assert sum("onclick attribute" in message for message in warnings) == 2, warnings
     finally:
         serve.on_startup("build", dirty=False)
+
+
+def test_front_matter_cannot_set_what_only_hooks_set(mkdocs_config, make_page, files):
+    # sharing_tags goes into <head> as HTML and translation_notice into the page: a pull request's
+    # front matter naming them must not reach the templates (the hooks set them afterwards)
+    planted = {key: "<script>steal()</script>" for key in HOOK_META_KEYS}
+    page = make_page("essais/mystique.md", {"title": "Mystique", **planted}, files=files)
+    sanitize.on_page_markdown("# Mystique\n", page, mkdocs_config, files)
+    assert page.meta == {"title": "Mystique"}
+
+
+def test_a_displayed_value_that_is_not_text_is_escaped_too(mkdocs_config, make_page, files):
+    # Material prints page.meta.description and author with str(): a mapping would go out raw
+    meta = {"description": {"x": '"><script>steal()</script>'}, "author": 7, "tags": ["<b>", None]}
+    page = make_page("essais/mystique.md", meta, files=files)
+    sanitize.on_page_markdown("# Mystique\n", page, mkdocs_config, files)
+    assert "<script>" not in str(page.meta["description"]) and "&lt;script&gt;" in page.meta["description"]
+    assert page.meta["author"] == 7 and page.meta["tags"] == ["&lt;b&gt;", None]  # a number holds no markup
