@@ -51,6 +51,11 @@ def test_missing_registry_is_empty(tmp_path: Path):
             2,
             "avatar: Value error, must be a path inside",
         ),
+        (  # it is written into the authors page's Markdown: ")" or "{" would add attributes
+            VALID.replace("assets/claire.png", '"assets/x){ onerror=alert(1) }.png"'),
+            2,
+            "avatar: Value error, must be a path inside",
+        ),
         (VALID.replace("  bio: {fr: Écrit., en: Writes.}\n", ""), 2, "claire-martin.bio: Field required"),
         (VALID.replace("en: Writes.", "de: Schreibt."), 2, "bio.en: Field required"),
         (VALID.replace("claire-martin:", "Claire Martin:"), 2, "is not lowercase letters"),

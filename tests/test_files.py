@@ -19,6 +19,7 @@ from bilingue.files import (
     FolderBusyError,
     atomic_write_text,
     claim_folders,
+    create_text_file,
     leftover_temp_files,
     read_text,
 )
@@ -214,3 +215,21 @@ def test_a_new_file_follows_the_umask(tmp_path):
     finally:
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "new.md").stat().st_mode) == 0o640
+
+
+def test_read_text_refuses_a_link_into_the_git_folder(tmp_path):
+    # CI's checkout keeps a token in .git/config: a link there must not be read or published
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text("[http]\n\textraheader = AUTHORIZATION: x\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "x.md").symlink_to(tmp_path / ".git" / "config")
+    with pytest.raises(SourceFileError, match=r"symbolic link into the project's \.git folder"):
+        read_text(tmp_path / "docs" / "x.md")
+
+
+def test_a_created_file_gets_the_mode_a_plain_open_gives(tmp_path):
+    target = tmp_path / "essai.md"
+    assert create_text_file(target, "# Essai\n")
+    plain = tmp_path / "plain.md"
+    plain.write_text("", encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == stat.S_IMODE(plain.stat().st_mode)

@@ -52,8 +52,11 @@ class AuthorEntry(BaseModel):
         if value is None:
             return value
         path = PurePosixPath(value)
-        if path.is_absolute() or ".." in path.parts or "\\" in value:
-            raise ValueError("must be a path inside docs/, e.g. assets/authors/name.jpg")
+        if path.is_absolute() or ".." in path.parts or not _PLAIN_PATH.fullmatch(value):
+            raise ValueError(
+                "must be a path inside docs/ of letters, digits, '.', '_', '-' and '/', "
+                "e.g. assets/authors/name.jpg"
+            )
         if path.suffix.lower() not in _IMAGE_SUFFIXES:
             raise ValueError(f"must be an image ({', '.join(sorted(_IMAGE_SUFFIXES))})")
         return value
@@ -164,4 +167,6 @@ def _line_of(text: str, key: str) -> int | None:
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WEB_URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif"}
+#: what an avatar path may hold: it is written into the page's Markdown as a link target
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9._/-]+")
 _HELP = "see authors.yml's header: `id: {name: ..., bio: {fr: ..., en: ...}, url: ..., avatar: ...}`"

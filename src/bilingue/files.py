@@ -92,12 +92,19 @@ def refuse_links_outside(path: Path | str) -> None:
     real = Path(os.path.realpath(absolute))
     if real == absolute:
         return
-    root = project_root(absolute)
-    if not real.is_relative_to(os.path.realpath(root)):
+    root = Path(os.path.realpath(project_root(absolute)))
+    if not real.is_relative_to(root):
         raise SourceFileError(
             path,
             None,
             "is a symbolic link to a file outside the project: refused (never read, translated or published)",
+            "put the file itself in the project instead of a link to it",
+        )
+    if real.is_relative_to(root / ".git"):  # git's own files: CI's checkout keeps its token there
+        raise SourceFileError(
+            path,
+            None,
+            "is a symbolic link into the project's .git folder: refused (never read or published)",
             "put the file itself in the project instead of a link to it",
         )
 
@@ -202,6 +209,7 @@ def create_text_file(path: Path | str, text: str) -> bool:
     path = Path(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
+        os.fchmod(fd, _mode_for(path))  # as atomic_write_text: not mkstemp's 0600
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()

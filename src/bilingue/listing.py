@@ -305,7 +305,7 @@ def insert_author_index(
         parts = [f"## {escape_markdown_text(author.name)} {{ #{author.id} }}"]
         if author.avatar:
             avatar = posixpath.relpath(author.avatar, posixpath.dirname(page_src) or ".")
-            parts.append(f'![]({avatar}){{ .bl-avatar width="96" height="96" loading="lazy" }}')
+            parts.append(f'![]({link_target(avatar)}){{ .bl-avatar width="96" height="96" loading="lazy" }}')
         parts.append(escape_markdown_text(author.bio_in(language)))
         if author.url:
             parts.append(f'[{ui_words(language)["website"]}]({link_target(author.url)}){{ rel="me" }}')

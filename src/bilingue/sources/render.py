@@ -153,4 +153,3 @@ def link_target(url: str) -> str:
 _SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})++(?![\d.,]?\d)")
 _SPACES = re.compile(r"[ \u00a0\u202f]")
 _URL_ENCODED = {char: f"%{ord(char):02X}" for char in "()\"'<>` {}|\\^"}
-_UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
