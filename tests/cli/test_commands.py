@@ -11,9 +11,9 @@ import sys
 import pytest
 
 import bilingue.cli
-from bilingue.cli import build_parser, main
+from bilingue.cli import build_parser
 from bilingue.cli._commands import COMMANDS, module_name
-from tests.sync.conftest import ESSAY
+from tests.cli.conftest import translated_essay
 
 #: what a command's module may import, that listing the commands must not
 HEAVY = ("rich", "pydantic", "markdown", "mkdocs", "yaml", "babel", "nh3", "bilingue.config")
@@ -66,10 +66,7 @@ def test_a_command_imports_its_own_module_only(tmp_path):
 
 
 def test_status_and_check_of_an_up_to_date_essay_import_no_renderer_table_or_retry_library(tmp_path):
-    essays = tmp_path / "essais"
-    essays.mkdir()
-    (essays / "essai.md").write_text(ESSAY, encoding="utf-8")
-    assert main(["translate", str(essays), "--provider", "pseudo"]) == 0
+    essays, _ = translated_essay(tmp_path)
     ran = _run_python(
         "import contextlib, io, sys\n"
         "from bilingue.cli import main\n"

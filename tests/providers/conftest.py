@@ -180,8 +180,12 @@ def server(_server):
     yield _server
     leaked = _until_empty(worker_threads)
     _server.release_stalled()
+    # an assert inside a handler runs in the server's thread: pytest-httpserver keeps it (and the
+    # client gets a 500); raise it here, or the test could pass with a failed assert
+    failed_in_handler = list(_server.assertions) + list(_server.handler_errors)
     _server.clear()
     assert not leaked, f"provider worker threads outlived the test: {leaked}"
+    assert not failed_in_handler, f"the loopback server's handlers failed: {failed_in_handler}"
 
 
 class PauseWatch:

@@ -58,8 +58,14 @@ def search(page, query: str) -> list[str]:
     """
     box = page.locator("input.md-search__input")
     box.focus()
-    meta = page.locator(".md-search-result__meta")
-    placeholder = meta.text_content().strip()
+    # the worker is ready once Material shows its placeholder (before that: "Initializing
+    # search"); read earlier, the wait below could end on that change, before any result
+    placeholder = page.evaluate(
+        "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+    )
+    page.wait_for_function(
+        "p => document.querySelector('.md-search-result__meta').textContent.trim() === p", arg=placeholder
+    )
     box.fill(query)
     box.press("End")
     page.wait_for_function(
@@ -78,6 +84,7 @@ def test_switcher_leads_from_the_french_essay_to_the_english_one(page, server):
     page.wait_for_url(f"{server}/en/essais/mystique/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text().startswith("Mystique: how people see")
+    page.wait_for_load_state("networkidle")  # the requests the page makes after loading, too
     assert page.outside_requests == []  # served on a host other than site_url's
 
 
@@ -87,6 +94,7 @@ def test_switcher_leads_back_to_french(page, server):
     page.click('a.md-select__link[hreflang="fr"]')
     page.wait_for_url(f"{server}/essais/mystique/")
     assert page.locator("h1").inner_text().startswith("Mystique: la perception")
+    page.wait_for_load_state("networkidle")  # the requests the page makes after loading, too
     assert page.outside_requests == []
 
 

@@ -236,10 +236,13 @@ def test_no_page_has_a_handler_a_script_of_the_content_or_a_script_url(site):
 
 def test_no_search_entry_carries_markup_that_runs(site):
     site_dir, _ = site
-    indexes = [site_dir / "search" / "search_index.json", site_dir / "en" / "search" / "search_index.json"]
-    for index in indexes:
+    french = site_dir / "search" / "search_index.json"
+    english = site_dir / "en" / "search" / "search_index.json"
+    for index in (french, english):
         entries = json.loads(index.read_text(encoding="utf-8"))["docs"]
-        assert any("piege" in entry["location"] for entry in entries) or "en" in index.parts
+        assert entries, index
+        if index == french:  # the trap essay has no English: only the French index holds it
+            assert any("piege" in entry["location"] for entry in entries)
         for entry in entries:
             for field in ("title", "text"):
                 soup = BeautifulSoup(f"<div>{entry[field]}</div>", "html.parser")
