@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -22,6 +21,7 @@ from mkdocs.structure.toc import AnchorLink
 from bilingue.errors import SourceFileError
 from bilingue.files import read_text
 from bilingue.frontmatter import split_front_matter
+from bilingue.markdown import site_renderer
 from bilingue.safety import Unsafe, escape_page_meta, sanitize_html, unsafe_markup
 from bilingue.serve import current_session
 from bilingue.site import HOOK_META_KEYS, build_language, file_language
@@ -72,17 +72,15 @@ def _report(found: list[Unsafe], page: Page, config: MkDocsConfig) -> None:
         split = split_front_matter(read_text(source), source) if source else None
     except SourceFileError:
         split = None
-    located = unsafe_in_markdown(split.body, split.body_line, _renderer(config)) if split else []
+    # the judge's renderer: reset between conversions, so one part's footnotes stay out of the next
+    renderer = site_renderer(config.config_file_path)
+    located = unsafe_in_markdown(split.body, split.body_line, renderer) if split else []
     # what the file's own text explains, with its line; the rest came from elsewhere
     unexplained = [unsafe for unsafe in found if unsafe not in {unsafe for unsafe, _ in located}]
     for unsafe, line in located + [(unsafe, None) for unsafe in unexplained]:
         where = f"{page.file.src_uri}:{line}" if line else page.file.src_uri
         origin = "" if line else _NOT_IN_FILE
         log.warning(f"sanitize: {where}: {unsafe} removed (not allowed on this site){origin}")
-
-
-def _renderer(config: MkDocsConfig) -> markdown.Markdown:
-    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
 
 def _sanitize_toc(items: list[AnchorLink]) -> None:

@@ -47,3 +47,20 @@ def test_a_displayed_value_that_is_not_text_is_escaped_too(mkdocs_config, make_p
     sanitize.on_page_markdown("# Mystique\n", page, mkdocs_config, files)
     assert "<script>" not in str(page.meta["description"]) and "&lt;script&gt;" in page.meta["description"]
     assert page.meta["author"] == 7 and page.meta["tags"] == ["&lt;b&gt;", None]  # a number holds no markup
+
+
+def test_a_handler_in_a_footnote_is_reported_once_on_its_line(
+    mkdocs_config, make_page, files, caplog, project
+):
+    essay = project / "docs" / "essais" / "note.md"
+    essay.write_text(
+        '# Note\n\nUn texte.[^1]\n\n[^1]: Une note ==piège=={: onclick="steal()" }.\n\nFin.\n',
+        encoding="utf-8",
+    )
+    page = make_page("essais/note.md")
+    page.file.abs_src_path = str(essay)
+    html = '<p>Un texte.</p><div class="footnote"><p><mark onclick="steal()">piège</mark></p></div>'
+    with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.sanitize"):
+        sanitize.on_page_content(html, page, mkdocs_config, files)
+    warnings = [record.getMessage() for record in caplog.records if "onclick" in record.getMessage()]
+    assert warnings == [warnings[0]] and "essais/note.md:5:" in warnings[0], warnings
