@@ -73,6 +73,7 @@ class EssayCollection:
         self.language = language
         self._essays: list[CorpusEssay] = sorted(essays, key=_newest_first)
         self._slugs: dict[str, CorpusEssay] | None = None  # made when first asked
+        self._years: dict[int, list[CorpusEssay]] | None = None  # idem: every listing page asks
 
     def __iter__(self) -> Iterator[CorpusEssay]:
         return iter(self._essays)
@@ -88,11 +89,12 @@ class EssayCollection:
         return self._essays[:count]
 
     def by_year(self) -> dict[int, list[CorpusEssay]]:
-        """Year -> its essays (newest first), newest year first."""
-        years: dict[int, list[CorpusEssay]] = {}
-        for essay in self._essays:
-            years.setdefault(essay.year, []).append(essay)
-        return years
+        """Year -> its essays (newest first), newest year first (one grouping: do not change it)."""
+        if self._years is None:
+            self._years = {}
+            for essay in self._essays:
+                self._years.setdefault(essay.year, []).append(essay)
+        return self._years
 
     def by_slug(self, slug: str) -> CorpusEssay | None:
         """The essay called ``slug``, or None."""

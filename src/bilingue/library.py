@@ -92,26 +92,30 @@ class Library:
         French essay."""
         found = []
         for essay in self.essays(SOURCE_LANGUAGE):
-            path = essay.path
-            for author_id in unknown_authors(essay.meta.authors, self.authors):
-                found.append(
-                    Problem(
-                        "error",
-                        f"author '{author_id}' is not in {self.authors.path.name} (add an entry for them)",
-                        path,
-                        _key_line(path, "authors"),
-                    )
+            authors = unknown_authors(essay.meta.authors, self.authors)
+            tags = self.tags.untranslated(essay.meta.tags)
+            if not (authors or tags):
+                continue
+            lines = _key_lines(essay.path)  # the file read again once, only for an essay with problems
+            found += [
+                Problem(
+                    "error",
+                    f"author '{author_id}' is not in {self.authors.path.name} (add an entry for them)",
+                    essay.path,
+                    lines.get("authors"),
                 )
-            for name in self.tags.untranslated(essay.meta.tags):
-                found.append(
-                    Problem(
-                        "error",
-                        f"tag '{name}' has no English label in {self.tags.path.name} "
-                        f"(add a line `{name}: <English label>`)",
-                        path,
-                        _key_line(path, "tags"),
-                    )
+                for author_id in authors
+            ]
+            found += [
+                Problem(
+                    "error",
+                    f"tag '{name}' has no English label in {self.tags.path.name} "
+                    f"(add a line `{name}: <English label>`)",
+                    essay.path,
+                    lines.get("tags"),
                 )
+                for name in tags
+            ]
         return found
 
 
@@ -129,9 +133,7 @@ def load_library(
     )
 
 
-def _key_line(path: Path, key: str) -> int | None:
-    """Line of ``key:`` in the file (its front matter opens on line 1). Read again: only for a
-    problem, which stops the build."""
+def _key_lines(path: Path) -> dict[str, int]:
+    """The line of each front-matter key of the file (its front matter opens on line 1)."""
     text = read_text(path)
-    spans = key_spans(text)
-    return text[: spans[key][0]].count("\n") + 1 if key in spans else None
+    return {key: text[:start].count("\n") + 1 for key, (start, _) in key_spans(text).items()}

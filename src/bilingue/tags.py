@@ -7,6 +7,7 @@ it, and until it is translated the English site shows the French word marked ``l
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -66,6 +67,7 @@ def load_tag_table(path: Path | str) -> TagTable:
     return TagTable(path, english)
 
 
+@functools.lru_cache(maxsize=4096)  # each essay's tags are asked for by several hooks per page
 def tag_slug(name: str) -> str:
     """An anchor for a tag: lowercase ASCII words joined by hyphens ('Économie' -> 'economie')."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
