@@ -172,13 +172,18 @@ class Settings(BaseModel):
 
     # --- what the other layers take ------------------------------------------------------------
 
+    @property
+    def site_config(self) -> Path:
+        """The site's mkdocs.yml (its Markdown configuration judges translations and content)."""
+        return self.root / SITE_CONFIG_FILE
+
     def translate_options(self) -> TranslateOptions:
         """What a translation run may change, from these settings (glossary loaded)."""
         glossary = self.root / self.translation.glossary if self.translation.glossary else None
         return TranslateOptions(
             front_matter_keys=tuple(self.translation.front_matter_keys),
             glossary=load_glossary(glossary) if glossary and glossary.exists() else (),
-            site_config=self.root / SITE_CONFIG_FILE,
+            site_config=self.site_config,
             allow_test_providers=self.translation.allow_test_providers,
         )
 

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         print("pages not checked: every citation would look unknown until the registry can be read")
         return 1
     findings = result.findings + _front_matter_findings(project, docs)
-    findings += check_unsafe_content(sorted(docs.rglob("*.md")), result.registry, project.root / "mkdocs.yml")
+    findings += check_unsafe_content(sorted(docs.rglob("*.md")), result.registry, project.site_config)
     return _print(findings, no_claims=args.no_claims, args=args)
 
 

@@ -164,10 +164,12 @@ def assemble(
         if not kept:
             return text, kept
         differences = _model_differences(text, document, options)
-        blamed = {index for diff in differences for index in _blamed(diff, document) if index in kept}
-        reasons = {
-            index: next(d.message for d in differences if index in _blamed(d, document)) for index in blamed
-        }
+        reasons: dict[int, str] = {}  # each blamed block kept: the first difference that names it
+        for difference in differences:
+            for index in difference.source_blocks:
+                if index in kept:
+                    reasons.setdefault(index, difference.message)
+        blamed = set(reasons)
         if not differences:
             blamed, reason = judge.culprits(kept)
             if not blamed:
@@ -509,10 +511,6 @@ def _reparse(text: str, document: Document, options: TranslateOptions) -> Docume
     return parse_document(
         text, path=document.path, terms=options.glossary, front_matter_keys=options.front_matter_keys
     )
-
-
-def _blamed(difference: Difference, document: Document) -> list[int]:
-    return list(difference.source_blocks)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
