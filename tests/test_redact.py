@@ -39,3 +39,11 @@ def test_log_records_and_streams_are_redacted():
     wrapped = RedactingStream(stream)
     wrapped.write("and printed another-secret-for-logs\n")
     assert "another-secret" not in stream.getvalue() and stream.getvalue().count("***") == 2
+
+
+def test_every_environment_variable_of_a_key_is_redacted():
+    # a key variable added to the providers' settings must be added to what redact() reads too
+    from bilingue.providers.settings import ENVIRONMENT, SECRET_FIELDS
+    from bilingue.redact import KEY_VARIABLES
+
+    assert set(KEY_VARIABLES) == {name for field in SECRET_FIELDS for name in ENVIRONMENT[field]}

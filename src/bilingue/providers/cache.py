@@ -44,7 +44,7 @@ class CachedTranslation:
 
 
 class TranslationCache:
-    """The on-disk cache of one language pair (``<dir>/<source>-<target>.json``), written atomically."""
+    """The on-disk cache of one language pair (``<dir>/<source>-<target>.sqlite3``)."""
 
     def __init__(self, directory: Path | str, source: str, target: str):
         self.path = Path(directory) / f"{source}-{target}.sqlite3"
@@ -145,21 +145,21 @@ class TranslationCache:
             return None
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            database = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, check_same_thread=False)
-            database.execute(
-                "CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, text TEXT, provider TEXT)"
-            )
-            database.commit()
+            database = self._connect()
         except sqlite3.DatabaseError as error:
             self._set_aside(error)
             if not create:
                 return None
-            database = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, check_same_thread=False)
-            database.execute(
-                "CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, text TEXT, provider TEXT)"
-            )
-            database.commit()
+            database = self._connect()  # a new, empty one where the damaged one was
         self._database = database
+        return database
+
+    def _connect(self) -> sqlite3.Connection:
+        database = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, check_same_thread=False)
+        database.execute(
+            "CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, text TEXT, provider TEXT)"
+        )
+        database.commit()
         return database
 
     def _set_aside(self, error: Exception) -> None:
