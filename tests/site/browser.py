@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlparse
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Chromium as root in a closed network: no sandbox, no background calls to Google's services.
@@ -21,6 +22,23 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def loopback_context(browser, outside_requests: list[str] | None = None):
+    """A new browser context whose requests to any host but 127.0.0.1 are refused (and their
+    URLs added to ``outside_requests``): the pages must work without any other host."""
+    context = browser.new_context()
+
+    def loopback_only(route) -> None:
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            if outside_requests is not None:
+                outside_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", loopback_only)
+    return context
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.site.browser import serve_directory
+from tests.site.browser import loopback_context, serve_directory
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -31,17 +31,8 @@ def server(reader_site: Path) -> Iterator[str]:
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context()
     outside_requests: list[str] = []
-
-    def loopback_only(route):
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside_requests.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", loopback_only)
+    context = loopback_context(browser, outside_requests)
     page = context.new_page()
     page.outside_requests = outside_requests
     yield page

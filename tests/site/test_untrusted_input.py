@@ -17,7 +17,6 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
@@ -25,7 +24,7 @@ from pytest_httpserver import HTTPServer
 
 from tests.conftest import build_site, copy_project
 from tests.providers.conftest import fake_english, libre_handler
-from tests.site.browser import serve_directory
+from tests.site.browser import loopback_context, serve_directory
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -304,9 +303,8 @@ def test_every_page_opens_in_chromium_without_a_dialog_or_a_handler(browser, ser
         for page in site_dir.rglob("index.html")
     )
     assert "/essais/piege" in paths and "/en/essais/service" in paths
-    context = browser.new_context()
+    context = loopback_context(browser)
     dialogs: list[str] = []
-    context.route("**/*", _loopback_only)
     try:
         page = context.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
@@ -358,13 +356,6 @@ def _dangers(soup: BeautifulSoup) -> list[str]:
         elif element.name == "script" and "alert(" in element.get_text():
             found.append("script: " + element.get_text()[:40])
     return found
-
-
-def _loopback_only(route) -> None:
-    if urlparse(route.request.url).hostname == "127.0.0.1":
-        route.continue_()
-    else:
-        route.abort()
 
 
 _SCRIPT_URL = re.compile(r"\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
