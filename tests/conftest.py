@@ -46,6 +46,17 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def git(folder: Path, *arguments: str, date: str) -> None:
+    """``git <arguments>`` in ``folder`` as a test author, with ``date`` as the commit's dates
+    (no user configuration needed: HOME is the folder)."""
+    env = {
+        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+        "HOME": str(folder), "PATH": "/usr/bin:/bin",
+    }  # fmt: skip
+    subprocess.run(["git", *arguments], cwd=folder, env=env, check=True, capture_output=True)
+
+
 def build_site(
     project: Path,
     site_dir: Path,

@@ -1,19 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from pathlib import Path
 
 from bilingue.git_dates import last_commit_dates
-
-
-def git(folder: Path, *arguments: str, date: str) -> None:
-    env = {
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x", "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@x", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
-        "HOME": str(folder), "PATH": "/usr/bin:/bin",
-    }  # fmt: skip
-    subprocess.run(["git", *arguments], cwd=folder, env=env, check=True, capture_output=True)
+from tests.conftest import git
 
 
 def test_each_file_gets_its_last_commit_date(tmp_path: Path):

@@ -5,7 +5,6 @@ registered author and an essay that has no English file)."""
 from __future__ import annotations
 
 import json
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import build_site, copy_project
+from tests.conftest import build_site, copy_project, git
 
 pytestmark = pytest.mark.build
 
@@ -214,24 +213,13 @@ def test_sitemap_outside_git_has_no_lastmod(reader_site):
 
 def test_sitemap_lastmod_is_the_files_last_commit(tmp_path):
     project = copy_project(tmp_path / "project")
-    environment = {
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-        "HOME": str(tmp_path),
-    }
-
-    def git(*arguments: str, date: str = "2025-01-02T10:00:00+00:00") -> None:
-        env = {**environment, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "PATH": "/usr/bin:/bin"}
-        subprocess.run(["git", *arguments], cwd=project, env=env, check=True, capture_output=True)
-
-    git("init", "-q")
-    git("add", "-A")
-    git("commit", "-qm", "first")
+    first = "2025-01-02T10:00:00+00:00"
+    git(project, "init", "-q", date=first)
+    git(project, "add", "-A", date=first)
+    git(project, "commit", "-qm", "first", date=first)
     essay = project / "docs" / "essais" / "mystique.en.md"
     essay.write_text(essay.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    git("commit", "-qam", "second", date="2025-03-04T10:00:00+00:00")
+    git(project, "commit", "-qam", "second", date="2025-03-04T10:00:00+00:00")
     site = tmp_path / "site"
     build_site(project, site, mode="off")
     entries = sitemap(site)
