@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -26,15 +25,15 @@ def bomb(levels: int = 9, indent: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-def run(arguments: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess, float, int]:
-    """A CLI run; its wall time and its own peak resident size (KiB), which it reports itself."""
-    started = time.monotonic()
+def run(arguments: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess, int]:
+    """A CLI run and its own peak resident size (KiB), which it reports itself. The timeout only
+    stops a run that never ends (a bomb expanded at 9 levels would): memory is the measure."""
     result = subprocess.run(
         [sys.executable, "-c", _MEASURED, *arguments], cwd=cwd, capture_output=True, text=True, timeout=300
     )
     peak = re.search(r"peak-rss-kib=(\d+)", result.stderr)
     assert peak, result.stderr
-    return result, time.monotonic() - started, int(peak.group(1))
+    return result, int(peak.group(1))
 
 
 _MEASURED = (
@@ -69,19 +68,18 @@ def test_check_refuses_a_sources_yml_bomb_fast_and_small(tmp_path):
     project = copy_project(tmp_path / "project")
     with (project / "sources.yml").open("a", encoding="utf-8") as registry:
         registry.write("\nbomb:\n" + bomb(9, indent="  "))
-    result, seconds, peak_kib = run(["check", "--no-claims"], project)
+    result, peak_kib = run(["check", "--no-claims"], project)
     assert result.returncode == 1
     assert "sources.yml" in result.stdout and "aliases (*a0) are not allowed" in result.stdout
-    assert seconds < 60  # the bomb took 29 s and 1.8 GB at 7 levels; refused, it costs nothing
-    assert peak_kib < 400_000
+    assert peak_kib < 400_000  # the bomb took 29 s and 1.8 GB at 7 levels; refused, it costs nothing
 
 
 def test_translate_and_the_build_refuse_a_front_matter_bomb(tmp_path):
     project = copy_project(tmp_path / "project")
     essay = project / "docs" / "essais" / "bombe.md"
     essay.write_text("---\ntitle: Bombe\ndate: 2025-01-01\n" + bomb(9) + "---\n\nCorps.\n", encoding="utf-8")
-    result, seconds, peak_kib = run(["translate", "docs/essais/bombe.md", "--provider", "pseudo"], project)
+    result, peak_kib = run(["translate", "docs/essais/bombe.md", "--provider", "pseudo"], project)
     assert result.returncode != 0 and "bombe.md:5" in result.stdout + result.stderr
-    assert "aliases" in result.stdout + result.stderr and seconds < 60 and peak_kib < 400_000
+    assert "aliases" in result.stdout + result.stderr and peak_kib < 400_000
     log = build_site(project, tmp_path / "site", mode="off", expect_failure=True)
     assert "bombe.md:5" in log and "aliases" in log

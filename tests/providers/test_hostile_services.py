@@ -9,7 +9,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,15 +97,16 @@ def essays(tmp_path: Path) -> Path:
     return folder
 
 
-def translate(folder: Path, provider: str, **environment: str) -> tuple[subprocess.CompletedProcess, float]:
+def translate(folder: Path, provider: str, **environment: str) -> subprocess.CompletedProcess:
+    """``translate`` of ``folder`` in a subprocess; the timeout only stops a run that never ends
+    (without the deadline and the circuit breaker these runs would not): counts are the measure."""
     variables = {
         name: value
         for name, value in os.environ.items()
         if not name.startswith("BILINGUE_") and "KEY" not in name
     }
     variables |= {"BILINGUE_CACHE_DIR": str(folder.parent / "cache"), "BILINGUE_BACKOFF_MAX": "0.1"}
-    started = time.monotonic()
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "bilingue", "translate", str(folder), "--provider", provider],
         cwd=folder.parent,
         env=variables | environment,
@@ -115,7 +115,6 @@ def translate(folder: Path, provider: str, **environment: str) -> tuple[subproce
         timeout=600,
         check=False,
     )
-    return result, time.monotonic() - started
 
 
 @pytest.mark.parametrize("provider", ["libre", "deepl"])
@@ -129,7 +128,7 @@ def test_a_dripping_server_is_cut_off_at_the_deadline_and_marked_down(tmp_path, 
         "libre": {"BILINGUE_LIBRE_URL": url},
         "deepl": {"BILINGUE_DEEPL_URL": url, "DEEPL_AUTH_KEY": KEY},
     }
-    result, seconds = translate(
+    result = translate(
         folder,
         provider,
         BILINGUE_DEADLINE="1",
@@ -142,12 +141,11 @@ def test_a_dripping_server_is_cut_off_at_the_deadline_and_marked_down(tmp_path, 
     assert "the answer was not complete within 1 s (BILINGUE_DEADLINE)" in output
     assert "marked down for the rest of the run" in output
     assert drip.connections == 2  # two cut-off answers in a row, then nothing more is sent
-    assert seconds < 120  # without the deadline this run never ends
     assert not list(folder.glob("*.en.md"))
 
 
 def test_a_hanging_server_costs_two_timeouts_for_thirty_essays(essays, hang):
-    result, seconds = translate(
+    result = translate(
         essays,
         "libre",
         BILINGUE_LIBRE_URL=f"http://127.0.0.1:{hang.port}/",
@@ -158,13 +156,12 @@ def test_a_hanging_server_costs_two_timeouts_for_thirty_essays(essays, hang):
     assert result.returncode == 1
     assert hang.connections == 2  # was 51 requests and 18 minutes
     assert output.count("marked down for the rest of the run") >= 29
-    assert seconds < 120
 
 
 def test_refused_connections_mark_the_service_down_too(essays):
     with socket.create_server(("127.0.0.1", 0)) as placeholder:
         port = placeholder.getsockname()[1]  # closed below: nothing listens there any more
-    result, _ = translate(essays, "libre", BILINGUE_LIBRE_URL=f"http://127.0.0.1:{port}/")
+    result = translate(essays, "libre", BILINGUE_LIBRE_URL=f"http://127.0.0.1:{port}/")
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "cannot connect to http://127.0.0.1" in output
     assert output.count("marked down for the rest of the run") >= 29
@@ -185,9 +182,7 @@ def test_an_auto_build_against_a_hanging_service_goes_on(tmp_path, hang):
         f"    libre_url: http://127.0.0.1:{hang.port}/\n    timeout: 0.5\n    cache_dir: ''\n",
         encoding="utf-8",
     )
-    started = time.monotonic()
-    log = build_site(project, tmp_path / "site", mode="auto")
-    assert time.monotonic() - started < 180
+    log = build_site(project, tmp_path / "site", mode="auto")  # ends (build_site's timeout guards a hang)
     assert "not updated" in log and hang.connections == 2
     assert (tmp_path / "site" / "en" / "essais" / "nouveau-0" / "index.html").exists()  # French fallback
 
@@ -203,7 +198,7 @@ def test_no_redirect_is_followed_and_the_key_stays_home(tmp_path, httpserver: HT
         folder = tmp_path / "essais"
         folder.mkdir()
         (folder / "essai.md").write_text(ESSAY, encoding="utf-8")
-        result, _ = translate(
+        result = translate(
             folder,
             "microsoft",
             BILINGUE_MICROSOFT_URL=httpserver.url_for("/"),
@@ -237,7 +232,7 @@ def test_a_failing_run_leaks_the_key_nowhere(tmp_path, httpserver: HTTPServer, p
         "libre": {"BILINGUE_LIBRE_URL": base, "LIBRE_API_KEY": KEY},
         "deepl": {"BILINGUE_DEEPL_URL": httpserver.url_for("/"), "DEEPL_AUTH_KEY": KEY},
     }[provider]
-    result, _ = translate(folder, provider, BILINGUE_MAX_ATTEMPTS="1", **environment)
+    result = translate(folder, provider, BILINGUE_MAX_ATTEMPTS="1", **environment)
     assert result.returncode == 1
     assert httpserver.log, "the service was never asked"
     reflected = "".join(response.get_data(as_text=True) for _, response in httpserver.log)
