@@ -8,7 +8,6 @@ checkout pages simply have no date.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -17,12 +16,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE
+from bilingue.build_state import build_state
 from bilingue.files import atomic_write_text
 from bilingue.git_dates import last_commit_dates
 from bilingue.site import LAST_COMMIT, build_language
-
-# file -> date of its last commit, read at the start of each build (French pass)
-_dates: dict[Path, dt.date] = {}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -30,14 +27,14 @@ _dates: dict[Path, dt.date] = {}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if build_language(config) == SOURCE_LANGUAGE:
-        _dates.clear()
-        _dates.update(last_commit_dates(Path(config.docs_dir)))
+    if build_language(config) == SOURCE_LANGUAGE:  # the English pass keeps them (BuildState)
+        build_state(config).commit_dates.update(last_commit_dates(Path(config.docs_dir)))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Not page.update_date: MkDocs keeps the build date there (and needs one, for the gzip header).
-    date = _dates.get(Path(page.file.abs_src_path).resolve()) if page.file.abs_src_path else None
+    dates = build_state(config).commit_dates
+    date = dates.get(Path(page.file.abs_src_path).resolve()) if dates and page.file.abs_src_path else None
     page.meta[LAST_COMMIT] = date.isoformat() if date else None
     return markdown
 

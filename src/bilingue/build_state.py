@@ -18,6 +18,7 @@ pass needs what the French one read (the French originals, every page's citation
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,8 @@ class BuildState:
     untranslated_urls: set[str] = field(default_factory=set)
     #: the pages and essays of the build, each file read once (both language passes)
     corpus: Corpus = field(default_factory=Corpus)
+    #: file -> the date of its last git commit (the sitemap's lastmod), read in the French pass
+    commit_dates: dict[Path, dt.date] = field(default_factory=dict)
     #: the corpus's essays with their tags and authors (``site_library``), made when first asked
     library: Library | None = None
     #: the MkDocs config this state was started for (the same object in both language passes)
@@ -59,9 +62,17 @@ def start_build(config: Any) -> BuildState:
     global _current
     settings = load_config(project_root(config))
     same_build = _current is not None and _current.mkdocs_config is config  # i18n's next pass
+    # what the French pass read for the whole build is handed on to the English pass
     corpus = _current.corpus if same_build else Corpus()
+    commit_dates = _current.commit_dates if same_build else {}
     corpus.essays_folder = settings.folders.essays
-    _current = BuildState(settings, settings.translate_options(), corpus=corpus, mkdocs_config=config)
+    _current = BuildState(
+        settings,
+        settings.translate_options(),
+        corpus=corpus,
+        commit_dates=commit_dates,
+        mkdocs_config=config,
+    )
     return _current
 
 
