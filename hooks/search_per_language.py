@@ -38,7 +38,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 # After i18n (-100) has built every language and merged their search entries. It also runs at the
-# end of i18n's inner English build; splitting is idempotent, the last run wins.
+# end of i18n's inner English build, where the index holds the English entries only and is
+# replaced by the merged one afterwards: that run is skipped (i18n's own flag, ``building``; were
+# it gone, both runs would split, as splitting is idempotent and the last run wins).
 @event_priority(-110)
 def on_post_build(config: MkDocsConfig) -> None:
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return
     split_search_index(Path(config.site_dir), build_state(config).untranslated_urls)

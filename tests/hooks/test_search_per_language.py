@@ -49,3 +49,18 @@ def test_a_new_build_forgets_the_last_one(mkdocs_config):
     mkdocs_config.theme["language"] = "fr"
     search_per_language.on_pre_build(mkdocs_config)
     assert build_state(mkdocs_config).untranslated_urls == set()
+
+
+def test_the_index_is_split_once_when_every_language_is_built(mkdocs_config, project):
+    index = project / "site" / "search" / "search_index.json"
+    index.parent.mkdir(parents=True)
+    english_only = {"config": {"lang": ["en"]}, "docs": [{"location": "en/", "title": "Home", "text": "en"}]}
+    index.write_text(json.dumps(english_only))
+    i18n = mkdocs_config.plugins["i18n"]
+    i18n.building = True  # the end of i18n's inner English build: the merged index comes later
+    search_per_language.on_post_build(english_pass(mkdocs_config))
+    assert json.loads(index.read_text()) == english_only and not (project / "site" / "en").exists()
+    i18n.building = False  # i18n merged both languages: now split
+    search_per_language.on_post_build(mkdocs_config)
+    assert json.loads(index.read_text())["docs"] == []
+    assert (project / "site" / "en" / "search" / "search_index.json").exists()
