@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 from bilingue import TARGET_LANGUAGE
 from bilingue.build_state import build_state, site_library
 from bilingue.errors import BilingueError, reported_as_build_errors
-from bilingue.essay_header import essay_header, insert_after_title
+from bilingue.essay_header import HEADER_MARKER, essay_header, insert_after_title, insert_header
 from bilingue.listing import (
     ARCHIVE_INDEX,
     Href,
@@ -83,14 +83,18 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
 
 @reported_as_build_errors()
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # The listings (cards, and the tag and authors pages' lists) are HTML: added once the page is
-    # rendered (the markers, HTML comments, pass through Markdown as they are), so Markdown never
-    # reads their hundreds of tags again.
+    # The listings (cards, the tag and authors pages' lists) and the essay header are HTML: added
+    # once the page is rendered (the markers, HTML comments, pass through Markdown as they are),
+    # so Markdown never reads their hundreds of tags again.
     language = build_language(config)
     corpus = build_state(config).corpus
     href, library = _href_from(page, files), site_library(config)
     html = insert_listing(html, corpus.essays(language), href, library=library)
     html = insert_essay_lists(html, library, language, href)
+    record = corpus.page(language, page.file.src_uri)
+    if record is not None and record.essay is not None:
+        # French text under /en/ (no translation yet) gets its French header too.
+        html = insert_header(html, essay_header(record.essay, library, record.essay.language, href))
     # The English pass is the last to need a text: once a page of it is rendered (and, for an
     # English essay, its translation notice planned from its French text), both texts can go.
     if language == TARGET_LANGUAGE and page.file.abs_src_path:
@@ -130,12 +134,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     record = corpus.page(language, src)
     if record is not None and record.essay is not None:
         essay = record.essay
-        # French text under /en/ (no translation yet) gets its French header too.
-        shown = essay.language
+        shown = essay.language  # French text under /en/ (no translation yet): French tags
         # Search indexes tags as separate words, in the reader's language.
         # (escaped like every displayed front-matter value: hooks/sanitize.py, bilingue.safety)
         page.meta["tags"] = [escape_text(tag.label) for tag in library.tags_of(essay, shown)]
-        markdown = insert_after_title(markdown, essay_header(essay, library, shown, src))
+        markdown = insert_after_title(markdown, HEADER_MARKER)  # the header itself: on_page_content
     markdown = insert_tag_index(markdown, library, language)
     return insert_author_index(markdown, library, language, src)
 

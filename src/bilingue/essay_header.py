@@ -1,34 +1,47 @@
 """What an essay page shows under its title: date, reading time, byline, and tags.
 
-Written as Markdown into the page before MkDocs renders it, so that links to the authors and tag
-pages go through MkDocs' link checks and i18n's per-language rewriting, as the listings' do.
+A marker goes under the title in the Markdown (``insert_after_title``) and the header, HTML made
+like the listing's cards (the same byline and tag chips), replaces it once the page is rendered:
+its links are asked of MkDocs' files like the cards' (so i18n's language is respected and a
+missing page is an error), and Markdown never reads them.
 """
 
 from __future__ import annotations
 
+import html
+
 from bilingue.corpus import CorpusEssay
 from bilingue.library import Library
-from bilingue.listing import byline, tag_chips
+from bilingue.listing import Href, html_byline, html_tag_chip
 from bilingue.locales import long_date, reading_time
 from bilingue.markdown import kinds, parse_document
 
+#: where the header goes, in the Markdown and then in the rendered page (an HTML comment passes
+#: through Markdown as it is)
+HEADER_MARKER = "<!-- bilingue:essay-header -->"
 
-def essay_header(essay: CorpusEssay, library: Library, language: str, page_src: str) -> str:
-    """The lines under ``essay``'s title (the version shown), for a reader of ``language``."""
+
+def essay_header(essay: CorpusEssay, library: Library, language: str, href: Href) -> str:
+    """HTML: the lines under ``essay``'s title (the version shown), for a reader of ``language``."""
     meta = essay.meta
     details = [
-        f'<time datetime="{meta.date.isoformat()}">{long_date(meta.date, language)}</time>',
+        f'<time datetime="{meta.date.isoformat()}">{html.escape(long_date(meta.date, language))}</time>',
         # the French text's length in both languages: a translation takes as long to read
-        reading_time(library.original(essay).word_count, language),
+        html.escape(reading_time(library.original(essay).word_count, language)),
     ]
-    by = byline(library.authors_of(essay), language, page_src)
+    by = html_byline(library.authors_of(essay), language, href)
     if by:
         details.append(f'<span class="bl-byline">{by}</span>')
-    lines = [f'<p class="bl-essay-meta" markdown="span">{" · ".join(details)}</p>']
-    tags = tag_chips(library.tags_of(essay, language), language, page_src)
+    lines = [f'<p class="bl-essay-meta">{" · ".join(details)}</p>']
+    tags = " ".join(html_tag_chip(tag, language, href) for tag in library.tags_of(essay, language))
     if tags:
-        lines.append(f'<p class="bl-tags" markdown="span">{tags}</p>')
-    return "\n\n".join(lines)
+        lines.append(f'<p class="bl-tags">{tags}</p>')
+    return "\n".join(lines)
+
+
+def insert_header(page_html: str, header: str) -> str:
+    """``page_html`` with its header marker (the first) replaced by ``header``."""
+    return page_html.replace(HEADER_MARKER, header, 1)
 
 
 def insert_after_title(markdown: str, block: str) -> str:

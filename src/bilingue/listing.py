@@ -215,10 +215,10 @@ def _card(essay: CorpusEssay, language: str, href: Href, library: Library | None
     if not essay.is_translated(language):
         details.append(f'<span class="bl-essay-untranslated">{ui_words(language)["not_translated"]}</span>')
     if library is not None:
-        by = _html_byline(library.authors_of(essay), language, href)
+        by = html_byline(library.authors_of(essay), language, href)
         if by:
             details.append(f'<span class="bl-byline">{by}</span>')
-        tags = " ".join(_html_tag(tag, language, href) for tag in library.tags_of(essay, language))
+        tags = " ".join(html_tag_chip(tag, language, href) for tag in library.tags_of(essay, language))
     else:
         tags = " ".join(f'<span class="bl-tag">{html.escape(tag)}</span>' for tag in meta.tags)
     lines = [
@@ -234,8 +234,9 @@ def _card(essay: CorpusEssay, language: str, href: Href, library: Library | None
     return "\n".join([*lines, "</article>"])
 
 
-def _html_byline(authors: Iterable[Author], language: str, href: Href) -> str:
-    """``byline`` as HTML, for the cards (plain HTML, see ``render_listing``)."""
+def html_byline(authors: Iterable[Author], language: str, href: Href) -> str:
+    """ "Par A et B" / "By A and B" as HTML, each registered author linked to their section of
+    the authors page (plain HTML, see ``render_listing``)."""
     names = []
     for author in authors:
         name = html.escape(author.name)
@@ -249,8 +250,9 @@ def _html_byline(authors: Iterable[Author], language: str, href: Href) -> str:
     return ui_words(language)["by"].format(names=format_list(names, locale=language)) if names else ""
 
 
-def _html_tag(tag: Tag, language: str, href: Href) -> str:
-    """``tag_chips``' chip as HTML: a link to the tag's section of the tag page."""
+def html_tag_chip(tag: Tag, language: str, href: Href) -> str:
+    """A tag as HTML: a link to the tag's section of the tag page (chips are separated by spaces,
+    so that search reads them as separate words)."""
     lang = f' lang="{tag.language}"' if tag.language != language else ""
     target = f"{html.escape(href(TAGS_PAGE))}#{tag.slug}"
     return f'<a class="bl-tag" href="{target}"{lang}>{html.escape(tag.label)}</a>'
@@ -344,25 +346,6 @@ def insert_essay_lists(page_html: str, library: Library, language: str, href: Hr
     return _ESSAY_LIST.sub(render, page_html)
 
 
-def byline(authors: Iterable[Author], language: str, page_src: str) -> str:
-    """ "Par A et B" / "By A and B" as inline Markdown, each registered author linked to their section."""
-    names = [_author_link(author, page_src) for author in authors]
-    if not names:
-        return ""
-    return ui_words(language)["by"].format(names=format_list(names, locale=language))
-
-
-def tag_chips(tags: Iterable[Tag], language: str, page_src: str) -> str:
-    """Inline Markdown: each tag a link to its section of the tag page, separated by spaces (so that
-    search reads them as separate words)."""
-    page = posixpath.relpath(TAGS_PAGE, posixpath.dirname(page_src) or ".")
-    chips = []
-    for tag in tags:
-        attributes = f".bl-tag{_lang_attribute(tag.language, language)}"
-        chips.append(f"[{escape_markdown_text(tag.label)}]({page}#{tag.slug}){{ {attributes} }}")
-    return " ".join(chips)
-
-
 def _essay_item(essay: CorpusEssay, language: str, href: Href) -> str:
     meta = essay.meta
     when = f'<time datetime="{meta.date.isoformat()}">{html.escape(long_date(meta.date, language))}</time>'
@@ -378,16 +361,6 @@ def _authors_in_order(library: Library) -> list[Author]:
 
 def _essay_list_marker(by: str, index: int) -> str:
     return f"{_ESSAY_LIST_START} {by}={index} -->"
-
-
-def _author_link(author: Author, page_src: str) -> str:
-    name = escape_markdown_text(author.name)
-    if author.id:
-        page = posixpath.relpath(AUTHORS_PAGE, posixpath.dirname(page_src) or ".")
-        return f"[{name}]({page}#{author.id}){{ .bl-author }}"
-    if author.url:  # the site's own author: no section on the authors page, their own site
-        return f"[{name}]({link_target(author.url)}){{ .bl-author }}"
-    return name
 
 
 def _lang_attribute(tag_language: str, page_language: str) -> str:

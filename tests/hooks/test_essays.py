@@ -7,6 +7,7 @@ import logging
 from mkdocs.config import load_config
 
 from bilingue.build_state import build_state, site_library, start_build
+from bilingue.essay_header import HEADER_MARKER
 from hooks import essays
 from tests.hooks.conftest import english_pass, read_pass
 
@@ -16,6 +17,8 @@ HOME = f"# Essais\n\n{LISTING_MARKER}\n"
 #: the home page as Markdown renders it: the marker, an HTML comment, passes through as it is
 HOME_HTML = f'<h1 id="essais">Essais</h1>\n{LISTING_MARKER}'
 TITLE = "# Mystique\n\nLe texte.\n"
+#: an essay as Markdown renders it, with the marker on_page_markdown put under its title
+RENDERED_TITLE = f"<h1>Mystique</h1>\n{HEADER_MARKER}\n<p>Le texte.</p>"
 
 
 def test_listing_in_french_and_headers_in_english(mkdocs_config, make_page, files):
@@ -23,7 +26,7 @@ def test_listing_in_french_and_headers_in_english(mkdocs_config, make_page, file
     assert LISTING_MARKER not in french and "essais/mystique/" in french and "19 novembre 2024" in french
     english_files = read_pass(english_pass(mkdocs_config))
     page = make_page("essais/mystique.en.md", files=english_files)
-    english = essays.on_page_markdown(TITLE, page, mkdocs_config, english_files)
+    english = essays.on_page_content(RENDERED_TITLE, page, mkdocs_config, english_files)
     assert "November 19, 2024" in english and "min read" in english
 
 
@@ -38,9 +41,13 @@ def test_the_listing_is_added_to_the_rendered_page_not_to_its_markdown(mkdocs_co
 def test_an_essay_gets_its_date_reading_time_and_tags_under_its_title(mkdocs_config, make_page, files):
     page = make_page("essais/mystique.md", files=files)
     markdown = essays.on_page_markdown(TITLE, page, mkdocs_config, files)
-    title, header = markdown.split("\n\n", 2)[:2]
-    assert title == "# Mystique" and 'datetime="2024-11-19"' in header and "min de lecture" in header
+    assert markdown.split("\n\n", 2)[:2] == ["# Mystique", HEADER_MARKER]  # the place, in Markdown
     assert page.meta["tags"]  # indexed by search as words of the reader's language
+    # the header itself is HTML, added to the rendered page (Markdown never reads its links)
+    html = essays.on_page_content(RENDERED_TITLE, page, mkdocs_config, files)
+    assert HEADER_MARKER not in html and html.startswith("<h1>Mystique</h1>\n<p class=\"bl-essay-meta\">")
+    assert 'datetime="2024-11-19"' in html and "min de lecture" in html
+    assert 'href="../../tags/#' in html  # a tag chip, linked like the cards' through MkDocs' files
 
 
 def test_pages_outside_the_essays_folder_get_no_header(mkdocs_config, make_page, files):
@@ -57,8 +64,8 @@ def test_the_essays_folder_comes_from_the_settings(mkdocs_config, project, make_
     files = read_pass(mkdocs_config)
     listing = essays.on_page_content(HOME_HTML, make_page("index.md", files=files), mkdocs_config, files)
     assert "textes/mystique/" in listing
-    header = essays.on_page_markdown(
-        TITLE, make_page("textes/mystique.md", files=files), mkdocs_config, files
+    header = essays.on_page_content(
+        RENDERED_TITLE, make_page("textes/mystique.md", files=files), mkdocs_config, files
     )
     assert 'datetime="2024-11-19"' in header
 
