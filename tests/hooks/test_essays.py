@@ -45,7 +45,7 @@ def test_an_essay_gets_its_date_reading_time_and_tags_under_its_title(mkdocs_con
     assert page.meta["tags"]  # indexed by search as words of the reader's language
     # the header itself is HTML, added to the rendered page (Markdown never reads its links)
     html = essays.on_page_content(RENDERED_TITLE, page, mkdocs_config, files)
-    assert HEADER_MARKER not in html and html.startswith("<h1>Mystique</h1>\n<p class=\"bl-essay-meta\">")
+    assert HEADER_MARKER not in html and html.startswith('<h1>Mystique</h1>\n<p class="bl-essay-meta">')
     assert 'datetime="2024-11-19"' in html and "min de lecture" in html
     assert 'href="../../tags/#' in html  # a tag chip, linked like the cards' through MkDocs' files
 
