@@ -5,8 +5,9 @@
 MkDocs' built-in extensions are handled as in a build). :func:`html_structure` reduces rendered
 HTML to what a translation must keep: every element and every attribute, with the values of
 prose attributes (``alt``, ``title``, ``aria-label``...) blanked and heading ids kept, and the
-text of code, ``pre``, keys, math and do-not-translate elements byte for byte; other text is
-prose and left out. :func:`judge` compares a French and an English Markdown file that way.
+text of code, ``pre``, keys, math and do-not-translate elements byte for byte (the rule of
+``bilingue.markdown.verbatim``, which the translator follows too); other text is prose and left
+out. :func:`judge` compares a French and an English Markdown file that way.
 
 The Markdown model (``bilingue.markdown.validate``) says *which block* differs; the judge is the
 last word on *whether the page* differs, including everything the model does not understand.
@@ -25,6 +26,7 @@ from typing import Any
 
 from bilingue.frontmatter import split_front_matter
 from bilingue.markdown.html_prose import PROSE_ATTRIBUTES
+from bilingue.markdown.verbatim import VOID_TAGS, is_verbatim
 
 #: what MkDocs renders with when a project has no mkdocs.yml (MkDocs' built-in extensions)
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -185,8 +187,8 @@ class _Structure(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.events.append(("start", tag, _attributes(attrs)))
-        if tag not in _VOID:
-            verbatim = _is_verbatim(tag, dict(attrs))
+        if tag not in VOID_TAGS:
+            verbatim = is_verbatim(tag, dict(attrs))
             self.stack.append((tag, verbatim))
             self.verbatim += verbatim
 
@@ -194,7 +196,7 @@ class _Structure(HTMLParser):
         self.events.append(("start", tag, _attributes(attrs)))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID:
+        if tag in VOID_TAGS:
             return
         self.events.append(("end", tag))
         while self.stack:
@@ -217,17 +219,4 @@ def _attributes(attrs: list[tuple[str, str | None]]) -> str:
     return "".join(kept)
 
 
-def _is_verbatim(tag: str, attributes: dict[str, str | None]) -> bool:
-    classes = attributes.get("class") or ""
-    if tag in _VERBATIM_TAGS or "arithmatex" in classes:
-        return True
-    if tag == "kbd" and "key-" in classes:  # pymdownx.keys: the key's name is the syntax
-        return True
-    return attributes.get("translate") == "no" or "notranslate" in classes
-
-
 _FRAGMENT_CACHE = 20_000  # French blocks whose structure is remembered (a site's worth)
-_VERBATIM_TAGS = frozenset({"code", "pre", "script", "style", "math", "samp"})
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-)
