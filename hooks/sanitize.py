@@ -22,7 +22,7 @@ from bilingue.errors import SourceFileError
 from bilingue.files import read_text
 from bilingue.frontmatter import split_front_matter
 from bilingue.markdown import site_renderer
-from bilingue.safety import Unsafe, escape_page_meta, sanitize_html, unsafe_markup
+from bilingue.safety import Unsafe, escape_page_meta, sanitize, sanitize_html
 from bilingue.serve import current_session
 from bilingue.site import HOOK_META_KEYS, build_language, file_language
 from bilingue.unsafe_content import unsafe_in_markdown
@@ -48,22 +48,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @event_priority(-200)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     session = current_session()  # a server's rebuilds reuse the work on unchanged pages
+    sanitized = session.cached(session.sanitized, html, sanitize)
     # an English fallback page is the French file again: reported once, in the French build
-    if file_language(page.file.src_uri) == build_language(config):
-        found = session.cached(session.unsafe_found, html, _unsafe_markup)
-        if found:
-            _report(list(found), page, config)
+    if sanitized.removed and file_language(page.file.src_uri) == build_language(config):
+        _report(list(sanitized.removed), page, config)
     _sanitize_toc(page.toc)
-    return session.cached(session.sanitized, html, sanitize_html)
+    return sanitized.html
 
 
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
-
-
-def _unsafe_markup(html: str) -> tuple[Unsafe, ...]:
-    return tuple(unsafe_markup(html))
 
 
 def _report(found: list[Unsafe], page: Page, config: MkDocsConfig) -> None:
@@ -86,7 +81,8 @@ def _report(found: list[Unsafe], page: Page, config: MkDocsConfig) -> None:
 def _sanitize_toc(items: list[AnchorLink]) -> None:
     """Material prints each heading's title in the table of contents as it is."""
     for item in items:
-        item.title = sanitize_html(item.title)
+        if "<" in item.title:  # with no tag there is nothing to remove (most titles)
+            item.title = sanitize_html(item.title)
         _sanitize_toc(item.children)
 
 

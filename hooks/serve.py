@@ -5,12 +5,15 @@ start another one), and the session that the other hooks keep between rebuilds (
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 
 from bilingue.serve import OwnWritesFilter, current_session, start_session
 from bilingue.site import is_source_pass
+
+if TYPE_CHECKING:  # a build never needs the server (and its watchdog, asyncio...) imported
+    from mkdocs.livereload import LiveReloadServer
 
 # -----------------------------------------------------------------------------
 # Hooks

@@ -38,7 +38,7 @@ from bilingue.site import (
     french_source_of,
     is_source_pass,
 )
-from bilingue.sync import find_problems, freshness_of, sync_paths
+from bilingue.sync import EssayPlan, find_problems, freshness_of, freshness_of_plan, sync_paths
 
 log = logging.getLogger("mkdocs.hooks.translation")
 log.addFilter(RedactingFilter())  # a service's error may echo a key
@@ -86,7 +86,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if file_language(page.file.src_uri) == SOURCE_LANGUAGE:
         return markdown
     state = build_state(config)
-    freshness = freshness_of(french, state.options, read=state.corpus.text) if french.exists() else None
+    key = french.resolve()
+    if key in state.freshness:  # check mode planned every essay in the French pass
+        freshness = state.freshness[key]
+    else:
+        freshness = freshness_of(french, state.options, read=state.corpus.text) if french.exists() else None
     if freshness is not None:
         page.meta[TRANSLATION_NOTICE] = {
             "reviewed": freshness.reviewed,
@@ -105,7 +109,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _check(state: BuildState) -> None:
-    problems = find_problems(state.settings.essay_paths(), state.options)
+    plans: dict[Path, EssayPlan] = {}
+    problems = find_problems(state.settings.essay_paths(), state.options, plans)
+    state.freshness = {path.resolve(): freshness_of_plan(plan) for path, plan in plans.items()}
     if not problems:
         return
     lines = problems.lines() + (["Then commit the English files and locks."] if problems.outdated else [])

@@ -11,7 +11,8 @@ alone, a test).
 mkdocs-static-i18n builds the English pass by calling MkDocs' build again, from its own
 ``on_post_build``, with the same config object: every event from ``on_config`` on runs once per
 language. The settings are read again at each pass, but the corpus spans the build: the English
-pass needs what the French one read (the French originals, every page's citations). So
+pass needs what the French one read (the French originals, every page's citations, check
+mode's freshness of each translation). So
 ``start_build`` hands the corpus on when the config object is the one of the state in progress
 (i18n's next pass); a new build (``mkdocs serve`` loads mkdocs.yml again for each) gets a new one.
 """
@@ -27,6 +28,7 @@ from bilingue.config import Settings, load_config
 from bilingue.corpus import Corpus
 from bilingue.library import Library, load_library
 from bilingue.sources import Registry
+from bilingue.sync import Freshness
 from bilingue.translate import TranslateOptions
 
 
@@ -46,6 +48,9 @@ class BuildState:
     corpus: Corpus = field(default_factory=Corpus)
     #: file -> the date of its last git commit (the sitemap's lastmod), read in the French pass
     commit_dates: dict[Path, dt.date] = field(default_factory=dict)
+    #: French essay (resolved) -> its English's freshness, as check mode's plans found it in the
+    #: French pass (the English pages' notices); empty in the other modes
+    freshness: dict[Path, Freshness | None] = field(default_factory=dict)
     #: the corpus's essays with their tags and authors (``site_library``), made when first asked
     library: Library | None = None
     #: the MkDocs config this state was started for (the same object in both language passes)
@@ -65,12 +70,14 @@ def start_build(config: Any) -> BuildState:
     # what the French pass read for the whole build is handed on to the English pass
     corpus = _current.corpus if same_build else Corpus()
     commit_dates = _current.commit_dates if same_build else {}
+    freshness = _current.freshness if same_build else {}
     corpus.essays_folder = settings.folders.essays
     _current = BuildState(
         settings,
         settings.translate_options(),
         corpus=corpus,
         commit_dates=commit_dates,
+        freshness=freshness,
         mkdocs_config=config,
     )
     return _current

@@ -169,16 +169,15 @@ class ServeSession:
     #: check mode while serving: French essay (resolved) -> what is wrong with its translation, as
     #: the latest build's check found it (shown on the essay's pages in both languages)
     translation_problems: dict[Path, list[str]] = field(default_factory=dict)
-    #: rendered HTML -> what the sanitizer keeps of it (hooks/sanitize.py), while serving
+    #: rendered HTML -> what the sanitizer keeps of it and removes from it (reported at every
+    #: rebuild: hooks/sanitize.py), while serving
     sanitized: RebuildCache = field(default_factory=RebuildCache)
-    #: rendered HTML -> what the sanitizer removes from it (reported each time), while serving
-    unsafe_found: RebuildCache = field(default_factory=RebuildCache)
 
     def next_rebuild(self) -> None:
-        """A rebuild starts (its first language pass): the caches drop what is two rebuilds old."""
-        sanitized, found = self.sanitized.next_rebuild(), self.unsafe_found.next_rebuild()
+        """A rebuild starts (its first language pass): the cache drops what is two rebuilds old."""
+        sanitized = self.sanitized.next_rebuild()
         if self.serving:
-            log.debug(f"last rebuild: sanitized pages {sanitized}; unsafe markup searches {found}")
+            log.debug(f"last rebuild: sanitized pages {sanitized}")
 
     def cached(self, cache: RebuildCache[T], text: str, make: Callable[[str], T]) -> T:
         """``make(text)``, through ``cache`` while serving (a plain build makes each page once)."""

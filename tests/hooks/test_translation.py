@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from bilingue.build_state import build_state
 from bilingue.serve import UnreachableProviders, current_session
 from bilingue.site import TRANSLATION_NOTICE, TRANSLATION_PROBLEMS
+from bilingue.sync import freshness
 from hooks import serve, translation
 from tests.hooks.conftest import english_pass
 
@@ -57,6 +58,21 @@ def test_on_page_markdown_gives_english_pages_their_freshness(mkdocs_config, mak
     french = make_page("essais/mystique.md")
     translation.on_page_markdown("# x", french, mkdocs_config, files)
     assert TRANSLATION_NOTICE not in french.meta
+
+
+def test_in_check_mode_the_notices_come_from_the_checks_plans(mkdocs_config, make_page, files, monkeypatch):
+    english = make_page("essais/mystique.en.md")
+    translation.on_page_markdown("# x", english, english_pass(mkdocs_config), files)
+    planned_alone = english.meta[TRANSLATION_NOTICE]
+    monkeypatch.setenv("BILINGUE_MODE", "check")
+    mkdocs_config.theme["language"] = "fr"  # a new build: the French pass first
+    translation.on_config(mkdocs_config)
+    translation.on_pre_build(mkdocs_config)  # plans every essay to check it
+    planned_again = []
+    monkeypatch.setattr(freshness, "plan_essay", lambda *args, **kwargs: planned_again.append(args))
+    english = make_page("essais/mystique.en.md")
+    translation.on_page_markdown("# x", english, english_pass(mkdocs_config), files)
+    assert english.meta[TRANSLATION_NOTICE] == planned_alone and planned_again == []
 
 
 def test_on_config_refuses_settings_that_disagree_with_mkdocs_docs_dir(mkdocs_config, project, monkeypatch):

@@ -17,7 +17,7 @@ Public API:
 from bilingue.paths import english_path_for, lock_path_for
 from bilingue.sync.aside import clear_aside
 from bilingue.sync.changes import SetAsideBlock, StaleBlock
-from bilingue.sync.freshness import freshness_of
+from bilingue.sync.freshness import Freshness, freshness_of, freshness_of_plan
 from bilingue.sync.lock import ADOPTED, HUMAN, Lock, read_lock
 from bilingue.sync.orphans import handle_orphans
 from bilingue.sync.plan import Action, EssayPlan, Status, plan_essay
@@ -30,6 +30,7 @@ __all__ = [
     "Action",
     "EssayPlan",
     "FileReport",
+    "Freshness",
     "Lock",
     "ProblemKind",
     "Problems",
@@ -43,6 +44,7 @@ __all__ = [
     "find_essays",
     "find_problems",
     "freshness_of",
+    "freshness_of_plan",
     "handle_orphans",
     "lock_path_for",
     "plan_essay",

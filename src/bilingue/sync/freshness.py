@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bilingue.frontmatter import split_front_matter
 from bilingue.sync.lock import ADOPTED
-from bilingue.sync.plan import Status, plan_essay
+from bilingue.sync.plan import EssayPlan, Status, plan_essay
 from bilingue.translate import TranslateOptions
 
 
@@ -49,7 +49,11 @@ def freshness_of(
     """None when the essay has no English file or no lock (nothing known about it). ``read``
     reads the Markdown files exactly as written (the site build passes its corpus: no file is
     read twice; default: from disk)."""
-    plan = plan_essay(french_path, options, read=read)
+    return freshness_of_plan(plan_essay(french_path, options, read=read))
+
+
+def freshness_of_plan(plan: EssayPlan) -> Freshness | None:
+    """``freshness_of`` an essay already planned (the build's check plans every essay first)."""
     if plan.english_text is None or plan.lock is None:
         return None
     synced = plan.lock.state.synced

@@ -120,9 +120,12 @@ def sync_paths(
     return run
 
 
-def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
+def find_problems(
+    paths: Sequence[Path], options: TranslateOptions, plans: dict[Path, EssayPlan] | None = None
+) -> Problems:
     """What ``--check`` and the build's check mode report: files that cannot be read, and
-    missing, outdated or orphaned English, each with its file and line."""
+    missing, outdated or orphaned English, each with its file and line. Each essay's plan is
+    added to ``plans`` if given (the build tells each English page's freshness from them)."""
     problems = Problems([], [])
     for path in find_essays(paths):
         try:
@@ -130,6 +133,8 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
         except SourceFileError as error:
             problems.unreadable.append(_unreadable(error))
             continue
+        if plans is not None:
+            plans[path] = plan
         if plan.english_text is None:
             # on line 1: an annotation with a line shows in the pull request's diff (a new essay)
             problems.outdated.append(Problem("error", "no English version", path, 1, title=MISSING_ENGLISH))
