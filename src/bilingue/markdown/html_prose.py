@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bilingue.markdown.verbatim import LEFT_ALONE_IN_RAW_HTML, VOID_TAGS, is_verbatim, tag_attributes
+from bilingue.markdown.verbatim import LEFT_ALONE_IN_RAW_HTML, VOID_TAGS, opens_verbatim
 
 #: attributes whose values readers see or hear as words
 PROSE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "summary")
@@ -51,6 +51,7 @@ class _State:
     comment: bool = False  # inside <!-- ... -->
     tag: bool = False  # inside a tag whose ">" is on a later line
     opening: str | None = None  # the text so far of an opening tag whose ">" is on a later line
+    opening_name: str = ""  # that tag's name
     verbatim: str | None = None  # inside <script>, <pre>, <span translate="no">... (its name)
     depth: int = 0  # elements of that name open inside it, itself included
 
@@ -82,7 +83,7 @@ def _segments(text: str, state: _State) -> list[tuple[int, int, str]]:
             if found >= 0:
                 state.comment = state.tag = False
                 if state.opening is not None:
-                    _open(state.opening, state)
+                    _open(state.opening_name, state.opening, state)
                     state.opening = None
             out.append((position, end, "skip"))
             position = end
@@ -114,20 +115,19 @@ def _tag_kind(match: re.Match[str], state: _State) -> str:
         return "skip"
     if state.tag:  # its ">" is on a later line: whether its content is prose is known there
         if not closing:
-            state.opening = match.group(0)
+            state.opening, state.opening_name = match.group(0), name
         return "skip"
-    if not closing and _open(match.group(0), state):
+    if not closing and _open(name, match.group(0), state):
         return "skip"
     return "tag"
 
 
-def _open(tag: str, state: _State) -> bool:
-    """Enter the verbatim state when the complete opening tag ``tag`` starts an element whose
-    text is not prose (True then)."""
-    name = _TOKEN.match(tag).group("name").lower()
+def _open(name: str, tag: str, state: _State) -> bool:
+    """Enter the verbatim state when the complete opening tag ``tag`` (named ``name``) starts an
+    element whose text is not prose (True then)."""
     if name in VOID_TAGS or tag.endswith("/>"):
         return False
-    if name in LEFT_ALONE_IN_RAW_HTML or ("=" in tag and is_verbatim(name, tag_attributes(tag))):
+    if name in LEFT_ALONE_IN_RAW_HTML or opens_verbatim(name, tag):
         state.verbatim, state.depth = name, 1
         return True
     return False

@@ -37,6 +37,14 @@ def is_verbatim(tag: str, attributes: dict[str, str | None]) -> bool:
     return attributes.get("translate") == "no" or "notranslate" in classes
 
 
+def opens_verbatim(tag: str, tag_text: str) -> bool:
+    """:func:`is_verbatim` of an opening tag's source text (``<span class="notranslate">``);
+    attributes are read only when the text holds a word the rule looks for."""
+    if tag in VERBATIM_TAGS:
+        return True
+    return bool(_MAY_BE_VERBATIM.search(tag_text)) and is_verbatim(tag, tag_attributes(tag_text))
+
+
 def tag_attributes(tag_text: str) -> dict[str, str | None]:
     """The attributes of an opening tag's source text (``<span class="x">``), read like
     ``html.parser`` reads them and the judge keeps them (``dict``): names in lower case, values
@@ -55,3 +63,5 @@ def tag_attributes(tag_text: str) -> dict[str, str | None]:
 
 _TAG_NAME = re.compile(r"\s*</?[A-Za-z][A-Za-z0-9\-]*")
 _ATTRIBUTE = re.compile(r"""(?P<name>[^\s/>"'=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]+))?""")
+#: every attribute :func:`is_verbatim` reads holds one of these (names in any case, as HTML allows)
+_MAY_BE_VERBATIM = re.compile(r"translate|arithmatex|key-", re.IGNORECASE)
