@@ -30,6 +30,7 @@ from bilingue.listing import (
     Href,
     generated_pages,
     insert_author_index,
+    insert_essay_lists,
     insert_listing,
     insert_tag_index,
     is_generated_listing,
@@ -82,13 +83,14 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
 
 @reported_as_build_errors()
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # The listing is HTML: added once the page is rendered (the marker, an HTML comment, passes
-    # through Markdown as it is), so Markdown never reads its hundreds of tags again.
+    # The listings (cards, and the tag and authors pages' lists) are HTML: added once the page is
+    # rendered (the markers, HTML comments, pass through Markdown as they are), so Markdown never
+    # reads their hundreds of tags again.
     language = build_language(config)
     corpus = build_state(config).corpus
-    html = insert_listing(
-        html, corpus.essays(language), _href_from(page, files), library=site_library(config)
-    )
+    href, library = _href_from(page, files), site_library(config)
+    html = insert_listing(html, corpus.essays(language), href, library=library)
+    html = insert_essay_lists(html, library, language, href)
     # The English pass is the last to need a text: once a page of it is rendered (and, for an
     # English essay, its translation notice planned from its French text), both texts can go.
     if language == TARGET_LANGUAGE and page.file.abs_src_path:
@@ -134,9 +136,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # (escaped like every displayed front-matter value: hooks/sanitize.py, bilingue.safety)
         page.meta["tags"] = [escape_text(tag.label) for tag in library.tags_of(essay, shown)]
         markdown = insert_after_title(markdown, essay_header(essay, library, shown, src))
-    essays_folder = corpus.essays_folder
-    markdown = insert_tag_index(markdown, library, language, src, essays_folder)
-    return insert_author_index(markdown, library, language, src, essays_folder)
+    markdown = insert_tag_index(markdown, library, language)
+    return insert_author_index(markdown, library, language, src)
 
 
 # -----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from bilingue.listing import (
     TAGS_MARKER,
     generated_pages,
     insert_author_index,
+    insert_essay_lists,
     insert_listing,
     insert_tag_index,
     is_generated_listing,
@@ -180,11 +181,13 @@ def test_bylines_and_tags_from_contributors_render_as_text():
     page = "\n\n".join(
         [
             render_listing([shown], "fr", href_from("index.md"), library),
-            insert_author_index(AUTHORS_MARKER, library, "fr", "auteurs.md", "essais"),
-            insert_tag_index(TAGS_MARKER, library, "fr", "tags.md", "essais"),
+            insert_author_index(AUTHORS_MARKER, library, "fr", "auteurs.md"),
+            insert_tag_index(TAGS_MARKER, library, "fr"),
         ]
     )
     rendered = markdown_lib.markdown(page, extensions=["attr_list", "md_in_html", "toc"])
+    rendered = insert_essay_lists(rendered, library, "fr", href_from("tags.md"))
+    assert rendered.count("Titre</a>") == 3  # the essay in the card, under its author and its tag
     assert "<script>" not in rendered
     assert 'href="javascript' not in rendered
     assert hostile in BeautifulSoup(rendered, "html.parser").get_text()  # shown as it was written

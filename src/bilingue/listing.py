@@ -276,16 +276,16 @@ def _window(current: int, count: int, around: int = 2) -> list[int | None]:
     return numbers
 
 
-def insert_tag_index(markdown: str, library: Library, language: str, page_src: str, essays_src: str) -> str:
-    """Replace the tags marker by one section per tag, each listing the essays of ``language``."""
+def insert_tag_index(markdown: str, library: Library, language: str) -> str:
+    """Replace the tags marker by one section per tag; each section's list of the essays of
+    ``language`` is added once the page is rendered (``insert_essay_lists``)."""
     if TAGS_MARKER not in markdown:
         return markdown
     sections = []
-    for group in library.tag_groups(language):
+    for index, group in enumerate(library.tag_groups(language)):
         lang = _lang_attribute(group.tag.language, language)
         heading = f"## {escape_markdown_text(group.tag.label)} {{ #{group.tag.slug}{lang} }}"
-        items = [_essay_item(essay, language, page_src, essays_src) for essay in group.essays]
-        sections.append(heading + "\n\n" + "\n".join(items))
+        sections.append(f"{heading}\n\n{_essay_list_marker(_BY_TAG, index)}")
     body = (
         "\n\n".join(sections)
         if sections
@@ -294,14 +294,13 @@ def insert_tag_index(markdown: str, library: Library, language: str, page_src: s
     return markdown.replace(TAGS_MARKER, body)
 
 
-def insert_author_index(
-    markdown: str, library: Library, language: str, page_src: str, essays_src: str
-) -> str:
-    """Replace the authors marker by one section per author of the registry: bio, link, essays."""
+def insert_author_index(markdown: str, library: Library, language: str, page_src: str) -> str:
+    """Replace the authors marker by one section per author of the registry: bio, link, and
+    essays (that list added once the page is rendered, by ``insert_essay_lists``)."""
     if AUTHORS_MARKER not in markdown:
         return markdown
     sections = []
-    for author in sorted(library.authors.authors.values(), key=lambda a: a.name.casefold()):
+    for index, author in enumerate(_authors_in_order(library)):
         parts = [f"## {escape_markdown_text(author.name)} {{ #{author.id} }}"]
         if author.avatar:
             avatar = posixpath.relpath(author.avatar, posixpath.dirname(page_src) or ".")
@@ -309,9 +308,8 @@ def insert_author_index(
         parts.append(escape_markdown_text(author.bio_in(language)))
         if author.url:
             parts.append(f'[{ui_words(language)["website"]}]({link_target(author.url)}){{ rel="me" }}')
-        essays = library.essays_by(author, language)
-        items = [_essay_item(essay, language, page_src, essays_src) for essay in essays]
-        parts.append("\n".join(items) if items else ui_words(language)["no_essays"])
+        has_essays = bool(library.essays_by(author, language))
+        parts.append(_essay_list_marker(_BY_AUTHOR, index) if has_essays else ui_words(language)["no_essays"])
         sections.append("\n\n".join(parts))
     body = (
         "\n\n".join(sections)
@@ -319,6 +317,31 @@ def insert_author_index(
         else f'<p class="bl-essays-empty">{ui_words(language)["no_authors"]}</p>'
     )
     return markdown.replace(AUTHORS_MARKER, body)
+
+
+def insert_essay_lists(page_html: str, library: Library, language: str, href: Href) -> str:
+    """Replace the essay-list markers of a rendered tag or authors page with the lists of essays.
+
+    Plain HTML, like the listing's cards: hundreds of links that Markdown never reads (on the
+    tag page they were nine tenths of its rendering)."""
+    if _ESSAY_LIST_START not in page_html:
+        return page_html
+    groups: dict[str, list[list[CorpusEssay]]] = {}
+
+    def essays_of(by: str, index: int) -> list[CorpusEssay]:
+        if by not in groups:
+            groups[by] = (
+                [group.essays for group in library.tag_groups(language)]
+                if by == _BY_TAG
+                else [library.essays_by(author, language) for author in _authors_in_order(library)]
+            )
+        return groups[by][index] if index < len(groups[by]) else []
+
+    def render(match: re.Match[str]) -> str:
+        essays = essays_of(match.group("by"), int(match.group("index")))
+        return "<ul>\n" + "\n".join(_essay_item(essay, language, href) for essay in essays) + "\n</ul>"
+
+    return _ESSAY_LIST.sub(render, page_html)
 
 
 def byline(authors: Iterable[Author], language: str, page_src: str) -> str:
@@ -340,14 +363,21 @@ def tag_chips(tags: Iterable[Tag], language: str, page_src: str) -> str:
     return " ".join(chips)
 
 
-def _essay_item(essay: CorpusEssay, language: str, page_src: str, essays_src: str) -> str:
+def _essay_item(essay: CorpusEssay, language: str, href: Href) -> str:
     meta = essay.meta
-    link = posixpath.relpath(f"{essays_src}/{essay.slug}.md", posixpath.dirname(page_src) or ".")
-    when = f'<time datetime="{meta.date.isoformat()}">{long_date(meta.date, language)}</time>'
-    item = f"- [{escape_markdown_text(meta.title)}]({link}) · {when}"
+    when = f'<time datetime="{meta.date.isoformat()}">{html.escape(long_date(meta.date, language))}</time>'
+    item = f'<li><a href="{html.escape(href(essay.src_uri))}">{html.escape(meta.title)}</a> · {when}'
     if not essay.is_translated(language):
         item += f' · <span class="bl-essay-untranslated">{ui_words(language)["not_translated"]}</span>'
-    return item
+    return f"{item}</li>"
+
+
+def _authors_in_order(library: Library) -> list[Author]:
+    return sorted(library.authors.authors.values(), key=lambda author: author.name.casefold())
+
+
+def _essay_list_marker(by: str, index: int) -> str:
+    return f"{_ESSAY_LIST_START} {by}={index} -->"
 
 
 def _author_link(author: Author, page_src: str) -> str:
@@ -370,4 +400,7 @@ def _lang_attribute(tag_language: str, page_language: str) -> str:
 
 _MARKER = re.compile(r"<!-- bilingue:(?P<kind>essays|archives)(?P<arguments>(?: +[a-z]+=\d+)*) -->")
 _ARGUMENT = re.compile(r"([a-z]+)=(\d+)")
+_BY_TAG, _BY_AUTHOR = "tag", "author"
+_ESSAY_LIST_START = "<!-- bilingue:essay-list"
+_ESSAY_LIST = re.compile(rf"{_ESSAY_LIST_START} (?P<by>{_BY_TAG}|{_BY_AUTHOR})=(?P<index>\d+) -->")
 _GENERATED = re.compile(rf"(?:{ARCHIVES_FOLDER}/(?:\d+/)?)?(?:page/\d+|(?<=/)index)(?:\.en)?\.md")
