@@ -60,6 +60,7 @@ def test_missing_registry_is_empty(tmp_path: Path):
         (VALID.replace("en: Writes.", "de: Schreibt."), 2, "bio.en: Field required"),
         (VALID.replace("claire-martin:", "Claire Martin:"), 2, "is not lowercase letters"),
         ("- claire\n", 1, "expected one entry per author id"),
+        ("# Claire Martin\n{Claire Martin: {name: C}}\n", 2, "is not lowercase letters"),
     ],
 )
 def test_bad_entries_name_file_line_and_field(tmp_path: Path, text: str, line: int, problem: str):

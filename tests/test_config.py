@@ -34,6 +34,16 @@ def test_a_bad_setting_names_file_line_and_values(tmp_path, monkeypatch):
     assert caught.value.line == 3 and "'auto', 'check' or 'off'" in str(caught.value)
 
 
+def test_a_bad_setting_in_a_flow_mapping_names_its_line(tmp_path, monkeypatch):
+    monkeypatch.delenv("BILINGUE_MODE", raising=False)
+    (tmp_path / "bilingue.yml").write_text(
+        "# mode: auto was here\ntranslation: {paths: [docs], mode: sometimes}\n", encoding="utf-8"
+    )
+    with pytest.raises(SourceFileError) as caught:
+        load_config(tmp_path)
+    assert caught.value.line == 2 and "'auto', 'check' or 'off'" in str(caught.value)
+
+
 def test_glossary_and_keys_become_translate_options(tmp_path):
     (tmp_path / "glossary.yml").write_text("keep:\n  - Myelin\n", encoding="utf-8")
     (tmp_path / "bilingue.yml").write_text("translation:\n  front_matter_keys: [title]\n", encoding="utf-8")

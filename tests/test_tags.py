@@ -34,6 +34,7 @@ def test_missing_table_is_empty(tmp_path: Path):
         ("pluie: [rain\n", 2, "invalid YAML"),
         ("- pluie\n", 1, "expected a mapping"),
         ("soleil: sun\npluie:\n", 2, "tag 'pluie' has no English label"),
+        ("soleil: >\n  pluie: rain\n'pluie':\n", 3, "tag 'pluie' has no English label"),
     ],
 )
 def test_bad_table_names_file_and_line(tmp_path: Path, text: str, line: int | None, problem: str):

@@ -83,3 +83,32 @@ def test_translate_and_the_build_refuse_a_front_matter_bomb(tmp_path):
     assert "aliases" in result.stdout + result.stderr and peak_kib < 400_000
     log = build_site(project, tmp_path / "site", mode="off", expect_failure=True)
     assert "bombe.md:5" in log and "aliases" in log
+
+
+def test_key_lines_says_where_each_key_and_item_is_written():
+    text = (
+        "# settings\n"
+        "translation:\n"
+        "  'mode': auto\n"
+        "  paths:\n"
+        "    - docs/essais\n"
+        "    - docs/autres\n"
+        "  providers: {timeout: 3}\n"
+        "translation:\n"  # repeated: the last one is what a load keeps
+        "  mode: off\n"
+    )
+    lines = yaml_input.key_lines(text)
+    assert lines.line_of("translation") == 8 and lines.line_of("translation", "mode") == 9
+    assert yaml_input.key_lines(text.rsplit("translation:\n", 1)[0]).line_of("translation", "mode") == 3
+    first = yaml_input.key_lines(text.rsplit("translation:\n", 1)[0])
+    assert first.line_of("translation", "paths", 1) == 6
+    assert first.line_of("translation", "providers", "timeout") == 7
+    assert first.line_of("translation", "absent") == 2  # a value the file lacks: its section's line
+    assert first.line_of("absent") is None and first.line_of() is None
+
+
+def test_key_lines_keeps_the_rules_of_untrusted_yaml():
+    with pytest.raises(yaml_input.RefusedYAMLError, match="aliases"):
+        yaml_input.key_lines(bomb(levels=2))
+    with pytest.raises(yaml_input.RefusedYAMLError, match="bytes"):
+        yaml_input.key_lines("a: " + "x" * yaml_input.MAX_BYTES + "\n")

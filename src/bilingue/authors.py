@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.errors import SourceFileError
 from bilingue.files import read_text, read_yaml
+from bilingue.yaml_input import key_lines
 
 
 class Bio(BaseModel):
@@ -104,9 +105,10 @@ def load_authors(path: Path | str, docs_dir: Path | None = None) -> AuthorRegist
     if not isinstance(data, dict):
         raise SourceFileError(path, 1, "expected one entry per author id", _HELP)
     authors = {}
+    lines = key_lines(text)
     for author_id, entry in data.items():
         author_id = str(author_id)
-        line = _line_of(text, author_id)
+        line = lines.line_of(author_id)
         if not _ID.match(author_id):
             raise SourceFileError(
                 path, line, f"author id '{author_id}' is not lowercase letters, digits and hyphens", _HELP
@@ -152,13 +154,6 @@ def site_author_from(extra: dict) -> Author | None:
         return None
     url = str(author.get("url") or "").strip()
     return Author("", name, url=url if _WEB_URL.match(url) else None)
-
-
-def _line_of(text: str, key: str) -> int | None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.startswith((" ", "\t", "#")) and line.split(":")[0].strip().strip("'\"") == key:
-            return number
-    return None
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from bilingue.providers import (
     shown_url,
 )
 from bilingue.translate import TranslateOptions, load_glossary
+from bilingue.yaml_input import KeyLines, key_lines
 
 CONFIG_FILE = "bilingue.yml"
 SITE_CONFIG_FILE = "mkdocs.yml"  # its markdown_extensions are what translations are judged with
@@ -218,17 +219,24 @@ def load_config(root: Path | str = ".") -> Settings:
     path = root / CONFIG_FILE
     data: dict[str, Any] = {}
     origins: dict[str, str] = {}
+    lines = KeyLines()
     if path.exists():
         data = read_yaml(path, "fix the file's syntax")
         if not isinstance(data, dict):
             raise SourceFileError(path, 1, "must be a mapping of settings")
+        lines = key_lines(read_text(path))
         for section, value in data.items():
             if isinstance(value, dict):
-                origins.update({f"{section}.{key}": _in_file(path, key) for key in value})
+                origins.update({f"{section}.{key}": _in_file(path, lines, section, key) for key in value})
             if section == "translation" and isinstance(value, dict):
                 providers = value.get("providers")
                 if isinstance(providers, dict):
-                    origins.update({f"translation.providers.{key}": _in_file(path, key) for key in providers})
+                    origins.update(
+                        {
+                            f"translation.providers.{key}": _in_file(path, lines, section, "providers", key)
+                            for key in providers
+                        }
+                    )
     for key, variable in ENVIRONMENT.items():
         if os.environ.get(variable):
             section, name = key.split(".")
@@ -239,7 +247,7 @@ def load_config(root: Path | str = ".") -> Settings:
     try:
         settings = Settings(**data, root=root)
     except ValidationError as error:
-        raise _explained(error, path) from None
+        raise _explained(error, path, lines) from None
     settings._origins.update(origins)
     return settings
 
@@ -341,12 +349,12 @@ def _shown(value: Any, secret: bool) -> str:
     return str(value)
 
 
-def _in_file(path: Path, key: str) -> str:
-    line = _line_of(path, key)
+def _in_file(path: Path, lines: KeyLines, *key: str) -> str:
+    line = lines.line_of(*(str(part) for part in key))
     return f"{path.name}, line {line}" if line else path.name
 
 
-def _explained(error: ValidationError, path: Path) -> BilingueError:
+def _explained(error: ValidationError, path: Path, lines: KeyLines) -> BilingueError:
     """The first problem, blaming the environment variable when one set the value, else the file."""
     first = error.errors()[0]
     field = ".".join(str(part) for part in first["loc"])
@@ -358,19 +366,10 @@ def _explained(error: ValidationError, path: Path) -> BilingueError:
         )
     return SourceFileError(
         path,
-        _line_of(path, field.split(".")[-1]),
+        lines.line_of(*first["loc"]),
         f"setting {field!r}: {first['msg']}",
         "see guide/site-owners.md, section Settings",
     )
-
-
-def _line_of(path: Path, key: str) -> int | None:
-    if not path.exists():
-        return None
-    for number, line in enumerate(read_text(path).splitlines(), start=1):
-        if line.strip().startswith(f"{key}:"):
-            return number
-    return None
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from pathlib import Path
 from bilingue import SOURCE_LANGUAGE
 from bilingue.errors import SourceFileError
 from bilingue.files import read_text, read_yaml
+from bilingue.yaml_input import key_lines
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,10 @@ def load_tag_table(path: Path | str) -> TagTable:
     for name, label in data.items():
         if not isinstance(label, str) or not label.strip():
             raise SourceFileError(
-                path, _line_of(path, str(name)), f"tag '{name}' has no English label", _TABLE_HELP
+                path,
+                key_lines(read_text(path)).line_of(str(name)),
+                f"tag '{name}' has no English label",
+                _TABLE_HELP,
             )
         english[str(name)] = label.strip()
     return TagTable(path, english)
@@ -72,13 +76,6 @@ def tag_slug(name: str) -> str:
     """An anchor for a tag: lowercase ASCII words joined by hyphens ('Économie' -> 'economie')."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return _NOT_WORD.sub("-", ascii_name.lower()).strip("-") or "tag"
-
-
-def _line_of(path: Path, key: str) -> int | None:
-    for number, line in enumerate(read_text(path).splitlines(), start=1):
-        if line.split(":")[0].strip().strip("'\"") == key:
-            return number
-    return None
 
 
 # ---------------------------------------------------------------------------------------------------

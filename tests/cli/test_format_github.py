@@ -69,6 +69,42 @@ def test_translate_check_on_a_pull_request_warns_with_what_the_workflow_will_do(
     assert "#### ⚠️ Missing English (1)" in summary(site)
 
 
+def test_translate_check_on_a_pull_request_plans_each_essay_once(site: Path, capsys, monkeypatch):
+    """What the workflow will do comes from the check's own plan, not from planning the essay again."""
+    import bilingue.cli.translate
+    import bilingue.sync.run
+
+    (site / "docs" / "essais" / "autre.md").write_text(ESSAY, encoding="utf-8")
+    planned: list[Path] = []
+    real_plan = bilingue.sync.run.plan_essay
+
+    def counting_plan(path, options):
+        planned.append(Path(path).name)
+        return real_plan(path, options)
+
+    monkeypatch.setattr(bilingue.sync.run, "plan_essay", counting_plan)
+    monkeypatch.setattr(bilingue.cli.translate, "plan_essay", counting_plan)
+    assert main(["translate", "--check", "--pull-request", "--format", "github"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("after the merge, the translation workflow translates") == 2
+    assert sorted(planned) == ["autre.md", "essai.md"]
+
+
+def test_on_a_pull_request_orphaned_english_is_left_to_the_workflow_and_a_broken_essay_fails(site, capsys):
+    assert main(["translate", "--provider", "pseudo"]) == 0
+    (site / "docs" / "essais" / "essai.md").unlink()  # its machine English is the workflow's to delete
+    (site / "docs" / "essais" / "casse.md").write_text("---\ntitle: [\n---\nTexte.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["translate", "--check", "--pull-request", "--format", "github"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    [broken] = [line for line in lines if "casse.md" in line]
+    assert broken.startswith("::error file=docs/essais/casse.md,")
+    [orphan] = [line for line in lines if "title=English without its French" in line]
+    assert orphan.startswith("::warning ") and orphan.endswith(
+        ": after the merge, the translation workflow does it"
+    )
+
+
 def test_translate_check_fails_a_pull_request_when_the_site_wants_contributors_english(site, capsys):
     (site / "bilingue.yml").write_text(
         "translation:\n  paths: [docs/essais]\n  pull_requests_need_english: true\n", encoding="utf-8"

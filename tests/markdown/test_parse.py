@@ -96,6 +96,25 @@ def test_raw_html_words_and_prose_attributes_are_prose_but_never_code_or_scripts
     ]
 
 
+@pytest.mark.parametrize(
+    ("html", "prose"),
+    [
+        ('<p>Le mot <span class="notranslate">Terme</span> reste.</p>', ["Le mot", "reste."]),
+        ('<p><span translate="no">Terme <span>mot</span> ici</span> fin</p>', ["fin"]),
+        ('<p>Un <span\n  class="x notranslate">Terme</span> puis</p>', ["Un", "puis"]),
+        (
+            '<p><span class="arithmatex">x + y</span> et <kbd class="key-enter">Entrée</kbd> ok</p>',
+            ["et", "ok"],
+        ),
+        ('<p><img class="notranslate" src="a.png"> Une légende</p>', ["Une légende"]),
+        ('<p><span translate="yes">Texte</span></p>', ["Texte"]),
+    ],
+)
+def test_raw_html_text_the_judge_keeps_verbatim_is_not_prose(html, prose):
+    blocks = parse_document(f"<div>\n{html}\n</div>\n").blocks
+    assert [b.text for b in blocks if b.kind == m.HTML_TEXT] == prose
+
+
 def test_block_level_html_line_ends_a_paragraph():
     kinds = [k for k, _, _ in outline("Texte\n<div>x</div>\nsuite\n")]
     assert kinds == [m.PARAGRAPH, m.HTML, m.HTML_TEXT, m.PARAGRAPH]

@@ -152,6 +152,20 @@ def test_glossary_terms_and_do_not_translate_spans_are_kept():
     assert result.text == ('Myelin àà Rivière-Ouelle, áávëçç <span translate="no">le savoir-faire</span>.\n')
 
 
+def test_do_not_translate_text_in_raw_html_is_never_sent_and_the_judge_keeps_the_block():
+    french = (
+        '<div class="encadre">\n<p>Le mot <span class="notranslate">Terme</span> reste ici.</p>\n</div>\n'
+    )
+    provider = Damaging(lambda text: text)
+    result = translate_document(french, provider)
+    sent = [text for call in provider.calls for text in call]
+    assert sent == ["Le mot", "reste ici."]
+    assert result.issues == []  # nothing sent back to French by the judge
+    kept = '<span class="notranslate">Terme</span>'
+    english = f"<p>{pseudo_translate('Le mot')} {kept} {pseudo_translate('reste ici.')}</p>"
+    assert result.text == f'<div class="encadre">\n{english}\n</div>\n'
+
+
 def test_typography_applies_to_prose_never_to_code():
     provider = Fixed({"Il dit <m1/> : « oui » !": "He says <m1/> : « yes » !"})
     result = translate_document("Il dit `a : « b » !` : « oui » !\n", provider)

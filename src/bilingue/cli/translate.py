@@ -21,12 +21,13 @@ from bilingue.cli._project import project_options, project_settings
 from bilingue.config import Settings
 from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import read_text
-from bilingue.paths import is_french_essay, lock_path_for
+from bilingue.paths import lock_path_for
 from bilingue.providers import OFFLINE_PROVIDERS, get_provider
 from bilingue.reporting import Problem, emit
 from bilingue.sync import (
+    EssayPlan,
     FileReport,
-    Problems,
+    ProblemKind,
     RunReport,
     clear_aside,
     find_essays,
@@ -157,7 +158,11 @@ def _check(paths: list[Path], options: TranslateOptions, project: Settings, args
     left_to_the_workflow = args.pull_request and not project.translation.pull_requests_need_english
     closing = problems.advice(for_pull_request=left_to_the_workflow)
     if left_to_the_workflow:
-        found = [_on_a_pull_request(problem, problems, options) for problem in found]
+        found = [
+            _on_a_pull_request(group.kind, problem, problems.plans)
+            for group in problems.by_kind()
+            for problem in group.problems
+        ]
         text_lines = []  # the problems as rewritten for a pull request
     if all(problem.severity == "notice" for problem in found):  # none, or blocks left in French
         closing = [*closing, "every English essay is up to date"]
@@ -172,29 +177,29 @@ def _check(paths: list[Path], options: TranslateOptions, project: Settings, args
     return 1 if any(problem.severity == "error" for problem in found) else 0
 
 
-def _on_a_pull_request(problem: Problem, problems: Problems, options: TranslateOptions) -> Problem:
-    """A problem as a pull request sees it when its English may be left to the translation
-    workflow: what the workflow does after the merge is a warning that says so; a person's English
-    behind its French is a warning for a translator (still shown with its French change); files
-    that cannot be read, and a person's English whose French is gone, stay errors."""
-    if problem in problems.unreadable or problem in problems.kept or problem in problems.test_output:
+def _on_a_pull_request(kind: ProblemKind, problem: Problem, plans: dict[Path, EssayPlan]) -> Problem:
+    """A problem of one kind as a pull request sees it when its English may be left to
+    the translation workflow: what the workflow does after the merge is a warning that says so; a
+    person's English behind its French is a warning for a translator (still shown with its French
+    change); files that cannot be read, and a person's English whose French is gone, stay errors."""
+    if kind in (ProblemKind.UNREADABLE, ProblemKind.KEPT, ProblemKind.TEST_OUTPUT):
         return problem  # test output is never merged, whoever translates after the merge
-    if problem in problems.untranslated:
+    if kind is ProblemKind.UNTRANSLATED:
         return problem  # a notice
-    if problem in problems.unlocked:
+    if kind is ProblemKind.UNLOCKED:
         after = "after the merge, the translation workflow adopts it (as a translation of unknown origin)"
-    elif problem in problems.outdated:
-        after = _what_the_workflow_does(problem.path, options)
+    elif kind is ProblemKind.OUTDATED:
+        after = _what_the_workflow_does(plans.get(problem.path) if problem.path else None)
     else:
         return replace(problem, severity="warning")
     return replace(problem, severity="warning", message=f"{problem.message}: {after}")
 
 
-def _what_the_workflow_does(path: Path | None, options: TranslateOptions) -> str:
-    """After the merge: the blocks and characters `translate --dry-run` counts, and the files."""
-    if path is None or not is_french_essay(path):
+def _what_the_workflow_does(plan: EssayPlan | None) -> str:
+    """After the merge: the blocks and characters `translate --dry-run` counts, and the files
+    (the essay's plan from the check; none for English whose French is gone)."""
+    if plan is None:
         return "after the merge, the translation workflow does it"
-    plan = plan_essay(path, options)
     return (
         f"after the merge, the translation workflow translates {len(plan.to_translate)} block(s) "
         f"({plan.characters:,} characters, as `translate --dry-run` counts) and commits "

@@ -4,9 +4,10 @@ A raw HTML block (``<details>`` with its ``<summary>``, ``<p markdown>…</p>``,
 is protected as a whole, except for:
 
 - text between tags, one stretch per line from its first to its last word (tags inside the
-  stretch stay protected inline pieces, with their own prose attributes), never inside
-  ``script``, ``style``, ``pre``, ``code``, ``kbd``, ``samp``, ``textarea``, ``math``, ``svg``
-  or a comment;
+  stretch stay protected inline pieces, with their own prose attributes), never inside a
+  comment nor an element whose text the judge keeps verbatim (``code``, ``pre``, math, an
+  element with ``translate="no"`` or ``class="notranslate"``...: the one rule of
+  ``bilingue.markdown.verbatim``) nor inside ``kbd``, ``textarea`` or ``svg``;
 - values of prose attributes (``title``, ``alt``, ``aria-label``, ``placeholder``, ``summary``)
   of the tags outside such stretches.
 """
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from bilingue.markdown.verbatim import LEFT_ALONE_IN_RAW_HTML, VOID_TAGS, opens_verbatim
 
 #: attributes whose values readers see or hear as words
 PROSE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "summary")
@@ -47,7 +50,10 @@ def prose_attributes(tag: str) -> list[tuple[str, str, int, int]]:
 class _State:
     comment: bool = False  # inside <!-- ... -->
     tag: bool = False  # inside a tag whose ">" is on a later line
-    verbatim: str | None = None  # inside <script>, <pre>... (its name)
+    opening: str | None = None  # the text so far of an opening tag whose ">" is on a later line
+    opening_name: str = ""  # that tag's name
+    verbatim: str | None = None  # inside <script>, <pre>, <span translate="no">... (its name)
+    depth: int = 0  # elements of that name open inside it, itself included
 
 
 def _line_prose(text: str, state: _State) -> LineProse:
@@ -72,8 +78,13 @@ def _segments(text: str, state: _State) -> list[tuple[int, int, str]]:
             closing = "-->" if state.comment else ">"
             found = text.find(closing, position)
             end = len(text) if found < 0 else found + len(closing)
+            if state.opening is not None:
+                state.opening += " " + text[position:end]
             if found >= 0:
                 state.comment = state.tag = False
+                if state.opening is not None:
+                    _open(state.opening_name, state.opening, state)
+                    state.opening = None
             out.append((position, end, "skip"))
             position = end
             continue
@@ -97,13 +108,29 @@ def _tag_kind(match: re.Match[str], state: _State) -> str:
     name = match.group("name").lower()
     closing = bool(match.group("closing"))
     if state.verbatim:
-        if closing and name == state.verbatim:
-            state.verbatim = None
+        if name == state.verbatim and not match.group(0).endswith("/>"):
+            state.depth += -1 if closing else 1  # a nested <span> must not end <span translate="no">
+            if not state.depth:
+                state.verbatim = None
         return "skip"
-    if not closing and name in _VERBATIM and not match.group(0).endswith("/>"):
-        state.verbatim = name
+    if state.tag:  # its ">" is on a later line: whether its content is prose is known there
+        if not closing:
+            state.opening, state.opening_name = match.group(0), name
         return "skip"
-    return "tag" if not state.tag else "skip"
+    if not closing and _open(name, match.group(0), state):
+        return "skip"
+    return "tag"
+
+
+def _open(name: str, tag: str, state: _State) -> bool:
+    """Enter the verbatim state when the complete opening tag ``tag`` (named ``name``) starts an
+    element whose text is not prose (True then)."""
+    if name in VOID_TAGS or tag.endswith("/>"):
+        return False
+    if name in LEFT_ALONE_IN_RAW_HTML or opens_verbatim(name, tag):
+        state.verbatim, state.depth = name, 1
+        return True
+    return False
 
 
 def _add_run(text: str, run: list[tuple[int, int, str]], prose: LineProse) -> None:
@@ -137,4 +164,3 @@ PROSE_ATTRIBUTE = re.compile(
     r"""(?<=\s)(""" + "|".join(PROSE_ATTRIBUTES) + r""")\s*=\s*(["'])(.*?)\2""", re.IGNORECASE
 )
 _LETTER = re.compile(r"[^\W\d_]")
-_VERBATIM = frozenset({"script", "style", "pre", "code", "kbd", "samp", "textarea", "math", "svg"})

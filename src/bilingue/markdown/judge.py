@@ -5,8 +5,9 @@
 MkDocs' built-in extensions are handled as in a build). :func:`html_structure` reduces rendered
 HTML to what a translation must keep: every element and every attribute, with the values of
 prose attributes (``alt``, ``title``, ``aria-label``...) blanked and heading ids kept, and the
-text of code, ``pre``, keys, math and do-not-translate elements byte for byte; other text is
-prose and left out. :func:`judge` compares a French and an English Markdown file that way.
+text of code, ``pre``, keys, math and do-not-translate elements byte for byte (the rule of
+``bilingue.markdown.verbatim``, which the translator follows too); other text is prose and left
+out. :func:`judge` compares a French and an English Markdown file that way.
 
 The Markdown model (``bilingue.markdown.validate``) says *which block* differs; the judge is the
 last word on *whether the page* differs, including everything the model does not understand.
@@ -17,14 +18,17 @@ from __future__ import annotations
 import difflib
 import logging
 import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from bilingue.frontmatter import split_front_matter
 from bilingue.markdown.html_prose import PROSE_ATTRIBUTES
+from bilingue.markdown.verbatim import VOID_TAGS, is_verbatim
 
 #: what MkDocs renders with when a project has no mkdocs.yml (MkDocs' built-in extensions)
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -87,19 +91,19 @@ class HtmlDifference:
 
 def site_renderer(mkdocs_yml: Path | str | None) -> SiteRenderer:
     """The renderer of the site whose config is ``mkdocs_yml`` (MkDocs' defaults when None or
-    absent). Loaded once per file version."""
+    absent). Loaded once per file version, unless a build handed it over first
+    (:func:`renderer_from_config`)."""
     if mkdocs_yml is None or not Path(mkdocs_yml).is_file():
-        return _default_renderer()
-    path = Path(mkdocs_yml).resolve()
-    return _loaded_renderer(str(path), path.stat().st_mtime_ns)
+        return _RENDERERS.get(_DEFAULTS, lambda: SiteRenderer(list(MKDOCS_BUILTIN_EXTENSIONS)))
+    version = _file_version(mkdocs_yml)
+    return _RENDERERS.get(version, lambda: _load_renderer(version.path))
 
 
 def renderer_from_config(config: Any) -> SiteRenderer:
     """The renderer of an already loaded MkDocs config (a build's), remembered for its file so
     that translating during the build does not load the config again."""
     renderer = SiteRenderer(list(config["markdown_extensions"]), dict(config["mdx_configs"]), "mkdocs.yml")
-    path = Path(config.config_file_path).resolve()
-    _PRIMED[(str(path), path.stat().st_mtime_ns)] = renderer
+    _RENDERERS.put(_file_version(config.config_file_path), renderer)
     return renderer
 
 
@@ -132,19 +136,47 @@ def compare_structures(french: list[Event], english: list[Event]) -> HtmlDiffere
 # --- helpers --------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _default_renderer() -> SiteRenderer:
-    return SiteRenderer(list(MKDOCS_BUILTIN_EXTENSIONS))
+class _ConfigVersion(NamedTuple):
+    """One version of a config file: a renderer is remembered for it, not for the path alone."""
+
+    path: str
+    mtime_ns: int
 
 
-_PRIMED: dict[tuple[str, int], SiteRenderer] = {}
+def _file_version(mkdocs_yml: Path | str) -> _ConfigVersion:
+    path = Path(mkdocs_yml).resolve()
+    return _ConfigVersion(str(path), path.stat().st_mtime_ns)
 
 
-@lru_cache(maxsize=8)
-def _loaded_renderer(path: str, mtime: int) -> SiteRenderer:
-    primed = _PRIMED.get((path, mtime))
-    if primed is not None:
-        return primed
+class _RendererCache:
+    """The renderers of the last few config versions, primed by builds or loaded on demand; the
+    least recently used goes first (``mkdocs serve`` primes one per rebuild of an edited
+    mkdocs.yml, so an unbounded map would grow for the whole session)."""
+
+    def __init__(self, size: int):
+        self._size = size
+        self._renderers: OrderedDict[_ConfigVersion, SiteRenderer] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, version: _ConfigVersion, make: Callable[[], SiteRenderer]) -> SiteRenderer:
+        with self._lock:
+            found = self._renderers.get(version)
+            if found is not None:
+                self._renderers.move_to_end(version)
+                return found
+        renderer = make()  # outside the lock: loading a config takes a second
+        self.put(version, renderer)
+        return renderer
+
+    def put(self, version: _ConfigVersion, renderer: SiteRenderer) -> None:
+        with self._lock:
+            self._renderers[version] = renderer
+            self._renderers.move_to_end(version)
+            while len(self._renderers) > self._size:
+                self._renderers.popitem(last=False)
+
+
+def _load_renderer(path: str) -> SiteRenderer:
     from mkdocs.config import load_config  # ~1 s of imports and plugin set-up: only when judging
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -185,8 +217,8 @@ class _Structure(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.events.append(("start", tag, _attributes(attrs)))
-        if tag not in _VOID:
-            verbatim = _is_verbatim(tag, dict(attrs))
+        if tag not in VOID_TAGS:
+            verbatim = is_verbatim(tag, dict(attrs))
             self.stack.append((tag, verbatim))
             self.verbatim += verbatim
 
@@ -194,7 +226,7 @@ class _Structure(HTMLParser):
         self.events.append(("start", tag, _attributes(attrs)))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID:
+        if tag in VOID_TAGS:
             return
         self.events.append(("end", tag))
         while self.stack:
@@ -217,17 +249,6 @@ def _attributes(attrs: list[tuple[str, str | None]]) -> str:
     return "".join(kept)
 
 
-def _is_verbatim(tag: str, attributes: dict[str, str | None]) -> bool:
-    classes = attributes.get("class") or ""
-    if tag in _VERBATIM_TAGS or "arithmatex" in classes:
-        return True
-    if tag == "kbd" and "key-" in classes:  # pymdownx.keys: the key's name is the syntax
-        return True
-    return attributes.get("translate") == "no" or "notranslate" in classes
-
-
 _FRAGMENT_CACHE = 20_000  # French blocks whose structure is remembered (a site's worth)
-_VERBATIM_TAGS = frozenset({"code", "pre", "script", "style", "math", "samp"})
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-)
+_DEFAULTS = _ConfigVersion("", 0)  # no mkdocs.yml: MkDocs' built-in extensions
+_RENDERERS = _RendererCache(size=8)  # config versions whose renderer is remembered

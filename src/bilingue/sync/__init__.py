@@ -21,7 +21,7 @@ from bilingue.sync.freshness import Freshness, freshness_of, freshness_of_plan
 from bilingue.sync.lock import ADOPTED, HUMAN, Lock, read_lock
 from bilingue.sync.orphans import handle_orphans
 from bilingue.sync.plan import Action, EssayPlan, Status, plan_essay
-from bilingue.sync.report import FileReport, Problems, RunReport
+from bilingue.sync.report import FileReport, ProblemKind, Problems, RunReport
 from bilingue.sync.run import apply_plan, find_essays, find_problems, sync_paths
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "FileReport",
     "Freshness",
     "Lock",
+    "ProblemKind",
     "Problems",
     "RunReport",
     "SetAsideBlock",

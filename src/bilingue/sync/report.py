@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from bilingue.reporting import Problem
 from bilingue.sync.changes import SetAsideBlock, StaleBlock
+
+if TYPE_CHECKING:
+    from bilingue.sync.plan import EssayPlan
 
 
 @dataclass
@@ -66,6 +71,8 @@ class Problems:
     test_output: list[Problem] = field(default_factory=list)
     #: notices, not failures: blocks no service could translate safely, left in French
     untranslated: list[Problem] = field(default_factory=list)
+    #: the plan of each French essay in ``outdated`` (made once): what `translate` would do to it
+    plans: dict[Path, EssayPlan] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         kinds = (self.unreadable, self.outdated, self.kept, self.stale_blocks, self.set_aside)
@@ -73,14 +80,21 @@ class Problems:
 
     def all(self) -> list[Problem]:
         """Every problem, files first, then a person's blocks (with their French in ``detail``)."""
-        files = self.unreadable + self.outdated + self.kept + self.unlocked + self.persons_files
-        return (
-            files
-            + self.test_output
-            + [stale_block_problem(b) for b in self.stale_blocks]
-            + [set_aside_problem(b) for b in self.set_aside]
-            + self.untranslated
-        )
+        return [problem for group in self.by_kind() for problem in group.problems]
+
+    def by_kind(self) -> list[ProblemGroup]:
+        """The problems of each kind (one per field above), in ``all()``'s order."""
+        return [
+            ProblemGroup(ProblemKind.UNREADABLE, self.unreadable),
+            ProblemGroup(ProblemKind.OUTDATED, self.outdated),
+            ProblemGroup(ProblemKind.KEPT, self.kept),
+            ProblemGroup(ProblemKind.UNLOCKED, self.unlocked),
+            ProblemGroup(ProblemKind.PERSONS_FILES, self.persons_files),
+            ProblemGroup(ProblemKind.TEST_OUTPUT, self.test_output),
+            ProblemGroup(ProblemKind.STALE_BLOCKS, [stale_block_problem(b) for b in self.stale_blocks]),
+            ProblemGroup(ProblemKind.SET_ASIDE, [set_aside_problem(b) for b in self.set_aside]),
+            ProblemGroup(ProblemKind.UNTRANSLATED, self.untranslated),
+        ]
 
     def lines(self) -> list[str]:
         """Each problem, then one line of advice per kind."""
@@ -152,6 +166,27 @@ class Problems:
                 "English file (your text is then kept), or by rewording the French (it is then sent again)."
             )
         return lines
+
+
+class ProblemKind(StrEnum):
+    """The kinds of ``Problems``: the name of the field each comes from."""
+
+    UNREADABLE = "unreadable"
+    OUTDATED = "outdated"
+    KEPT = "kept"
+    UNLOCKED = "unlocked"
+    PERSONS_FILES = "persons_files"
+    TEST_OUTPUT = "test_output"
+    STALE_BLOCKS = "stale_blocks"
+    SET_ASIDE = "set_aside"
+    UNTRANSLATED = "untranslated"
+
+
+class ProblemGroup(NamedTuple):
+    """The problems of one kind."""
+
+    kind: ProblemKind
+    problems: list[Problem]
 
 
 def stale_block_problem(block: StaleBlock) -> Problem:

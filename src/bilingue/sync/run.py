@@ -138,6 +138,7 @@ def find_problems(
         if plan.english_text is None:
             # on line 1: an annotation with a line shows in the pull request's diff (a new essay)
             problems.outdated.append(Problem("error", "no English version", path, 1, title=MISSING_ENGLISH))
+            problems.plans[path] = plan
             continue
         if plan.lock is None:
             problems.unlocked.append(
@@ -171,6 +172,7 @@ def find_problems(
                     title=OUTDATED_ENGLISH,
                 )
             )
+            problems.plans[path] = plan
         problems.stale_blocks.extend(plan.stale_blocks())
         problems.set_aside.extend(plan.aside_blocks())
         _check_provenance(plan, options, problems)

@@ -1,0 +1,55 @@
+"""One rule says which HTML text is not prose: the judge compares it, so the translator never sends it."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from bilingue.markdown import model as m
+from bilingue.markdown import parse_document
+from bilingue.markdown.verbatim import tag_attributes
+
+RAW_HTML = [
+    '<p>Le <span class="notranslate">Terme</span> reste.</p>',
+    '<p>Le <span translate="no">Terme</span> reste.</p>',
+    '<p>Le <em class="a notranslate b">Terme</em> reste.</p>',
+    '<p>Le <span class="arithmatex">\\(x\\)</span> reste.</p>',
+    '<p>Appuyer sur <kbd class="key-enter">Entrée</kbd> puis attendre.</p>',
+    "<p>Le <code>Terme</code> et <samp>sortie</samp> restent.</p>",
+    '<p><span translate="no">Un <span>deux</span> trois</span> quatre</p>',
+    '<p>Un <span\n   translate="no">Terme</span> puis</p>',
+]
+
+
+@pytest.mark.parametrize("html", RAW_HTML)
+def test_text_the_judge_keeps_verbatim_is_never_raw_html_prose(html, site_markdown, html_skeleton):
+    text = f"<div>\n{html}\n</div>\n"
+    verbatim = [event[1] for event in html_skeleton(site_markdown(text)) if event[0] == "text"]
+    prose = [block.text for block in parse_document(text).blocks if block.kind == m.HTML_TEXT]
+    assert [word for word in verbatim if word.strip()], "the judge keeps some text verbatim"
+    assert prose, "the words around it are still prose"
+    assert not [word for word in verbatim if word.strip() and any(word.strip() in p for p in prose)]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<span class="x notranslate">',
+        "<span translate=no data-x='a \"b\"'>",
+        '<SPAN CLASS="Notranslate" hidden>',
+        '<span title="a &amp; b" class="a" class="b">',
+        "<span\n  translate = 'no'\n>",
+        '<img src="a.png"/>',
+    ],
+)
+def test_tag_attributes_reads_a_tag_like_html_parser(tag):
+    class Reader(HTMLParser):
+        def handle_starttag(self, name, attrs):
+            self.attributes = dict(attrs)
+
+        handle_startendtag = handle_starttag
+
+    reader = Reader()
+    reader.feed(tag)
+    assert tag_attributes(tag) == reader.attributes
