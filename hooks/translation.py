@@ -38,7 +38,7 @@ from bilingue.site import (
     french_source_of,
     is_source_pass,
 )
-from bilingue.sync import EssayPlan, find_problems, freshness_of, freshness_of_plan, sync_paths
+from bilingue.sync import find_problems, freshness_of, freshness_of_plan, sync_paths
 
 log = logging.getLogger("mkdocs.hooks.translation")
 log.addFilter(RedactingFilter())  # a service's error may echo a key
@@ -109,9 +109,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _check(state: BuildState) -> None:
-    plans: dict[Path, EssayPlan] = {}
-    problems = find_problems(state.settings.essay_paths(), state.options, plans)
-    state.freshness = {path.resolve(): freshness_of_plan(plan) for path, plan in plans.items()}
+    problems = find_problems(state.settings.essay_paths(), state.options)
+    state.freshness = {path.resolve(): freshness_of_plan(plan) for path, plan in problems.plans.items()}
     if not problems:
         return
     lines = problems.lines() + (["Then commit the English files and locks."] if problems.outdated else [])

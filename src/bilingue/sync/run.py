@@ -120,12 +120,10 @@ def sync_paths(
     return run
 
 
-def find_problems(
-    paths: Sequence[Path], options: TranslateOptions, plans: dict[Path, EssayPlan] | None = None
-) -> Problems:
+def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
     """What ``--check`` and the build's check mode report: files that cannot be read, and
-    missing, outdated or orphaned English, each with its file and line. Each essay's plan is
-    added to ``plans`` if given (the build tells each English page's freshness from them)."""
+    missing, outdated or orphaned English, each with its file and line; and each essay's plan
+    (the build tells each English page's freshness from them)."""
     problems = Problems([], [])
     for path in find_essays(paths):
         try:
@@ -133,12 +131,10 @@ def find_problems(
         except SourceFileError as error:
             problems.unreadable.append(_unreadable(error))
             continue
-        if plans is not None:
-            plans[path] = plan
+        problems.plans[path] = plan
         if plan.english_text is None:
             # on line 1: an annotation with a line shows in the pull request's diff (a new essay)
             problems.outdated.append(Problem("error", "no English version", path, 1, title=MISSING_ENGLISH))
-            problems.plans[path] = plan
             continue
         if plan.lock is None:
             problems.unlocked.append(
@@ -172,7 +168,6 @@ def find_problems(
                     title=OUTDATED_ENGLISH,
                 )
             )
-            problems.plans[path] = plan
         problems.stale_blocks.extend(plan.stale_blocks())
         problems.set_aside.extend(plan.aside_blocks())
         _check_provenance(plan, options, problems)
