@@ -38,7 +38,7 @@ from bilingue.site import (
     french_source_of,
     is_source_pass,
 )
-from bilingue.sync import find_problems, freshness_of, freshness_of_plan, sync_paths
+from bilingue.sync import EssayPlan, find_problems, freshness_of, freshness_of_plan, sync_paths
 
 log = logging.getLogger("mkdocs.hooks.translation")
 log.addFilter(RedactingFilter())  # a service's error may echo a key
@@ -109,8 +109,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _check(state: BuildState) -> None:
-    problems = find_problems(state.settings.essay_paths(), state.options)
-    state.freshness = {path.resolve(): freshness_of_plan(plan) for path, plan in problems.plans.items()}
+    freshness = state.freshness = {}
+
+    def keep_freshness(path: Path, plan: EssayPlan) -> None:
+        freshness[path.resolve()] = freshness_of_plan(plan)
+
+    problems = find_problems(state.settings.essay_paths(), state.options, keep_freshness)
     if not problems:
         return
     lines = problems.lines() + (["Then commit the English files and locks."] if problems.outdated else [])

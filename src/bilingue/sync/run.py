@@ -120,10 +120,15 @@ def sync_paths(
     return run
 
 
-def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
+def find_problems(
+    paths: Sequence[Path],
+    options: TranslateOptions,
+    on_plan: Callable[[Path, EssayPlan], None] | None = None,
+) -> Problems:
     """What ``--check`` and the build's check mode report: files that cannot be read, and
-    missing, outdated or orphaned English, each with its file and line; and each essay's plan
-    (the build tells each English page's freshness from them)."""
+    missing, outdated or orphaned English, each with its file and line. ``on_plan`` is called
+    with each essay's plan as it is made (the build takes each English page's freshness from
+    it): only the outdated essays' plans are kept, a thousand plans would hold 100 MB."""
     problems = Problems([], [])
     for path in find_essays(paths):
         try:
@@ -131,10 +136,12 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
         except SourceFileError as error:
             problems.unreadable.append(_unreadable(error))
             continue
-        problems.plans[path] = plan
+        if on_plan is not None:
+            on_plan(path, plan)
         if plan.english_text is None:
             # on line 1: an annotation with a line shows in the pull request's diff (a new essay)
             problems.outdated.append(Problem("error", "no English version", path, 1, title=MISSING_ENGLISH))
+            problems.plans[path] = plan
             continue
         if plan.lock is None:
             problems.unlocked.append(
@@ -168,6 +175,7 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
                     title=OUTDATED_ENGLISH,
                 )
             )
+            problems.plans[path] = plan
         problems.stale_blocks.extend(plan.stale_blocks())
         problems.set_aside.extend(plan.aside_blocks())
         _check_provenance(plan, options, problems)
