@@ -15,6 +15,7 @@ being retried, with its timeouts, on every rebuild.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -87,7 +88,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     state = build_state(config)
     key = french.resolve()
-    if key in state.freshness:  # check mode planned every essay in the French pass
+    if key in state.freshness:  # planned in the French pass (the check, or a sync that left it)
         freshness = state.freshness[key]
     else:
         freshness = freshness_of(french, state.options, read=state.corpus.text) if french.exists() else None
@@ -109,12 +110,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _check(state: BuildState) -> None:
-    freshness = state.freshness = {}
-
-    def keep_freshness(path: Path, plan: EssayPlan) -> None:
-        freshness[path.resolve()] = freshness_of_plan(plan)
-
-    problems = find_problems(state.settings.essay_paths(), state.options, keep_freshness)
+    problems = find_problems(state.settings.essay_paths(), state.options, _freshness_keeper(state))
     if not problems:
         return
     lines = problems.lines() + (["Then commit the English files and locks."] if problems.outdated else [])
@@ -144,6 +140,7 @@ def _sync(state: BuildState) -> None:
             state.settings.essay_paths(),
             lambda: get_provider(provider_name, settings=state.settings.provider_settings),
             state.options,
+            on_plan=_freshness_keeper(state),
         )
     except BilingueError as error:
         log.info(f"translation: skipped ({error}); the existing English files are used as they are")
@@ -167,6 +164,16 @@ def _sync(state: BuildState) -> None:
             f"translation: {len(service_failures)} essay(s) not updated ({first}); their existing "
             "English is kept and marked outdated. Run `python -m bilingue translate` later."
         )
+
+
+def _freshness_keeper(state: BuildState) -> Callable[[Path, EssayPlan], None]:
+    """What keeps, from the plans the French pass makes anyway, each English page's freshness."""
+    state.freshness = {}
+
+    def keep(french: Path, plan: EssayPlan) -> None:
+        state.freshness[french.resolve()] = freshness_of_plan(plan)
+
+    return keep
 
 
 # -----------------------------------------------------------------------------

@@ -94,8 +94,11 @@ def sync_paths(
     options: TranslateOptions,
     *,
     on_file: Callable[[FileReport], None] | None = None,
+    on_plan: Callable[[Path, EssayPlan], None] | None = None,
 ) -> RunReport:
     """Plan and apply every essay under ``paths``; the provider is made only if needed.
+    ``on_plan`` gets the plan of each essay the run had nothing to do to (the plan still describes
+    its files: the build takes each English page's freshness from it).
 
     A file that cannot be read or translated is reported and the run goes on with the next one.
     The folders written in are locked for the run (a second run on them is a ``FolderBusyError``),
@@ -105,6 +108,7 @@ def sync_paths(
         run = RunReport(handle_orphans(paths), cleaned=cleaned)
         provider: Provider | None = None
         for path in find_essays(paths):
+            plan: EssayPlan | None = None
             try:
                 plan = plan_essay(path, options)
                 if plan.to_translate and provider is None:
@@ -117,6 +121,8 @@ def sync_paths(
             run.files.append(report)
             if on_file:
                 on_file(report)
+            if on_plan and plan is not None and plan.status is Status.UNCHANGED:
+                on_plan(path, plan)
     return run
 
 
