@@ -147,6 +147,10 @@ def test_what_runs_is_removed_and_reported(fragment, removed):
         '<p>a&para;<br />b<input type="checkbox" disabled checked/><b onclick="">x</b></p>',
         '<p title="">&nbsp;<img src="x.png" alt="" /><a href="javascript:x" title="">y</a></p>',
         '<p class="a">x</p><p class="a" id="__config">x</p>',
+        # unknown elements and attributes whose names look like what the sanitizer rewrites
+        '<table><tbody=""><tr><td>x</td></tr></tbody></table>',
+        '<input type="checkbox"&gt;</path>" type="checkbox" onclick="" href="javascript:x"',
+        '&notx&not&quot;<input type="checkbox"="">',
     ],
 )
 def test_a_removal_is_found_whatever_else_the_sanitizer_rewrites(fragment):

@@ -167,17 +167,27 @@ def new_markup(source: str, output: str) -> str | None:
 
 def _same_markup(fragment: str, clean: str) -> bool:
     """Whether ``clean`` (the sanitizer's output for ``fragment``) is ``fragment`` written another
-    way: entities as characters or the reverse (``&para;``, ``¶``), void elements without their
-    slash (``<br />``) and an SVG path's closed (``<path/>``, ``<path></path>``), empty attribute
-    values spelled out (``checked=""``). Removing anything
-    removes characters none of these writes, so a removal always makes the two differ."""
+    way, by the few rewrites that tell how html5ever (nh3) and Python-Markdown write the same
+    markup apart: a character or its entity (``¶``, ``&para;``; never one of ``< > & " '``, which
+    could make or hide markup), a void element's slash (``<br />``), an SVG path closed
+    (``<path/>``, ``<path></path>``), an attribute's empty value spelled out (``checked=""``).
+    None of them adds or removes a tag or an attribute name, so when anything else differs
+    (anything removed) the page is scanned."""
     return fragment == clean or _written_plainly(fragment) == _written_plainly(clean)
 
 
 def _written_plainly(markup: str) -> str:
     # (str.replace: a regex for the slash with its optional space costs ten times more)
-    markup = markup.replace("</path>", "").replace(" />", ">").replace("/>", ">")
-    return html.unescape(_EMPTY_VALUE.sub("", markup))
+    markup = markup.replace("></path>", ">").replace(" />", ">").replace("/>", ">")
+    # a reference to < > & " ' stays a reference: its "&" becomes a NUL, which unescape leaves
+    # (and nh3 never writes one)
+    return html.unescape(_MARKUP_REFERENCE.sub("\0", _EMPTY_VALUE.sub(_without_empty_value, markup)))
+
+
+def _without_empty_value(match: re.Match[str]) -> str:
+    # only an attribute's (a name after a space): `<tbody="">` is an unknown element nh3 removes
+    before = match.string[max(0, match.start() - 80) : match.start()]
+    return "" if _ATTRIBUTE_NAME_BEFORE.search(before) else match.group(0)
 
 
 class _UnsafeFinder(HTMLParser):
@@ -298,8 +308,15 @@ _CLEANER = nh3.Cleaner(
 )
 
 _ABRUPT_COMMENT = re.compile(r"<!--->|<!-->")
-# an empty attribute value as html5ever (nh3) writes it: `checked=""` where Python-Markdown wrote `checked`
+# an empty attribute value as html5ever (nh3) writes it: `checked=""` where Python-Markdown wrote
+# `checked` (a regex looking behind for the name at every space costs ten times more)
 _EMPTY_VALUE = re.compile(r'=""(?=[\s/>])')
+_ATTRIBUTE_NAME_BEFORE = re.compile(r'\s[^\s"\'<>/=&]+\Z')
+# the "&" of a character reference to < > & " or ' (names, decimal or hex, with or without ";",
+# as html.unescape reads them)
+_MARKUP_REFERENCE = re.compile(
+    r"&(?=(?i:lt|gt|amp|quot|apos)|#0*(?:60|62|38|34|39)(?![0-9])|#[xX]0*(?:3[cCeE]|2[2678])(?![0-9a-fA-F]))"
+)
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
