@@ -69,12 +69,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # i18n builds French first, then English on the same config: sync once, before any file is read.
     if not is_source_pass(config):
         return
-    mode = build_state(config).settings.translation.mode
+    state = build_state(config)
+    mode = state.settings.translation.mode
     current_session().translation_problems.clear()
+    state.freshness = {}  # a build on the same config object must not show an earlier one's
     if mode == "check":
-        _check(build_state(config))
+        _check(state)
     elif mode == "auto":
-        _sync(build_state(config))
+        _sync(state)
 
 
 @reported_as_build_errors()
@@ -168,7 +170,6 @@ def _sync(state: BuildState) -> None:
 
 def _freshness_keeper(state: BuildState) -> Callable[[Path, EssayPlan], None]:
     """What keeps, from the plans the French pass makes anyway, each English page's freshness."""
-    state.freshness = {}
 
     def keep(french: Path, plan: EssayPlan) -> None:
         state.freshness[french.resolve()] = freshness_of_plan(plan)

@@ -59,6 +59,8 @@ def test_missing_registry_is_empty(tmp_path: Path):
         (VALID.replace("  bio: {fr: Écrit., en: Writes.}\n", ""), 2, "claire-martin.bio: Field required"),
         (VALID.replace("en: Writes.", "de: Schreibt."), 2, "bio.en: Field required"),
         (VALID.replace("claire-martin:", "Claire Martin:"), 2, "is not lowercase letters"),
+        # written into the pages as an anchor: a final newline is not let in either
+        (VALID.replace("claire-martin:", '"claire-martin\\n":'), 2, "is not lowercase letters"),
         ("- claire\n", 1, "expected one entry per author id"),
         ("# Claire Martin\n{Claire Martin: {name: C}}\n", 2, "is not lowercase letters"),
     ],

@@ -109,7 +109,7 @@ def load_authors(path: Path | str, docs_dir: Path | None = None) -> AuthorRegist
     for author_id, entry in data.items():
         author_id = str(author_id)
         line = lines.line_of(author_id)
-        if not _ID.match(author_id):
+        if not _ID.fullmatch(author_id):
             raise SourceFileError(
                 path, line, f"author id '{author_id}' is not lowercase letters, digits and hyphens", _HELP
             )
@@ -159,7 +159,7 @@ def site_author_from(extra: dict) -> Author | None:
 # ---------------------------------------------------------------------------------------------------
 # Data
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # fullmatch: "$" would let a final newline in
 _WEB_URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif"}
 #: what an avatar path may hold: it is written into the page's Markdown as a link target
