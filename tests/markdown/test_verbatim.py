@@ -53,6 +53,17 @@ def test_text_the_judge_keeps_verbatim_is_never_paragraph_prose(html, site_markd
     assert not [word for word in verbatim if word.strip() and any(word.strip() in run for run in prose)]
 
 
+@pytest.mark.parametrize("marker", ['class="notranslate"', 'translate="no"', 'class="a notranslate"'])
+def test_a_markdown_container_the_judge_keeps_verbatim_is_never_translated(
+    marker, site_markdown, html_skeleton
+):
+    text = f'<div markdown="1" {marker}>\n# Titre\n\nUn *mot* et `code`.\n\n- Une liste\n</div>\n\nFin.\n'
+    verbatim = [event[1] for event in html_skeleton(site_markdown(text)) if event[0] == "text"]
+    translated = [block.text for block in parse_document(text).blocks if block.translatable]
+    assert {"Titre", "Une liste"} <= {word.strip() for word in verbatim}, "the judge keeps it all"
+    assert translated == ["Fin."]
+
+
 @pytest.mark.parametrize(
     "tag",
     [
