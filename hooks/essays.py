@@ -149,13 +149,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _href_from(page: Page, files: Files) -> Href:
-    """French file name in docs/ -> the URL of that page in this language, relative to ``page``."""
+    """French file name in docs/ -> the URL of that page in this language, relative to ``page``
+    (each asked once: every card of a listing links to the tag and authors pages)."""
+    known: dict[str, str] = {}
 
     def href(src_uri: str) -> str:
-        target = files.get_file_from_path(src_uri)
-        if target is None:
-            raise BilingueError(f"{page.file.src_uri}: the listing links to {src_uri}, which is not a page")
-        return get_relative_url(target.url, page.url)
+        if src_uri not in known:
+            target = files.get_file_from_path(src_uri)
+            if target is None:
+                raise BilingueError(
+                    f"{page.file.src_uri}: the listing links to {src_uri}, which is not a page"
+                )
+            known[src_uri] = get_relative_url(target.url, page.url)
+        return known[src_uri]
 
     return href
 

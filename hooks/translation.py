@@ -15,6 +15,7 @@ being retried, with its timeouts, on every rebuild.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,7 +39,7 @@ from bilingue.site import (
     french_source_of,
     is_source_pass,
 )
-from bilingue.sync import find_problems, freshness_of, freshness_of_plan, sync_paths
+from bilingue.sync import EssayPlan, find_problems, freshness_of, freshness_of_plan, sync_paths
 
 log = logging.getLogger("mkdocs.hooks.translation")
 log.addFilter(RedactingFilter())  # a service's error may echo a key
@@ -87,7 +88,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     state = build_state(config)
     key = french.resolve()
-    if key in state.freshness:  # check mode planned every essay in the French pass
+    if key in state.freshness:  # planned in the French pass (the check, or a sync that left it)
         freshness = state.freshness[key]
     else:
         freshness = freshness_of(french, state.options, read=state.corpus.text) if french.exists() else None
@@ -109,8 +110,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _check(state: BuildState) -> None:
-    problems = find_problems(state.settings.essay_paths(), state.options)
-    state.freshness = {path.resolve(): freshness_of_plan(plan) for path, plan in problems.plans.items()}
+    problems = find_problems(state.settings.essay_paths(), state.options, _freshness_keeper(state))
     if not problems:
         return
     lines = problems.lines() + (["Then commit the English files and locks."] if problems.outdated else [])
@@ -140,6 +140,7 @@ def _sync(state: BuildState) -> None:
             state.settings.essay_paths(),
             lambda: get_provider(provider_name, settings=state.settings.provider_settings),
             state.options,
+            on_plan=_freshness_keeper(state),
         )
     except BilingueError as error:
         log.info(f"translation: skipped ({error}); the existing English files are used as they are")
@@ -163,6 +164,16 @@ def _sync(state: BuildState) -> None:
             f"translation: {len(service_failures)} essay(s) not updated ({first}); their existing "
             "English is kept and marked outdated. Run `python -m bilingue translate` later."
         )
+
+
+def _freshness_keeper(state: BuildState) -> Callable[[Path, EssayPlan], None]:
+    """What keeps, from the plans the French pass makes anyway, each English page's freshness."""
+    state.freshness = {}
+
+    def keep(french: Path, plan: EssayPlan) -> None:
+        state.freshness[french.resolve()] = freshness_of_plan(plan)
+
+    return keep
 
 
 # -----------------------------------------------------------------------------

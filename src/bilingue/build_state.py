@@ -11,8 +11,8 @@ alone, a test).
 mkdocs-static-i18n builds the English pass by calling MkDocs' build again, from its own
 ``on_post_build``, with the same config object: every event from ``on_config`` on runs once per
 language. The settings are read again at each pass, but the corpus spans the build: the English
-pass needs what the French one read (the French originals, every page's citations, check
-mode's freshness of each translation). So
+pass needs what the French one read (the French originals, every page's citations, the
+freshness of each translation). So
 ``start_build`` hands the corpus on when the config object is the one of the state in progress
 (i18n's next pass); a new build (``mkdocs serve`` loads mkdocs.yml again for each) gets a new one.
 """
@@ -48,8 +48,8 @@ class BuildState:
     corpus: Corpus = field(default_factory=Corpus)
     #: file -> the date of its last git commit (the sitemap's lastmod), read in the French pass
     commit_dates: dict[Path, dt.date] = field(default_factory=dict)
-    #: French essay (resolved) -> its English's freshness, as check mode's plans found it in the
-    #: French pass (the English pages' notices); empty in the other modes
+    #: French essay (resolved) -> its English's freshness, from the plans the French pass's check
+    #: or sync made (the English pages' notices; an essay the sync wrote is planned again)
     freshness: dict[Path, Freshness | None] = field(default_factory=dict)
     #: the corpus's essays with their tags and authors (``site_library``), made when first asked
     library: Library | None = None

@@ -75,6 +75,30 @@ def test_in_check_mode_the_notices_come_from_the_checks_plans(mkdocs_config, mak
     assert english.meta[TRANSLATION_NOTICE] == planned_alone and planned_again == []
 
 
+def test_in_auto_mode_the_notices_come_from_the_syncs_plans_of_essays_it_left_alone(
+    mkdocs_config, project, make_page, files, monkeypatch
+):
+    new = project / "docs" / "essais" / "neuf.md"
+    new.write_text("---\ntitle: Neuf\ndate: 2024-01-02\ndescription: Un essai.\n---\n\nUn paragraphe.\n")
+    monkeypatch.setenv("BILINGUE_PROVIDER", "pseudo")
+    translation.on_config(mkdocs_config)
+    translation.on_pre_build(mkdocs_config)  # translates neuf, leaves mystique as it was
+    planned_again = []
+    real_plan = freshness.plan_essay
+    monkeypatch.setattr(
+        freshness,
+        "plan_essay",
+        lambda path, *args, **kwargs: planned_again.append(path.name) or real_plan(path, *args, **kwargs),
+    )
+    english = english_pass(mkdocs_config)
+    pages = {name: make_page(f"essais/{name}.en.md", files=files) for name in ("mystique", "neuf")}
+    for page in pages.values():
+        translation.on_page_markdown("# x", page, english, files)
+    assert planned_again == ["neuf.md"]  # written by the sync: planned again, the others not
+    assert not pages["neuf"].meta[TRANSLATION_NOTICE]["outdated"]  # as the files are now
+    assert pages["mystique"].meta[TRANSLATION_NOTICE]["reviewed"]
+
+
 def test_on_config_refuses_settings_that_disagree_with_mkdocs_docs_dir(mkdocs_config, project, monkeypatch):
     monkeypatch.setenv("BILINGUE_DOCS", "pages")
     with pytest.raises(

@@ -67,3 +67,13 @@ def test_a_whole_file_adopted_without_lining_up_is_of_unknown_origin_too(essays)
     assert run.files[0].status == "human-owned"
     freshness = freshness_of(essays / "essai.md", TranslateOptions())
     assert freshness is not None and freshness.unknown_origin and not freshness.reviewed
+
+
+def test_the_check_hands_out_every_plan_and_keeps_only_the_outdated_ones(essays):
+    sync(essays)
+    seen = []
+    problems = find_problems([essays], TranslateOptions(), lambda path, plan: seen.append(path))
+    assert seen == [essays / "essai.md"] and problems.plans == {}  # in step: nothing held
+    edit(essays / "essai.md", "Premier", "Tout premier")
+    problems = find_problems([essays], TranslateOptions(), lambda path, plan: None)
+    assert list(problems.plans) == [essays / "essai.md"]  # what the pull-request advice reads

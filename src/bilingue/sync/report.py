@@ -71,8 +71,7 @@ class Problems:
     test_output: list[Problem] = field(default_factory=list)
     #: notices, not failures: blocks no service could translate safely, left in French
     untranslated: list[Problem] = field(default_factory=list)
-    #: the plan of each French essay read (made once): what `translate` would do to it, how
-    #: fresh its English is
+    #: the plan of each French essay in ``outdated`` (made once): what `translate` would do to it
     plans: dict[Path, EssayPlan] = field(default_factory=dict)
 
     def __bool__(self) -> bool:

@@ -94,8 +94,11 @@ def sync_paths(
     options: TranslateOptions,
     *,
     on_file: Callable[[FileReport], None] | None = None,
+    on_plan: Callable[[Path, EssayPlan], None] | None = None,
 ) -> RunReport:
     """Plan and apply every essay under ``paths``; the provider is made only if needed.
+    ``on_plan`` gets the plan of each essay the run had nothing to do to (the plan still describes
+    its files: the build takes each English page's freshness from it).
 
     A file that cannot be read or translated is reported and the run goes on with the next one.
     The folders written in are locked for the run (a second run on them is a ``FolderBusyError``),
@@ -105,6 +108,7 @@ def sync_paths(
         run = RunReport(handle_orphans(paths), cleaned=cleaned)
         provider: Provider | None = None
         for path in find_essays(paths):
+            plan: EssayPlan | None = None
             try:
                 plan = plan_essay(path, options)
                 if plan.to_translate and provider is None:
@@ -117,13 +121,20 @@ def sync_paths(
             run.files.append(report)
             if on_file:
                 on_file(report)
+            if on_plan and plan is not None and plan.status is Status.UNCHANGED:
+                on_plan(path, plan)
     return run
 
 
-def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
+def find_problems(
+    paths: Sequence[Path],
+    options: TranslateOptions,
+    on_plan: Callable[[Path, EssayPlan], None] | None = None,
+) -> Problems:
     """What ``--check`` and the build's check mode report: files that cannot be read, and
-    missing, outdated or orphaned English, each with its file and line; and each essay's plan
-    (the build tells each English page's freshness from them)."""
+    missing, outdated or orphaned English, each with its file and line. ``on_plan`` is called
+    with each essay's plan as it is made (the build takes each English page's freshness from
+    it): only the outdated essays' plans are kept, a thousand plans would hold 100 MB."""
     problems = Problems([], [])
     for path in find_essays(paths):
         try:
@@ -131,10 +142,12 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
         except SourceFileError as error:
             problems.unreadable.append(_unreadable(error))
             continue
-        problems.plans[path] = plan
+        if on_plan is not None:
+            on_plan(path, plan)
         if plan.english_text is None:
             # on line 1: an annotation with a line shows in the pull request's diff (a new essay)
             problems.outdated.append(Problem("error", "no English version", path, 1, title=MISSING_ENGLISH))
+            problems.plans[path] = plan
             continue
         if plan.lock is None:
             problems.unlocked.append(
@@ -168,6 +181,7 @@ def find_problems(paths: Sequence[Path], options: TranslateOptions) -> Problems:
                     title=OUTDATED_ENGLISH,
                 )
             )
+            problems.plans[path] = plan
         problems.stale_blocks.extend(plan.stale_blocks())
         problems.set_aside.extend(plan.aside_blocks())
         _check_provenance(plan, options, problems)
