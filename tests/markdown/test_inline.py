@@ -43,6 +43,44 @@ def test_each_protected_piece_kind_is_found(text, protected):
     assert [p[2] for p in pieces(text)] == [protected]
 
 
+@pytest.mark.parametrize(
+    ("text", "protected"),
+    [
+        ('Un <dfn translate="no">mot</dfn> ici.', '<dfn translate="no">mot</dfn>'),
+        ('Une <var class="notranslate">x</var> ici.', '<var class="notranslate">x</var>'),
+        ("Le <code>Terme</code> ici.", "<code>Terme</code>"),
+        ("La <samp>sortie</samp> ici.", "<samp>sortie</samp>"),
+        ('Une <kbd class="key-enter">Entrée</kbd> ici.', '<kbd class="key-enter">Entrée</kbd>'),
+        ('Le <span class="arithmatex">\\(x\\)</span> ici.', '<span class="arithmatex">\\(x\\)</span>'),
+        ("Un <DFN TRANSLATE='no'>mot</Dfn > ici.", "<DFN TRANSLATE='no'>mot</Dfn >"),
+        ('<b translate="no">Un <b>deux</b> trois</b> quatre', '<b translate="no">Un <b>deux</b> trois</b>'),
+        ('Un <span translate="no">mot\nsur deux</span> ici', '<span translate="no">mot\nsur deux</span>'),
+        # nothing closes it: the rendered paragraph ends it, so the rest of the block is kept
+        ('Un <dfn translate="no">mot ici.', '<dfn translate="no">mot ici.'),
+    ],
+)
+def test_an_element_the_judge_keeps_verbatim_is_one_protected_piece(text, protected):
+    assert pieces(text) == [("no_translate", SINGLE, protected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Un <dfn translate="yes">mot</dfn> ici.',
+        'Un <var class="traduire">x</var> ici.',
+        'Un <span translate="no"/> ici.',  # nothing inside
+    ],
+)
+def test_an_element_whose_text_is_prose_only_has_its_tags_protected(text):
+    assert all(kind == "html_tag" for kind, _, _ in pieces(text))
+
+
+def test_a_verbatim_tag_never_closed_does_not_stall_the_scan():
+    # the former notranslate pattern took minutes (cubic) on this; the scan reads it once now
+    text = '<span translate="no" ' * 2000
+    assert pieces(text) == []
+
+
 def test_emphasis_and_mark_are_open_close_pairs():
     assert pieces("du **gras** et ==marqué== et *un* _deux_") == [
         ("emphasis", OPEN, "**"),

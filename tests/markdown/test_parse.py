@@ -81,6 +81,41 @@ def test_html_with_markdown_attribute_is_a_container_and_raw_html_is_protected_b
     assert not document.blocks[2].translatable
 
 
+@pytest.mark.parametrize("marker", ['class="encadre notranslate"', 'translate="no"', "CLASS='notranslate'"])
+def test_a_markdown_container_marked_do_not_translate_holds_prose_kept_as_written(marker):
+    text = (
+        f'<div markdown="1" {marker}>\n## Un titre\n\nDu *texte*[^src:a].\n\n'
+        '<p title="Un titre">brut</p>\n</div>\n\nAprès.\n'
+    )
+    document = parse_document(text)
+    blocks = [(b.kind, b.depth, b.text, b.verbatim, b.translatable) for b in document.blocks]
+    assert blocks == [
+        (m.HTML_MARKDOWN, 0, "", True, False),
+        (m.HEADING, 1, "Un titre", True, False),
+        (m.PARAGRAPH, 1, "Du *texte*[^src:a].", True, False),
+        (m.HTML, 1, "", True, False),
+        (m.HTML_TEXT, 2, "brut", True, False),
+        (m.ATTRIBUTE, 2, "Un titre", True, False),
+        (m.PARAGRAPH, 0, "Après.", False, True),
+    ]
+    # still words a reader reads (citations, word counts): only the translator leaves them alone
+    assert [b.text for b in document.prose_blocks()] == [
+        "Un titre",
+        "Du *texte*[^src:a].",
+        "brut",
+        "Un titre",
+        "Après.",
+    ]
+
+
+def test_a_markdown_container_without_the_marker_is_translated():
+    document = parse_document('<div markdown="1" class="encadre" title="notranslate">\nDu texte.\n</div>\n')
+    assert [(b.kind, b.translatable) for b in document.blocks] == [
+        (m.HTML_MARKDOWN, False),
+        (m.PARAGRAPH, True),
+    ]
+
+
 def test_raw_html_words_and_prose_attributes_are_prose_but_never_code_or_scripts():
     text = (
         '<figure>\n<img src="a.png" alt="Un chat" title="Le titre">\n'

@@ -114,3 +114,12 @@ def test_align_blocks_pairs_corresponding_blocks_and_skips_restructured_parts():
     ]
     # "- trois" / "> three": the list item and the quote are not paired, their paragraphs are
     assert all(french.blocks[a].kind == english.blocks[b].kind for a, b in pairs.items())
+
+
+def test_text_inside_a_do_not_translate_container_must_stay_as_written():
+    french = parse_document('<div markdown="1" translate="no">\nUn *mot*.\n</div>\n\nFin.\n')
+    same = parse_document('<div markdown="1" translate="no">\nUn *mot*.\n</div>\n\nEnd.\n')
+    changed = parse_document('<div markdown="1" translate="no">\nA *word*.\n</div>\n\nEnd.\n')
+    assert compare_documents(french, same) == []
+    (difference,) = compare_documents(french, changed)
+    assert difference.source_line == 2 and "stay as written" in difference.message

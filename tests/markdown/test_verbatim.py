@@ -32,6 +32,38 @@ def test_text_the_judge_keeps_verbatim_is_never_raw_html_prose(html, site_markdo
     assert not [word for word in verbatim if word.strip() and any(word.strip() in p for p in prose)]
 
 
+INLINE_HTML = [
+    'Un <dfn translate="no">mot</dfn> reste.',
+    'Une <var class="notranslate">variable</var> reste.',
+    'Le <span class="notranslate">Terme</span> reste.',
+    'Le <em class="a notranslate b">Terme</em> reste.',
+    "Le <code>Terme</code> et <samp>sortie</samp> restent.",
+    'Appuyer sur <kbd class="key-enter">Entrée</kbd> puis attendre.',
+    '<cite translate="no">Un <cite>deux</cite> trois</cite> quatre.',
+]
+
+
+@pytest.mark.parametrize("html", INLINE_HTML)
+def test_text_the_judge_keeps_verbatim_is_never_paragraph_prose(html, site_markdown, html_skeleton):
+    verbatim = [event[1] for event in html_skeleton(site_markdown(html + "\n")) if event[0] == "text"]
+    (paragraph,) = parse_document(html + "\n").prose_blocks()
+    prose = [run for run in paragraph.inline.segments() if isinstance(run, str)]
+    assert [word for word in verbatim if word.strip()], "the judge keeps some text verbatim"
+    assert [run for run in prose if run.strip()], "the words around it are still prose"
+    assert not [word for word in verbatim if word.strip() and any(word.strip() in run for run in prose)]
+
+
+@pytest.mark.parametrize("marker", ['class="notranslate"', 'translate="no"', 'class="a notranslate"'])
+def test_a_markdown_container_the_judge_keeps_verbatim_is_never_translated(
+    marker, site_markdown, html_skeleton
+):
+    text = f'<div markdown="1" {marker}>\n# Titre\n\nUn *mot* et `code`.\n\n- Une liste\n</div>\n\nFin.\n'
+    verbatim = [event[1] for event in html_skeleton(site_markdown(text)) if event[0] == "text"]
+    translated = [block.text for block in parse_document(text).blocks if block.translatable]
+    assert {"Titre", "Une liste"} <= {word.strip() for word in verbatim}, "the judge keeps it all"
+    assert translated == ["Fin."]
+
+
 @pytest.mark.parametrize(
     "tag",
     [

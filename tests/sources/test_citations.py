@@ -60,3 +60,9 @@ def test_hand_written_definitions():
     assert list(definitions) == ["src:liste:a"]
     assert definitions["src:liste:a"].line == 23
     assert definitions["src:liste:a"].block is not None
+
+
+def test_a_citation_kept_as_written_is_still_a_citation():
+    # a do-not-translate container is not translated, but its footnotes still render
+    page = '<div markdown="1" class="notranslate">\nUne phrase.[^src:gardee]\n</div>\n'
+    assert [(c.source_id, c.line) for c in find_citations(page)] == [("gardee", 2)]

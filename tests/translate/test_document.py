@@ -166,6 +166,32 @@ def test_do_not_translate_text_in_raw_html_is_never_sent_and_the_judge_keeps_the
     assert result.text == f'<div class="encadre">\n{english}\n</div>\n'
 
 
+@pytest.mark.parametrize(
+    ("kept", "french"),
+    [
+        ('<dfn translate="no">mot</dfn>', 'Un <dfn translate="no">mot</dfn> ici.\n'),
+        ('<var class="notranslate">x</var>', 'Un <var class="notranslate">x</var> ici.\n'),
+        ("<code>Terme</code>", "Un <code>Terme</code> ici.\n"),
+    ],
+)
+def test_inline_html_the_judge_keeps_verbatim_is_never_sent_and_the_judge_keeps_the_block(kept, french):
+    provider = Damaging(lambda text: text)
+    result = translate_document(french, provider)
+    assert provider.calls == [["Un <m1/> ici."]]  # only the words around the element
+    assert result.issues == []  # the judge accepts the translated paragraph: no fallback
+    assert result.text == f"{pseudo_translate('Un')} {kept} {pseudo_translate('ici.')}\n"
+
+
+@pytest.mark.parametrize("marker", ['class="notranslate"', 'translate="no"'])
+def test_a_markdown_container_marked_do_not_translate_is_never_sent_and_the_judge_keeps_it(marker):
+    kept = f'<div markdown="1" {marker}>\n## Le titre\n\nUn **mot** ici.\n</div>\n'
+    provider = Damaging(lambda text: text)
+    result = translate_document(f"Avant.\n\n{kept}\nAprès.\n", provider)
+    assert provider.calls == [["Avant.", "Après."]]  # nothing from inside the element
+    assert result.issues == []  # the judge keeps its text verbatim: the page agrees
+    assert result.text == f"{pseudo_translate('Avant.')}\n\n{kept}\n{pseudo_translate('Après.')}\n"
+
+
 def test_typography_applies_to_prose_never_to_code():
     provider = Fixed({"Il dit <m1/> : « oui » !": "He says <m1/> : « yes » !"})
     result = translate_document("Il dit `a : « b » !` : « oui » !\n", provider)

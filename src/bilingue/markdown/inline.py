@@ -3,11 +3,14 @@
 :func:`scan_inline` cuts a block's text into runs of prose and :class:`Piece` objects that a
 translator must never change: inline code, raw HTML tags, autolinks and bare URLs, link
 destinations and titles' quotes, footnote references, attribute lists, emoji shortcodes, keys,
-math, HTML entities, escapes, hard line breaks, do-not-translate spans, glossary terms and
-abbreviations. Paired markup (emphasis ``*``/``**``/``_``, ``==mark==``, link brackets) becomes
-an *open* and a *close* piece, so the words between them stay prose and may move in translation.
+math, HTML entities, escapes, hard line breaks, glossary terms and abbreviations, and whole
+inline HTML elements whose text the judge keeps verbatim (``<code>``, ``<dfn translate="no">``,
+``<var class="notranslate">``...: the one rule of ``bilingue.markdown.verbatim``). Paired
+markup (emphasis ``*``/``**``/``_``, ``==mark==``, link brackets) becomes an *open* and a
+*close* piece, so the words between them stay prose and may move in translation.
 
-The scan is one left-to-right pass of a single compiled regular expression (linear in the text);
+The scan is one left-to-right pass of a single compiled regular expression (linear in the text;
+a verbatim element's closing tag is searched forward once, and the scan goes on after it);
 it follows Python-Markdown's inline rules (the SITE's renderer), not CommonMark's.
 """
 
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bilingue.markdown.html_prose import prose_attributes
+from bilingue.markdown.verbatim import VOID_TAGS, opens_verbatim
 
 SINGLE, OPEN, CLOSE = "single", "open", "close"
 
@@ -196,6 +200,8 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
             position = end
             continue
         kind = _GROUP_KIND[group]
+        if kind == HTML_TAG and (element_end := _verbatim_element_end(text, start, end)) is not None:
+            kind, end = NO_TRANSLATE, element_end  # its text is not prose: one protected piece
         title = _tag_title(text[start:end]) if kind == HTML_TAG else None
         pieces.append(Piece(kind, start, end, text[start:end], title=title))
         position = end
@@ -359,6 +365,38 @@ def _parse_destination(text: str, index: int) -> tuple[int, tuple[int, int] | No
     return None
 
 
+def _verbatim_element_end(text: str, start: int, end: int) -> int | None:
+    """When the tag ``text[start:end]`` opens an element whose text the judge keeps verbatim
+    (``<code>``, ``<dfn translate="no">``...: :func:`~bilingue.markdown.verbatim.is_verbatim`),
+    the end of that element: after its closing tag (nested elements of its name counted), or
+    the end of ``text`` when nothing closes it (the rendered block ends it there). Else None.
+
+    One forward search from ``end``; the scan goes on after the element, so a block's text is
+    read once whatever its tags.
+    """
+    tag = text[start:end]
+    name = _TAG_NAME.match(tag)
+    if name is None or tag.endswith("/>"):  # a closing tag, or an element without content
+        return None
+    lowered = name.group(1).lower()
+    if lowered in VOID_TAGS or not opens_verbatim(lowered, tag):
+        return None
+    depth = 1
+    for found in _same_name_tags(lowered).finditer(text, end):
+        depth += -1 if found.group("closing") else 1
+        if not depth:
+            return found.end()
+    return len(text)
+
+
+@lru_cache(maxsize=64)
+def _same_name_tags(name: str) -> re.Pattern[str]:
+    """Opening and closing tags named ``name`` (any case); only their start is read, so a ``<``
+    without its ``>`` costs nothing."""
+    escaped = re.escape(name)
+    return re.compile(rf"(?P<closing></{escaped}\s*>)|<{escaped}(?=[\s/>])", re.IGNORECASE)
+
+
 def _tag_title(tag: str) -> tuple[int, int] | None:
     """The first prose attribute value of an HTML tag (``<abbr title="...">``): translated."""
     found = prose_attributes(tag)
@@ -399,18 +437,13 @@ def _compile_candidates(terms: tuple[str, ...], hard_break: bool, url: bool, ema
 # (Python-Markdown finds abbreviations in the text *inside* `_l'ONU_`), an intra-word one not.
 _TERM_BEFORE = r"(?<![^\W_])(?<!-)(?<!\w_)"
 _TERM_AFTER = r"(?![^\W_]|-|_\w)"
+_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9\-]*)")
 _ATTR = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}]+))"""
 _KEY = r"""(?:[\w\-]+|"(?:\\.|[^"\\\n])+")"""
 _ALTERNATIVES: list[tuple[str, str]] = [
     ("code", r"(?<!\\)(?P<ticks>`+)(?!`)[\s\S]+?(?<!`)(?P=ticks)(?!`)"),
     ("backtick", r"`+"),
     ("comment", r"<!--[\s\S]*?-->"),
-    (
-        "notranslate",
-        r"<(?P<nt>span|code|kbd|abbr|em|strong|i|b|q|cite)\b[^>]*?"
-        r"(?:\btranslate\s*=\s*[\"']?no\b|\bclass\s*=\s*[\"'][^\"']*\bnotranslate\b)"
-        r"[^>]*>[\s\S]*?</(?P=nt)\s*>",
-    ),
     ("autolink", r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>"),
     (
         "tag",
@@ -441,7 +474,6 @@ _GROUP_KIND = {
     "code": CODE,
     "backtick": BACKTICK,
     "comment": COMMENT,
-    "notranslate": NO_TRANSLATE,
     "autolink": AUTOLINK,
     "tag": HTML_TAG,
     "math": MATH,

@@ -92,9 +92,21 @@ class Block:
         return self.source[self.start : self.end]
 
     @property
-    def translatable(self) -> bool:
-        """True when the block carries prose (some prose kinds may be empty, e.g. no title)."""
+    def has_prose(self) -> bool:
+        """True when the block carries words a reader reads (some prose kinds may be empty, e.g.
+        no title), translated or kept as written."""
         return self.kind in PROSE_KINDS and bool(self.spans) and bool(self.text.strip())
+
+    @property
+    def verbatim(self) -> bool:
+        """True inside an element whose text the judge keeps as written (``<div markdown
+        class="notranslate">``...: ``bilingue.markdown.verbatim``): its prose is never sent."""
+        return bool(self.meta.get("verbatim"))
+
+    @property
+    def translatable(self) -> bool:
+        """True when the block's prose is to be translated (it has some, and not verbatim)."""
+        return self.has_prose and not self.verbatim
 
     @property
     def is_plain_text(self) -> bool:
@@ -140,8 +152,9 @@ class Document:
     path: str = "<text>"
 
     def prose_blocks(self) -> list[Block]:
-        """Blocks with translatable prose, in reading order."""
-        return [block for block in self.blocks if block.translatable]
+        """Blocks with prose, in reading order: what a reader reads (citations, word counts),
+        kept-as-written blocks included; the translated ones are those ``.translatable``."""
+        return [block for block in self.blocks if block.has_prose]
 
     def ancestors(self, block: Block) -> list[Block]:
         """Enclosing containers of ``block``, outermost first."""

@@ -28,6 +28,7 @@ from bilingue.markdown import model as m
 from bilingue.markdown.html_prose import html_prose
 from bilingue.markdown.inline import InlineContext, syntax_characters
 from bilingue.markdown.lines import Line, source_lines
+from bilingue.markdown.verbatim import opens_verbatim
 
 DEFAULT_FRONT_MATTER_KEYS = ("title", "description", "summary")
 
@@ -461,10 +462,19 @@ class _Parser:
         ):
             block = self._add(m.HTML_MARKDOWN, scope, index, end, meta={"tag": tag})
             self.parse(_Scope(scope.lines[index + 1 : end], scope.depth + 1, block, scope.prefix, False))
+            if opens_verbatim(tag, text[: text.find(">") + 1]):
+                self._keep_as_written(block)
             return end + 1, m.HTML
         block = self._add(m.HTML, scope, index, end, meta={"tag": tag})
         self._html_prose(scope, index, end, block)
         return end + 1, m.HTML
+
+    def _keep_as_written(self, container: int) -> None:
+        """A Markdown-enabled element whose text the judge keeps verbatim (``<div markdown
+        class="notranslate">``): it and everything parsed inside it (the blocks after it) are
+        verbatim, prose a reader reads that is never translated."""
+        for block in self.blocks[container:]:
+            block.meta["verbatim"] = True
 
     def _html_prose(self, scope: _Scope, first: int, last: int, block: int) -> None:
         """The prose of a raw HTML block: text between tags, and prose attribute values."""

@@ -167,6 +167,15 @@ def _compare_pair(
                 (index,),
             )
         )
+    if source.verbatim and source.has_prose and source.text != target.text:
+        out.append(
+            Difference(
+                source.text_line(),
+                target.text_line(),
+                f"{source.kind}: inside a do-not-translate element, the text must stay as written",
+                (index,),
+            )
+        )
     if source.kind == m.HEADING and source_id != target_id:
         out.append(
             Difference(

@@ -42,7 +42,7 @@ def sentences(text: str | Document, language: str) -> Iterator[Sentence]:
     """
     document = text if isinstance(text, Document) else parse_document(text)
     for block in document.blocks:
-        if not block.translatable or block.is_plain_text or block.kind == kinds.ABBREVIATION:
+        if not block.has_prose or block.is_plain_text or block.kind == kinds.ABBREVIATION:
             continue
         if any(ancestor.kind == kinds.FOOTNOTE for ancestor in document.ancestors(block)):
             continue
