@@ -9,18 +9,25 @@ inline HTML elements whose text the judge keeps verbatim (``<code>``, ``<dfn tra
 markup (emphasis ``*``/``**``/``_``, ``==mark==``, link brackets) becomes an *open* and a
 *close* piece, so the words between them stay prose and may move in translation.
 
-The scan is one left-to-right pass of a single compiled regular expression (linear in the text;
-a verbatim element's closing tag is searched forward once, and the scan goes on after it);
-it follows Python-Markdown's inline rules (the SITE's renderer), not CommonMark's.
+The scan is one left-to-right pass of a single compiled regular expression, linear in the text
+even when it is hostile (an essay comes from a stranger's pull request and must not stall a build):
+no opener searches forward for its closer on its own. The closers of comments, ``\\(`` math,
+footnote references and link titles are found once per text (:class:`_Ahead`), where each ``[``
+and each link destination ends is worked out once per offset (:class:`_BalancedWalk`), and a
+verbatim element's closing tag is searched forward once, the scan going on after it. It follows
+Python-Markdown's inline rules (the SITE's renderer), not CommonMark's.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 from bilingue.markdown.html_prose import prose_attributes
 from bilingue.markdown.verbatim import VOID_TAGS, opens_verbatim
@@ -141,12 +148,18 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
     pieces: list[Piece] = []
     delimiters: list[int] = []  # indexes of emphasis/mark candidates in pieces
     pending: dict[int, tuple[int, str, tuple[int, int] | None, int]] = {}  # "]" offset -> close
+    ahead = _Ahead(text)
     position = 0
     length = len(text)
     while position < length:
         candidate = candidates.search(text, position)
         if candidate is None:
             break
+        closed = _closed_opener(text, candidate.start(), ahead)
+        if closed is not None:
+            pieces.append(Piece(closed.kind, closed.start, closed.end, text[closed.start : closed.end]))
+            position = closed.end
+            continue
         match = pattern.match(text, candidate.start())
         if match is None:
             position = candidate.start() + 1
@@ -154,7 +167,7 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
         group = match.lastgroup
         start, end = match.span()
         if group == "open":
-            close = _find_link_close(text, start, context)
+            close = _find_link_close(text, start, context, ahead)
             if close is None:
                 position = start + 1
                 continue
@@ -213,6 +226,191 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
 # --- helpers -------------------------------------------------------------------------------------
 
 
+class _Closed(NamedTuple):
+    """A comment, ``\\(`` math or footnote reference: its kind and span."""
+
+    kind: str
+    start: int
+    end: int
+
+
+def _closed_opener(text: str, start: int, ahead: _Ahead) -> _Closed | None:
+    r"""The comment, ``\(`` math or footnote reference that opens at ``start`` and closes further
+    on, or None: what ``<!--[\s\S]*?-->``, ``\\\([\s\S]+?\\\)`` and ``\[\^[^\]\s]+\]`` (the
+    first of the pattern's alternatives to match at such a start) would match there, their closer
+    looked up in ``ahead`` instead of searched for from every opener."""
+    char = text[start]
+    if char == "<" and text.startswith("<!--", start):
+        close = ahead.first(_COMMENT_END, start + 4)
+        return None if close is None else _Closed(COMMENT, start, close + 3)
+    if char == "\\" and text.startswith("\\(", start):
+        close = ahead.first(_MATH_END, start + 3)  # at least one character of math
+        return None if close is None else _Closed(MATH, start, close + 2)
+    if char == "[" and text.startswith("[^", start):
+        close = ahead.first(_FOOTNOTE_END, start + 2)
+        if close is None or close == start + 2 or text[close] != "]":
+            return None
+        return _Closed(FOOTNOTE_REF, start, close + 1)
+    if char == "{":
+        end = _attribute_list_end(text, start, ahead)
+        return None if end is None else _Closed(ATTR_LIST, start, end)
+    return None
+
+
+def _attribute_list_end(text: str, start: int, ahead: _Ahead) -> int | None:
+    r"""Where the attribute list (``{: #id .class key="value" }``) opening at ``start`` ends, or
+    None: the end of what ``\{:?[ ]*ATTR(?:[ ]+ATTR)*[ ]*\}`` would match there (ATTR: ``#id``,
+    ``.class``, or ``key=`` and a quoted or bare value).
+
+    A value like ``"a"`` reads both as quoted and as bare, so that expression tried exponentially
+    many paths on a list never closed (``"{" + 'x="a" ' * 30``: hours). Here each offset's outcome
+    is worked out once (:meth:`_Ahead.attributes_after`), trying the paths in the expression's
+    order, so the answer is the one it gave.
+    """
+    index = start + 1
+    if text.startswith(":", index):
+        index += 1
+    index = _SPACES.match(text, index).end()
+    for end in _attribute_ends(text, index):
+        found = ahead.attributes_after(end)
+        if found is not None:
+            return found
+    return None
+
+
+def _attribute_ends(text: str, index: int) -> tuple[int, ...]:
+    """Where one attribute starting at ``index`` may end, in the order the expression tries them.
+    A greedy run's shorter ends are left out: an attribute must be followed by a space or ``}``."""
+    word = _ATTR_WORD.match(text, index)
+    if word is not None:
+        return (word.end(),)
+    key = _ATTR_KEY.match(text, index)
+    if key is None:
+        return ()
+    ends = [
+        found.end()
+        for found in (_ATTR_QUOTED.match(text, key.end()), _ATTR_BARE.match(text, key.end()))
+        if found
+    ]
+    return tuple(ends)
+
+
+class _Ahead:
+    """What a scan looks up ahead of its openers, for one text.
+
+    Each closer pattern's matches are found in one pass the first time an opener asks for them,
+    then an opener's closer is a binary search: thousands of openers never closed (hostile text)
+    no longer each search to the end of the text. Link brackets and destinations, whose ends
+    depend on nesting, are :class:`_BalancedWalk` s.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: dict[re.Pattern[str], list[int]] = {}
+        self._attributes_after: dict[int, int | None] = {}
+        self._visible: list[int] | None = None
+        self.brackets = _BalancedWalk(text, "[", "]", stops="", code_spans=True)
+        self.destinations = _BalancedWalk(text, "(", ")", stops=" \t\n", code_spans=False)
+
+    def first(self, closer: re.Pattern[str], offset: int) -> int | None:
+        """Where the first match of ``closer`` at or after ``offset`` starts (None: there is none).
+        ``closer`` never overlaps itself, so its matches found left to right are all of them."""
+        starts = self._starts.get(closer)
+        if starts is None:
+            starts = self._starts[closer] = [found.start() for found in closer.finditer(self.text)]
+        index = bisect_left(starts, offset)
+        return starts[index] if index < len(starts) else None
+
+    def visible_length(self, start: int, end: int) -> int:
+        """How many characters of ``text[start:end]`` are not whitespace: a reference label
+        (whitespace collapsed, lowercased, which never shortens it) is at least that long."""
+        if self._visible is None:
+            self._visible = [0, *accumulate(not char.isspace() for char in self.text)]
+        return self._visible[end] - self._visible[start]
+
+    def attributes_after(self, offset: int) -> int | None:
+        r"""Where ``(?:[ ]+ATTR)*[ ]*\}`` matched at ``offset`` ends, or None, as the expression's
+        backtracking finds it: one more attribute first (each of its ends in order), else the
+        closing brace. Remembered per offset, so no offset is worked out twice."""
+        text, known = self.text, self._attributes_after
+        todo = [offset]
+        while todo:
+            at = todo[-1]
+            if at in known:
+                todo.pop()
+                continue
+            spaces = _SPACES.match(text, at).end()
+            following = _attribute_ends(text, spaces) if spaces > at else ()
+            unknown = [end for end in following if end not in known]
+            if unknown:
+                todo.extend(unknown)
+                continue
+            found = next((known[end] for end in following if known[end] is not None), None)
+            if found is None and text.startswith("}", spaces):
+                found = spaces + 1
+            known[at] = found
+            todo.pop()
+        return known[offset]
+
+
+class _BalancedWalk:
+    """Where a walk through ``text`` from an offset ends, nested ``opener``/``closer`` pairs counted
+    and backslash escapes (and code spans, if asked) skipped: at the ``closer`` that balances its
+    start, at one of the ``stops`` characters (at any depth) or at the end of the text.
+
+    Every offset a walk passes at its own depth ends where the walk ends, and is remembered: the
+    walks of all the ``[`` of a text read it once together (one walk per ``[``, each to its end,
+    took 10 s on ``"[a " * 8000``). A stack of the offsets passed at each open depth replaces
+    recursion, so deep nesting is fine.
+    """
+
+    def __init__(self, text: str, opener: str, closer: str, stops: str, code_spans: bool) -> None:
+        self.text = text
+        self.opener = opener
+        self.closer = closer
+        special = "\\" + opener + closer + stops + ("`" if code_spans else "")
+        self._special = re.compile("[" + re.escape(special) + "]")
+        self._ends: dict[int, int] = {}
+
+    def end(self, start: int) -> int:
+        """The offset of the balancing closer or of the stop, or ``len(text)``."""
+        text, ends, length = self.text, self._ends, len(self.text)
+        passed: list[list[int]] = [[]]  # offsets passed at each open depth, innermost last
+        index = start
+        while True:
+            found = self._special.search(text, index)
+            index = found.start() if found else length
+            if index in ends:
+                end = ends[index]
+            elif index >= length:
+                end = length
+            else:
+                char = text[index]
+                passed[-1].append(index)
+                if char == "\\":
+                    index += 2
+                    continue
+                if char == "`":
+                    index = _past_code_span(text, index)
+                    continue
+                if char == self.opener:
+                    passed.append([])
+                    index += 1
+                    continue
+                end = index  # the closer or a stop
+            if end < length and text[end] == self.closer:  # the innermost depth is balanced
+                for offset in passed.pop():
+                    ends[offset] = end
+                if not passed:
+                    return end
+                index = end + 1
+                continue
+            for depth in passed:  # a stop or the end of the text ends every depth
+                for offset in depth:
+                    ends[offset] = end
+            return end
+
+
 def _with_partner(piece: Piece, partner: int) -> Piece:
     return Piece(piece.kind, piece.start, piece.end, piece.text, piece.role, partner, piece.title)
 
@@ -268,25 +466,25 @@ def syntax_characters(text: str, start: int = 0) -> Iterator[tuple[int, str]]:
 def _past_code_span(text: str, index: int) -> int:
     """For a backtick run at ``index``: the offset just past its code span (or past the run when
     nothing closes it)."""
-    run = len(text) - len(text[index:].lstrip("`"))
+    run = _TICK_RUN.match(text, index).end()
     ticks = text[index:run]
     found = text.find(ticks, run)
     return found + len(ticks) if found >= 0 else run
 
 
-def _find_link_close(text: str, start: int, context: InlineContext):
+def _find_link_close(text: str, start: int, context: InlineContext, ahead: _Ahead):
     """For a ``[`` or ``![`` at ``start``: where its link syntax closes, or None if not a link.
 
     Returns (offset of "]", end of the close piece, title span inside the close piece or None,
     whether the whole thing is a reference label to keep as one piece).
     """
     opening = start + (2 if text[start] == "!" else 1)
-    bracket = _closing_bracket(text, opening)
+    bracket = _closing_bracket(text, opening, ahead)
     if bracket is None:
         return None
     following = text[bracket + 1 : bracket + 2]
     if following == "(":
-        parsed = _parse_destination(text, bracket + 2)
+        parsed = _parse_destination(text, bracket + 2, ahead)
         if parsed is None:
             return None
         close_end, title = parsed
@@ -299,62 +497,46 @@ def _find_link_close(text: str, start: int, context: InlineContext):
             return None
         whole = label_end == bracket + 2  # "[text][]": the text is the label
         return bracket, label_end + 1, None, whole
+    if not context.references or ahead.visible_length(opening, bracket) > _longest(context.references):
+        return None  # (nested brackets' labels, each re-read by its "[", would be quadratic)
     label = " ".join(text[opening:bracket].split()).lower()
     if label in context.references:
         return bracket, bracket + 1, None, True
     return None
 
 
-def _closing_bracket(text: str, opening: int) -> int | None:
-    """The ``]`` that closes the ``[`` just before ``opening`` (nested pairs count), or None."""
-    depth = 1
-    for index, char in syntax_characters(text, opening):
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
+@lru_cache(maxsize=64)
+def _longest(labels: frozenset[str]) -> int:
+    return max(map(len, labels))
 
 
-def _parse_destination(text: str, index: int) -> tuple[int, tuple[int, int] | None] | None:
-    """Parse ``url "title")`` from ``index`` (just after "(") the way Python-Markdown does."""
+def _closing_bracket(text: str, opening: int, ahead: _Ahead) -> int | None:
+    """The ``]`` that closes the ``[`` just before ``opening`` (nested pairs count, and the walk
+    is :func:`syntax_characters`'s: escapes and code spans skipped), or None."""
+    end = ahead.brackets.end(opening)
+    return end if end < len(text) else None
+
+
+def _parse_destination(text: str, index: int, ahead: _Ahead) -> tuple[int, tuple[int, int] | None] | None:
+    """Parse ``url "title")`` from ``index`` (just after "(") the way Python-Markdown does: the
+    url ends at a space or at the ``)`` that balances the ``(`` (escapes skipped), the title at
+    the first quote like its opening one followed by ``)`` (spaces between allowed)."""
     length = len(text)
     while index < length and text[index] in " \t\n":
         index += 1
     if index < length and text[index] == "<":
-        end = text.find(">", index)
-        if end < 0:
+        end = ahead.first(_ANGLE_END, index)
+        if end is None:
             return None
         index = end + 1
     else:
-        depth = 0
-        while index < length:
-            char = text[index]
-            if char == "\\":
-                index += 2
-                continue
-            if char == "(":
-                depth += 1
-            elif char == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            elif char in " \t\n":
-                break
-            index += 1
+        index = ahead.destinations.end(index)
     while index < length and text[index] in " \t\n":
         index += 1
     title = None
     if index < length and text[index] in "\"'":
-        quote = text[index]
-        end = index + 1
-        while end < length:
-            if text[end] == quote and text[end + 1 :].lstrip(" \t\n").startswith(")"):
-                break
-            end += 1
-        else:
+        end = ahead.first(_TITLE_END[text[index]], index + 1)
+        if end is None:
             return None
         title = (index + 1, end)
         index = end + 1
@@ -437,27 +619,37 @@ def _compile_candidates(terms: tuple[str, ...], hard_break: bool, url: bool, ema
 # (Python-Markdown finds abbreviations in the text *inside* `_l'ONU_`), an intra-word one not.
 _TERM_BEFORE = r"(?<![^\W_])(?<!-)(?<!\w_)"
 _TERM_AFTER = r"(?![^\W_]|-|_\w)"
+# Closers looked up by _Ahead (none of them can overlap itself)
+_COMMENT_END = re.compile("-->")
+_MATH_END = re.compile(r"\\\)")
+_FOOTNOTE_END = re.compile(r"[\]\s]")  # a footnote label runs to "]", without spaces
+_ANGLE_END = re.compile(">")
+_TITLE_END = {quote: re.compile(quote + r"[ \t\n]*\)") for quote in "\"'"}
+_TICK_RUN = re.compile("`+")
+# One attribute of an attribute list, in parts (_attribute_ends)
+_SPACES = re.compile("[ ]*")
+_ATTR_WORD = re.compile(r"[#.][\w-]+")
+_ATTR_KEY = re.compile(r"[\w-]+=")
+_ATTR_QUOTED = re.compile(r""""[^"\n]*"|'[^'\n]*'""")
+_ATTR_BARE = re.compile(r"[^\s}]+")
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9\-]*)")
-_ATTR = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}]+))"""
 _KEY = r"""(?:[\w\-]+|"(?:\\.|[^"\\\n])+")"""
 _ALTERNATIVES: list[tuple[str, str]] = [
     ("code", r"(?<!\\)(?P<ticks>`+)(?!`)[\s\S]+?(?<!`)(?P=ticks)(?!`)"),
     ("backtick", r"`+"),
-    ("comment", r"<!--[\s\S]*?-->"),
+    # comments, "\\(" math, footnote references, attribute lists: _closed_opener (no backtracking)
     ("autolink", r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>"),
     (
         "tag",
         r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w:.\-]*"
         r"(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>",
     ),
-    ("math", r"\\\([\s\S]+?\\\)|(?<!\\)\$(?!\s)(?:\\.|[^\\$])+?(?<!\s)\$"),
+    ("math", r"(?<!\\)\$(?!\s)(?:\\.|[^\\$])+?(?<!\s)\$"),
     ("hardbreak", r"[ ]{2,}\n"),
     ("escape", r"\\[\s\S]"),
     # Python-Markdown's ENTITY_RE: `&T;` in `AT&T;` is an entity to it, so it is one here
     ("entity", r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);"),
     ("keys", rf"\+\+{_KEY}(?:\+{_KEY})*\+\+"),
-    ("footnote", r"\[\^[^\]\s]+\]"),
-    ("attr", rf"\{{:?[ ]*{_ATTR}(?:[ ]+{_ATTR})*[ ]*\}}"),
     ("emoji", r"(?<![\w:]):[+\-\w]+:(?![\w:])"),
     (
         "url",
@@ -473,7 +665,6 @@ _TERM_SLOT = len(_ALTERNATIVES) - 3
 _GROUP_KIND = {
     "code": CODE,
     "backtick": BACKTICK,
-    "comment": COMMENT,
     "autolink": AUTOLINK,
     "tag": HTML_TAG,
     "math": MATH,
@@ -481,8 +672,6 @@ _GROUP_KIND = {
     "escape": ESCAPE,
     "entity": ENTITY,
     "keys": KEYS,
-    "footnote": FOOTNOTE_REF,
-    "attr": ATTR_LIST,
     "emoji": EMOJI,
     "url": URL,
     "email": EMAIL,
