@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from collections import Counter
+
 import pytest
 
 from bilingue.markdown.inline import (
@@ -79,6 +84,86 @@ def test_a_verbatim_tag_never_closed_does_not_stall_the_scan():
     # the former notranslate pattern took minutes (cubic) on this; the scan reads it once now
     text = '<span translate="no" ' * 2000
     assert pieces(text) == []
+
+
+# Hostile paragraphs (an essay comes from a stranger's pull request): each took minutes or more
+# before the scan stopped searching for a closer from every opener (quadratic: `"[a " * 8000`
+# took 10.6 s, four times more per doubling; the attribute list, exponential). At these sizes a
+# linear scan takes about a second; a quadratic one, many minutes.
+HOSTILE = [
+    pytest.param("[a " * 64_000, (), {}, id="link brackets never closed"),
+    pytest.param("[" * 32_000 + "a" + "]" * 32_000, ("a",), {"ref_link": 1}, id="nested reference brackets"),
+    pytest.param(
+        "\\\\`[` " * 32_000, (), {"escape": 1, "backtick": 2, "code": 31_999}, id="code spans in a link"
+    ),
+    pytest.param('[a](u "' * 32_000, (), {}, id="link titles never closed"),
+    pytest.param("[a](b" * 32_000, (), {}, id="link destinations never closed"),
+    pytest.param("<!-- " * 128_000, (), {}, id="comments never closed"),
+    pytest.param("\\( " * 128_000, (), {"escape": 128_000}, id="math never closed"),
+    pytest.param("[^a" * 64_000, (), {}, id="footnote references never closed"),
+    pytest.param("{#a x=" * 32_000, (), {}, id="attribute lists never closed"),
+    pytest.param("{" + 'x="a" ' * 60, (), {}, id="attribute list of quoted values never closed"),
+]
+# The scan runs in a child process: a run that never ends is stopped there and fails the test.
+# The timeout is far above a linear scan's second or two even on a loaded machine; it is not
+# a speed goal (benchmarks/inline_hostile.py prints the figures).
+NEVER_ENDS = 120
+SCAN_IN_A_CHILD = """
+import collections, json, sys
+from bilingue.markdown.inline import InlineContext, scan_inline
+given = json.load(sys.stdin)
+found = scan_inline(given["text"], InlineContext(references=frozenset(given["references"])))
+print(json.dumps(collections.Counter(piece.kind for piece in found.pieces)))
+"""
+
+
+@pytest.mark.parametrize(("text", "references", "kinds"), HOSTILE)
+def test_a_hostile_paragraph_does_not_stall_the_scan(text, references, kinds):
+    given = json.dumps({"text": text, "references": list(references)})
+    try:
+        child = subprocess.run(
+            [sys.executable, "-c", SCAN_IN_A_CHILD],
+            input=given,
+            capture_output=True,
+            text=True,
+            timeout=NEVER_ENDS,
+            check=True,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"scanning {len(text):,} characters did not end in {NEVER_ENDS} s: not linear")
+    assert json.loads(child.stdout) == kinds
+
+
+def test_the_small_hostile_paragraphs_scan_like_the_big_ones():
+    # the same shapes in-process, small: their pieces are what the scan always found
+    assert pieces("[a " * 50) == [] and pieces("<!-- " * 50) == [] and pieces("[^a" * 50) == []
+    assert Counter(kind for kind, _, _ in pieces("\\( " * 50)) == {"escape": 50}
+    assert pieces("{" + 'x="a" ' * 20) == []
+    assert pieces("{" + 'x="a" ' * 20 + "}") == [("attr_list", SINGLE, "{" + 'x="a" ' * 20 + "}")]
+
+
+@pytest.mark.parametrize(
+    ("text", "protected"),
+    [
+        # the scan sees "[" after an escaped backslash and an unmatched backtick; a walk of the
+        # text from its start would take "`[a](u) `" for a code span and miss the link
+        ("\\\\`[a](u) `x`", ["\\\\", "`", "[", "](u)", "`x`"]),
+        # an attribute list read as the expression reads it: a quoted value that cannot be
+        # followed is read again as a bare one; a quoted value may hold "}"
+        ('{x="a"b} fin', ['{x="a"b}']),
+        ('{x="a }" y=b} fin', ['{x="a }" y=b}']),
+        ('{x="a }" y} fin', ['{x="a }']),
+        # the first closer after each opener
+        ("[^a [^b]", ["[^b]"]),
+        ("a <!-- x --> <!-- y", ["<!-- x -->"]),
+        ("\\(a\\) \\(b", ["\\(a\\)", "\\("]),
+        ('[a](u "t" "u")', ["[", '](u "t" "u")']),
+        ("[a](u(v) w)", []),
+        ("[a](u(v)w)", ["[", "](u(v)w)"]),
+    ],
+)
+def test_closers_are_the_ones_the_former_searches_found(text, protected):
+    assert [p[2] for p in pieces(text)] == protected
 
 
 def test_emphasis_and_mark_are_open_close_pairs():
