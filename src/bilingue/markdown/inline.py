@@ -155,7 +155,9 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
         candidate = candidates.search(text, position)
         if candidate is None:
             break
-        closed = _closed_opener(text, candidate.start(), ahead)
+        closed = (
+            _closed_opener(text, candidate.start(), ahead) if text[candidate.start()] in "<\\[{" else None
+        )
         if closed is not None:
             pieces.append(Piece(closed.kind, closed.start, closed.end, text[closed.start : closed.end]))
             position = closed.end
@@ -298,25 +300,48 @@ def _attribute_ends(text: str, index: int) -> tuple[int, ...]:
 class _Ahead:
     """What a scan looks up ahead of its openers, for one text.
 
-    Each closer pattern's matches are found in one pass the first time an opener asks for them,
-    then an opener's closer is a binary search: thousands of openers never closed (hostile text)
-    no longer each search to the end of the text. Link brackets and destinations, whose ends
-    depend on nesting, are :class:`_BalancedWalk` s.
+    A closer is searched forward from an opener once, and the answer kept for the openers after
+    it up to that closer (or to the end of the text when there was none): thousands of openers
+    never closed (hostile text) no longer each search to the end. Openers asked out of order
+    (nested links' titles) get all the closer's matches found in one pass, then binary searches.
+    Link brackets and destinations, whose ends depend on nesting, are :class:`_BalancedWalk` s.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._searched: dict[re.Pattern[str], tuple[int, int | None]] = {}  # last search: from, found
         self._starts: dict[re.Pattern[str], list[int]] = {}
         self._attributes_after: dict[int, int | None] = {}
         self._visible: list[int] | None = None
-        self.brackets = _BalancedWalk(text, "[", "]", stops="", code_spans=True)
-        self.destinations = _BalancedWalk(text, "(", ")", stops=" \t\n", code_spans=False)
+        self._brackets: _BalancedWalk | None = None
+        self._destinations: _BalancedWalk | None = None
+
+    @property
+    def brackets(self) -> _BalancedWalk:
+        """Where the walk from an offset inside link text ends: at its ``]`` (or the text's end)."""
+        if self._brackets is None:
+            self._brackets = _BalancedWalk(self.text, "[", "]", stops="", code_spans=True)
+        return self._brackets
+
+    @property
+    def destinations(self) -> _BalancedWalk:
+        """Where a link destination from an offset ends: at its ``)``, a space or the text's end."""
+        if self._destinations is None:
+            self._destinations = _BalancedWalk(self.text, "(", ")", stops=" \t\n", code_spans=False)
+        return self._destinations
 
     def first(self, closer: re.Pattern[str], offset: int) -> int | None:
         """Where the first match of ``closer`` at or after ``offset`` starts (None: there is none).
         ``closer`` never overlaps itself, so its matches found left to right are all of them."""
         starts = self._starts.get(closer)
         if starts is None:
+            searched = self._searched.get(closer)
+            if searched is None or offset >= searched[0]:
+                if searched is not None and (searched[1] is None or offset <= searched[1]):
+                    return searched[1]  # what the last search found is also the first from here
+                found = closer.search(self.text, offset)
+                self._searched[closer] = (offset, None if found is None else found.start())
+                return self._searched[closer][1]
             starts = self._starts[closer] = [found.start() for found in closer.finditer(self.text)]
         index = bisect_left(starts, offset)
         return starts[index] if index < len(starts) else None
