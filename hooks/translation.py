@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +26,7 @@ from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.build_state import BuildState, build_state, start_build
-from bilingue.errors import BilingueError, reported_as_build_errors
+from bilingue.errors import BilingueError, SourceFileError, reported_as_build_errors
 from bilingue.locales import long_date
 from bilingue.markdown import renderer_from_config
 from bilingue.paths import french_path_for
@@ -172,7 +173,9 @@ def _freshness_keeper(state: BuildState) -> Callable[[Path, EssayPlan], None]:
     """What keeps, from the plans the French pass makes anyway, each English page's freshness."""
 
     def keep(french: Path, plan: EssayPlan) -> None:
-        state.freshness[french.resolve()] = freshness_of_plan(plan)
+        # unreadable English: its page plans it again when built, and says why with file and line
+        with suppress(SourceFileError):
+            state.freshness[french.resolve()] = freshness_of_plan(plan)
 
     return keep
 

@@ -151,6 +151,9 @@ def test_what_runs_is_removed_and_reported(fragment, removed):
         '<table><tbody=""><tr><td>x</td></tr></tbody></table>',
         '<input type="checkbox"&gt;</path>" type="checkbox" onclick="" href="javascript:x"',
         '&notx&not&quot;<input type="checkbox"="">',
+        "<table><tbody><t&#x72;><td>x</td></tr></tbody></table>",
+        "<table><t&#98;ody><tr><td>x</td></tr></tbody></table>",
+        "<table><c&#x6f;lgroup><col></colgroup></table>",
     ],
 )
 def test_a_removal_is_found_whatever_else_the_sanitizer_rewrites(fragment):

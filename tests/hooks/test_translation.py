@@ -8,6 +8,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from bilingue.build_state import build_state
+from bilingue.errors import SourceFileError
 from bilingue.serve import UnreachableProviders, current_session
 from bilingue.site import TRANSLATION_NOTICE, TRANSLATION_PROBLEMS
 from bilingue.sync import freshness
@@ -97,6 +98,28 @@ def test_in_auto_mode_the_notices_come_from_the_syncs_plans_of_essays_it_left_al
     assert planned_again == ["neuf.md"]  # written by the sync: planned again, the others not
     assert not pages["neuf"].meta[TRANSLATION_NOTICE]["outdated"]  # as the files are now
     assert pages["mystique"].meta[TRANSLATION_NOTICE]["reviewed"]
+
+
+def test_a_build_on_the_same_config_never_shows_an_earlier_builds_freshness(mkdocs_config, monkeypatch):
+    monkeypatch.setenv("BILINGUE_MODE", "check")
+    translation.on_config(mkdocs_config)
+    translation.on_pre_build(mkdocs_config)
+    assert build_state(mkdocs_config).freshness  # the check's plans
+    monkeypatch.setenv("BILINGUE_MODE", "off")  # the next build, on the same config object
+    translation.on_config(mkdocs_config)
+    translation.on_pre_build(mkdocs_config)
+    assert build_state(mkdocs_config).freshness == {}
+
+
+def test_an_english_file_the_freshness_cannot_read_is_left_to_its_page(mkdocs_config, monkeypatch):
+    def unreadable(plan):
+        raise SourceFileError(plan.english_path, 2, "invalid front matter", "fix it")
+
+    monkeypatch.setattr(translation, "freshness_of_plan", unreadable)
+    monkeypatch.setenv("BILINGUE_MODE", "check")
+    translation.on_config(mkdocs_config)
+    translation.on_pre_build(mkdocs_config)  # the check itself goes on
+    assert build_state(mkdocs_config).freshness == {}  # the page plans it again, and says why
 
 
 def test_on_config_refuses_settings_that_disagree_with_mkdocs_docs_dir(mkdocs_config, project, monkeypatch):

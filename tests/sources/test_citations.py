@@ -66,3 +66,15 @@ def test_a_citation_kept_as_written_is_still_a_citation():
     # a do-not-translate container is not translated, but its footnotes still render
     page = '<div markdown="1" class="notranslate">\nUne phrase.[^src:gardee]\n</div>\n'
     assert [(c.source_id, c.line) for c in find_citations(page)] == [("gardee", 2)]
+
+
+def test_a_definition_kept_as_written_still_has_its_text():
+    # a hand-written definition inside a do-not-translate container: its text is there to cite
+    page = (
+        "Une phrase.[^src:gardee]\n\n"
+        '<div markdown="1" class="notranslate">\n\n[^src:gardee]: p. 12, tel quel.\n\n</div>\n'
+    )
+    document = parse_document(page)
+    definition = find_definitions(document)["src:gardee"]
+    assert definition.line == 5 and definition.block is not None
+    assert document.blocks[definition.block].text == "p. 12, tel quel."

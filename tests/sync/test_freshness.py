@@ -3,6 +3,8 @@ matter says a person wrote or reviewed it; English without a lock fails the chec
 
 from __future__ import annotations
 
+import json
+
 from bilingue.sync import find_problems
 from bilingue.sync.freshness import freshness_of, said_reviewed
 from bilingue.translate import TranslateOptions
@@ -77,3 +79,16 @@ def test_the_check_hands_out_every_plan_and_keeps_only_the_outdated_ones(essays)
     edit(essays / "essai.md", "Premier", "Tout premier")
     problems = find_problems([essays], TranslateOptions(), lambda path, plan: None)
     assert list(problems.plans) == [essays / "essai.md"]  # what the pull-request advice reads
+
+
+def test_a_persons_file_counts_its_translated_blocks_not_text_kept_as_written(essays):
+    box = '<div markdown="1" class="notranslate">\n\nUn encadré tel quel.\n\n</div>\n\n'
+    edit(essays / "essai.md", "Dernier paragraphe", box + "Dernier paragraphe")
+    sync(essays)
+    entries = json.loads((essays / "essai.lock.json").read_text(encoding="utf-8"))["state"]["blocks"]
+    english = essays / "essai.en.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA paragraph only the English has.\n")
+    run, _ = sync(essays)
+    assert run.files[0].status == "human-owned"
+    freshness = freshness_of(essays / "essai.md", TranslateOptions())
+    assert freshness is not None and freshness.human_blocks == len(entries) + 1  # the box is nobody's

@@ -8,7 +8,19 @@ import json
 import pytest
 
 from bilingue.errors import SourceFileError
-from bilingue.sync.lock import BlockEntry, Lock, LockState, read_lock, settle, sha256, write_lock
+from bilingue.markdown.model import Block
+from bilingue.sync import find_problems
+from bilingue.sync.lock import (
+    LOCK_VERSION,
+    BlockEntry,
+    Lock,
+    LockState,
+    read_lock,
+    settle,
+    sha256,
+    write_lock,
+)
+from bilingue.translate import TranslateOptions
 from tests.sync.conftest import edit, sync
 
 
@@ -135,7 +147,7 @@ def test_a_version_1_lock_is_migrated_once_with_its_provenance(essays):
     current = json.loads(lock_path.read_text(encoding="utf-8"))
     lock_path.write_text(json.dumps(version_1(lock_path)), encoding="utf-8")
     run, provider = sync(essays)
-    assert provider.requests == 0 and not run.files[0].written and "version 2" in run.files[0].messages[0]
+    assert provider.requests == 0 and not run.files[0].written and "version 3" in run.files[0].messages[0]
     assert json.loads(lock_path.read_text(encoding="utf-8")) == current  # same provenance, French kept
     before = lock_path.read_bytes()
     run, provider = sync(essays)
@@ -156,7 +168,79 @@ def test_a_version_1_stale_person_block_stays_in_place_when_it_is_the_only_candi
 
 def test_a_lock_from_a_newer_version_is_refused_with_what_to_do(tmp_path):
     path = tmp_path / "x.lock.json"
-    write_lock(path, Lock(version=3, source="x.md", target="x.en.md", state=state("old")))
+    write_lock(path, Lock(version=LOCK_VERSION + 1, source="x.md", target="x.en.md", state=state("old")))
     with pytest.raises(SourceFileError) as caught:
         read_lock(path)
     assert "newer than this bilingue reads" in caught.value.problem and "update bilingue" in caught.value.fix
+
+
+#: a do-not-translate container: its text has been kept as written since lock version 3
+BOX = '<div markdown="1" class="notranslate">\n\nUn encadré tel quel.\n\n</div>\n\n'
+
+
+def synced_by_version_2(essays, monkeypatch, person: str | None = None) -> dict:
+    """The essay with a do-not-translate container, synced as version 2 did: nothing was kept as
+    written then, so the container's paragraph was sent and has an entry (``person``: a person
+    then wrote its English). Returns the version 2 lock."""
+    edit(essays / "essai.md", "Dernier paragraphe", BOX + "Dernier paragraphe")
+    with monkeypatch.context() as before:
+        before.setattr(Block, "verbatim", property(lambda block: False))
+        sync(essays)
+        if person is not None:
+            edit(essays / "essai.en.md", "Un encadré tel quel.", person)
+            sync(essays)
+    lock_path = essays / "essai.lock.json"
+    data = json.loads(lock_path.read_text(encoding="utf-8"))
+    data["version"] = 2
+    lock_path.write_text(json.dumps(data), encoding="utf-8")
+    assert "Un encadré tel quel." in [entry["french"] for entry in data["state"]["blocks"]]
+    return data
+
+
+def frenches(lock_path) -> list[str]:
+    return [entry["french"] for entry in json.loads(lock_path.read_text(encoding="utf-8"))["state"]["blocks"]]
+
+
+def test_a_version_2_entry_for_text_now_kept_as_written_is_dropped_and_no_longer_reported(
+    essays, monkeypatch
+):
+    old = synced_by_version_2(essays, monkeypatch)
+    options = TranslateOptions(allow_test_providers=True)
+    assert not find_problems([essays], options).untranslated  # no notice for text kept as written
+    run, provider = sync(essays)
+    assert run.files[0].status == "record" and provider.requests == 0 and not run.files[0].written
+    lock = json.loads((essays / "essai.lock.json").read_text(encoding="utf-8"))
+    assert lock["version"] == LOCK_VERSION == 3
+    assert len(lock["state"]["blocks"]) == len(old["state"]["blocks"]) - 1
+    assert "Un encadré tel quel." not in frenches(essays / "essai.lock.json")
+    assert lock["state"]["skeleton_sha256"] != old["state"]["skeleton_sha256"]  # the box is structure
+    assert not find_problems([essays], options)
+    before = (essays / "essai.lock.json").read_bytes()
+    run, provider = sync(essays)
+    assert run.files[0].status == "unchanged" and (essays / "essai.lock.json").read_bytes() == before
+
+
+def test_a_version_2_lock_with_text_now_kept_as_written_still_follows_its_french(essays, monkeypatch):
+    synced_by_version_2(essays, monkeypatch)
+    edit(essays / "essai.md", "la pluie et du beau temps", "la neige")
+    problems = find_problems([essays], TranslateOptions(allow_test_providers=True))
+    assert not problems.persons_files and len(problems.outdated) == 1  # `translate` brings it up to date
+    run, provider = sync(essays)
+    assert run.files[0].status == "update" and run.files[0].translated == 1 and run.files[0].written
+    assert provider.texts == ["Premier paragraphe : il parle de la neige."]
+    assert json.loads((essays / "essai.lock.json").read_text(encoding="utf-8"))["version"] == LOCK_VERSION
+    assert "Un encadré tel quel." not in frenches(essays / "essai.lock.json")
+    english = (essays / "essai.en.md").read_text(encoding="utf-8")
+    assert "\nUn encadré tel quel.\n" in english and "ññëîggë" in english
+    assert not find_problems([essays], TranslateOptions(allow_test_providers=True))
+
+
+def test_a_persons_english_for_text_now_kept_as_written_is_kept_aside(essays, monkeypatch):
+    synced_by_version_2(essays, monkeypatch, person="A box as it is.")
+    run, provider = sync(essays)
+    assert run.files[0].status == "record" and provider.requests == 0
+    lock = json.loads((essays / "essai.lock.json").read_text(encoding="utf-8"))
+    assert [(aside["english"], aside["french"]) for aside in lock["state"]["aside"]] == [
+        ("A box as it is.", "Un encadré tel quel.")
+    ]
+    assert "Un encadré tel quel." not in frenches(essays / "essai.lock.json")

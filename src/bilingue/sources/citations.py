@@ -112,7 +112,7 @@ def find_definitions(document: Document) -> dict[str, Definition]:
             (
                 child
                 for child in range(index + 1, len(document.blocks))
-                if document.blocks[child].parent == index and document.blocks[child].translatable
+                if document.blocks[child].parent == index and document.blocks[child].has_prose
             ),
             None,
         )

@@ -8,8 +8,12 @@ person. A person's block whose French changed keeps the French it translates as 
 file's previous ``msgid`` of a fuzzy entry) until the person edits it; a person's block whose French
 is gone is kept ``aside`` with its French (a PO file's obsolete entries) until a person clears it.
 
-Version 1 locks (hashes only) are read as version 2: each entry's French text is taken from the
-French file where its key still matches (``migrate``); provenance is kept as it was.
+Older locks are read in today's form (``migrate``) and written back by the next run, provenance
+kept as it was. Version 1 (hashes only): each entry's French text is taken from the French file
+where its key still matches. Version 2 (before do-not-translate containers were kept as written):
+entries of blocks inside such a container (``<div markdown class="notranslate">``), now verbatim
+and never translated, are dropped (a person's English for one is kept ``aside``), and the English
+file's structure hash is counted again with their text as structure.
 
 Writes are crash-safe in two phases: the lock is first written with the new state as ``pending``,
 then the English file, then the lock again without ``pending``. A run killed between those steps
@@ -22,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -31,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from bilingue.errors import SourceFileError
 from bilingue.files import atomic_write_text, read_text
 
-LOCK_VERSION = 2
+LOCK_VERSION = 3
 HUMAN = "human"  # provider name of text written by a person
 #: provider name of English found without a lock: nobody knows who wrote it (a person protects it)
 ADOPTED = "adopted"
@@ -151,12 +155,23 @@ def read_lock(path: Path) -> Lock | None:
     return lock
 
 
-def migrate(lock: Lock, french_texts: Mapping[str, str]) -> Lock:
+def migrate(
+    lock: Lock,
+    french_texts: Mapping[str, str],
+    *,
+    verbatim: Collection[int] = (),
+    set_aside: Sequence[AsideEntry] = (),
+    skeleton: str | None = None,
+) -> Lock:
     """A lock of an older version in today's form, provenance unchanged.
 
     ``french_texts`` maps the keys of the French file's blocks to their prose: an entry whose key
     is still there gets its French text; one whose French already changed keeps none (its block
-    can then only be matched by key). The version stays as read, so the caller knows to write it.
+    can then only be matched by key). From a version 2 lock, the entries at the positions
+    ``verbatim`` (blocks now kept as written, never translated) are dropped, ``set_aside`` (a
+    person's English among them) is kept aside, and ``skeleton`` (when given) replaces the
+    structure hash, now counting their text. The version stays as read, so the caller knows to
+    write it.
     """
     if lock.version == LOCK_VERSION:
         return lock
@@ -168,8 +183,18 @@ def migrate(lock: Lock, french_texts: Mapping[str, str]) -> Lock:
         ]
         return state.model_copy(update={"blocks": blocks})
 
+    state = upgraded(lock.state)
+    if verbatim or set_aside or skeleton is not None:
+        state = state.model_copy(
+            update={
+                "blocks": [entry for i, entry in enumerate(state.blocks) if i not in verbatim],
+                "aside": state.aside + list(set_aside),
+                "skeleton_sha256": skeleton or state.skeleton_sha256,
+                "in_step": state.in_step and not verbatim,
+            }
+        )
     pending = upgraded(lock.pending) if lock.pending is not None else None
-    return lock.model_copy(update={"state": upgraded(lock.state), "pending": pending})
+    return lock.model_copy(update={"state": state, "pending": pending})
 
 
 def write_lock(path: Path, lock: Lock) -> None:

@@ -119,8 +119,9 @@ class EssayPlan:
         return [block.index for block in self.blocks if block.action is Action.TRANSLATE]
 
     def english_prose_count(self) -> int:
-        """Prose blocks of the English file as it is (a person's file has no blocks in its lock)."""
-        return len(parse_essay(self.english_text or "", self.english_path, self.options).prose_blocks())
+        """Translated prose blocks of the English file as it is (a person's file has no blocks in
+        its lock); text kept as written (a do-not-translate container) is nobody's."""
+        return len(prose_indexes(parse_essay(self.english_text or "", self.english_path, self.options)))
 
     def request_texts(self) -> list[str]:
         """What this plan sends: the masked prose of its blocks to translate, before packing."""
@@ -225,7 +226,7 @@ def plan_essay(
         interrupted=interrupted,
     )
     if lock is not None and lock.version < LOCK_VERSION:  # written in today's form by the next run
-        plan.lock = lock = migrate(lock, {block.key: block.text for block in plan.document.prose_blocks()})
+        plan.lock = lock = _upgraded(plan, lock)
     if english_text is None:
         plan.status = Status.NEW
         plan.blocks = [BlockPlan(i, Action.TRANSLATE) for i in prose_indexes(plan.document)]
@@ -256,15 +257,20 @@ def prose_indexes(document: Document) -> list[int]:
     return [i for i, block in enumerate(document.blocks) if block.translatable]
 
 
-def skeleton_sha256(document: Document) -> str:
+def skeleton_sha256(document: Document, *, version: int = LOCK_VERSION) -> str:
     """Hash of the file outside its prose: changes when a person changes the structure.
 
     Prose spans count as separators and front-matter keys only an English file may have (a
-    translator's note) are left out, so editing either does not make the file a person's.
+    translator's note) are left out, so editing either does not make the file a person's. Text
+    kept as written (a do-not-translate container) is structure: a lock older than ``version``
+    3 counted it as prose.
     """
     source, parts, position = document.source, [], 0
     prose = [
-        (start, end, "\0") for block in document.blocks if block.translatable for start, end in block.spans
+        (start, end, "\0")
+        for block in document.blocks
+        if (block.translatable if version >= 3 else block.has_prose)
+        for start, end in block.spans
     ]
     notes = [(*span, "") for key, span in key_spans(source).items() if key in ENGLISH_ONLY_KEYS]
     for start, end, separator in sorted(prose + notes):
@@ -312,10 +318,32 @@ def _settle(lock: Lock, english_text: str | None, english_path: Path, options: T
     edited = sha256(english_text) not in (pending.target_sha256, lock.state.target_sha256)
     if (
         edited
-        and skeleton_sha256(parse_essay(english_text, english_path, options)) == pending.skeleton_sha256
+        and skeleton_sha256(parse_essay(english_text, english_path, options), version=lock.version)
+        == pending.skeleton_sha256
     ):
         return settle(lock, pending_written=True)
     return settle(lock, english_text)
+
+
+def _upgraded(plan: EssayPlan, lock: Lock) -> Lock:
+    """An older lock in today's form (``bilingue.sync.lock.migrate``). Before version 3 the blocks
+    inside a do-not-translate container were translated: their entries go (a person's English is
+    kept aside), and the structure hash is counted again from the English file, when that file
+    still has the structure the lock recorded (else a person restructured it: it stays theirs)."""
+    french_texts = {block.key: block.text for block in plan.document.blocks if block.translatable}
+    if plan.english_text is None:
+        return migrate(lock, french_texts)
+    english = parse_essay(plan.english_text, plan.english_path, plan.options)
+    if skeleton_sha256(english, version=lock.version) != lock.state.skeleton_sha256:
+        return migrate(lock, french_texts)
+    entries = lock.state.blocks
+    prose = [block for block in english.blocks if block.has_prose]  # the blocks the entries were
+    verbatim = [i for i, block in enumerate(prose) if block.verbatim] if len(prose) == len(entries) else []
+    old = [OldBlock(i, entries[i], prose[i].text, prose[i].text_line()) for i in verbatim]
+    set_aside = [_aside(block) for block in old if block.edited]
+    return migrate(
+        lock, french_texts, verbatim=set(verbatim), set_aside=set_aside, skeleton=skeleton_sha256(english)
+    )
 
 
 def _plan_adoption(plan: EssayPlan, options: TranslateOptions) -> None:
@@ -356,16 +384,7 @@ def _plan_update(plan: EssayPlan, options: TranslateOptions) -> None:
     new = [NewBlock(i, french[i].key, french[i].text) for i in prose_indexes(plan.document)]
     alignment = Alignment.of(old, new)
     plan.blocks = [_continued(block, alignment.pairs.get(j)) for j, block in enumerate(new)]
-    plan.set_aside = [
-        AsideEntry(
-            english=block.english,
-            french=block.entry.translates,
-            line=block.line,
-            since=_today(),
-        )
-        for block in alignment.unpaired_old
-        if block.edited
-    ]
+    plan.set_aside = [_aside(block) for block in alignment.unpaired_old if block.edited]
     if (
         not plan.to_translate
         and sha256(plan.french_text) == state.source_sha256
@@ -375,6 +394,11 @@ def _plan_update(plan: EssayPlan, options: TranslateOptions) -> None:
         entries = [block.entry for block in plan.blocks]
         unchanged = entries == state.blocks and plan.lock.version == LOCK_VERSION
         plan.status = Status.UNCHANGED if unchanged else Status.RECORD
+
+
+def _aside(block: OldBlock) -> AsideEntry:
+    """A person's English block, its French gone: out of the English file, kept in the lock."""
+    return AsideEntry(english=block.english, french=block.entry.translates, line=block.line, since=_today())
 
 
 def _keys_in_step(document: Document, lock: Lock) -> bool:

@@ -76,7 +76,7 @@ def apply_plan(plan: EssayPlan, provider: Provider | None, options: TranslateOpt
     if plan.status is Status.RECORD:
         _write(plan, plan.english_text or "", _recorded_state(plan), report)
         if plan.lock is not None and plan.lock.version < LOCK_VERSION:
-            report.messages.append(f"lock brought to version {LOCK_VERSION} (each block's French kept)")
+            report.messages.append(f"lock brought to version {LOCK_VERSION} (provenance kept)")
         else:
             report.messages.append("a person's edits to the English noted in the lock")
         return report
@@ -215,7 +215,7 @@ def _check_provenance(plan: EssayPlan, options: TranslateOptions, problems: Prob
         problems.test_output.append(Problem("error", message, plan.english_path, title=TEST_OUTPUT))
     if not any(entry.provider == UNTRANSLATED for entry in entries):
         return
-    prose = {block.key: block for block in plan.document.prose_blocks()}
+    prose = {block.key: block for block in plan.document.blocks if block.translatable}
     for entry in entries:
         if entry.provider == UNTRANSLATED and entry.source in prose:
             block = prose[entry.source]
