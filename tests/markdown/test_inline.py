@@ -103,6 +103,8 @@ HOSTILE = [
     pytest.param("[^a" * 64_000, (), {}, id="footnote references never closed"),
     pytest.param("{#a x=" * 32_000, (), {}, id="attribute lists never closed"),
     pytest.param("{" + 'x="a" ' * 60, (), {}, id="attribute list of quoted values never closed"),
+    pytest.param("{a=" * 64_000, (), {}, id="attribute values never ended"),
+    pytest.param("_ *" * 128_000, (), {"emphasis": 255_998}, id="emphasis never closed"),
 ]
 # The scan runs in a child process: a run that never ends is stopped there and fails the test.
 # The timeout is far above a linear scan's second or two even on a loaded machine; it is not
@@ -140,6 +142,19 @@ def test_the_small_hostile_paragraphs_scan_like_the_big_ones():
     assert Counter(kind for kind, _, _ in pieces("\\( " * 50)) == {"escape": 50}
     assert pieces("{" + 'x="a" ' * 20) == []
     assert pieces("{" + 'x="a" ' * 20 + "}") == [("attr_list", SINGLE, "{" + 'x="a" ' * 20 + "}")]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # a closer pairs with the nearest opener of its characters; openers inside stay single
+        ("*a _b* c_", ["open", "single", "close", "single"]),
+        ("*a **b* c**", ["open", "single", "close", "single"]),
+        ("_a *b_ c* d_", ["open", "single", "close", "single", "single"]),
+    ],
+)
+def test_emphasis_pairs_the_nearest_opener_of_the_same_characters(text, roles):
+    assert [role for _, role, _ in pieces(text)] == roles
 
 
 @pytest.mark.parametrize(

@@ -273,28 +273,30 @@ def _attribute_list_end(text: str, start: int, ahead: _Ahead) -> int | None:
     if text.startswith(":", index):
         index += 1
     index = _SPACES.match(text, index).end()
-    for end in _attribute_ends(text, index):
+    for end in _attribute_ends(text, index, ahead):
         found = ahead.attributes_after(end)
         if found is not None:
             return found
     return None
 
 
-def _attribute_ends(text: str, index: int) -> tuple[int, ...]:
+def _attribute_ends(text: str, index: int, ahead: _Ahead) -> tuple[int, ...]:
     """Where one attribute starting at ``index`` may end, in the order the expression tries them.
-    A greedy run's shorter ends are left out: an attribute must be followed by a space or ``}``."""
+    A greedy run's shorter ends are left out: an attribute must be followed by a space or ``}``.
+    A bare value's end is looked up (``{a={a={a=...``: every ``{`` would read to the end)."""
     word = _ATTR_WORD.match(text, index)
     if word is not None:
         return (word.end(),)
     key = _ATTR_KEY.match(text, index)
     if key is None:
         return ()
-    ends = [
-        found.end()
-        for found in (_ATTR_QUOTED.match(text, key.end()), _ATTR_BARE.match(text, key.end()))
-        if found
-    ]
-    return tuple(ends)
+    value = key.end()
+    quoted = _ATTR_QUOTED.match(text, value)
+    bare = ahead.first(_BARE_VALUE_END, value)
+    bare = len(text) if bare is None else bare
+    return tuple(
+        end for end in (quoted.end() if quoted else None, bare if bare > value else None) if end is not None
+    )
 
 
 class _Ahead:
@@ -365,7 +367,7 @@ class _Ahead:
                 todo.pop()
                 continue
             spaces = _SPACES.match(text, at).end()
-            following = _attribute_ends(text, spaces) if spaces > at else ()
+            following = _attribute_ends(text, spaces, self) if spaces > at else ()
             unknown = [end for end in following if end not in known]
             if unknown:
                 todo.extend(unknown)
@@ -445,25 +447,26 @@ def _pair_delimiters(pieces: list[Piece], delimiters: list[int]) -> list[Piece]:
 
     A delimiter that can close pairs with the nearest open one of the same characters; the
     rest stay protected as single pieces so a translation cannot move or drop them unseen.
+    The open ones' depths are also kept by characters, so a closer finds its opener without
+    searching the stack (thousands of openers never closed made that quadratic).
     """
     stack: list[int] = []
+    depths: dict[str, list[int]] = {}  # characters -> depths in stack of open ones, innermost last
     partners: dict[int, int] = {}
     for index in delimiters:
         piece = pieces[index]
-        if "close" in piece.role:
-            for depth in range(len(stack) - 1, -1, -1):
-                if pieces[stack[depth]].text == piece.text:
-                    opener = stack[depth]
-                    del stack[depth:]
-                    partners[opener] = index
-                    partners[index] = opener
-                    break
-            else:
-                if "open" in piece.role:
-                    stack.append(index)
-                continue
-            continue
-        stack.append(index)
+        same = depths.get(piece.text)
+        if "close" in piece.role and same:
+            depth = same[-1]
+            opener = stack[depth]
+            for above in stack[depth:]:  # closed or left unpaired inside this pair
+                depths[pieces[above].text].pop()
+            del stack[depth:]
+            partners[opener] = index
+            partners[index] = opener
+        elif "open" in piece.role:
+            depths.setdefault(piece.text, []).append(len(stack))
+            stack.append(index)
     out = list(pieces)
     for index in delimiters:
         piece = pieces[index]
@@ -656,7 +659,7 @@ _SPACES = re.compile("[ ]*")
 _ATTR_WORD = re.compile(r"[#.][\w-]+")
 _ATTR_KEY = re.compile(r"[\w-]+=")
 _ATTR_QUOTED = re.compile(r""""[^"\n]*"|'[^'\n]*'""")
-_ATTR_BARE = re.compile(r"[^\s}]+")
+_BARE_VALUE_END = re.compile(r"[\s}]")  # a bare value is "[^\s}]+"
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9\-]*)")
 _KEY = r"""(?:[\w\-]+|"(?:\\.|[^"\\\n])+")"""
 _ALTERNATIVES: list[tuple[str, str]] = [
