@@ -28,6 +28,8 @@ SHAPES: dict[str, tuple[str, tuple[str, ...]]] = {
     '[a](u "  (link titles)': ('[a](u "', ()),
     "[a](b  (link destinations)": ("[a](b", ()),
     "{#a x=  (attribute lists)": ("{#a x=", ()),
+    "{a=  (attribute values)": ("{a=", ()),
+    "_ *  (emphasis never closed)": ("_ *", ()),
     "[ ... ]  (nested, a reference defined)": ("[]", ("a",)),
 }
 
