@@ -105,6 +105,12 @@ HOSTILE = [
     pytest.param("{" + 'x="a" ' * 60, (), {}, id="attribute list of quoted values never closed"),
     pytest.param("{a=" * 64_000, (), {}, id="attribute values never ended"),
     pytest.param("_ *" * 128_000, (), {"emphasis": 255_998}, id="emphasis never closed"),
+    pytest.param(
+        "``\\" * 128_000,
+        (),
+        {"escape": 127_998, "backtick": 127_998, "code": 1},
+        id="code spans never closed",
+    ),
 ]
 # The scan runs in a child process: a run that never ends is stopped there and fails the test.
 # The timeout is far above a linear scan's second or two even on a loaded machine; it is not

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -156,7 +156,7 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
         if candidate is None:
             break
         closed = (
-            _closed_opener(text, candidate.start(), ahead) if text[candidate.start()] in "<\\[{" else None
+            _closed_opener(text, candidate.start(), ahead) if text[candidate.start()] in "`<\\[{" else None
         )
         if closed is not None:
             pieces.append(Piece(closed.kind, closed.start, closed.end, text[closed.start : closed.end]))
@@ -229,7 +229,7 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
 
 
 class _Closed(NamedTuple):
-    """A comment, ``\\(`` math or footnote reference: its kind and span."""
+    """A code span, comment, ``\\(`` math, footnote reference or attribute list: kind and span."""
 
     kind: str
     start: int
@@ -237,11 +237,18 @@ class _Closed(NamedTuple):
 
 
 def _closed_opener(text: str, start: int, ahead: _Ahead) -> _Closed | None:
-    r"""The comment, ``\(`` math or footnote reference that opens at ``start`` and closes further
-    on, or None: what ``<!--[\s\S]*?-->``, ``\\\([\s\S]+?\\\)`` and ``\[\^[^\]\s]+\]`` (the
-    first of the pattern's alternatives to match at such a start) would match there, their closer
-    looked up in ``ahead`` instead of searched for from every opener."""
+    r"""The code span, comment, ``\(`` math, footnote reference or attribute list that opens at
+    ``start`` and closes further on, or None: what ``(?<!\\)(?P<t>`+)(?!`)[\s\S]+?(?<!`)(?P=t)(?!`)``,
+    ``<!--[\s\S]*?-->``, ``\\\([\s\S]+?\\\)``, ``\[\^[^\]\s]+\]`` and the attribute list's
+    expression (the first of the pattern's alternatives to match at such a start) would match
+    there, their closer looked up in ``ahead`` instead of searched for from every opener."""
     char = text[start]
+    if char == "`":
+        if start and text[start - 1] == "\\":  # (?<!\\): the regex's backtick run, not code
+            return None
+        run_end = _TICK_RUN.match(text, start).end()
+        close = ahead.tick_run(run_end - start, start)
+        return None if close is None else _Closed(CODE, start, close + run_end - start)
     if char == "<" and text.startswith("<!--", start):
         close = ahead.first(_COMMENT_END, start + 4)
         return None if close is None else _Closed(COMMENT, start, close + 3)
@@ -315,6 +322,7 @@ class _Ahead:
         self._starts: dict[re.Pattern[str], list[int]] = {}
         self._attributes_after: dict[int, int | None] = {}
         self._visible: list[int] | None = None
+        self._tick_runs: dict[int, list[int]] | None = None  # length -> starts of runs of backticks
         self._brackets: _BalancedWalk | None = None
         self._destinations: _BalancedWalk | None = None
 
@@ -346,6 +354,17 @@ class _Ahead:
                 return self._searched[closer][1]
             starts = self._starts[closer] = [found.start() for found in closer.finditer(self.text)]
         index = bisect_left(starts, offset)
+        return starts[index] if index < len(starts) else None
+
+    def tick_run(self, length: int, after: int) -> int | None:
+        """Where the first run of exactly ``length`` backticks (no backtick just before or after
+        it) starting after ``after`` is, or None: the closer of a code span. Runs are found once."""
+        if self._tick_runs is None:
+            self._tick_runs = {}
+            for run in _TICK_RUN.finditer(self.text):
+                self._tick_runs.setdefault(run.end() - run.start(), []).append(run.start())
+        starts = self._tick_runs.get(length, ())
+        index = bisect_right(starts, after)
         return starts[index] if index < len(starts) else None
 
     def visible_length(self, start: int, end: int) -> int:
@@ -663,9 +682,8 @@ _BARE_VALUE_END = re.compile(r"[\s}]")  # a bare value is "[^\s}]+"
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9\-]*)")
 _KEY = r"""(?:[\w\-]+|"(?:\\.|[^"\\\n])+")"""
 _ALTERNATIVES: list[tuple[str, str]] = [
-    ("code", r"(?<!\\)(?P<ticks>`+)(?!`)[\s\S]+?(?<!`)(?P=ticks)(?!`)"),
     ("backtick", r"`+"),
-    # comments, "\\(" math, footnote references, attribute lists: _closed_opener (no backtracking)
+    # code spans, comments, "\\(" math, footnote references, attribute lists: _closed_opener
     ("autolink", r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>"),
     (
         "tag",
@@ -691,7 +709,6 @@ _ALTERNATIVES: list[tuple[str, str]] = [
 ]
 _TERM_SLOT = len(_ALTERNATIVES) - 3
 _GROUP_KIND = {
-    "code": CODE,
     "backtick": BACKTICK,
     "autolink": AUTOLINK,
     "tag": HTML_TAG,
