@@ -30,6 +30,7 @@ SHAPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "{#a x=  (attribute lists)": ("{#a x=", ()),
     "{a=  (attribute values)": ("{a=", ()),
     "_ *  (emphasis never closed)": ("_ *", ()),
+    "``\\  (code spans never closed)": ("``\\", ()),
     "[ ... ]  (nested, a reference defined)": ("[]", ("a",)),
 }
 
