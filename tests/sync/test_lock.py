@@ -9,7 +9,7 @@ import pytest
 
 from bilingue.errors import SourceFileError
 from bilingue.markdown.model import Block
-from bilingue.sync import find_problems
+from bilingue.sync import clear_aside, find_problems
 from bilingue.sync.lock import (
     LOCK_VERSION,
     BlockEntry,
@@ -238,9 +238,21 @@ def test_a_version_2_lock_with_text_now_kept_as_written_still_follows_its_french
 def test_a_persons_english_for_text_now_kept_as_written_is_kept_aside(essays, monkeypatch):
     synced_by_version_2(essays, monkeypatch, person="A box as it is.")
     run, provider = sync(essays)
-    assert run.files[0].status == "record" and provider.requests == 0
+    # the English file is written again, with the French in the box; nothing is sent
+    assert run.files[0].status == "update" and provider.requests == 0 and run.files[0].written
+    english = (essays / "essai.en.md").read_text(encoding="utf-8")
+    assert "Un encadré tel quel." in english and "A box as it is." not in english
     lock = json.loads((essays / "essai.lock.json").read_text(encoding="utf-8"))
     assert [(aside["english"], aside["french"]) for aside in lock["state"]["aside"]] == [
         ("A box as it is.", "Un encadré tel quel.")
     ]
     assert "Un encadré tel quel." not in frenches(essays / "essai.lock.json")
+
+
+def test_clearing_what_an_older_lock_sets_aside_asks_for_translate_first(essays, monkeypatch):
+    synced_by_version_2(essays, monkeypatch, person="A box as it is.")
+    with pytest.raises(SourceFileError, match=r"version 2.*") as error:
+        clear_aside([essays / "essai.md"])
+    assert "python -m bilingue translate` first" in error.value.fix
+    sync(essays)  # the lock in today's form: now there is something to clear, and it clears
+    assert clear_aside([essays / "essai.md"]) == {essays / "essai.md": 1}

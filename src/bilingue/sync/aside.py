@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from bilingue.errors import SourceFileError
 from bilingue.files import claim_folders
 from bilingue.paths import lock_path_for
-from bilingue.sync.lock import read_lock, write_lock
+from bilingue.sync.lock import LOCK_VERSION, read_lock, write_lock
 
 
 def clear_aside(french_paths: Iterable[Path]) -> dict[Path, int]:
@@ -25,6 +26,15 @@ def clear_aside(french_paths: Iterable[Path]) -> dict[Path, int]:
         for path in paths:
             lock_path = lock_path_for(path)
             lock = read_lock(lock_path)
+            if lock is not None and lock.version < LOCK_VERSION:
+                # what an older lock sets aside is known once it is read in today's form
+                raise SourceFileError(
+                    lock_path,
+                    None,
+                    f"the lock is of version {lock.version}; this bilingue writes version {LOCK_VERSION}",
+                    "run `python -m bilingue translate` first (it brings the lock up to date, sending "
+                    "nothing), then clear what is set aside",
+                )
             if lock is None or not lock.state.aside:
                 cleared[path] = 0
                 continue

@@ -99,6 +99,9 @@ class EssayPlan:
     source_changed: bool = False
     #: the lock on disk holds a run killed between its writes (settled in ``lock``)
     interrupted: bool = False
+    #: an older run translated text now kept as written (a do-not-translate container): the
+    #: English file must be written again, with the French there (a person's text is kept aside)
+    kept_text_translated: bool = False
 
     @cached_property
     def document(self) -> Document:
@@ -341,6 +344,8 @@ def _upgraded(plan: EssayPlan, lock: Lock) -> Lock:
     verbatim = [i for i, block in enumerate(prose) if block.verbatim] if len(prose) == len(entries) else []
     old = [OldBlock(i, entries[i], prose[i].text, prose[i].text_line()) for i in verbatim]
     set_aside = [_aside(block) for block in old if block.edited]
+    french_kept = [block.text for block in plan.document.blocks if block.verbatim and block.has_prose]
+    plan.kept_text_translated = [prose[i].text for i in verbatim] != french_kept
     return migrate(
         lock, french_texts, verbatim=set(verbatim), set_aside=set_aside, skeleton=skeleton_sha256(english)
     )
@@ -389,6 +394,7 @@ def _plan_update(plan: EssayPlan, options: TranslateOptions) -> None:
         not plan.to_translate
         and sha256(plan.french_text) == state.source_sha256
         and not alignment.unpaired_old
+        and not plan.kept_text_translated
     ):
         # only people's edits to the English (or an older lock's form): note them in the lock
         entries = [block.entry for block in plan.blocks]
