@@ -24,24 +24,20 @@ def test_environment_wins_over_the_file(tmp_path, monkeypatch):
     assert (config.translation.mode, config.translation.provider) == ("check", "pseudo")
 
 
-def test_a_bad_setting_names_file_line_and_values(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("translation:\n  paths: [docs]\n  mode: sometimes\n", 3),
+        # flow style, after a comment that mentions the key
+        ("# mode: auto was here\ntranslation: {paths: [docs], mode: sometimes}\n", 2),
+    ],
+)
+def test_a_bad_setting_names_file_line_and_values(tmp_path, monkeypatch, text, line):
     monkeypatch.delenv("BILINGUE_MODE", raising=False)
-    (tmp_path / "bilingue.yml").write_text(
-        "translation:\n  paths: [docs]\n  mode: sometimes\n", encoding="utf-8"
-    )
+    (tmp_path / "bilingue.yml").write_text(text, encoding="utf-8")
     with pytest.raises(SourceFileError) as caught:
         load_config(tmp_path)
-    assert caught.value.line == 3 and "'auto', 'check' or 'off'" in str(caught.value)
-
-
-def test_a_bad_setting_in_a_flow_mapping_names_its_line(tmp_path, monkeypatch):
-    monkeypatch.delenv("BILINGUE_MODE", raising=False)
-    (tmp_path / "bilingue.yml").write_text(
-        "# mode: auto was here\ntranslation: {paths: [docs], mode: sometimes}\n", encoding="utf-8"
-    )
-    with pytest.raises(SourceFileError) as caught:
-        load_config(tmp_path)
-    assert caught.value.line == 2 and "'auto', 'check' or 'off'" in str(caught.value)
+    assert caught.value.line == line and "'auto', 'check' or 'off'" in str(caught.value)
 
 
 def test_glossary_and_keys_become_translate_options(tmp_path):
