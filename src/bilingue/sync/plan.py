@@ -108,6 +108,11 @@ class EssayPlan:
         """The French file through the Markdown model (parsed only when a plan needs it)."""
         return parse_essay(self.french_text, self.french_path, self.options)
 
+    @cached_property
+    def english_document(self) -> Document:
+        """The English file as it is through the Markdown model (parsed once, when first needed)."""
+        return parse_essay(self.english_text or "", self.english_path, self.options)
+
     def count(self, action: Action) -> int:
         """How many blocks get ``action``."""
         return sum(1 for block in self.blocks if block.action is action)
@@ -124,7 +129,7 @@ class EssayPlan:
     def english_prose_count(self) -> int:
         """Translated prose blocks of the English file as it is (a person's file has no blocks in
         its lock); text kept as written (a do-not-translate container) is nobody's."""
-        return len(prose_indexes(parse_essay(self.english_text or "", self.english_path, self.options)))
+        return len(prose_indexes(self.english_document))
 
     def request_texts(self) -> list[str]:
         """What this plan sends: the masked prose of its blocks to translate, before packing."""
@@ -336,7 +341,7 @@ def _upgraded(plan: EssayPlan, lock: Lock) -> Lock:
     french_texts = {block.key: block.text for block in plan.document.blocks if block.translatable}
     if plan.english_text is None:
         return migrate(lock, french_texts)
-    english = parse_essay(plan.english_text, plan.english_path, plan.options)
+    english = plan.english_document
     if skeleton_sha256(english, version=lock.version) != lock.state.skeleton_sha256:
         return migrate(lock, french_texts)
     entries = lock.state.blocks
@@ -354,7 +359,7 @@ def _upgraded(plan: EssayPlan, lock: Lock) -> Lock:
 def _plan_adoption(plan: EssayPlan, options: TranslateOptions) -> None:
     """An English file with no lock: keep it as a person's (nobody knows who wrote it, so it is
     never overwritten and never called reviewed), block by block if it lines up."""
-    english = parse_essay(plan.english_text or "", plan.english_path, options)
+    english = plan.english_document
     french_prose, english_prose = prose_indexes(plan.document), prose_indexes(english)
     plan.status = Status.ADOPT
     lines_up = len(french_prose) == len(english_prose) and not compare_documents(
@@ -375,7 +380,7 @@ def _plan_update(plan: EssayPlan, options: TranslateOptions) -> None:
     """French or English changed since the last sync: align the blocks by content."""
     assert plan.lock is not None and plan.english_text is not None
     state = plan.lock.state
-    english = parse_essay(plan.english_text, plan.english_path, options)
+    english = plan.english_document
     english_prose = [english.blocks[j] for j in prose_indexes(english)]
     if len(english_prose) != len(state.blocks) or skeleton_sha256(english) != state.skeleton_sha256:
         plan.status = Status.HUMAN_OWNED  # restructured by a person
