@@ -256,7 +256,7 @@ def plan_essay(
         plan.status = Status.UNCHANGED
         plan.blocks = [BlockPlan(None, _action(entry), None, entry) for entry in lock.state.blocks]
     else:
-        _plan_update(plan, options)
+        _plan_update(plan)
     return plan
 
 
@@ -376,7 +376,7 @@ def _plan_adoption(plan: EssayPlan, options: TranslateOptions) -> None:
         plan.blocks.append(BlockPlan(i, Action.HUMAN, text, entry, english.blocks[j].text_line()))
 
 
-def _plan_update(plan: EssayPlan, options: TranslateOptions) -> None:
+def _plan_update(plan: EssayPlan) -> None:
     """French or English changed since the last sync: align the blocks by content."""
     assert plan.lock is not None and plan.english_text is not None
     state = plan.lock.state
