@@ -30,7 +30,6 @@ from bilingue.errors import BilingueError, SourceFileError, reported_as_build_er
 from bilingue.locales import long_date
 from bilingue.markdown import renderer_from_config
 from bilingue.paths import french_path_for
-from bilingue.providers import get_provider
 from bilingue.redact import RedactingFilter
 from bilingue.serve import current_session
 from bilingue.site import (
@@ -134,6 +133,8 @@ def _check(state: BuildState) -> None:
 
 
 def _sync(state: BuildState) -> None:
+    from bilingue.providers import get_provider  # here: a check-mode build never loads the services
+
     provider_name = state.settings.translation.provider
     session = current_session()
     if session.serving and session.resting.is_resting(provider_name or _DEFAULT_CHAIN):

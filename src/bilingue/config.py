@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SecretStr, ValidationError, field_validator
 
@@ -30,16 +30,11 @@ from bilingue.errors import BilingueError, SourceFileError
 from bilingue.files import read_text, read_yaml
 from bilingue.markdown import DEFAULT_FRONT_MATTER_KEYS
 from bilingue.paths import REGISTRY_FILE
-from bilingue.providers import (
-    SECRET_FIELDS,
-    ProviderSettings,
-    check_provider_name,
-    environment_names,
-    load_settings,
-    shown_url,
-)
 from bilingue.translate import TranslateOptions, load_glossary
 from bilingue.yaml_input import KeyLines, key_lines
+
+if TYPE_CHECKING:
+    from bilingue.providers.settings import ProviderSettings
 
 CONFIG_FILE = "bilingue.yml"
 SITE_CONFIG_FILE = "mkdocs.yml"  # its markdown_extensions are what translations are judged with
@@ -191,12 +186,17 @@ class Settings(BaseModel):
     @cached_property
     def provider_settings(self) -> ProviderSettings:
         """The services' settings: ``translation.providers``, then ``BILINGUE_*`` variables."""
+        # imported here, as below: a build that translates nothing never loads pydantic-settings
+        from bilingue.providers.settings import load_settings
+
         return load_settings(self.translation.providers)
 
     def check_provider(self, override: str | None = None) -> None:
         """Stop with a ``BilingueError`` now when the provider named is unknown, saying where the
         name came from: ``override`` (a command's ``--provider``), else the setting (its variable
         or bilingue.yml), else the providers' chain."""
+        from bilingue.providers.factory import check_provider_name
+
         name = override or self.translation.provider
         try:
             check_provider_name(name, self.translation.providers)
@@ -303,6 +303,8 @@ class SettingRow:
 
     def shown(self, settings: Settings) -> str:
         """The effective value as it may be printed (keys hidden, credentials in URLs masked)."""
+        from bilingue.providers.settings import shown_url
+
         text = _shown(self.value(settings), self.secret)
         return shown_url(text) if self.key.endswith("_url") else text
 
@@ -318,6 +320,8 @@ class SettingRow:
 
 def setting_rows() -> Iterator[SettingRow]:
     """Every setting, in the order of bilingue.yml, then the services' settings."""
+    from bilingue.providers.settings import SECRET_FIELDS, ProviderSettings, environment_names
+
     for section, model in (
         ("languages", Languages),
         ("folders", Folders),

@@ -235,7 +235,7 @@ def _dry_run(paths, provider_name, project: Settings, options: TranslateOptions)
     if provider_name in OFFLINE_PROVIDERS:
         print(f"{len(texts)} text(s) for the offline {provider_name} provider; nothing is sent")
     else:
-        from bilingue.providers import estimate
+        from bilingue.providers.estimate import estimate
 
         chain = get_provider(provider_name, settings=project.provider_settings)
         for line in estimate(texts, chain).lines():

@@ -25,21 +25,45 @@ Entry point: ``get_provider(name)`` (``factory``) builds any of them by name fro
 environment only). ``estimate`` gives dry-run figures and free quotas; ``failures`` holds the
 errors (``ProviderError``: what to do; ``UntranslatedError``: which texts no service could
 translate).
+
+The names below are loaded when first used (``__getattr__``), so that importing ``Provider`` or
+``UntranslatedError`` (every build does) does not load the services. The function
+``estimate`` is imported from its module (``bilingue.providers.estimate``): under the module's own
+name, a lazy attribute would be shadowed by the submodule as soon as anything imported it.
 """
 
-from bilingue.providers.base import Provider
-from bilingue.providers.chain import TranslationChain
-from bilingue.providers.estimate import estimate, quota_for
-from bilingue.providers.factory import OFFLINE_PROVIDERS, chain_names, check_provider_name, get_provider
-from bilingue.providers.failures import ProviderError, UntranslatedError
-from bilingue.providers.settings import (
-    HTTP_PROVIDERS,
-    SECRET_FIELDS,
-    ProviderSettings,
-    environment_names,
-    load_settings,
-    shown_url,
-)
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what a reader or a type checker sees; at run time ``__getattr__`` loads them
+    from bilingue.providers.base import OFFLINE_PROVIDERS, Provider
+    from bilingue.providers.chain import TranslationChain
+    from bilingue.providers.estimate import quota_for
+    from bilingue.providers.factory import chain_names, check_provider_name, get_provider
+    from bilingue.providers.failures import ProviderError, UntranslatedError
+    from bilingue.providers.settings import (
+        HTTP_PROVIDERS,
+        SECRET_FIELDS,
+        ProviderSettings,
+        environment_names,
+        load_settings,
+        shown_url,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded when first asked for (PEP 562): a build that translates nothing (check mode) needs
+    # ``Provider`` and ``UntranslatedError``, not the engine, its thread pool, the SQLite cache and
+    # pydantic-settings (with asyncio, argparse and dotenv), which cost ~0.05 s to import.
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # the next access is a plain attribute
+    return value
+
 
 __all__ = [
     "HTTP_PROVIDERS",
@@ -53,9 +77,27 @@ __all__ = [
     "chain_names",
     "check_provider_name",
     "environment_names",
-    "estimate",
     "get_provider",
     "load_settings",
     "quota_for",
     "shown_url",
 ]
+
+#: public name -> the submodule that defines it
+_HOME = {
+    "OFFLINE_PROVIDERS": "base",
+    "Provider": "base",
+    "TranslationChain": "chain",
+    "quota_for": "estimate",
+    "chain_names": "factory",
+    "check_provider_name": "factory",
+    "get_provider": "factory",
+    "ProviderError": "failures",
+    "UntranslatedError": "failures",
+    "HTTP_PROVIDERS": "settings",
+    "SECRET_FIELDS": "settings",
+    "ProviderSettings": "settings",
+    "environment_names": "settings",
+    "load_settings": "settings",
+    "shown_url": "settings",
+}

@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
+#: providers computed on this machine: used alone, never in a chain
+OFFLINE_PROVIDERS = ("pseudo", "identity")
+
 
 @runtime_checkable
 class Provider(Protocol):

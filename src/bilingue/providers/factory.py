@@ -12,14 +12,11 @@ from typing import Any
 
 from bilingue.errors import BilingueError
 from bilingue.providers.backend import Backend
-from bilingue.providers.base import Provider
+from bilingue.providers.base import OFFLINE_PROVIDERS, Provider
 from bilingue.providers.chain import TranslationChain
 from bilingue.providers.identity import IdentityProvider
 from bilingue.providers.pseudo import PseudoProvider
 from bilingue.providers.settings import HTTP_PROVIDERS, ProviderSettings, load_settings
-
-#: providers computed on this machine: used alone, never in a chain
-OFFLINE_PROVIDERS = ("pseudo", "identity")
 
 
 def get_provider(

@@ -1,0 +1,72 @@
+"""The providers package loads its names when first used: same objects, none of the services'
+weight for a build that translates nothing."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+import bilingue.providers as providers
+
+#: what the services bring in; a check-mode build must not import any of it
+SERVICES_ONLY = (
+    "pydantic_settings",
+    "sqlite3",
+    "asyncio",
+    "argparse",
+    "dotenv",
+    "concurrent.futures",
+    "bilingue.providers.settings",
+    "bilingue.providers.engine",
+    "bilingue.providers.chain",
+    "bilingue.providers.factory",
+)
+
+
+@pytest.mark.parametrize("name", providers.__all__)
+def test_every_public_name_is_the_submodule_s_own_object(name):
+    module = importlib.import_module(f"bilingue.providers.{providers._HOME[name]}")
+    assert getattr(providers, name) is getattr(module, name)
+
+
+def test_an_unknown_name_is_an_attribute_error():
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        _ = providers.nothing_here
+
+
+def test_the_estimate_function_comes_from_its_module():
+    from bilingue.providers.estimate import estimate
+
+    assert callable(estimate) and estimate.__module__ == "bilingue.providers.estimate"
+
+
+def test_what_a_build_imports_leaves_the_services_unloaded(tmp_path):
+    # a fresh interpreter: this test process has long imported everything
+    code = (
+        "import sys\n"
+        "import bilingue.build_state, bilingue.config, bilingue.sync, bilingue.translate\n"
+        "from bilingue.config import load_config\n"
+        "load_config('.').translate_options()\n"
+        f"print(sorted(set({SERVICES_ONLY!r}) & set(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_services_load_when_a_provider_is_asked_for(tmp_path, monkeypatch):
+    monkeypatch.setenv("BILINGUE_CACHE_DIR", "off")
+    code = (
+        "import sys\n"
+        "from bilingue.providers import get_provider\n"
+        "get_provider('google')\n"
+        "print('pydantic_settings' in sys.modules, 'bilingue.providers.engine' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert result.stdout.split() == ["True", "True"]
