@@ -4,9 +4,13 @@ matter says a person wrote or reviewed it; English without a lock fails the chec
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
+import pytest
+
+from bilingue.frontmatter import split_front_matter
 from bilingue.sync import find_problems
-from bilingue.sync.freshness import freshness_of, said_reviewed
+from bilingue.sync.freshness import freshness_of, freshness_of_plan, said_reviewed
 from bilingue.translate import TranslateOptions
 from tests.sync.conftest import edit, sync
 
@@ -92,3 +96,33 @@ def test_a_persons_file_counts_its_translated_blocks_not_text_kept_as_written(es
     assert run.files[0].status == "human-owned"
     freshness = freshness_of(essays / "essai.md", TranslateOptions())
     assert freshness is not None and freshness.human_blocks == len(entries) + 1  # the box is nobody's
+
+
+def _as_if_always_read(essays) -> tuple:
+    """What the notice shows, and what it would show had the front matter's word been read."""
+    from bilingue.sync.plan import plan_essay
+
+    plan = plan_essay(essays / "essai.md", TranslateOptions())
+    freshness = freshness_of_plan(plan)
+    assert freshness is not None
+    english = (essays / "essai.en.md").read_text(encoding="utf-8")
+    read = replace(freshness, reviewed_in_front_matter=said_reviewed(split_front_matter(english).meta))
+    return (freshness.reviewed, freshness.unknown_origin), (read.reviewed, read.unknown_origin)
+
+
+@pytest.mark.parametrize("note", ["", "translation: {method: human}", "translation: {reviewer: Jane}"])
+@pytest.mark.parametrize("history", ["machine", "edited", "adopted", "adopted-then-edited", "restructured"])
+def test_the_front_matter_is_read_only_where_it_changes_the_notice(essays, history, note):
+    # the build skips its YAML for English without adopted blocks: the notice must not change
+    sync(essays)
+    if history.startswith("adopted"):
+        (essays / "essai.lock.json").unlink()
+    if note:
+        edit(essays / "essai.en.md", "tags:", f"{note}\ntags:")
+    if history in ("edited", "adopted-then-edited"):
+        edit(essays / "essai.en.md", "PPrëmmîërr", "First")
+    if history == "restructured":
+        edit(essays / "essai.en.md", "\n\n## ", "\n\nA paragraph only the English has.\n\n## ")
+    sync(essays)
+    shown, with_front_matter_read = _as_if_always_read(essays)
+    assert shown == with_front_matter_read

@@ -29,7 +29,8 @@ class Freshness:
     synced: dt.date | None
     providers: tuple[str, ...]
     adopted_blocks: int = 0  # found without a lock: nobody knows who wrote them
-    #: the English front matter says a person wrote or reviewed the translation
+    #: the English front matter says a person wrote or reviewed the translation (only asked, and
+    #: only read, when some blocks are adopted: it decides nothing about the others)
     reviewed_in_front_matter: bool = False
 
     @property
@@ -57,15 +58,17 @@ def freshness_of_plan(plan: EssayPlan) -> Freshness | None:
     if plan.english_text is None or plan.lock is None:
         return None
     synced = plan.lock.state.synced
-    reviewed = said_reviewed(split_front_matter(plan.english_text, plan.english_path).meta)
     if plan.status is Status.HUMAN_OWNED:
         blocks = plan.english_prose_count()
         if plan.lock.state.adopted:
-            return Freshness(0, 0, plan.stale, synced, (), blocks, reviewed)
-        return Freshness(0, blocks, plan.stale, synced, (), 0, reviewed)
+            return Freshness(0, 0, plan.stale, synced, (), blocks, _said_reviewed_in(plan))
+        return Freshness(0, blocks, plan.stale, synced, ())
     entries = [block.entry for block in plan.blocks if block.entry is not None]
     machine = [entry for entry in entries if not entry.by_person]
     adopted = sum(1 for entry in entries if entry.provider == ADOPTED)
+    # without adopted blocks the front matter's word changes neither ``reviewed`` nor
+    # ``unknown_origin``: its YAML is not parsed (the build plans every essay)
+    reviewed = adopted > 0 and _said_reviewed_in(plan)
     return Freshness(
         machine_blocks=len(machine) + len(plan.to_translate),
         human_blocks=len(entries) - len(machine) - adopted,
@@ -83,6 +86,11 @@ def said_reviewed(meta: dict[str, object]) -> bool:
     if not isinstance(translation, dict):
         return False
     return translation.get("method") in REVIEWED_METHODS or bool(translation.get("reviewer"))
+
+
+def _said_reviewed_in(plan: EssayPlan) -> bool:
+    """``said_reviewed`` of the plan's English front matter (the plan has an English text)."""
+    return said_reviewed(split_front_matter(plan.english_text or "", plan.english_path).meta)
 
 
 # ---------------------------------------------------------------------------------------------------
