@@ -83,13 +83,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.abs_src_path is None:
         return markdown  # a page the build generates: no translation to describe
+    english = file_language(page.file.src_uri) != SOURCE_LANGUAGE
+    known_problems = current_session().translation_problems  # only `serve` in check mode fills it
+    if not english and not known_problems:
+        return markdown  # nothing to say: no path resolved (system calls) for nothing
     french = french_source_of(page)
-    if problems := current_session().translation_problems.get(french.resolve()):
+    key = french.resolve()
+    if problems := known_problems.get(key):
         page.meta[TRANSLATION_PROBLEMS] = problems
-    if file_language(page.file.src_uri) == SOURCE_LANGUAGE:
+    if not english:
         return markdown
     state = build_state(config)
-    key = french.resolve()
     if key in state.freshness:  # planned in the French pass (the check, or a sync that left it)
         freshness = state.freshness[key]
     else:
