@@ -85,6 +85,10 @@ def start_build(config: Any) -> BuildState:
 
 def build_state(config: Any) -> BuildState:
     """The state of the build in progress for ``config``'s project (started if need be)."""
+    if _current is not None and _current.mkdocs_config is config:
+        # the state was started for this very config, so for its project: every hook asks at
+        # every page (~2,000 times a build), and comparing roots would make a Path each time
+        return _current
     if _current is None or _current.root != project_root(config):
         return start_build(config)
     return _current
