@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from bilingue.errors import BilingueError, SourceFileError, reported_as_build_errors
-from bilingue.files import refuse_links_outside
+from bilingue.files import link_free_files, refuse_links_outside
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -26,8 +26,11 @@ from bilingue.files import refuse_links_outside
 @reported_as_build_errors()
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = Path(config.docs_dir)
+    link_free = link_free_files(docs)  # nothing to refuse there: the others are checked one by one
     problems = []
     for file in files:
+        if file.abs_src_path in link_free:
+            continue
         if file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs):
             try:
                 refuse_links_outside(file.abs_src_path)

@@ -21,7 +21,9 @@ from bilingue.files import (
     claim_folders,
     create_text_file,
     leftover_temp_files,
+    link_free_files,
     read_text,
+    refuse_links_outside,
 )
 
 
@@ -233,3 +235,66 @@ def test_a_created_file_gets_the_mode_a_plain_open_gives(tmp_path):
     plain = tmp_path / "plain.md"
     plain.write_text("", encoding="utf-8")
     assert stat.S_IMODE(target.stat().st_mode) == stat.S_IMODE(plain.stat().st_mode)
+
+
+def _tree_with_links(tmp_path: Path) -> Path:
+    """docs/ with plain files, links to files and to folders, inside and outside the project."""
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    (project / "docs" / "essais" / "2024").mkdir(parents=True)
+    (project / "docs" / "assets").mkdir()
+    (outside / "folder").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    for path in (
+        project / "docs" / "index.md",
+        project / "docs" / "essais" / "x.md",
+        project / "docs" / "essais" / "2024" / "y.md",
+        project / "docs" / "assets" / "a.css",
+        project / "notes.md",
+        outside / "secret.md",
+        outside / "folder" / "z.md",
+    ):
+        path.write_text("x\n", encoding="utf-8")
+    docs = project / "docs"
+    (docs / "inside.md").symlink_to(docs / "essais" / "x.md")
+    (docs / "above.md").symlink_to(project / "notes.md")
+    (docs / "leak.md").symlink_to(outside / "secret.md")
+    (docs / "essais" / "linked").symlink_to(docs / "assets")
+    (docs / "essais" / "out").symlink_to(outside / "folder")
+    (docs / "broken.md").symlink_to(outside / "nowhere.md")
+    return docs
+
+
+def test_link_free_files_lists_exactly_the_files_reached_without_a_link(tmp_path):
+    docs = _tree_with_links(tmp_path)
+    assert link_free_files(docs) == {
+        str(docs / "index.md"),
+        str(docs / "essais" / "x.md"),
+        str(docs / "essais" / "2024" / "y.md"),
+        str(docs / "assets" / "a.css"),
+    }
+
+
+def test_link_free_files_agree_with_refuse_links_outside_on_every_file_mkdocs_sees(tmp_path):
+    # MkDocs walks docs/ following links: every file it finds is either listed (and then
+    # refuse_links_outside has nothing to say) or left to refuse_links_outside itself
+    docs = _tree_with_links(tmp_path)
+    listed = link_free_files(docs)
+    seen = [os.path.join(root, name) for root, _, names in os.walk(docs, followlinks=True) for name in names]
+    assert len(seen) > len(listed) > 0
+    refused = []
+    for path in seen:
+        try:
+            refuse_links_outside(path)
+        except SourceFileError:
+            refused.append(os.path.relpath(path, docs))
+            assert path not in listed
+        if path in listed:
+            assert os.path.realpath(path) == path
+    assert sorted(refused) == ["broken.md", "essais/out/z.md", "leak.md"]
+
+
+def test_nothing_is_link_free_in_a_folder_reached_through_a_link(tmp_path):
+    docs = _tree_with_links(tmp_path)
+    (tmp_path / "alias").symlink_to(docs)
+    assert link_free_files(tmp_path / "alias") == frozenset()
+    assert link_free_files(tmp_path / "absent") == frozenset()

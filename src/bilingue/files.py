@@ -109,6 +109,40 @@ def refuse_links_outside(path: Path | str) -> None:
         )
 
 
+def link_free_files(folder: Path | str) -> frozenset[str]:
+    """The files under ``folder`` reached without going through any symbolic link: absolute
+    paths, as ``os.path.join`` writes them from ``os.path.abspath(folder)``.
+
+    ``refuse_links_outside`` has nothing to say about such a path (its real path is itself), so
+    a caller checking every file of a folder (the build: docs/, at each language pass) checks
+    only the others: one walk that never follows a link instead of a ``realpath`` per file.
+    Empty when ``folder`` itself is reached through a link; a subfolder that cannot be listed
+    contributes nothing (its files are then checked one by one, as any path not listed here).
+    """
+    top = os.path.abspath(folder)
+    if os.path.realpath(top) != top:
+        return frozenset()
+    found: set[str] = set()
+    pending = [top]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_symlink():  # the link itself and everything under it: not listed
+                    continue
+                folder = entry.is_dir()
+            except OSError:  # cannot be looked at: not listed
+                continue
+            if folder:
+                pending.append(entry.path)
+            else:
+                found.add(entry.path)
+    return frozenset(found)
+
+
 def _read_bytes_inside_project(path: Path) -> bytes:
     """The bytes of ``path``, checked by ``refuse_links_outside`` (a ``SourceFileError``).
 
