@@ -15,6 +15,7 @@ being retried, with its timeouts, on every rebuild.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
@@ -88,13 +89,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not english and not known_problems:
         return markdown  # nothing to say: no path resolved (system calls) for nothing
     french = french_source_of(page)
-    key = french.resolve()
-    if problems := known_problems.get(key):
+    if known_problems and (problems := known_problems.get(french.resolve())):
         page.meta[TRANSLATION_PROBLEMS] = problems
     if not english:
         return markdown
     state = build_state(config)
-    if key in state.freshness:  # planned in the French pass (the check, or a sync that left it)
+    if (key := _freshness_key(french)) in state.freshness:  # planned in the French pass
         freshness = state.freshness[key]
     else:
         freshness = freshness_of(french, state.options, read=state.corpus.text) if french.exists() else None
@@ -180,9 +180,17 @@ def _freshness_keeper(state: BuildState) -> Callable[[Path, EssayPlan], None]:
     def keep(french: Path, plan: EssayPlan) -> None:
         # unreadable English: its page plans it again when built, and says why with file and line
         with suppress(SourceFileError):
-            state.freshness[french.resolve()] = freshness_of_plan(plan)
+            state.freshness[_freshness_key(french)] = freshness_of_plan(plan)
 
     return keep
+
+
+def _freshness_key(french: Path) -> str:
+    # The absolute path, not the real one: both passes name an essay from the same docs folder
+    # (found by the check's walk, or MkDocs' page), and resolving links costs a system call per
+    # folder of the path. A path written otherwise (a link to docs/) is only a miss: its page
+    # plans again, to the same freshness.
+    return os.path.abspath(french)
 
 
 # -----------------------------------------------------------------------------

@@ -48,9 +48,9 @@ class BuildState:
     corpus: Corpus = field(default_factory=Corpus)
     #: file -> the date of its last git commit (the sitemap's lastmod), read in the French pass
     commit_dates: dict[Path, dt.date] = field(default_factory=dict)
-    #: French essay (resolved) -> its English's freshness, from the plans the French pass's check
-    #: or sync made (the English pages' notices; an essay the sync wrote is planned again)
-    freshness: dict[Path, Freshness | None] = field(default_factory=dict)
+    #: French essay (absolute path) -> its English's freshness, from the plans the French pass's
+    #: check or sync made (the English pages' notices; an essay the sync wrote is planned again)
+    freshness: dict[str, Freshness | None] = field(default_factory=dict)
     #: the corpus's essays with their tags and authors (``site_library``), made when first asked
     library: Library | None = None
     #: the MkDocs config this state was started for (the same object in both language passes)

@@ -208,3 +208,26 @@ def test_a_build_fails_in_check_mode_even_after_a_server_ran_in_the_same_process
     translation.on_config(mkdocs_config)
     with pytest.raises(PluginError, match=r"translation check failed"):
         translation.on_pre_build(mkdocs_config)
+
+
+def test_the_checks_plans_serve_a_build_started_in_the_project_folder(project, monkeypatch):
+    # `mkdocs build` run in the project, as a site owner does: the check's plans (keyed by the
+    # essays' absolute paths) are the ones the English pages find
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    from bilingue.build_state import start_build
+
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("BILINGUE_MODE", "check")
+    config = load_config("mkdocs.yml", site_dir=str(project / "site"))
+    start_build(config)
+    translation.on_config(config)
+    translation.on_pre_build(config)
+    planned_again = []
+    monkeypatch.setattr(freshness, "plan_essay", lambda *args, **kwargs: planned_again.append(args))
+    english = Page(None, File("essais/mystique.en.md", config.docs_dir, config.site_dir, True), config)
+    english.meta = {}
+    translation.on_page_markdown("# x", english, english_pass(config), None)
+    assert english.meta[TRANSLATION_NOTICE]["synced"] and planned_again == []
