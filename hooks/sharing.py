@@ -54,14 +54,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
     untranslated = is_untranslated(page)
     build = build_language(config)
-    twin = twin_location(page, config)
-    shared = {
-        "url": page.canonical_url or urljoin(config.site_url, page.url),
-        # French text built under /en/ (no translation yet) is shared as what it is: French.
-        "language": SOURCE_LANGUAGE if untranslated else build,
-        "site_name": config.site_name,
-        "twin": Twin(twin[0], urljoin(config.site_url, twin[1])) if twin else None,
-    }
+    # French text built under /en/ (no translation yet) is shared as what it is: French.
+    language = SOURCE_LANGUAGE if untranslated else build
+    url = page.canonical_url or urljoin(config.site_url, page.url)
+    other = twin_location(page, config)  # (language, site-relative URL)
+    twin = Twin(other[0], urljoin(config.site_url, other[1])) if other else None
     # the corpus knows which pages are essays (in the settings' essays folder)
     record = build_state(config).corpus.page(build, page.file.src_uri)
     essay = record.essay if record is not None and not untranslated else None
@@ -70,20 +67,26 @@ def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
             # hooks/sanitize.py escaped these (Markup); bilingue.sharing escapes for each context itself
             title=_text(page.title or config.site_name),
             description=_text(page.meta.get("description") or config.site_description or ""),
-            **shared,
+            url=url,
+            language=language,
+            site_name=config.site_name,
+            twin=twin,
         )
     library = site_library(config)
     original = library.original(essay)  # the authority on the date, tags and authors
     return SharedPage(
         title=essay.meta.title,
         description=essay.meta.description,
-        **shared,
+        url=url,
+        language=language,
+        site_name=config.site_name,
+        twin=twin,
         is_article=True,
         is_original=file_language(page.file.src_uri) == SOURCE_LANGUAGE,
         published=original.meta.date,
         modified=_modified(page),
-        authors=_people(library, original, shared["language"], config),
-        tags=[tag.label for tag in library.tags_of(original, shared["language"])],
+        authors=_people(library, original, language, config),
+        tags=[tag.label for tag in library.tags_of(original, language)],
         citations=list(page.meta.get(CITED_SOURCES, [])),
     )
 
