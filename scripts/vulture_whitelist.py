@@ -24,6 +24,9 @@ on_post_template  # hooks/not_found.py
 nav  # on_page_context's argument, passed by MkDocs
 builder  # on_serve's third argument, passed by MkDocs
 
+# --- Python calls a module's __getattr__ for a name it lacks (PEP 562) -----------------------------
+__getattr__  # bilingue/providers/__init__.py: its public names are loaded when first used
+
 # --- deep-translator calls our `requests` shim as it calls requests (providers/http.py) --------
 _.post  # RequestsShim.post: LibreTranslate and MyMemory post through it
 proxies  # RequestsShim.get/post: deep-translator passes proxies=..., which the shim ignores

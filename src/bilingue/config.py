@@ -34,7 +34,7 @@ from bilingue.translate import TranslateOptions, load_glossary
 from bilingue.yaml_input import KeyLines, key_lines
 
 if TYPE_CHECKING:
-    from bilingue.providers.settings import ProviderSettings
+    from bilingue.providers import ProviderSettings
 
 CONFIG_FILE = "bilingue.yml"
 SITE_CONFIG_FILE = "mkdocs.yml"  # its markdown_extensions are what translations are judged with
@@ -187,7 +187,7 @@ class Settings(BaseModel):
     def provider_settings(self) -> ProviderSettings:
         """The services' settings: ``translation.providers``, then ``BILINGUE_*`` variables."""
         # imported here, as below: a build that translates nothing never loads pydantic-settings
-        from bilingue.providers.settings import load_settings
+        from bilingue.providers import load_settings
 
         return load_settings(self.translation.providers)
 
@@ -195,7 +195,7 @@ class Settings(BaseModel):
         """Stop with a ``BilingueError`` now when the provider named is unknown, saying where the
         name came from: ``override`` (a command's ``--provider``), else the setting (its variable
         or bilingue.yml), else the providers' chain."""
-        from bilingue.providers.factory import check_provider_name
+        from bilingue.providers import check_provider_name
 
         name = override or self.translation.provider
         try:
@@ -303,7 +303,7 @@ class SettingRow:
 
     def shown(self, settings: Settings) -> str:
         """The effective value as it may be printed (keys hidden, credentials in URLs masked)."""
-        from bilingue.providers.settings import shown_url
+        from bilingue.providers import shown_url
 
         text = _shown(self.value(settings), self.secret)
         return shown_url(text) if self.key.endswith("_url") else text
@@ -320,7 +320,7 @@ class SettingRow:
 
 def setting_rows() -> Iterator[SettingRow]:
     """Every setting, in the order of bilingue.yml, then the services' settings."""
-    from bilingue.providers.settings import SECRET_FIELDS, ProviderSettings, environment_names
+    from bilingue.providers import SECRET_FIELDS, ProviderSettings, environment_names
 
     for section, model in (
         ("languages", Languages),
