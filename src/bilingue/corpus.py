@@ -178,7 +178,9 @@ class Corpus:
         return src_uri.startswith(f"{self.essays_folder}/") and src_uri.endswith(".md")
 
     def _parse(self, src_uri: str, path: Path, text: str) -> CorpusPage:
-        document = parse_document(text, path=path)
+        # No front-matter blocks: none of what is read below looks at them (the citations and
+        # word count skip them, definitions are footnotes), and the YAML is not composed twice.
+        document = parse_document(text, path=path, front_matter_keys=())
         citations = tuple(find_citations(document))
         language = language_of(src_uri)
         essay = None
