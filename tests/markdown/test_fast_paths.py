@@ -7,6 +7,7 @@ generated text made of the characters that matter to it, and on hand-picked tric
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilingue.markdown import parse as parse_module
+from bilingue.markdown.inline import InlineContext, InlineText, scan_inline
 
 # What _definitions was: "^" with re.MULTILINE (tried at every offset)
 _ABBR_MULTILINE = re.compile(r"^\*\[([^\]]+)\]:", re.MULTILINE)
@@ -51,3 +53,73 @@ def test_definitions_as_with_multiline_anchors(body: str) -> None:
 @given(DEFINITION_TEXT)
 def test_definitions_as_with_multiline_anchors_generated(body: str) -> None:
     assert parse_module._definitions(body) == _definitions_multiline(body)
+
+
+def _plain_text_by_segments(inline: InlineText) -> str:
+    """What InlineText.plain_text was: a walk over segments() (prose runs and pieces)."""
+    out: list[str] = []
+    in_image = 0
+    for segment in inline.segments():
+        if isinstance(segment, str):
+            if not in_image:
+                out.append(segment)
+            continue
+        if segment.kind == "image":
+            in_image += 1 if segment.role == "open" else -1
+        elif in_image:
+            continue
+        elif segment.kind == "code":
+            out.append(segment.text.strip("`").strip())
+        elif segment.kind == "escape":
+            out.append(segment.text[1:])
+        elif segment.kind == "entity":
+            out.append(html.unescape(segment.text))
+        elif segment.kind == "autolink":
+            out.append(segment.text[1:-1])
+        elif segment.kind in ("term", "url", "email", "no_translate", "keys", "ref_link", "math"):
+            out.append(re.sub(r"<[^>]*>", "", segment.text).strip("[]"))
+        elif segment.kind == "hard_break":
+            out.append(" ")
+    return "".join(out)
+
+
+INLINE_PARTS = [
+    "mot ",
+    "l'ONU",
+    "*a*",
+    "**b**",
+    "`c`",
+    "``d`` ",
+    "![alt *x*](i.png)",
+    "[lien](u)",
+    "[^src:x]",
+    "&amp;",
+    "\\*",
+    "<https://x.org>",
+    "https://y.org/z ",
+    "a@b.org",
+    "<b>",
+    "<code>k</code>",
+    "++ctrl++",
+    "$m$",
+    "[ref]",
+    "  \n",
+    "![",
+    "]",
+    "_",
+    "",
+]
+CONTEXT = InlineContext(terms=("ONU",), references=frozenset({"ref"}))
+
+
+@pytest.mark.parametrize("text", ["", "plain words only", "![a](b)", "![a](b) after", "`x`", "*a* b"])
+def test_plain_text_as_by_segments(text: str) -> None:
+    inline = scan_inline(text, CONTEXT)
+    assert inline.plain_text() == _plain_text_by_segments(inline)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(INLINE_PARTS), max_size=12))
+def test_plain_text_as_by_segments_generated(parts: list[str]) -> None:
+    inline = scan_inline("".join(parts), CONTEXT)
+    assert inline.plain_text() == _plain_text_by_segments(inline)

@@ -117,13 +117,17 @@ class InlineText:
 
     def plain_text(self) -> str:
         """What a reader sees as words: prose runs plus inline code contents, markup removed."""
+        if not self.pieces:
+            return self.text
+        text = self.text
         out: list[str] = []
         in_image = 0  # image alt text is not part of the visible text (toc ignores it too)
-        for segment in self.segments():
-            if isinstance(segment, str):
-                if not in_image:
-                    out.append(segment)
-            elif segment.kind == IMAGE:
+        position = 0
+        for segment in self.pieces:  # (segments(), inlined: prose runs are the gaps between pieces)
+            if segment.start > position and not in_image:
+                out.append(text[position : segment.start])
+            position = segment.end
+            if segment.kind == IMAGE:
                 in_image += 1 if segment.role == OPEN else -1
             elif in_image:
                 continue
@@ -139,6 +143,8 @@ class InlineText:
                 out.append(_strip_tags(segment.text).strip("[]"))
             elif segment.kind == HARD_BREAK:
                 out.append(" ")
+        if position < len(text) and not in_image:
+            out.append(text[position:])
         return "".join(out)
 
 
