@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilingue.markdown import parse as parse_module
-from bilingue.markdown.inline import InlineContext, InlineText, scan_inline
+from bilingue.markdown.inline import InlineContext, InlineText, Piece, scan_inline
 
 # What _definitions was: "^" with re.MULTILINE (tried at every offset)
 _ABBR_MULTILINE = re.compile(r"^\*\[([^\]]+)\]:", re.MULTILINE)
@@ -123,3 +123,17 @@ def test_plain_text_as_by_segments(text: str) -> None:
 def test_plain_text_as_by_segments_generated(parts: list[str]) -> None:
     inline = scan_inline("".join(parts), CONTEXT)
     assert inline.plain_text() == _plain_text_by_segments(inline)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(INLINE_PARTS), max_size=12))
+def test_scan_gives_pieces_only_and_none_where_nothing_can_start(parts: list[str]) -> None:
+    """Delimiters are found as tuples and paired into Pieces: none is left a tuple. A text
+    where no piece can start (the early return) has none, as a full scan of it finds."""
+    text = "".join(parts)
+    inline = scan_inline(text, CONTEXT)
+    assert all(type(piece) is Piece for piece in inline.pieces)
+    if CONTEXT.candidates(text).search(text) is None:
+        assert inline.pieces == ()
+    plain = "".join(part for part in parts if part.isalpha() or part == "mot ")
+    assert scan_inline(plain, CONTEXT).pieces == ()

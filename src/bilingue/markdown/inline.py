@@ -93,7 +93,7 @@ class InlineContext:
         """Where a piece may start in ``text``: searched first, the full pattern is then tried
         there only. Built from what ``text`` can contain, so the common case is one character
         class (fast) instead of an alternation tried at every position."""
-        present = tuple(term for term in self.terms if term in text)
+        present = tuple(term for term in self.terms if term in text) if self.terms else ()
         return _compile_candidates(present, "  \n" in text, "://" in text, "@" in text)
 
 
@@ -151,16 +151,20 @@ class InlineText:
 def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
     """Locate the protected pieces of ``text`` (a block's prose, container prefixes removed)."""
     context = context or _EMPTY
-    pattern = context.pattern
     candidates = context.candidates(text)
-    pieces: list[Piece] = []
+    first = candidates.search(text)
+    if first is None:  # (most blocks: no piece can start anywhere; the loop below would find none)
+        return InlineText(text, ())
+    pattern = context.pattern
+    pieces: list[Piece | _Delimiter] = []
     delimiters: list[int] = []  # indexes of emphasis/mark candidates in pieces
     pending: dict[int, tuple[int, str, tuple[int, int] | None, int]] = {}  # "]" offset -> close
     ahead = _Ahead(text)
     position = 0
     length = len(text)
     while position < length:
-        candidate = candidates.search(text, position)
+        candidate = first if first is not None else candidates.search(text, position)
+        first = None
         if candidate is None:
             break
         closed = (
@@ -211,15 +215,8 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
             if can_open or can_close:
                 kind = MARK if text[start] == "=" else EMPHASIS
                 delimiters.append(len(pieces))
-                pieces.append(
-                    Piece(
-                        kind,
-                        start,
-                        end,
-                        text[start:end],
-                        role=("open" if can_open else "") + ("close" if can_close else ""),
-                    )
-                )
+                role = ("open" if can_open else "") + ("close" if can_close else "")
+                pieces.append(_Delimiter(kind, start, end, text[start:end], role))  # a Piece once paired
             position = end
             continue
         kind = _GROUP_KIND[group]
@@ -230,10 +227,22 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
         position = end
     if delimiters:
         pieces = _pair_delimiters(pieces, delimiters)
-    return InlineText(text, tuple(pieces))
+    return InlineText(text, tuple(pieces))  # type: ignore[arg-type]  (no _Delimiter left)
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
+
+class _Delimiter(NamedTuple):
+    """An emphasis or mark delimiter found by the scan, before pairing makes it a :class:`Piece`
+    (a frozen dataclass costs 3x a tuple to make, and each delimiter would be made twice).
+    ``role`` is what it can do: "open", "close" or "openclose"."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    role: str
 
 
 class _Closed(NamedTuple):
@@ -469,8 +478,9 @@ def _with_partner(piece: Piece, partner: int) -> Piece:
     return Piece(piece.kind, piece.start, piece.end, piece.text, piece.role, partner, piece.title)
 
 
-def _pair_delimiters(pieces: list[Piece], delimiters: list[int]) -> list[Piece]:
-    """Match emphasis/mark delimiters like Python-Markdown does for well-formed text.
+def _pair_delimiters(pieces: list[Piece | _Delimiter], delimiters: list[int]) -> list[Piece]:
+    """Match emphasis/mark delimiters like Python-Markdown does for well-formed text; every
+    ``_Delimiter`` of ``pieces`` (those at ``delimiters``) becomes a :class:`Piece`.
 
     A delimiter that can close pairs with the nearest open one of the same characters; the
     rest stay protected as single pieces so a translation cannot move or drop them unseen.
