@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from bilingue.markdown import parse as parse_module
 from bilingue.markdown.inline import InlineContext, InlineText, Piece, scan_inline
+from bilingue.markdown.lines import _normalized, source_lines
 
 # What _definitions was: "^" with re.MULTILINE (tried at every offset)
 _ABBR_MULTILINE = re.compile(r"^\*\[([^\]]+)\]:", re.MULTILINE)
@@ -137,3 +138,34 @@ def test_scan_gives_pieces_only_and_none_where_nothing_can_start(parts: list[str
         assert inline.pieces == ()
     plain = "".join(part for part in parts if part.isalpha() or part == "mot ")
     assert scan_inline(plain, CONTEXT).pieces == ()
+
+
+def _source_lines_one_by_one(text: str, offset: int, first_line: int):
+    """What source_lines was: every line through _normalized."""
+    out, number = [], first_line
+    for raw in text[offset:].split("\n"):
+        out.append(_normalized(raw, number, offset))
+        offset += len(raw) + 1
+        number += 1
+    if out and out[-1].text == "":
+        out.pop()
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a é\t\r\n>-")), max_size=40), st.integers(0, 3))
+def test_source_lines_as_one_by_one(text: str, offset: int) -> None:
+    offset = min(offset, len(text))
+    assert source_lines(text, offset, 3) == _source_lines_one_by_one(text, offset, 3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n")), max_size=30), st.integers(0, 6))
+def test_line_spans_without_tabs_as_with_at(text: str, cut: int) -> None:
+    """Line.span and Line.end skip Line.at for a line without tabs: the same offsets."""
+    for line in source_lines(text, 0, 1):
+        for piece in (line, line.cut(cut), line.dedent(cut)):
+            size = len(piece.text)
+            assert piece.end == piece.at(size)
+            for start in range(size + 1):
+                assert piece.span(start, size) == (piece.at(start), piece.at(size))

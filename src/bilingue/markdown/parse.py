@@ -159,27 +159,30 @@ class _Parser:
         """Parse the scope's lines into blocks."""
         index = 0
         last_kind = ""
-        while index < len(scope.lines):
-            if scope.lines[index].blank:
+        lines = scope.lines
+        while index < len(lines):
+            if not lines[index].text.strip():  # (Line.blank, inlined: this loop sees every line)
                 index += 1
                 continue
             builder = self._builder_for(scope, index, last_kind)
             index, last_kind = builder(scope, index)
 
     def _builder_for(self, scope: _Scope, index: int, last_kind: str):
-        """The method that builds the block starting at ``scope.lines[index]``."""
-        line = scope.lines[index]
-        if line.indent >= 4:
+        """The method that builds the block starting at ``scope.lines[index]`` (not blank)."""
+        text = scope.lines[index].text
+        stripped = text.lstrip(" ")  # (the line's indent, once for every test below)
+        indent = len(text) - len(stripped)
+        if indent >= 4:
             return self._indented_code
-        if _FENCE.match(line.text):
+        if stripped[0] in "`~\t" and _FENCE.match(text):  # (what _FENCE can match after spaces)
             return self._fence
-        return self._container_builder(line, last_kind) or self._leaf_builder(scope, index)
+        top = indent == 0
+        return self._container_builder(text, stripped, top, last_kind) or self._leaf_builder(
+            scope, index, stripped, top
+        )
 
-    def _container_builder(self, line: Line, last_kind: str):
-        text = line.text
-        stripped = text.lstrip(" ")
+    def _container_builder(self, text: str, stripped: str, top: bool, last_kind: str):
         first = stripped[0]
-        top = line.indent == 0
         if top and first in "!?" and _ADMONITION.match(text):
             return self._admonition
         if top and first == "=" and _TAB.match(text):
@@ -195,11 +198,9 @@ class _Parser:
             return self._definition
         return None
 
-    def _leaf_builder(self, scope: _Scope, index: int):
+    def _leaf_builder(self, scope: _Scope, index: int, stripped: str, top: bool):
         text = scope.lines[index].text
-        stripped = text.lstrip(" ")
         first = stripped[0]
-        top = scope.lines[index].indent == 0
         if top and first == "#" and _ATX.match(text):
             return self._atx
         if first in "-*_" and _HR.match(text):
@@ -243,7 +244,10 @@ class _Parser:
     ) -> int:
         """Append a block made of ``scope.lines[first:last + 1]``; returns its index."""
         spans = tuple(spans)
-        text = "\n".join(self.source[a:b] for a, b in spans)
+        if len(spans) == 1:  # (most blocks: one line of prose, or none)
+            text = self.source[spans[0][0] : spans[0][1]]
+        else:
+            text = "\n".join(self.source[a:b] for a, b in spans)
         block = m.Block(
             kind,
             scope.lines[first].number,
@@ -528,7 +532,9 @@ class _Parser:
         prose = lines[index : end + 1]
         if len(prose) > 1 and _ATTR_LINE.match(prose[-1].text):
             prose = prose[:-1]  # attr_list reads a last line of its own as the paragraph's attributes
-        if "".join(line.text for line in prose).strip() == _TOC_MARKER:
+        if (
+            prose[0].text if len(prose) == 1 else "".join(line.text for line in prose)
+        ).strip() == _TOC_MARKER:
             self._add(m.TOC, scope, index, end)
             return end + 1, m.TOC
         meta: dict[str, object] = {}
