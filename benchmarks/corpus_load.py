@@ -27,8 +27,8 @@ def main() -> None:
     parts: collections.Counter[str] = collections.Counter()
     _time(corpus, "parse_document", "parse", parts)
     _time(model, "scan_inline", "inline scan", parts)
-    _time(corpus, "find_citations", "citations (+ scans)", parts)
-    _time(corpus, "count_words", "word count (+ scans)", parts)
+    _time(corpus, "find_references", "references (+ scans)", parts)
+    _time(corpus, "words_in", "word count (+ scans)", parts)
     best: tuple[float, dict[str, float]] | None = None
     for _ in range(args.runs):
         corpus._RECORDS.clear()  # no reuse between runs: each is a first build

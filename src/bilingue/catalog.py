@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bilingue.errors import SourceFileError
-from bilingue.markdown import Document, kinds, parse_document
+from bilingue.markdown import Block, Document, kinds, parse_document
 
 ESSAYS_FOLDER = "essais"
 
@@ -55,10 +56,15 @@ def validate_meta(meta: dict, front_matter: str, path: Path | str) -> EssayMeta:
 def count_words(markdown: str | Document) -> int:
     """Words a reader reads: the prose of the Markdown model's blocks (no code, URLs, labels)."""
     document = markdown if isinstance(markdown, Document) else parse_document(markdown)
+    return words_in(document.prose_blocks())
+
+
+def words_in(blocks: Iterable[Block]) -> int:
+    """Words a reader reads in prose blocks (a page's ``prose_blocks()``); front-matter values
+    are not part of the page's text."""
+    findall = _WORD.findall
     return sum(
-        len(_WORD.findall(block.inline.plain_text()))
-        for block in document.prose_blocks()
-        if block.kind != kinds.FRONT_MATTER
+        len(findall(block.inline.plain_text())) for block in blocks if block.kind != kinds.FRONT_MATTER
     )
 
 

@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
-from bilingue.catalog import ESSAYS_FOLDER, EssayMeta, count_words, validate_meta
+from bilingue.catalog import ESSAYS_FOLDER, EssayMeta, validate_meta, words_in
 from bilingue.errors import SourceFileError
 from bilingue.files import FileState, file_state, read_text
 from bilingue.markdown import parse_document
 from bilingue.paths import ENGLISH_SUFFIX, english_path_for, language_of
-from bilingue.sources import Citation, find_citations, find_definitions, find_malformed_citations
+from bilingue.sources import Citation, find_definitions
+from bilingue.sources.citations import find_references
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,9 @@ class Corpus:
         # No front-matter blocks: none of what is read below looks at them (the citations and
         # word count skip them, definitions are footnotes), and the YAML is not composed twice.
         document = parse_document(text, path=path, front_matter_keys=())
-        citations = tuple(find_citations(document))
+        prose = document.prose_blocks()  # (once for the references and the word count)
+        references = find_references(prose)
+        citations = tuple(references.citations)
         language = language_of(src_uri)
         essay = None
         if self.is_essay(src_uri):
@@ -192,7 +195,7 @@ class Corpus:
                 path=path,
                 language=language,
                 meta=validate_meta(document.meta, document.front_matter, path),
-                word_count=count_words(document),
+                word_count=words_in(prose),
                 citations=citations,
             )
         return CorpusPage(
@@ -201,7 +204,7 @@ class Corpus:
             language,
             citations,
             frozenset(find_definitions(document)),
-            tuple(find_malformed_citations(document)),
+            tuple(references.malformed),
             essay,
         )
 
