@@ -129,8 +129,8 @@ def test_plain_text_as_by_segments_generated(parts: list[str]) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(INLINE_PARTS), max_size=12))
 def test_scan_gives_pieces_only_and_none_where_nothing_can_start(parts: list[str]) -> None:
-    """Delimiters are found as tuples and paired into Pieces: none is left a tuple. A text
-    where no piece can start (the early return) has none, as a full scan of it finds."""
+    """Every piece is a Piece. A text where no piece can start (the early return) has none, as
+    a full scan of it finds."""
     text = "".join(parts)
     inline = scan_inline(text, CONTEXT)
     assert all(type(piece) is Piece for piece in inline.pieces)

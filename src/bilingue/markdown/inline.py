@@ -156,7 +156,7 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
     if first is None:  # (most blocks: no piece can start anywhere; the loop below would find none)
         return InlineText(text, ())
     pattern = context.pattern
-    pieces: list[Piece | _Delimiter] = []
+    pieces: list[Piece] = []
     delimiters: list[int] = []  # indexes of emphasis/mark candidates in pieces
     pending: dict[int, tuple[int, str, tuple[int, int] | None, int]] = {}  # "]" offset -> close
     ahead = _Ahead(text)
@@ -167,16 +167,15 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
         first = None
         if candidate is None:
             break
-        closed = (
-            _closed_opener(text, candidate.start(), ahead) if text[candidate.start()] in "`<\\[{" else None
-        )
+        at = candidate.start()
+        closed = _closed_opener(text, at, ahead) if text[at] in "`<\\[{" else None
         if closed is not None:
             pieces.append(Piece(closed.kind, closed.start, closed.end, text[closed.start : closed.end]))
             position = closed.end
             continue
-        match = pattern.match(text, candidate.start())
+        match = pattern.match(text, at)
         if match is None:
-            position = candidate.start() + 1
+            position = at + 1
             continue
         group = match.lastgroup
         start, end = match.span()
@@ -216,7 +215,7 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
                 kind = MARK if text[start] == "=" else EMPHASIS
                 delimiters.append(len(pieces))
                 role = ("open" if can_open else "") + ("close" if can_close else "")
-                pieces.append(_Delimiter(kind, start, end, text[start:end], role))  # a Piece once paired
+                pieces.append(Piece(kind, start, end, text[start:end], role))  # its role set once paired
             position = end
             continue
         kind = _GROUP_KIND[group]
@@ -227,22 +226,10 @@ def scan_inline(text: str, context: InlineContext | None = None) -> InlineText:
         position = end
     if delimiters:
         pieces = _pair_delimiters(pieces, delimiters)
-    return InlineText(text, tuple(pieces))  # type: ignore[arg-type]  (no _Delimiter left)
+    return InlineText(text, tuple(pieces))
 
 
 # --- helpers -------------------------------------------------------------------------------------
-
-
-class _Delimiter(NamedTuple):
-    """An emphasis or mark delimiter found by the scan, before pairing makes it a :class:`Piece`
-    (a frozen dataclass costs 3x a tuple to make, and each delimiter would be made twice).
-    ``role`` is what it can do: "open", "close" or "openclose"."""
-
-    kind: str
-    start: int
-    end: int
-    text: str
-    role: str
 
 
 class _Closed(NamedTuple):
@@ -478,9 +465,10 @@ def _with_partner(piece: Piece, partner: int) -> Piece:
     return Piece(piece.kind, piece.start, piece.end, piece.text, piece.role, partner, piece.title)
 
 
-def _pair_delimiters(pieces: list[Piece | _Delimiter], delimiters: list[int]) -> list[Piece]:
-    """Match emphasis/mark delimiters like Python-Markdown does for well-formed text; every
-    ``_Delimiter`` of ``pieces`` (those at ``delimiters``) becomes a :class:`Piece`.
+def _pair_delimiters(pieces: list[Piece], delimiters: list[int]) -> list[Piece]:
+    """Match emphasis/mark delimiters like Python-Markdown does for well-formed text (a
+    delimiter's role, until then what it can do: "open", "close" or "openclose", becomes its
+    role in a pair, or single).
 
     A delimiter that can close pairs with the nearest open one of the same characters; the
     rest stay protected as single pieces so a translation cannot move or drop them unseen.
@@ -504,13 +492,12 @@ def _pair_delimiters(pieces: list[Piece | _Delimiter], delimiters: list[int]) ->
         elif "open" in piece.role:
             depths.setdefault(piece.text, []).append(len(stack))
             stack.append(index)
-    out = list(pieces)
-    for index in delimiters:
+    for index in delimiters:  # (in place: pieces is the scan's own list)
         piece = pieces[index]
         partner = partners.get(index, -1)
         role = SINGLE if partner < 0 else OPEN if partner > index else CLOSE
-        out[index] = Piece(piece.kind, piece.start, piece.end, piece.text, role, partner)
-    return out
+        pieces[index] = Piece(piece.kind, piece.start, piece.end, piece.text, role, partner)
+    return pieces
 
 
 def syntax_characters(text: str, start: int = 0) -> Iterator[tuple[int, str]]:
