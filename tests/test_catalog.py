@@ -50,6 +50,7 @@ _WORD_BACKTRACKING = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 @given(st.lists(st.sampled_from([*"aé1_'’- -\n.«»", "l'", "--", "''", "Ünï"]), max_size=30).map("".join))
 def test_possessive_word_pattern_finds_the_same_words(text):
     assert _WORD.findall(text) == _WORD_BACKTRACKING.findall(text)
+    assert _WORD.subn("", text)[1] == len(_WORD_BACKTRACKING.findall(text))  # how words_in counts
 
 
 @pytest.mark.parametrize("text", ["l'ONU", "a-", "-a", "a--b", "a'-b", "c’est-à-dire", "x_y", "a' b", "é'"])

@@ -160,7 +160,8 @@ class _Parser:
         index = 0
         last_kind = ""
         lines = scope.lines
-        while index < len(lines):
+        count = len(lines)
+        while index < count:
             if not lines[index].text.strip():  # (Line.blank, inlined: this loop sees every line)
                 index += 1
                 continue
@@ -248,14 +249,15 @@ class _Parser:
             text = self.source[spans[0][0] : spans[0][1]]
         else:
             text = "\n".join(self.source[a:b] for a, b in spans)
+        first_line, last_line = scope.lines[first], scope.lines[last]
         block = m.Block(
             kind,
-            scope.lines[first].number,
-            scope.lines[last].number,
+            first_line.number,
+            last_line.number,
             scope.depth if depth is None else depth,
             scope.parent if parent is None else parent,
-            scope.lines[first].offset,
-            scope.lines[last].end,
+            first_line.offset,
+            last_line.end,
             text,
             spans,
             scope.prefix,
