@@ -154,3 +154,43 @@ def test_references_skip_no_block_holding_one_generated(text):
     document = parse_document(text)
     found = find_references(document.prose_blocks())
     assert (found.citations, found.malformed) == _references_scanning_every_block(document)
+
+
+def _definitions_reading_to_the_end(document):
+    """find_definitions as it was: a definition's paragraph looked for in the rest of the page."""
+    found = {}
+    for index, block in enumerate(document.blocks):
+        label = str(block.meta.get("label", ""))
+        if block.kind != "footnote" or parse_label(label) is None:
+            continue
+        children = range(index + 1, len(document.blocks))
+        first = next(
+            (c for c in children if document.blocks[c].parent == index and document.blocks[c].has_prose), None
+        )
+        found[label] = (block.line, first)
+    return found
+
+
+DEFINITION_PARTS = [
+    "[^src:a]:",
+    "[^src:b]: note",
+    "[^1]: autre",
+    "\n",
+    "\n\n",
+    "\n    suite",
+    "\n    - point",
+    "\n    > cité",
+    "\n    | a | b |\n    |---|---|\n    | c | d |",
+    '\n    <div markdown="1">\n    dedans\n    </div>',
+    "\nparagraphe",
+    "\n- liste",
+    "\n!!! note\n    corps",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DEFINITION_PARTS), max_size=12).map("".join))
+def test_definitions_found_inside_their_footnote_only(text):
+    document = parse_document(text)
+    found = {label: (d.line, d.block) for label, d in find_definitions(document).items()}
+    assert found == _definitions_reading_to_the_end(document)

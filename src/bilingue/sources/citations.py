@@ -121,20 +121,35 @@ def normalized_id(written: str) -> str:
 def find_definitions(document: Document) -> dict[str, Definition]:
     """Hand-written definitions of ``src:`` labels in a parsed page, by label."""
     found = {}
-    for index, block in enumerate(document.blocks):
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
+        if block.kind != kinds.FOOTNOTE:
+            continue
         label = str(block.meta.get("label", ""))
-        if block.kind != kinds.FOOTNOTE or parse_label(label) is None:
+        if parse_label(label) is None:
             continue
         first = next(
             (
                 child
-                for child in range(index + 1, len(document.blocks))
-                if document.blocks[child].parent == index and document.blocks[child].has_prose
+                for child in _subtree(blocks, index)
+                if blocks[child].parent == index and blocks[child].has_prose
             ),
             None,
         )
         found[label] = Definition(label, block.line, first)
     return found
+
+
+def _subtree(blocks: list[Block], index: int) -> range:
+    """Indexes of the blocks inside ``blocks[index]``: they follow it (reading order), deeper
+    than it, up to the first block that is not. (Looking for a definition's paragraph beyond
+    them read the rest of the page for each empty definition: 4,000 of them took 0.3 s,
+    40,000 half a minute.)"""
+    depth = blocks[index].depth
+    end = index + 1
+    while end < len(blocks) and blocks[end].depth > depth:
+        end += 1
+    return range(index + 1, end)
 
 
 def piece_line(block: Block, offset: int) -> int:
