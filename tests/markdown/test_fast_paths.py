@@ -169,3 +169,24 @@ def test_line_spans_without_tabs_as_with_at(text: str, cut: int) -> None:
             assert piece.end == piece.at(size)
             for start in range(size + 1):
                 assert piece.span(start, size) == (piece.at(start), piece.at(size))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(list("aZéΩ字ß")),
+    st.text(alphabet=st.sampled_from(list("ab *-_#[]:!?=>|<$\\1.")), max_size=12),
+    st.sampled_from(["", "---", "|---|---|", "===", ": def", "a | b"]),
+    st.sampled_from([0, 1, 2, 3]),
+)
+def test_a_block_starting_with_a_letter_is_a_table_or_a_paragraph(letter, rest, following, indent):
+    """_builder_for's shortcut: the full dispatch gives no container and no other leaf for it."""
+    text = " " * indent + letter + rest
+    lines = source_lines(text + "\n" + following + "\n", 0, 1)
+    scope = parse_module._Scope(lines, 0, None, "", False)
+    parser = parse_module._Parser(text, [], InlineContext())
+    stripped = text.lstrip(" ")
+    for last_kind in ("", "paragraph"):
+        assert parser._container_builder(text, stripped, indent == 0, last_kind) is None
+    full = parser._leaf_builder(scope, 0, stripped, indent == 0)
+    assert full == parser._builder_for(scope, 0, "paragraph")
+    assert full in (parser._table, parser._paragraph)

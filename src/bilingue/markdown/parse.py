@@ -177,6 +177,8 @@ class _Parser:
             return self._indented_code
         if stripped[0] in "`~\t" and _FENCE.match(text):  # (what _FENCE can match after spaces)
             return self._fence
+        if stripped[0].isalpha():  # (most blocks) every other construct starts with a mark or a digit
+            return self._table if self._starts_table(scope, index) else self._paragraph
         top = indent == 0
         return self._container_builder(text, stripped, top, last_kind) or self._leaf_builder(
             scope, index, stripped, top
