@@ -211,7 +211,8 @@ class Corpus:
 
 def _as_mkdocs_reads(text: str) -> str:
     # (str.replace returns the very same string when there is nothing to replace)
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _newest_first(essay: CorpusEssay) -> tuple[int, str]:
