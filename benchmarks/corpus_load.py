@@ -51,7 +51,7 @@ def run(docs: Path, runs: int) -> None:
     _time(corpus, "find_references", "references (+ scans)", parts)
     _time(corpus, "words_in", "word count (+ scans)", parts)
     _time(corpus, "find_citations", "citations (+ scans)", parts)  # (before find_references)
-    _time(corpus, "count_words", "word count (+ scans)", parts)  # (before words_in)
+    _time(corpus, "count_words", "word count (+ scans)", parts)  # (words_in's name before)
     best: dict[str, float] = {}
     timed = float("inf")
     for _ in range(runs):

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bilingue.catalog import _WORD, count_words, validate_meta
+from bilingue.catalog import _WORD, validate_meta, words_in
 from bilingue.errors import SourceFileError
+from bilingue.markdown import parse_document
 
 META = {"title": "Titre", "date": "2024-11-19", "description": "Résumé."}
 
@@ -39,7 +40,7 @@ def test_word_count_skips_code_links_tags_and_footnote_labels():
         "Bonjour l'humanité, [le lien](https://exemple.org/a-b-c) est là.[^src:who-2023]\n\n"
         "```python\nprint('pas compté pas compté')\n```\n\n<span class=\"x\">un</span>\n"
     )
-    assert count_words(body) == 7  # Bonjour, l'humanité, le, lien, est, là, un
+    assert words_in(parse_document(body).prose_blocks()) == 7  # Bonjour, l'humanité, le, lien, est, là, un
 
 
 # The word pattern before its last group was made possessive (a faster count)

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bilingue.errors import SourceFileError
-from bilingue.markdown import Block, Document, kinds, parse_document
+from bilingue.markdown import Block, kinds
 
 ESSAYS_FOLDER = "essais"
 
@@ -53,15 +53,10 @@ def validate_meta(meta: dict, front_matter: str, path: Path | str) -> EssayMeta:
         ) from error
 
 
-def count_words(markdown: str | Document) -> int:
-    """Words a reader reads: the prose of the Markdown model's blocks (no code, URLs, labels)."""
-    document = markdown if isinstance(markdown, Document) else parse_document(markdown)
-    return words_in(document.prose_blocks())
-
-
 def words_in(blocks: Iterable[Block]) -> int:
-    """Words a reader reads in prose blocks (a page's ``prose_blocks()``); front-matter values
-    are not part of the page's text."""
+    """Words a reader reads in a page's prose blocks (``Document.prose_blocks()``): the Markdown
+    model's prose, without code, URLs, labels or markup; front-matter values are not the page's
+    text."""
     count = _WORD.subn  # (the number of words replaced: no list of the words is made)
     return sum(
         count("", block.inline.plain_text())[1] for block in blocks if block.kind != kinds.FRONT_MATTER

@@ -28,8 +28,7 @@ from bilingue.errors import SourceFileError
 from bilingue.files import FileState, file_state, read_text
 from bilingue.markdown import parse_document
 from bilingue.paths import ENGLISH_SUFFIX, english_path_for, language_of
-from bilingue.sources import Citation, find_definitions
-from bilingue.sources.citations import find_references
+from bilingue.sources import Citation, find_definitions, find_references
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bilingue.files import read_text
-from bilingue.markdown import FOOTNOTE_REF, Block, Document, kinds, parse_document
-from bilingue.markdown.inline import Piece
+from bilingue.markdown import FOOTNOTE_REF, Block, Document, Piece, kinds, parse_document
 
 
 @dataclass(frozen=True)
