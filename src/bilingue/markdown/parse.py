@@ -558,10 +558,10 @@ class _Parser:
 
     @staticmethod
     def _paragraph_end(scope: _Scope, index: int) -> int:
-        end = index
-        while end + 1 < len(scope.lines):
-            following = scope.lines[end + 1]
-            if following.blank or _interrupts(following.text, scope.in_list):
+        lines, end = scope.lines, index
+        while end + 1 < len(lines):
+            following = lines[end + 1].text
+            if not following.strip() or _interrupts(following, scope.in_list):  # (blank: Line.blank)
                 break
             end += 1
         return end
@@ -569,10 +569,10 @@ class _Parser:
     @staticmethod
     def _terms_follow(scope: _Scope, end: int) -> bool:
         """Definition list: lines are terms if a ``: definition`` follows (one blank allowed)."""
-        following = end + 1
-        if following < len(scope.lines) and scope.lines[following].blank:
+        lines, following = scope.lines, end + 1
+        if following < len(lines) and not lines[following].text.strip():  # (Line.blank)
             following += 1
-        return following < len(scope.lines) and bool(_DEF.match(scope.lines[following].text))
+        return following < len(lines) and bool(_DEF.match(lines[following].text))
 
 
 # --- line helpers ---------------------------------------------------------------------------------
