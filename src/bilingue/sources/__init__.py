@@ -30,6 +30,7 @@ from bilingue.sources.citations import (
     find_citations,
     find_definitions,
     find_malformed_citations,
+    find_references,
     read_page,
 )
 from bilingue.sources.page import SOURCES_MARKER, insert_sources_list
@@ -62,6 +63,7 @@ __all__ = [
     "find_citations",
     "find_definitions",
     "find_malformed_citations",
+    "find_references",
     "finding_from_error",
     "insert_sources_list",
     "link_target",
