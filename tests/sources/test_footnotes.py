@@ -151,7 +151,8 @@ def test_each_language_is_rendered_once_for_every_cited_source(registry, rendere
     }
     assert len(conversions) == 1  # the cited sources and the one asked for, together
     references.markers(["plain"], "en")
-    assert len(conversions) == 2
+    assert references.markers(["tricky"], "en") == {"tricky": reference_marker("tricky")}
+    assert len(conversions) == 2  # English: the cited sources again came with the first one asked
 
 
 def test_a_marker_outside_the_footnotes_is_left_alone(registry, renderer):

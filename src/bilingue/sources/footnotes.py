@@ -68,8 +68,9 @@ class RenderedReferences:
     def __init__(self, registry: Registry, convert: Callable[[str], str], cited: Iterable[str] = ()):
         self.registry = registry
         self._convert = convert
-        self._cited = list(cited)
+        self._cited = tuple(cited)
         self._html: dict[str, dict[str, str]] = {}  # language -> source id -> HTML
+        self._tried: dict[str, set[str]] = {}  # language -> ids rendered (successfully or not)
 
     def markers(self, source_ids: Iterable[str], language: str) -> dict[str, str]:
         """Source id -> its marker, for the ``source_ids`` whose reference can be put in place."""
@@ -95,16 +96,16 @@ class RenderedReferences:
         return source is not None and renders_alone(source)
 
     def _rendered(self, language: str, wanted: list[str]) -> dict[str, str]:
-        rendered = self._html.setdefault(language, {})
-        missing = [source_id for source_id in wanted if source_id not in rendered]
+        tried = self._tried.setdefault(language, set())
+        missing = [source_id for source_id in wanted if source_id not in tried]
         if missing:
-            batch = dict.fromkeys(
-                [source_id for source_id in self._cited if self._renders_alone(source_id)] + missing
-            )
-            todo = [source_id for source_id in batch if source_id not in rendered]
-            rendered.update(self._render(todo, language))
-            self._cited = []  # rendered (or not renderable alone): never asked again
-        return rendered
+            # the first time in a language, every cited source too (one conversion, not one per
+            # page); a reference that did not come out as one paragraph is not tried again
+            cited = [source_id for source_id in self._cited if self._renders_alone(source_id)]
+            batch = list(dict.fromkeys([*(cited if not tried else []), *missing]))
+            self._html.setdefault(language, {}).update(self._render(batch, language))
+            tried.update(batch)
+        return self._html.get(language, {})
 
     def _render(self, source_ids: list[str], language: str) -> dict[str, str]:
         """Every reference of ``source_ids`` in one document: each cited once, then defined."""
