@@ -30,6 +30,7 @@ from bilingue.sources import (
     ERROR,
     SOURCES_MARKER,
     Finding,
+    RenderedReferences,
     add_definitions,
     add_known_definitions,
     check_cited,
@@ -37,9 +38,9 @@ from bilingue.sources import (
     check_unused,
     find_citations,
     insert_sources_list,
+    page_allows_markers,
     registry_unusable,
 )
-from bilingue.sources.footnotes import RenderedReferences, page_allows_markers
 
 log = logging.getLogger("mkdocs.hooks.sources")
 

@@ -33,6 +33,7 @@ from bilingue.sources.citations import (
     find_malformed_citations,
     read_page,
 )
+from bilingue.sources.footnotes import RenderedReferences, page_allows_markers
 from bilingue.sources.page import SOURCES_MARKER, insert_sources_list
 from bilingue.sources.registry import REGISTRY_FILE, Registry
 from bilingue.sources.render import add_definitions, add_known_definitions, link_target, render_reference
@@ -50,6 +51,7 @@ __all__ = [
     "Finding",
     "PartialDate",
     "Registry",
+    "RenderedReferences",
     "Source",
     "add_definitions",
     "add_known_definitions",
@@ -66,6 +68,7 @@ __all__ = [
     "finding_from_error",
     "insert_sources_list",
     "link_target",
+    "page_allows_markers",
     "read_page",
     "registry_unusable",
     "render_reference",
