@@ -23,11 +23,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
-from bilingue.build_state import build_state
+from bilingue.build_state import BuildState, build_state
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.site import CITED_SOURCES, build_language, file_language
 from bilingue.sources import (
     ERROR,
+    MARKER_PREFIX,
     SOURCES_MARKER,
     Finding,
     RenderedReferences,
@@ -103,7 +104,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = add_definitions(markdown, registry, text_language)
     else:
         # a reference rendered once for the pass where it can be (on_page_content puts it in place)
-        markers = _references(config).markers(cited, text_language) if page_allows_markers(markdown) else {}
+        allowed = page_allows_markers(markdown)
+        markers = _references(config, state).markers(cited, text_language) if allowed else {}
         markdown = add_known_definitions(
             markdown, record.citations, record.defined, registry, text_language, markers
         )
@@ -116,6 +118,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @reported_as_build_errors()
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # before hooks/sanitize.py (-200), which sanitizes the references with the rest of the page
+    if MARKER_PREFIX not in html:  # no source footnote rendered once (most pages but essays)
+        return html
     return _references(config).put_in_place(html, file_language(page.file.src_uri))
 
 
@@ -124,11 +128,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # -----------------------------------------------------------------------------
 
 
-def _references(config: MkDocsConfig) -> RenderedReferences:
+def _references(config: MkDocsConfig, state: BuildState | None = None) -> RenderedReferences:
     """The references of this pass's sources, rendered by Python-Markdown set up as for the pages
     (a new set for each pass: each reads the registry again and has its own settings)."""
     global _rendered
-    state = build_state(config)
+    state = state or build_state(config)
     if _rendered is None or _rendered.registry is not state.registry:
         renderer = markdown.Markdown(
             extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}

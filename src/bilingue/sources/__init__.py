@@ -33,7 +33,7 @@ from bilingue.sources.citations import (
     find_malformed_citations,
     read_page,
 )
-from bilingue.sources.footnotes import RenderedReferences, page_allows_markers
+from bilingue.sources.footnotes import MARKER_PREFIX, RenderedReferences, page_allows_markers
 from bilingue.sources.page import SOURCES_MARKER, insert_sources_list
 from bilingue.sources.registry import REGISTRY_FILE, Registry
 from bilingue.sources.render import add_definitions, add_known_definitions, link_target, render_reference
@@ -44,6 +44,7 @@ __all__ = [
     "DEFAULT_TOLERANCE",
     "ERROR",
     "FIGURE",
+    "MARKER_PREFIX",
     "REGISTRY_FILE",
     "SOURCES_MARKER",
     "WARNING",
