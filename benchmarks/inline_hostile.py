@@ -1,6 +1,6 @@
 """Benchmark: the inline scanner on hostile paragraphs, 2,000 / 4,000 / 8,000 repeats of a shape.
 
-An essay comes from a stranger's pull request and `count_words` scans every block on every build,
+An essay comes from a stranger's pull request and `words_in` scans every block on every build,
 so no paragraph may make the scan quadratic. For each shape this prints the best time of a few
 runs at each size and the ratio 8k/4k: about 2 means linear, about 4 quadratic.
 Run: .venv/bin/python benchmarks/inline_hostile.py [--runs 3] [--module path/to/inline.py]

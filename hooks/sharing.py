@@ -7,8 +7,8 @@ Thin glue over ``bilingue.sharing``; overrides/main.html puts the result in ``<h
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import functools
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -52,47 +52,58 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def _shared_page(page: Page, config: MkDocsConfig) -> SharedPage:
+    untranslated = is_untranslated(page)
+    build = build_language(config)
     # French text built under /en/ (no translation yet) is shared as what it is: French.
-    language = SOURCE_LANGUAGE if is_untranslated(page) else build_language(config)
+    language = SOURCE_LANGUAGE if untranslated else build
     url = page.canonical_url or urljoin(config.site_url, page.url)
-    twin = twin_location(page, config)
-    shared = SharedPage(
-        # hooks/sanitize.py escaped these (Markup); bilingue.sharing escapes for each context itself
-        title=_text(page.title or config.site_name),
-        description=_text(page.meta.get("description") or config.site_description or ""),
+    other = twin_location(page, config)  # (language, site-relative URL)
+    twin = Twin(other[0], urljoin(config.site_url, other[1])) if other else None
+    # the corpus knows which pages are essays (in the settings' essays folder)
+    record = build_state(config).corpus.page(build, page.file.src_uri)
+    essay = record.essay if record is not None and not untranslated else None
+    if essay is None:
+        return SharedPage(
+            # hooks/sanitize.py escaped these (Markup); bilingue.sharing escapes for each context itself
+            title=_text(page.title or config.site_name),
+            description=_text(page.meta.get("description") or config.site_description or ""),
+            url=url,
+            language=language,
+            site_name=config.site_name,
+            twin=twin,
+        )
+    library = site_library(config)
+    original = library.original(essay)  # the authority on the date, tags and authors
+    return SharedPage(
+        title=essay.meta.title,
+        description=essay.meta.description,
         url=url,
         language=language,
         site_name=config.site_name,
-        twin=Twin(twin[0], urljoin(config.site_url, twin[1])) if twin else None,
-    )
-    # the corpus knows which pages are essays (in the settings' essays folder)
-    record = build_state(config).corpus.page(build_language(config), page.file.src_uri)
-    essay = record.essay if record is not None and not is_untranslated(page) else None
-    if essay is None:
-        return shared
-    library = site_library(config)
-    return dataclasses.replace(
-        shared,
-        title=essay.meta.title,
-        description=essay.meta.description,
+        twin=twin,
         is_article=True,
         is_original=file_language(page.file.src_uri) == SOURCE_LANGUAGE,
-        published=library.original(essay).meta.date,
+        published=original.meta.date,
         modified=_modified(page),
-        authors=_people(library, essay, language, config),
-        tags=[tag.label for tag in library.tags_of(essay, language)],
+        authors=_people(library, original, language, config),
+        tags=[tag.label for tag in library.tags_of(original, language)],
         citations=list(page.meta.get(CITED_SOURCES, [])),
     )
 
 
 def _people(library: Library, essay: CorpusEssay, language: str, config: MkDocsConfig) -> list[Person]:
-    authors_url = urljoin(config.site_url, f"{language_root(language)}{Path(AUTHORS_PAGE).stem}/")
+    authors_url = _authors_page_url(config.site_url, language)
     return [
         Person(author.name, f"{authors_url}#{author.id}", author.url)
         if author.id
         else Person(author.name, author.url)
         for author in library.authors_of(essay)
     ]
+
+
+@functools.cache  # the same two or three URLs for every page
+def _authors_page_url(site_url: str, language: str) -> str:
+    return urljoin(site_url, f"{language_root(language)}{Path(AUTHORS_PAGE).stem}/")
 
 
 def _text(value: object) -> str:

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bilingue.catalog import count_words, validate_meta
+from bilingue.catalog import _WORD, validate_meta, words_in
 from bilingue.errors import SourceFileError
+from bilingue.markdown import parse_document
 
 META = {"title": "Titre", "date": "2024-11-19", "description": "Résumé."}
 
@@ -36,4 +40,20 @@ def test_word_count_skips_code_links_tags_and_footnote_labels():
         "Bonjour l'humanité, [le lien](https://exemple.org/a-b-c) est là.[^src:who-2023]\n\n"
         "```python\nprint('pas compté pas compté')\n```\n\n<span class=\"x\">un</span>\n"
     )
-    assert count_words(body) == 7  # Bonjour, l'humanité, le, lien, est, là, un
+    assert words_in(parse_document(body).prose_blocks()) == 7  # Bonjour, l'humanité, le, lien, est, là, un
+
+
+# The word pattern before its last group was made possessive (a faster count)
+_WORD_BACKTRACKING = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*"aé1_'’- -\n.«»", "l'", "--", "''", "Ünï"]), max_size=30).map("".join))
+def test_possessive_word_pattern_finds_the_same_words(text):
+    assert _WORD.findall(text) == _WORD_BACKTRACKING.findall(text)
+    assert _WORD.subn("", text)[1] == len(_WORD_BACKTRACKING.findall(text))  # how words_in counts
+
+
+@pytest.mark.parametrize("text", ["l'ONU", "a-", "-a", "a--b", "a'-b", "c’est-à-dire", "x_y", "a' b", "é'"])
+def test_possessive_word_pattern_on_joiners(text):
+    assert _WORD.findall(text) == _WORD_BACKTRACKING.findall(text)

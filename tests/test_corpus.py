@@ -131,3 +131,29 @@ def test_an_essays_folder_of_another_name(docs):
     corpus = corpus_of_folder(docs, "textes")
     assert [e.src_uri for e in corpus.essays("fr")] == ["textes/recent.md", "textes/ancien.md"]
     assert not corpus_of_folder(docs).essays("fr")  # "essais" by default: no essay there
+
+
+TRICKY_BODY = (
+    '# Un *titre* l\'ONU\n\n- un `code` et [lien](https://x.org "t")\n\n| a b | c |\n|---|---|\n'
+    "| d-e | f_g |\n\n> cité[^src:a] ![alt](i.png)\n\n```\npas compté\n```\n\n*[ONU]: Nations\n"
+)
+
+
+def test_a_translation_is_counted_when_asked_as_an_original_would_be(docs, reads):
+    """Reading times are the French original's: a translation's words are counted when first
+    asked, from the text read once, to the very number an eager count gives."""
+    english = write(docs / "essais" / "recent.en.md", title="Recent", body=TRICKY_BODY)
+    french = write(docs / "essais" / "tricky.md", title="Tricky", body=TRICKY_BODY)
+    corpus = corpus_of_folder(docs)
+    translated = corpus.essays("en").by_slug("recent")
+    original = corpus.essays("fr").by_slug("tricky")
+    assert isinstance(translated.words, corpus_module.LaterWordCount)
+    assert repr(translated.words) == "LaterWordCount(...)"  # not counted by the read
+    assert isinstance(original.words, int)
+    reads_before = list(reads)
+    expected = corpus_module.words_in(corpus_module._parsed(read_text(english), english).prose_blocks())
+    assert translated.word_count == original.word_count == expected == 15  # 3 + 4 + 6 + 1 + 1
+    assert repr(translated.words) == "LaterWordCount(15)"
+    assert reads == reads_before  # counted from the text read once, not from the file again
+    assert translated.words == corpus_of_folder(docs).essays("en").by_slug("recent").words
+    assert french in reads

@@ -4,6 +4,7 @@ import datetime as dt
 import json
 import re
 
+from bilingue.safety import escape_text
 from bilingue.sharing import Person, SharedPage, Twin, json_for_script, sharing_tags
 
 HOSTILE = 'Titre "quoted" </script><script>alert(1)</script> & co'
@@ -54,3 +55,15 @@ def test_translation_points_at_its_original():
 def test_a_page_that_is_not_an_essay_is_a_website_without_json_ld():
     html = str(sharing_tags(page(twin=None)))
     assert 'content="website"' in html and "ld+json" not in html and "og:locale:alternate" not in html
+
+
+def test_the_tags_names_need_no_escaping_only_their_values_do():
+    # sharing_tags writes its own names ("og:title") as they are and escapes the values only
+    article = page(
+        is_article=True, published=dt.date(2024, 1, 2), modified=dt.date(2024, 2, 3), tags=['<b>"t"</b>']
+    )
+    html = str(sharing_tags(article))
+    names = re.findall(r'<meta (?:property|name)="([^"]*)" content="', html)
+    assert len(names) == html.count("<meta ") > 10
+    assert all(str(escape_text(name)) == name for name in names)
+    assert 'property="article:tag" content="&lt;b&gt;&#34;t&#34;&lt;/b&gt;"' in html

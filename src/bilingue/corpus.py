@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
-from bilingue.catalog import ESSAYS_FOLDER, EssayMeta, count_words, validate_meta
+from bilingue.catalog import ESSAYS_FOLDER, EssayMeta, validate_meta, words_in
 from bilingue.errors import SourceFileError
 from bilingue.files import FileState, file_state, read_text
-from bilingue.markdown import parse_document
+from bilingue.markdown import Document, parse_document
 from bilingue.paths import ENGLISH_SUFFIX, english_path_for, language_of
-from bilingue.sources import Citation, find_citations, find_definitions, find_malformed_citations
+from bilingue.sources import Citation, find_definitions, find_references
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,14 @@ class CorpusEssay:
     path: Path  # the file whose text is shown
     language: str  # language of that text ("fr" for a French essay shown in the English pass)
     meta: EssayMeta
-    word_count: int
+    words: int | LaterWordCount  # see word_count
     citations: tuple[Citation, ...]
+
+    @property
+    def word_count(self) -> int:
+        """Words a reader reads in the text (``catalog.words_in``). A translation's are counted
+        when first asked (``LaterWordCount``): reading times are the French original's."""
+        return self.words if isinstance(self.words, int) else self.words.count()
 
     @property
     def year(self) -> int:
@@ -64,6 +70,42 @@ class CorpusEssay:
     def is_translated(self, reader_language: str) -> bool:
         """Whether this version is in ``reader_language``."""
         return self.language == reader_language
+
+
+class LaterWordCount:
+    """The word count of a text, counted when first asked, then kept.
+
+    Every reading time the site shows is the French original's (``Library.original``), so a
+    translation's word count is not needed by a build: counting it when the corpus reads the
+    file (its blocks' inline scans, the word pattern) was a fifth of the corpus's read. It is
+    counted on demand from the same text, parsed as the corpus parses it, so the count is the
+    one an eager count gives; the text is dropped once counted. The text is the one MkDocs gets
+    (kept by the corpus for the build anyway), kept by the record until then.
+    """
+
+    __slots__ = ("_count", "_path", "_text")
+
+    def __init__(self, text: str, path: Path) -> None:
+        self._text: str | None = text
+        self._path = path
+        self._count: int | None = None
+
+    def count(self) -> int:
+        """The number of words (counted on the first call)."""
+        if self._count is None:
+            assert self._text is not None
+            self._count = words_in(_parsed(self._text, self._path).prose_blocks())
+            self._text = None
+        return self._count
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LaterWordCount) and self.count() == other.count()
+
+    def __hash__(self) -> int:
+        return hash(self.count())
+
+    def __repr__(self) -> str:
+        return f"LaterWordCount({self._count if self._count is not None else '...'})"
 
 
 class EssayCollection:
@@ -178,11 +220,14 @@ class Corpus:
         return src_uri.startswith(f"{self.essays_folder}/") and src_uri.endswith(".md")
 
     def _parse(self, src_uri: str, path: Path, text: str) -> CorpusPage:
-        document = parse_document(text, path=path)
-        citations = tuple(find_citations(document))
+        document = _parsed(text, path)
+        prose = document.prose_blocks()  # (once for the references and the word count)
+        references = find_references(prose)
+        citations = tuple(references.citations)
         language = language_of(src_uri)
         essay = None
         if self.is_essay(src_uri):
+            words = words_in(prose) if language == SOURCE_LANGUAGE else LaterWordCount(text, path)
             slug = src_uri[len(self.essays_folder) + 1 :].removesuffix(ENGLISH_SUFFIX).removesuffix(".md")
             essay = CorpusEssay(
                 slug=slug,
@@ -190,7 +235,7 @@ class Corpus:
                 path=path,
                 language=language,
                 meta=validate_meta(document.meta, document.front_matter, path),
-                word_count=count_words(document),
+                words=words,
                 citations=citations,
             )
         return CorpusPage(
@@ -199,14 +244,21 @@ class Corpus:
             language,
             citations,
             frozenset(find_definitions(document)),
-            tuple(find_malformed_citations(document)),
+            tuple(references.malformed),
             essay,
         )
 
 
+def _parsed(text: str, path: Path) -> Document:
+    # No front-matter blocks: none of what the corpus reads looks at them (the citations and the
+    # word count skip them, definitions are footnotes), and the YAML is not composed twice.
+    return parse_document(text, path=path, front_matter_keys=())
+
+
 def _as_mkdocs_reads(text: str) -> str:
     # (str.replace returns the very same string when there is nothing to replace)
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _newest_first(essay: CorpusEssay) -> tuple[int, str]:

@@ -28,6 +28,8 @@ import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import compress
+from operator import ne
 
 import nh3
 from markupsafe import Markup
@@ -97,7 +99,17 @@ def locate(found: list[Unsafe], text: str, first_line: int = 1) -> list[int | No
 
 def sanitize_html(fragment: str) -> str:
     """``fragment`` (a page's rendered content) with everything outside the allowlist removed."""
-    return _CLEANER.clean(fragment)
+    clean = _CLEANER.clean(fragment)
+    # The reserved ids are removed by a Python callback, called for every attribute of every page
+    # (a tenth of the sanitizer's time), though nearly no page has one. Without the callback, an
+    # element keeping a reserved id is written ` id="__config"`: html5ever writes every attribute
+    # as ` name="value"`, the parser lower-cases HTML attribute names (SVG adjusts none called
+    # id), and of a value it escapes only `&`, `"` and U+00A0, none of which a reserved id holds.
+    # So when the output has no `id="__config"` (or another reserved id), the callback would have
+    # returned every value unchanged and the output is the same; otherwise clean again with it.
+    if _RESERVED_ID_WRITTEN.search(clean):
+        return _RESERVED_ID_CLEANER.clean(fragment)
+    return clean
 
 
 @dataclass(frozen=True)
@@ -177,7 +189,45 @@ def _same_markup(fragment: str, clean: str) -> bool:
     of the same letters in its place (a table's ``<tr>``, ``<tbody>``)."""
     if fragment == clean:
         return True
-    return not _ODD_TAG_NAME.search(fragment) and _written_plainly(fragment) == _written_plainly(clean)
+    if _ODD_TAG_NAME.search(fragment):
+        return False
+    if _differing_lines_written_plainly(fragment, clean):
+        return True  # nearly every page: only the lines that differ are rewritten
+    return _written_plainly(fragment) == _written_plainly(clean)
+
+
+def _differing_lines_written_plainly(fragment: str, clean: str) -> bool:
+    """``_written_plainly(fragment) == _written_plainly(clean)``, looking only at the lines that
+    differ (a tenth of a page: a heading's ``&para;``, a footnote's ``&#8617;``...). True only
+    when that is true; False may also mean "cannot tell this way" (the caller then compares the
+    whole texts, so ``_same_markup`` answers exactly what the whole comparison answers).
+
+    Why the lines that differ are enough: each rewrite of ``_written_plainly`` stays within a
+    line and reads nothing outside it but the line breaks around it. The replaced strings and the
+    character references hold no line break (``html.unescape`` matches none); an empty value
+    ``=""`` is dropped when a space-like character follows it (the next line break, if at the end)
+    and an attribute name follows a space-like character before it (a name holds no line break:
+    the name and that character are within the line or the line break before it; the 80
+    characters looked back cover the same). So, the two texts having as many lines,
+    ``_written_plainly`` of a text is the join of each line's rewriting, and a line the same in
+    both is rewritten the same. The lines that differ are rewritten at once, joined by a line
+    break, U+0001 and a line break (each line has the line breaks around it that it has in the
+    page); no rewrite makes or removes a U+0001, so when no line holds one the joins are equal
+    exactly when each line's rewriting is."""
+    ours, theirs = fragment.split("\n"), clean.split("\n")
+    if len(ours) != len(theirs):
+        return False
+    differing = list(compress(range(len(ours)), map(ne, ours, theirs)))
+    if not differing:
+        return True
+    before = "\n" if differing[0] > 0 else ""  # the text's first line has no line break before it
+    after = "\n" if differing[-1] < len(ours) - 1 else ""
+    ours_differing = before + _LINES_APART.join([ours[number] for number in differing]) + after
+    theirs_differing = before + _LINES_APART.join([theirs[number] for number in differing]) + after
+    apart = len(differing) - 1  # the separators' \x01, when no line holds one
+    if ours_differing.count("\x01") != apart or theirs_differing.count("\x01") != apart:
+        return False
+    return _written_plainly(ours_differing) == _written_plainly(theirs_differing)
 
 
 def _written_plainly(markup: str) -> str:
@@ -299,18 +349,24 @@ _RESERVED_IDS = frozenset(
     {"__config", "__search", "__drawer", "__toc", "__consent", "__palette_0", "__palette_1"}
 )
 
-_CLEANER = nh3.Cleaner(
-    tags=set(TAGS),
-    attributes=ATTRIBUTES,
-    tag_attribute_values=TAG_ATTRIBUTE_VALUES,
-    generic_attribute_prefixes=set(_GENERIC_PREFIXES),
-    url_schemes=set(URL_SCHEMES),
-    attribute_filter=_filter_attribute,
-    link_rel=None,
-    strip_comments=False,
-    clean_content_tags=set(_CONTENT_DROPPED),
-)
+_ALLOWLIST = {
+    "tags": set(TAGS),
+    "attributes": ATTRIBUTES,
+    "tag_attribute_values": TAG_ATTRIBUTE_VALUES,
+    "generic_attribute_prefixes": set(_GENERIC_PREFIXES),
+    "url_schemes": set(URL_SCHEMES),
+    "link_rel": None,
+    "strip_comments": False,
+    "clean_content_tags": set(_CONTENT_DROPPED),
+}
+_CLEANER = nh3.Cleaner(**_ALLOWLIST)
+# the same allowlist, and the reserved ids removed (only for the output that may hold one)
+_RESERVED_ID_CLEANER = nh3.Cleaner(**_ALLOWLIST, attribute_filter=_filter_attribute)
+# a reserved id kept, as html5ever writes it (see sanitize_html)
+_RESERVED_ID_WRITTEN = re.compile(f'id="(?:{"|".join(map(re.escape, sorted(_RESERVED_IDS)))})"')
 
+# between the lines that differ, compared at once (see _differing_lines_written_plainly)
+_LINES_APART = "\n\x01\n"
 _ABRUPT_COMMENT = re.compile(r"<!--->|<!-->")
 # an empty attribute value as html5ever (nh3) writes it: `checked=""` where Python-Markdown wrote
 # `checked` (a regex looking behind for the name at every space costs ten times more)

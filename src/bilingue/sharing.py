@@ -86,9 +86,8 @@ def sharing_tags(page: SharedPage) -> Markup:
     ]
     if page.description:
         tags.append(("name", "twitter:description", page.description))
-    lines = [
-        f'<meta {kind}="{escape_text(key)}" content="{escape_text(value)}">' for kind, key, value in tags
-    ]
+    # the kinds and keys are this module's own words ("og:title"): only the values need escaping
+    lines = [f'<meta {kind}="{key}" content="{escape_text(value)}">' for kind, key, value in tags]
     if page.is_article:
         lines.append(f'<script type="application/ld+json">{json_for_script(article_json_ld(page))}</script>')
     return Markup("\n    ".join(lines))

@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bilingue.markdown import FOOTNOTE_REF
 from bilingue.markdown.parse import parse_document
-from bilingue.sources.citations import find_citations, find_definitions, parse_label
+from bilingue.sources.citations import (
+    Citation,
+    find_citations,
+    find_definitions,
+    find_malformed_citations,
+    find_references,
+    parse_label,
+    piece_line,
+)
 
 PAGE = """\
 ---
@@ -78,3 +91,106 @@ def test_a_definition_kept_as_written_still_has_its_text():
     definition = find_definitions(document)["src:gardee"]
     assert definition.line == 5 and definition.block is not None
     assert document.blocks[definition.block].text == "p. 12, tel quel."
+
+
+def _references_scanning_every_block(document):
+    """find_references without its shortcut: every Markdown prose block scanned."""
+    citations, malformed = [], []
+    for block in document.prose_blocks():
+        if block.is_plain_text:
+            continue
+        for piece in block.inline.pieces:
+            if piece.kind != FOOTNOTE_REF:
+                continue
+            label = piece.text[2:-1]
+            citation = Citation(
+                label, parse_label(label) or label[4:].split(":")[0], piece_line(block, piece.start)
+            )
+            if parse_label(label) is not None:
+                citations.append(citation)
+            elif label.lower().startswith("src:"):
+                malformed.append(citation)
+    return citations, malformed
+
+
+REFERENCE_PARTS = [
+    "mot ",
+    "[^src:a-1]",
+    "[^src:Bad]",
+    "[^SRC:x]",
+    "[^1]",
+    "[^src:b:k.2]",
+    "`[^src:code]`",
+    "[",
+    "^",
+    "]",
+    "\\",
+    "\n",
+    "\n\n",
+    "\n- ",
+    "\n> ",
+    "\n| a | b |\n|---|---|\n| ",
+    "\n    ",
+    "\n```\n",
+    "<!-- ",
+    " -->",
+    "\n[^src:def]: ",
+    "<div>",
+]
+
+
+@pytest.mark.parametrize("text", [PAGE, "[^", "a[^\nsrc:x]", "[\\^src:x]", "[^src:x]\n: def[^src:y]"])
+def test_references_skip_no_block_holding_one(text):
+    document = parse_document(text)
+    found = find_references(document.prose_blocks())
+    assert (found.citations, found.malformed) == _references_scanning_every_block(document)
+    assert found.citations == find_citations(document)
+    assert found.malformed == find_malformed_citations(document)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(REFERENCE_PARTS), max_size=14).map("".join))
+def test_references_skip_no_block_holding_one_generated(text):
+    document = parse_document(text)
+    found = find_references(document.prose_blocks())
+    assert (found.citations, found.malformed) == _references_scanning_every_block(document)
+
+
+def _definitions_reading_to_the_end(document):
+    """find_definitions as it was: a definition's paragraph looked for in the rest of the page."""
+    found = {}
+    for index, block in enumerate(document.blocks):
+        label = str(block.meta.get("label", ""))
+        if block.kind != "footnote" or parse_label(label) is None:
+            continue
+        children = range(index + 1, len(document.blocks))
+        first = next(
+            (c for c in children if document.blocks[c].parent == index and document.blocks[c].has_prose), None
+        )
+        found[label] = (block.line, first)
+    return found
+
+
+DEFINITION_PARTS = [
+    "[^src:a]:",
+    "[^src:b]: note",
+    "[^1]: autre",
+    "\n",
+    "\n\n",
+    "\n    suite",
+    "\n    - point",
+    "\n    > cité",
+    "\n    | a | b |\n    |---|---|\n    | c | d |",
+    '\n    <div markdown="1">\n    dedans\n    </div>',
+    "\nparagraphe",
+    "\n- liste",
+    "\n!!! note\n    corps",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DEFINITION_PARTS), max_size=12).map("".join))
+def test_definitions_found_inside_their_footnote_only(text):
+    document = parse_document(text)
+    found = {label: (d.line, d.block) for label, d in find_definitions(document).items()}
+    assert found == _definitions_reading_to_the_end(document)

@@ -11,12 +11,36 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Generic, TypeVar
 
 import yaml
 
 from bilingue.markdown.inline import InlineContext, InlineText, scan_inline
+
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """``functools.cached_property`` without its lock (Python 3.11 takes an ``RLock`` on every
+    first read, a sixth of reading a block's inline pieces; 3.12 dropped it): the value is
+    computed on the first read and stored in the instance's ``__dict__`` under the same name,
+    where later reads find it without calling the descriptor at all. Two threads reading a
+    block's first value at once both compute it, which is harmless (it is a pure function)."""
+
+    def __init__(self, function: Callable[..., _T]) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __get__(self, instance: object, owner: type | None = None) -> _T:
+        if instance is None:
+            return self  # type: ignore[return-value]
+        value = self.function(instance)
+        instance.__dict__[self.name] = value
+        return value
+
 
 # Block kinds. Containers hold other blocks; prose kinds carry translatable text.
 FRONT_MATTER = "front_matter"  # one translatable front-matter value (title, description...)
@@ -113,14 +137,14 @@ class Block:
         """True for prose that is a plain string (a YAML value, a link title), translated without masking."""
         return self.kind in PLAIN_TEXT_KINDS
 
-    @cached_property
+    @_once
     def inline(self) -> InlineText:
         """The prose cut into text runs and protected pieces (inline code, links, tokens...)."""
         if self.is_plain_text:
             return InlineText(self.text, ())
         return scan_inline(self.text, self.context)
 
-    @cached_property
+    @_once
     def key(self) -> str:
         """Stable identity of the block's content: kind + prose (or raw source when protected).
 

@@ -51,19 +51,19 @@ def parse_document(
     abbreviations, references = _definitions(split.body)
     context = InlineContext(terms=tuple(terms) + abbreviations, references=references)
     blocks: list[m.Block] = []
-    if split.front_matter:
+    keys = tuple(front_matter_keys)
+    if split.front_matter and keys:  # (no keys: no block, so the YAML is not composed again)
         start = len(split.bom)
-        blocks.extend(
-            _front_matter_blocks(text, start, split.front_matter, tuple(front_matter_keys), context)
-        )
+        blocks.extend(_front_matter_blocks(text, start, split.front_matter, keys, context))
     _Parser(text, blocks, context).parse(_Scope(lines, 0, None, "", False))
     return m.Document(text, blocks, split.meta, split.front_matter, context, str(path))
 
 
 def _definitions(body: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """Abbreviation terms (kept as written in the prose) and reference labels of the file."""
-    abbreviations = tuple(match.group(1) for match in _ABBR_DEF.finditer(body))
-    references = frozenset(" ".join(match.group(1).split()).lower() for match in _REF_LABEL.finditer(body))
+    lines = "\n" + body  # each definition starts a line: see _ABBR_DEF
+    abbreviations = tuple(match.group(1) for match in _ABBR_DEF.finditer(lines))
+    references = frozenset(" ".join(match.group(1).split()).lower() for match in _REF_LABEL.finditer(lines))
     return abbreviations, references
 
 
@@ -159,27 +159,33 @@ class _Parser:
         """Parse the scope's lines into blocks."""
         index = 0
         last_kind = ""
-        while index < len(scope.lines):
-            if scope.lines[index].blank:
+        lines = scope.lines
+        count = len(lines)
+        while index < count:
+            if not lines[index].text.strip():  # (Line.blank, inlined: this loop sees every line)
                 index += 1
                 continue
             builder = self._builder_for(scope, index, last_kind)
             index, last_kind = builder(scope, index)
 
     def _builder_for(self, scope: _Scope, index: int, last_kind: str):
-        """The method that builds the block starting at ``scope.lines[index]``."""
-        line = scope.lines[index]
-        if line.indent >= 4:
+        """The method that builds the block starting at ``scope.lines[index]`` (not blank)."""
+        text = scope.lines[index].text
+        stripped = text.lstrip(" ")  # (the line's indent, once for every test below)
+        indent = len(text) - len(stripped)
+        if indent >= 4:
             return self._indented_code
-        if _FENCE.match(line.text):
+        if stripped[0] in "`~\t" and _FENCE.match(text):  # (what _FENCE can match after spaces)
             return self._fence
-        return self._container_builder(line, last_kind) or self._leaf_builder(scope, index)
+        if stripped[0].isalpha():  # (most blocks) every other construct starts with a mark or a digit
+            return self._table if self._starts_table(scope, index) else self._paragraph
+        top = indent == 0
+        return self._container_builder(text, stripped, top, last_kind) or self._leaf_builder(
+            scope, index, stripped, top
+        )
 
-    def _container_builder(self, line: Line, last_kind: str):
-        text = line.text
-        stripped = text.lstrip(" ")
+    def _container_builder(self, text: str, stripped: str, top: bool, last_kind: str):
         first = stripped[0]
-        top = line.indent == 0
         if top and first in "!?" and _ADMONITION.match(text):
             return self._admonition
         if top and first == "=" and _TAB.match(text):
@@ -195,11 +201,9 @@ class _Parser:
             return self._definition
         return None
 
-    def _leaf_builder(self, scope: _Scope, index: int):
+    def _leaf_builder(self, scope: _Scope, index: int, stripped: str, top: bool):
         text = scope.lines[index].text
-        stripped = text.lstrip(" ")
         first = stripped[0]
-        top = scope.lines[index].indent == 0
         if top and first == "#" and _ATX.match(text):
             return self._atx
         if first in "-*_" and _HR.match(text):
@@ -243,15 +247,19 @@ class _Parser:
     ) -> int:
         """Append a block made of ``scope.lines[first:last + 1]``; returns its index."""
         spans = tuple(spans)
-        text = "\n".join(self.source[a:b] for a, b in spans)
+        if len(spans) == 1:  # (most blocks: one line of prose, or none)
+            text = self.source[spans[0][0] : spans[0][1]]
+        else:
+            text = "\n".join(self.source[a:b] for a, b in spans)
+        first_line, last_line = scope.lines[first], scope.lines[last]
         block = m.Block(
             kind,
-            scope.lines[first].number,
-            scope.lines[last].number,
+            first_line.number,
+            last_line.number,
             scope.depth if depth is None else depth,
             scope.parent if parent is None else parent,
-            scope.lines[first].offset,
-            scope.lines[last].end,
+            first_line.offset,
+            last_line.end,
             text,
             spans,
             scope.prefix,
@@ -528,7 +536,9 @@ class _Parser:
         prose = lines[index : end + 1]
         if len(prose) > 1 and _ATTR_LINE.match(prose[-1].text):
             prose = prose[:-1]  # attr_list reads a last line of its own as the paragraph's attributes
-        if "".join(line.text for line in prose).strip() == _TOC_MARKER:
+        if (
+            prose[0].text if len(prose) == 1 else "".join(line.text for line in prose)
+        ).strip() == _TOC_MARKER:
             self._add(m.TOC, scope, index, end)
             return end + 1, m.TOC
         meta: dict[str, object] = {}
@@ -548,10 +558,10 @@ class _Parser:
 
     @staticmethod
     def _paragraph_end(scope: _Scope, index: int) -> int:
-        end = index
-        while end + 1 < len(scope.lines):
-            following = scope.lines[end + 1]
-            if following.blank or _interrupts(following.text, scope.in_list):
+        lines, end = scope.lines, index
+        while end + 1 < len(lines):
+            following = lines[end + 1].text
+            if not following.strip() or _interrupts(following, scope.in_list):  # (blank: Line.blank)
                 break
             end += 1
         return end
@@ -559,10 +569,10 @@ class _Parser:
     @staticmethod
     def _terms_follow(scope: _Scope, end: int) -> bool:
         """Definition list: lines are terms if a ``: definition`` follows (one blank allowed)."""
-        following = end + 1
-        if following < len(scope.lines) and scope.lines[following].blank:
+        lines, following = scope.lines, end + 1
+        if following < len(lines) and not lines[following].text.strip():  # (Line.blank)
             following += 1
-        return following < len(scope.lines) and bool(_DEF.match(scope.lines[following].text))
+        return following < len(lines) and bool(_DEF.match(lines[following].text))
 
 
 # --- line helpers ---------------------------------------------------------------------------------
@@ -727,8 +737,12 @@ _REF_DEF = re.compile(
 )
 _REF_TITLE_LINE = re.compile(r"""[ ]*(?:"(.*)"|'(.*)'|\((.*)\))[ ]*$""")
 _ABBR_LINE = re.compile(r"\*\[([^\]]+)\]:[ \t]*(.*?)[ \t]*$")
-_ABBR_DEF = re.compile(r"^\*\[([^\]]+)\]:", re.MULTILINE)
-_REF_LABEL = re.compile(r"^[ ]{0,3}\[([^\]^][^\]]*)\]:[ \t]*\S", re.MULTILINE)
+# A definition starts a line. These match the "\n" before it in "\n" + body, not "^" with
+# re.MULTILINE: a pattern starting with a literal is searched for by that character, "^" is
+# tried at every offset (10x slower). Same matches: "\n" + body has a "\n" exactly where a line
+# of body starts, and a match never ends on a "\n" (":" or "\S"), so none takes the next one's.
+_ABBR_DEF = re.compile(r"\n\*\[([^\]]+)\]:")
+_REF_LABEL = re.compile(r"\n[ ]{0,3}\[([^\]^][^\]]*)\]:[ \t]*\S")
 _DEF = re.compile(r"[ ]{0,3}:[ ]{1,3}(\S.*)$")
 _SETEXT = re.compile(r"(?:=+|-+)[ ]*$")
 _ATTR_LINE = re.compile(r"[ ]*\{:?[ ]*[^}\n ][^}\n]*[ ]*\}[ ]*$")  # attr_list's BLOCK_RE

@@ -31,6 +31,7 @@ from bilingue.sources.citations import (
     find_citations,
     find_definitions,
     find_malformed_citations,
+    find_references,
     read_page,
 )
 from bilingue.sources.footnotes import MARKER_PREFIX, RenderedReferences, page_allows_markers
@@ -66,6 +67,7 @@ __all__ = [
     "find_citations",
     "find_definitions",
     "find_malformed_citations",
+    "find_references",
     "finding_from_error",
     "insert_sources_list",
     "link_target",
