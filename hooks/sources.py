@@ -7,6 +7,8 @@ mkdocs-static-i18n runs the build once per language: registry checks run in the 
 unused sources once both languages' pages are read (English build), page checks on each page's
 own file (never on the French text an English fallback reuses), so each message is printed once.
 Pages are never read here: their citations come from the build's corpus (``bilingue.corpus``).
+A reference that renders the same in every page is rendered once per pass and language: the page's
+definition holds a marker, replaced once the page is rendered (``bilingue.sources.footnotes``).
 """
 
 from __future__ import annotations
@@ -14,19 +16,22 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
-from bilingue.build_state import build_state
+from bilingue.build_state import BuildState, build_state
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.site import CITED_SOURCES, build_language, file_language
 from bilingue.sources import (
     ERROR,
+    MARKER_PREFIX,
     SOURCES_MARKER,
     Finding,
+    RenderedReferences,
     add_definitions,
     add_known_definitions,
     check_cited,
@@ -34,6 +39,7 @@ from bilingue.sources import (
     check_unused,
     find_citations,
     insert_sources_list,
+    page_allows_markers,
     registry_unusable,
 )
 
@@ -97,16 +103,45 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if record is None:  # a page the build generated
         markdown = add_definitions(markdown, registry, text_language)
     else:
-        markdown = add_known_definitions(markdown, record.citations, record.defined, registry, text_language)
+        # a reference rendered once for the pass where it can be (on_page_content puts it in place)
+        allowed = page_allows_markers(markdown)
+        markers = _references(config, state).markers(cited, text_language) if allowed else {}
+        markdown = add_known_definitions(
+            markdown, record.citations, record.defined, registry, text_language, markers
+        )
     if SOURCES_MARKER in markdown:
         essays = corpus.essays(language)
         markdown = insert_sources_list(markdown, registry, essays, language, page.file.src_uri)
     return markdown
 
 
+@reported_as_build_errors()
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # before hooks/sanitize.py (-200), which sanitizes the references with the rest of the page
+    if MARKER_PREFIX not in html:  # no source footnote rendered once (most pages but essays)
+        return html
+    return _references(config).put_in_place(html, file_language(page.file.src_uri))
+
+
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+
+def _references(config: MkDocsConfig, state: BuildState | None = None) -> RenderedReferences:
+    """The references of this pass's sources, rendered by Python-Markdown set up as for the pages
+    (a new set for each pass: each reads the registry again and has its own settings)."""
+    global _rendered
+    state = state or build_state(config)
+    if _rendered is None or _rendered.registry is not state.registry:
+        renderer = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
+        )
+        cited = state.corpus.cited_ids(build_language(config))
+        _rendered = RenderedReferences(
+            state.registry, lambda text: renderer.reset().convert(text), sorted(cited)
+        )
+    return _rendered
 
 
 def _log(finding: Finding, config: MkDocsConfig) -> None:
@@ -118,3 +153,11 @@ def _log(finding: Finding, config: MkDocsConfig) -> None:
         log.error(message)
     else:
         log.warning(message)
+
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+#: this pass's rendered references (BuildState holds the registry they were made from)
+_rendered: RenderedReferences | None = None

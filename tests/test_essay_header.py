@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilingue.essay_header import insert_after_title
+from bilingue.essay_header import _opening_title_end, _title_end, insert_after_title
 from bilingue.markdown import kinds, parse_document
 
 LINES = [
@@ -31,6 +31,12 @@ LINES = [
     "-->\n",
     "~~~\n",
     "-----\n",
+    "  \n",
+    "# Titre { #ancre }\n",
+    "# Titre\r\n",
+    "# Ti\u2028tre\n",
+    "\x0c\n",
+    "# ",
 ]
 
 
@@ -55,3 +61,19 @@ def test_the_header_goes_under_the_title():
 def test_reading_only_the_opening_title_finds_what_the_whole_page_would(lines):
     markdown = "".join(lines)
     assert insert_after_title(markdown, "DATE") == reference(markdown, "DATE")
+
+
+@given(st.lists(st.sampled_from(LINES), max_size=6))
+def test_the_opening_title_found_without_the_model_is_where_the_model_puts_it(lines):
+    markdown = "".join(lines)
+    end = _opening_title_end(markdown)
+    if end is not None:  # the model is asked only when the page does not open with a lone title
+        lines = markdown.splitlines(keepends=True)
+        assert end == len("".join(lines[: _title_end(markdown, lines)]))
+
+
+def test_an_essay_opening_with_its_title_is_not_parsed():
+    assert _opening_title_end("\n# Titre { #t }\n\nTexte.\n") == len("\n# Titre { #t }\n")
+    assert _opening_title_end("# Titre\n") == len("# Titre\n")
+    for other in ("# Titre\nsuite\n", "Texte\n", "#Titre\n\n", "# Titre\r\n\n", "", "\n"):
+        assert _opening_title_end(other) is None

@@ -99,6 +99,11 @@ def test_insert_replaces_only_the_marker():
     assert result.startswith('# Essais\n\n<div class="bl-essays">\n<article class="bl-essay">')
     assert result.endswith("</nav>\n\nFin.\n")
     assert insert_listing("# Rien\n", corpus(3), href_from("index.md")) == "# Rien\n"
+    # an essay's page holds other markers (its header, its sources): no listing, left as it is
+    essay_page = "<h1>T</h1>\n<!-- bilingue:essay-header -->\n<p><!-- bilingue:source a --></p>\n"
+    assert insert_listing(essay_page, corpus(3), href_from("essais/t.md")) is essay_page
+    archives = "<!-- bilingue:archives -->\n"
+    assert '<ul class="bl-archives">' in insert_listing(archives, corpus(3), href_from("archives/index.md"))
 
 
 def test_home_page_shows_the_newest_page_of_essays_and_a_pager():

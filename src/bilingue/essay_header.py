@@ -46,6 +46,9 @@ def insert_header(page_html: str, header: str) -> str:
 
 def insert_after_title(markdown: str, block: str) -> str:
     """``block`` after the page's first level-1 heading (at the top when it has none)."""
+    end = _opening_title_end(markdown)
+    if end is not None:
+        return f"{markdown[:end].rstrip()}\n\n{block}\n\n{markdown[end:].lstrip()}"
     lines = markdown.splitlines(keepends=True)
     end = _title_end(markdown, lines)
     if end is None:
@@ -69,8 +72,47 @@ def _title_end(markdown: str, lines: list[str]) -> int | None:
     return _first_h1_end(markdown)
 
 
+def _opening_title_end(markdown: str) -> int | None:
+    """Where the page's title line ends (an offset in ``markdown``) when the page opens with
+    ``# Title`` followed by a blank line or nothing, as essays do; None for any other opening
+    (``_title_end`` then asks the Markdown model).
+
+    Without the model: a line starting with ``# `` that is the first of the page and alone in its
+    block (a blank line after it) can only be an ATX heading of level 1; nothing before it can
+    make it part of something else (no open code fence or HTML block), nothing after it can turn
+    it into a setext heading or a table header. Lines are cut as ``str.splitlines`` cuts them
+    (a line holding another line boundary, ``\r`` or ``\u2028``..., goes to the model).
+    """
+    position = 0
+    while True:  # the blank lines before the title
+        line = _line_at(markdown, position)
+        if line is None:
+            return None
+        if line.strip():
+            break
+        position += len(line)
+    after = _line_at(markdown, position + len(line))
+    if not line.startswith("# ") or (after is not None and after.strip()):
+        return None
+    return position + len(line)
+
+
+def _line_at(markdown: str, position: int) -> str | None:
+    """The line (with its ``\n``) starting at ``position``; None at the end, or when it holds a
+    line boundary other than ``\n`` (then it is not a line ``str.splitlines`` would give)."""
+    if position >= len(markdown):
+        return None
+    newline = markdown.find("\n", position)
+    line = markdown[position : newline + 1] if newline >= 0 else markdown[position:]
+    return line if len(line.splitlines()) == 1 and not line.endswith(_OTHER_ENDINGS) else None
+
+
 def _first_h1_end(markdown: str) -> int | None:
     for item in parse_document(markdown).blocks:
         if item.kind == kinds.HEADING and item.meta.get("level") == 1:
             return item.end_line
     return None
+
+
+#: what ``str.splitlines`` also ends a line with (a line ending so goes to the Markdown model)
+_OTHER_ENDINGS = ("\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")

@@ -128,7 +128,7 @@ def insert_listing(
     """Replace the listing markers of ``markdown`` (a rendered page's HTML, or Markdown) with the
     essays they ask for. ``library`` gives the tags' labels and the authors (without it, tags stay
     as written and nobody signs)."""
-    if "<!-- bilingue:" not in markdown:
+    if not any(start in markdown for start in _MARKER_STARTS):  # an essay has other markers
         return markdown
 
     def render(match: re.Match[str]) -> str:
@@ -372,6 +372,7 @@ def _lang_attribute(tag_language: str, page_language: str) -> str:
 # Data
 
 _MARKER = re.compile(r"<!-- bilingue:(?P<kind>essays|archives)(?P<arguments>(?: +[a-z]+=\d+)*) -->")
+_MARKER_STARTS = ("<!-- bilingue:essays", "<!-- bilingue:archives")  # what every _MARKER starts with
 _ARGUMENT = re.compile(r"([a-z]+)=(\d+)")
 _BY_TAG, _BY_AUTHOR = "tag", "author"
 _ESSAY_LIST_START = "<!-- bilingue:essay-list"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 
+import pytest
 from mkdocs.config import load_config
+from mkdocs.structure.files import File
 
 from bilingue.build_state import build_state, site_library, start_build
+from bilingue.errors import BilingueError
 from bilingue.essay_header import HEADER_MARKER
 from hooks import essays
 from tests.hooks.conftest import english_pass, read_pass
@@ -97,3 +100,14 @@ def test_the_corpus_lasts_the_whole_build_across_both_language_passes(mkdocs_con
     # `mkdocs serve` loads mkdocs.yml again for each rebuild: a new config is a new build
     rebuild = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
     assert start_build(rebuild).corpus is not corpus and not build_state(rebuild).corpus.pages
+
+
+def test_links_are_resolved_once_per_pass_and_again_when_the_files_change(mkdocs_config, make_page, files):
+    essay = essays._href_from(make_page("essais/mystique.md", files=files), files)
+    home = essays._href_from(make_page("index.md", files=files), files)
+    assert essay("tags.md") == "../../tags/" and home("tags.md") == "tags/"  # one lookup, two pages
+    assert essays._targets(files)["tags.md"].src_uri == "tags.md"
+    with pytest.raises(BilingueError, match=r"links to nouveau\.md, which is not a page"):
+        home("nouveau.md")
+    files.append(File.generated(mkdocs_config, "nouveau.md", content="# Nouveau\n"))
+    assert essays._href_from(make_page("index.md", files=files), files)("nouveau.md") == "nouveau/"

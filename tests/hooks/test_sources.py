@@ -8,11 +8,10 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from bilingue.build_state import build_state, start_build
-from bilingue.sources import SOURCES_MARKER
+from bilingue.sources import SOURCES_MARKER, add_definitions
+from bilingue.sources.footnotes import MARKER_PREFIX
 from hooks import sources
-from tests.hooks.conftest import english_pass
-
-CITING = "# X\n\nUne levée record.[^src:openai-2024]\n"
+from tests.hooks.conftest import english_pass, read_pass
 
 
 def test_on_pre_build_reads_the_registry_of_the_settings(mkdocs_config, project):
@@ -34,14 +33,34 @@ def test_an_unreadable_registry_stops_the_build(mkdocs_config, project, caplog):
     assert "sources.yml:2: invalid YAML" in caplog.text
 
 
-def test_each_citation_gets_its_footnote_in_the_page_language(mkdocs_config, make_page, files):
-    sources.on_pre_build(mkdocs_config)
-    french = sources.on_page_markdown(CITING, make_page("essais/mystique.md"), mkdocs_config, files)
-    assert "[^src:openai-2024]: " in french and "2 octobre 2024" in french
-    english = sources.on_page_markdown(
-        CITING, make_page("essais/mystique.en.md"), english_pass(mkdocs_config), files
-    )
-    assert "[^src:openai-2024]: " in english and "October 2, 2024" in english
+def rendered(page, markdown: str, config, files) -> str:
+    """The page's HTML from ``markdown``, as MkDocs renders it (then the sources hook's part)."""
+    page.markdown = markdown
+    page.render(config, files)
+    return sources.on_page_content(page.content, page, config, files)
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "language", "date"),
+    [("essais/mystique.md", "fr", "2 octobre 2024"), ("essais/mystique.en.md", "en", "October 2, 2024")],
+)
+def test_each_citation_gets_its_footnote_in_the_page_language(
+    mkdocs_config, make_page, src_uri, language, date
+):
+    config = english_pass(mkdocs_config) if language == "en" else mkdocs_config
+    files = read_pass(config)
+    sources.on_pre_build(config)
+    page = make_page(src_uri, files=files)
+    page.read_source(config)
+    text = page.markdown
+    markdown = sources.on_page_markdown(text, page, config, files)
+    assert "[^src:openai-2024]: <!-- bilingue:source openai-2024 -->" in markdown  # rendered once
+    html = rendered(page, markdown, config, files)
+    footnote = html[html.index('<li id="fn:src:openai-2024">') :]
+    assert date in footnote[: footnote.index("</li>")] and MARKER_PREFIX not in html
+    # the same HTML as the page rendering its references itself
+    registry = build_state(config).registry
+    assert html == rendered(page, add_definitions(text, registry, language), config, files)
 
 
 def test_the_sources_page_lists_every_source(mkdocs_config, make_page, files):

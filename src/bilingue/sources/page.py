@@ -66,8 +66,9 @@ def render_sources_list(
     words = ui_words(language)
     here = posixpath.dirname(page_src) or "."
     items = []
-    for source in sorted(registry, key=lambda s: render_reference(s, language).lower()):
-        reference = render_reference(source, language)
+    references = {source.id: render_reference(source, language) for source in registry}  # once each
+    for source in sorted(registry, key=lambda s: references[s.id].lower()):
+        reference = references[source.id]
         links = [
             f"[{escape(link.title)}]({posixpath.relpath(link.src_uri, here)}#{link.anchor})"
             for link in backlinks.get(source.id, [])

@@ -1,15 +1,17 @@
 """A source as a footnote, in the reader's language, and the footnotes a page needs.
 
 The build adds one footnote definition per ``src:`` label of a page before Python-Markdown runs,
-so Material's footnote tooltips show the full reference. Dates and language names come from
-Babel's locale data ("2 octobre 2024" / "October 2, 2024"; "en anglais" / "in French").
+so Material's footnote tooltips show the full reference (in the build, most definitions hold a
+marker that ``bilingue.sources.footnotes`` replaces with the reference rendered once per pass).
+Dates and language names come from Babel's locale data ("2 octobre 2024" / "October 2, 2024";
+"en anglais" / "in French").
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -48,14 +50,22 @@ def add_definitions(markdown: str, registry: Registry, language: str) -> str:
 
 
 def add_known_definitions(
-    markdown: str, citations: Sequence[Citation], defined: Container[str], registry: Registry, language: str
+    markdown: str,
+    citations: Sequence[Citation],
+    defined: Container[str],
+    registry: Registry,
+    language: str,
+    markers: Mapping[str, str] | None = None,
 ) -> str:
     """``add_definitions`` for a page whose citations and hand-written definitions (``defined``
     labels) were found already, by the build's corpus: only a page that writes its own definition
-    of a cited label is parsed again; the others just get their definitions appended."""
+    of a cited label is parsed again; the others just get their definitions appended, where
+    ``markers`` (source id -> text) gives a definition's text instead of the reference (the build
+    puts the rendered reference in its place: ``bilingue.sources.footnotes``)."""
     if any(citation.label in defined for citation in citations):
         return add_definitions(markdown, registry, language)
-    return _append_definitions(markdown, _first_of_each_label(citations, registry), registry, language)
+    cited = _first_of_each_label(citations, registry)
+    return _append_definitions(markdown, cited, registry, language, markers or {})
 
 
 def _first_of_each_label(citations: Iterable[Citation], registry: Registry) -> list[Citation]:
@@ -67,14 +77,25 @@ def _first_of_each_label(citations: Iterable[Citation], registry: Registry) -> l
     return list(seen.values())
 
 
-def _append_definitions(text: str, citations: Sequence[Citation], registry: Registry, language: str) -> str:
+def _append_definitions(
+    text: str,
+    citations: Sequence[Citation],
+    registry: Registry,
+    language: str,
+    markers: Mapping[str, str] | None = None,
+) -> str:
     if not citations:
         return text
+    markers = markers or {}
     definitions = [
-        f"[^{citation.label}]: {render_reference(registry.sources[citation.source_id], language)}"
+        f"[^{citation.label}]: {markers.get(citation.source_id) or _reference(registry, citation, language)}"
         for citation in citations
     ]
     return text.rstrip("\n") + "\n\n" + "\n\n".join(definitions) + "\n"
+
+
+def _reference(registry: Registry, citation: Citation, language: str) -> str:
+    return render_reference(registry.sources[citation.source_id], language)
 
 
 def render_reference(source: Source, language: str) -> str:

@@ -1,0 +1,141 @@
+"""A source's footnote rendered once per language and build pass, put in place in each page's HTML.
+
+Dozens of pages cite the same source; Python-Markdown would render its reference again in each.
+Instead the page's definition holds a marker, ``[^src:ID]: <!-- bilingue:source ID -->``, and
+once the page is rendered the marker is replaced with the reference as Python-Markdown renders it
+in a footnote, done once for every source a pass cites, in a single conversion per language.
+
+Why the HTML is the same (``tests/sources/test_footnotes.py`` checks it on tricky sources):
+Python-Markdown parses each footnote definition as a chunk of its own, into a ``<p>`` followed by
+the no-break space and the back link it adds (``FootnoteExtension.makeFootnotesDiv``), then runs
+the inline patterns over that paragraph's text. A marker, an HTML comment, goes through as it is
+(``<p>MARKER&#160;<a class="footnote-backref"...``), so putting in its place the same text's
+rendering, taken from the same position (a footnote paragraph before its back link) of another
+document rendered with the same extensions and settings, gives the page's HTML, unless the
+rendering depends on something else in the page. With the site's extensions, only these do:
+
+- link references, footnote references, task boxes (all need ``[``) and MkDocs' rewriting of
+  relative links (``[``, or ``<`` for an autolink): the generated links are absolute (the
+  registry only takes http(s) URLs, a DOI gets ``https://doi.org/``);
+- anchors MkDocs collects for its link checks: an ``id`` needs ``{`` (attr_list) or raw HTML (``<``);
+- abbreviations defined by the page (``*[HTML]: ...``), which apply to the whole page;
+- a line break in the text, which could end the definition early.
+
+Every registry value but the notes is escaped (``bilingue.safety``: no ``[``, ``{``, ``<`` left),
+so a source whose notes hold none of ``[{<`` nor a line break gets a marker, on a page that
+defines no abbreviation; the others' references are written into the page as before. The page
+is sanitized afterwards (hooks/sanitize.py), like every page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from bilingue.sources.registry import Registry
+from bilingue.sources.render import render_reference
+from bilingue.sources.schema import Source
+
+#: what every marker starts with (a quick test of whether a page has any)
+MARKER_PREFIX = "<!-- bilingue:source "
+
+
+def reference_marker(source_id: str) -> str:
+    """The footnote definition's text standing for ``source_id``'s reference until rendered."""
+    return f"{MARKER_PREFIX}{source_id} -->"
+
+
+def renders_alone(source: Source) -> bool:
+    """Whether ``source``'s reference renders the same in any page (see the module docstring)."""
+    if source.notes is None:
+        return True
+    return not any(char in note for note in (source.notes.fr, source.notes.en) for char in _CONTEXT_CHARS)
+
+
+def page_allows_markers(markdown: str) -> bool:
+    """Whether the page's own text leaves its source footnotes alone: it defines no abbreviation
+    (``*[`` starts every abbreviation definition, so its absence is proof)."""
+    return "*[" not in markdown
+
+
+class RenderedReferences:
+    """The HTML of each source's reference in a footnote, per language, for one build pass.
+
+    ``convert`` is Python-Markdown configured like the site's pages (same extensions, same
+    settings); ``cited`` the ids the pass's pages cite, all rendered in one conversion per
+    language the first time one is asked for (an id asked for later is rendered then)."""
+
+    def __init__(self, registry: Registry, convert: Callable[[str], str], cited: Iterable[str] = ()):
+        self.registry = registry
+        self._convert = convert
+        self._cited = tuple(cited)
+        self._html: dict[str, dict[str, str]] = {}  # language -> source id -> HTML
+        self._tried: dict[str, set[str]] = {}  # language -> ids rendered (successfully or not)
+
+    def markers(self, source_ids: Iterable[str], language: str) -> dict[str, str]:
+        """Source id -> its marker, for the ``source_ids`` whose reference can be put in place."""
+        wanted = [source_id for source_id in source_ids if self._renders_alone(source_id)]
+        rendered = self._rendered(language, wanted)
+        return {source_id: reference_marker(source_id) for source_id in wanted if source_id in rendered}
+
+    def put_in_place(self, html: str, language: str) -> str:
+        """``html`` (a rendered page) with the markers of its footnotes replaced by the references
+        in ``language``. Only the footnotes are looked at: a marker an author wrote in the text
+        stays an HTML comment (which the sanitizer removes, like any comment)."""
+        if MARKER_PREFIX not in html:
+            return html
+        start = html.rfind(_FOOTNOTES_START)
+        if start < 0:
+            return html
+        known = self._html.get(language, {})
+        tail = _MARKER.sub(lambda match: known.get(match.group(1), match.group(0)), html[start:])
+        return html[:start] + tail
+
+    def _renders_alone(self, source_id: str) -> bool:
+        source = self.registry.get(source_id)
+        return source is not None and renders_alone(source)
+
+    def _rendered(self, language: str, wanted: list[str]) -> dict[str, str]:
+        tried = self._tried.setdefault(language, set())
+        missing = [source_id for source_id in wanted if source_id not in tried]
+        if missing:
+            # the first time in a language, every cited source too (one conversion, not one per
+            # page); a reference that did not come out as one paragraph is not tried again
+            cited = [source_id for source_id in self._cited if self._renders_alone(source_id)]
+            batch = list(dict.fromkeys([*(cited if not tried else []), *missing]))
+            self._html.setdefault(language, {}).update(self._render(batch, language))
+            tried.update(batch)
+        return self._html.get(language, {})
+
+    def _render(self, source_ids: list[str], language: str) -> dict[str, str]:
+        """Every reference of ``source_ids`` in one document: each cited once, then defined."""
+        labels = [f"src:{source_id}" for source_id in source_ids]
+        calls = "".join(f"[^{label}]" for label in labels)
+        definitions = "\n\n".join(
+            f"[^{label}]: {render_reference(self.registry.sources[source_id], language)}"
+            for label, source_id in zip(labels, source_ids, strict=True)
+        )
+        html = self._convert(f"{calls}\n\n{definitions}\n")
+        wanted = set(source_ids)
+        found = {}
+        for match in _FOOTNOTE.finditer(html):
+            body = match.group("body")
+            # the whole footnote must be one paragraph then its back link, as in a page
+            if match.group("id") in wanted and "</p>" not in body and MARKER_PREFIX not in body:
+                found[match.group("id")] = body
+        return found
+
+
+# ---------------------------------------------------------------------------------------------------
+# Data
+
+#: what could tie a note's rendering to the page it is in (see the module docstring)
+_CONTEXT_CHARS = "[{<\n\r"
+_FOOTNOTES_START = '<div class="footnote">'
+#: one footnote of the rendered batch: its paragraph's text, then the back link Python-Markdown adds
+_FOOTNOTE = re.compile(
+    r'<li id="fn:src:(?P<id>[a-z0-9][a-z0-9-]*)">\n<p>(?P<body>.*?)&#160;<a class="footnote-backref" '
+    r'href="#fnref:src:(?P=id)" title="[^"]*">&#8617;</a></p>\n</li>',
+    re.DOTALL,
+)
+_MARKER = re.compile(re.escape(MARKER_PREFIX) + r"([a-z0-9][a-z0-9-]*) -->")
