@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from weakref import WeakKeyDictionary
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -90,7 +89,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # so Markdown never reads their hundreds of tags again.
     language = build_language(config)
     corpus = build_state(config).corpus
-    href, library = _href_from(page, files), site_library(config)
+    href, library = _href_from(page, files, config), site_library(config)
     html = insert_listing(html, corpus.essays(language), href, library=library)
     html = insert_essay_lists(html, library, language, href)
     record = corpus.page(language, page.file.src_uri)
@@ -150,11 +149,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # -----------------------------------------------------------------------------
 
 
-def _href_from(page: Page, files: Files) -> Href:
+def _href_from(page: Page, files: Files, config: MkDocsConfig) -> Href:
     """French file name in docs/ -> the URL of that page in this language, relative to ``page``
     (each asked once: every card of a listing links to the tag and authors pages)."""
     known: dict[str, str] = {}
-    targets = _targets(files)
+    targets = _targets(files, config)
 
     def href(src_uri: str) -> str:
         if src_uri not in known:
@@ -171,14 +170,14 @@ def _href_from(page: Page, files: Files) -> Href:
     return href
 
 
-def _targets(files: Files) -> dict[str, File | None]:
-    """The files ``files.get_file_from_path`` gave so far, for every page of the pass: i18n's
-    lookup costs ~20 µs, asked ~1,600 times a build at 100 essays (each page's header, each card,
-    each item of the tag and authors pages). Files are complete once pages are rendered; a file
-    added or removed since (the count changes) starts the memo again."""
-    found = _FILE_TARGETS.get(files)
-    if found is None or found.count != len(files):
-        found = _FILE_TARGETS[files] = _Targets(len(files))
+def _targets(files: Files, config: MkDocsConfig) -> dict[str, File | None]:
+    """The files ``files.get_file_from_path`` gave so far in this pass (``BuildState.file_lookups``).
+    Files are complete once pages are rendered; other files, or a file added or removed since
+    (the count changes), start the lookups again."""
+    state = build_state(config)
+    found = state.file_lookups
+    if found is None or found.files is not files or found.count != len(files):
+        found = state.file_lookups = _Lookups(files, len(files))
     return found.by_src_uri
 
 
@@ -196,10 +195,7 @@ def _generated_file(french_src: str, markdown: str, language: str, config: MkDoc
 
 
 @dataclass
-class _Targets:
-    count: int  # how many files there were
+class _Lookups:
+    files: Files  # the files asked
+    count: int  # how many there were
     by_src_uri: dict[str, File | None] = field(default_factory=dict)
-
-
-#: this pass's files -> what their lookups gave (forgotten with the files)
-_FILE_TARGETS: WeakKeyDictionary[Files, _Targets] = WeakKeyDictionary()

@@ -131,17 +131,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def _references(config: MkDocsConfig, state: BuildState | None = None) -> RenderedReferences:
     """The references of this pass's sources, rendered by Python-Markdown set up as for the pages
     (a new set for each pass: each reads the registry again and has its own settings)."""
-    global _rendered
     state = state or build_state(config)
-    if _rendered is None or _rendered.registry is not state.registry:
+    if state.references is None or state.references.registry is not state.registry:
         renderer = markdown.Markdown(
             extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
         )
         cited = state.corpus.cited_ids(build_language(config))
-        _rendered = RenderedReferences(
+        state.references = RenderedReferences(
             state.registry, lambda text: renderer.reset().convert(text), sorted(cited)
         )
-    return _rendered
+    return state.references
 
 
 def _log(finding: Finding, config: MkDocsConfig) -> None:
@@ -153,11 +152,3 @@ def _log(finding: Finding, config: MkDocsConfig) -> None:
         log.error(message)
     else:
         log.warning(message)
-
-
-# -----------------------------------------------------------------------------
-# Data
-# -----------------------------------------------------------------------------
-
-#: this pass's rendered references (BuildState holds the registry they were made from)
-_rendered: RenderedReferences | None = None

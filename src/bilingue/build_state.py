@@ -53,6 +53,11 @@ class BuildState:
     freshness: dict[str, Freshness | None] = field(default_factory=dict)
     #: the corpus's essays with their tags and authors (``site_library``), made when first asked
     library: Library | None = None
+    #: this pass's source references rendered once (hooks/sources.py; made for its registry)
+    references: Any = None
+    #: this pass's page lookups by the essays hook's links (``Files.get_file_from_path`` costs
+    #: ~20 µs, asked ~1,600 times a build at 100 essays), with the files they were asked of
+    file_lookups: Any = None
     #: the MkDocs config this state was started for (the same object in both language passes)
     mkdocs_config: Any = field(default=None, repr=False)
 

@@ -103,11 +103,14 @@ def test_the_corpus_lasts_the_whole_build_across_both_language_passes(mkdocs_con
 
 
 def test_links_are_resolved_once_per_pass_and_again_when_the_files_change(mkdocs_config, make_page, files):
-    essay = essays._href_from(make_page("essais/mystique.md", files=files), files)
-    home = essays._href_from(make_page("index.md", files=files), files)
+    essay = essays._href_from(make_page("essais/mystique.md", files=files), files, mkdocs_config)
+    home = essays._href_from(make_page("index.md", files=files), files, mkdocs_config)
     assert essay("tags.md") == "../../tags/" and home("tags.md") == "tags/"  # one lookup, two pages
-    assert essays._targets(files)["tags.md"].src_uri == "tags.md"
+    assert build_state(mkdocs_config).file_lookups.by_src_uri["tags.md"].src_uri == "tags.md"
     with pytest.raises(BilingueError, match=r"links to nouveau\.md, which is not a page"):
         home("nouveau.md")
     files.append(File.generated(mkdocs_config, "nouveau.md", content="# Nouveau\n"))
-    assert essays._href_from(make_page("index.md", files=files), files)("nouveau.md") == "nouveau/"
+    assert (
+        essays._href_from(make_page("index.md", files=files), files, mkdocs_config)("nouveau.md")
+        == "nouveau/"
+    )
