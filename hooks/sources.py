@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -25,6 +24,7 @@ from mkdocs.structure.pages import Page
 from bilingue import SOURCE_LANGUAGE, TARGET_LANGUAGE
 from bilingue.build_state import BuildState, build_state
 from bilingue.errors import BilingueError, reported_as_build_errors
+from bilingue.markdown import renderer_from_config
 from bilingue.site import CITED_SOURCES, build_language, file_language
 from bilingue.sources import (
     ERROR,
@@ -33,13 +33,11 @@ from bilingue.sources import (
     Finding,
     RenderedReferences,
     add_definitions,
-    add_known_definitions,
     check_cited,
     check_registry,
     check_unused,
     find_citations,
     insert_sources_list,
-    page_allows_markers,
     registry_unusable,
 )
 
@@ -104,11 +102,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = add_definitions(markdown, registry, text_language)
     else:
         # a reference rendered once for the pass where it can be (on_page_content puts it in place)
-        allowed = page_allows_markers(markdown)
-        markers = _references(config, state).markers(cited, text_language) if allowed else {}
-        markdown = add_known_definitions(
-            markdown, record.citations, record.defined, registry, text_language, markers
-        )
+        references = _references(config, state)
+        markdown = references.add_definitions(markdown, record.citations, record.defined, text_language)
     if SOURCES_MARKER in markdown:
         essays = corpus.essays(language)
         markdown = insert_sources_list(markdown, registry, essays, language, page.file.src_uri)
@@ -129,17 +124,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def _references(config: MkDocsConfig, state: BuildState | None = None) -> RenderedReferences:
-    """The references of this pass's sources, rendered by Python-Markdown set up as for the pages
-    (a new set for each pass: each reads the registry again and has its own settings)."""
+    """The references of this pass's sources, rendered by Python-Markdown configured like the site
+    (``renderer_from_config``: this build's extensions and settings, reset before each conversion;
+    a new set for each pass: each reads the registry again and has its own settings)."""
     state = state or build_state(config)
     if state.references is None or state.references.registry is not state.registry:
-        renderer = markdown.Markdown(
-            extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
-        )
+        renderer = renderer_from_config(config)
         cited = state.corpus.cited_ids(build_language(config))
-        state.references = RenderedReferences(
-            state.registry, lambda text: renderer.reset().convert(text), sorted(cited)
-        )
+        state.references = RenderedReferences(state.registry, renderer.convert, sorted(cited))
     return state.references
 
 

@@ -63,6 +63,29 @@ def test_each_citation_gets_its_footnote_in_the_page_language(
     assert html == rendered(page, add_definitions(text, registry, language), config, files)
 
 
+def test_references_are_rendered_by_the_site_renderer_of_the_build(mkdocs_config, make_page, monkeypatch):
+    made = []
+
+    def renderer_from_config(config):
+        made.append(real(config))
+        return made[-1]
+
+    real = sources.renderer_from_config  # the project's one "Python-Markdown configured like the site"
+    monkeypatch.setattr(sources, "renderer_from_config", renderer_from_config)
+    files = read_pass(mkdocs_config)
+    sources.on_pre_build(mkdocs_config)
+    page = make_page("essais/mystique.md", files=files)
+    page.read_source(mkdocs_config)
+    text = page.markdown
+    markdown = sources.on_page_markdown(text, page, mkdocs_config, files)
+    assert len(made) == 1 and made[0].origin == "mkdocs.yml"  # the build's config, once for the pass
+    html = rendered(page, markdown, mkdocs_config, files)
+    registry = build_state(mkdocs_config).registry
+    # reset between conversions: the page is the same as with its references written in
+    assert html == rendered(page, add_definitions(text, registry, "fr"), mkdocs_config, files)
+    assert made[0].convert("Texte[^x]\n\n[^x]: y\n") == made[0].convert("Texte[^x]\n\n[^x]: y\n")
+
+
 def test_the_sources_page_lists_every_source(mkdocs_config, make_page, files):
     sources.on_pre_build(mkdocs_config)
     page = sources.on_page_markdown(

@@ -17,7 +17,7 @@ from bilingue.sources.footnotes import (
     renders_alone,
 )
 from bilingue.sources.registry import parse_registry
-from bilingue.sources.render import add_definitions, add_known_definitions
+from bilingue.sources.render import add_definitions
 from tests.conftest import ROOT
 
 # Values that Markdown or HTML would read as syntax, notes with inline Markdown, numbers grouped
@@ -62,6 +62,14 @@ attr-note:
   notes:
     fr: "==marqué=={ #ancre }"
     en: "==marked=={ #anchor }"
+abbr-note:
+  title: T
+  publisher: P
+  url: https://example.org/o
+  language: fr
+  notes:
+    fr: "voir\\n*[Institut]: Un institut"
+    en: "see\\n*[Institut]: Un institut"
 html-note:
   title: T
   publisher: P
@@ -103,8 +111,12 @@ def rendered_both_ways(page: str, registry, renderer, language: str) -> tuple[st
     citations = find_citations(page)
     written = renderer.convert(add_definitions(page, registry, language))
     references = RenderedReferences(registry, renderer.convert, ["plain"])
-    markers = references.markers([citation.source_id for citation in citations], language)
-    marked = add_known_definitions(page, citations, set(), registry, language, markers)
+    marked = references.add_definitions(page, citations, set(), language)
+    markers = {
+        source_id: marker
+        for source_id, marker in references.markers(set(registry.sources), language).items()
+        if f"[^src:{source_id}" in marked and f"]: {marker}" in marked  # a definition holds it
+    }
     return written, references.put_in_place(renderer.convert(marked), language), markers
 
 
@@ -128,9 +140,40 @@ def test_a_page_defining_abbreviations_gets_its_references_written_in(registry, 
     assert '<abbr title="Un institut de recherche">Institut</abbr> 0' in html  # why it must
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_an_abbreviation_in_the_notes_of_a_source_written_in_gets_every_reference_written_in(
+    registry, renderer, language
+):
+    page = "Un chiffre[^src:plain] et une note[^src:abbr-note].\n"
+    written, put_in_place, markers = rendered_both_ways(page, registry, renderer, language)
+    assert '<abbr title="Un institut">Institut</abbr> 0' in written  # the notes' abbreviation applies
+    assert markers == {}  # so plain's reference is written in too, not put in place
+    assert put_in_place == written
+
+
+def test_a_marker_is_replaced_in_its_own_footnote_wherever_the_footnotes_are(registry, renderer):
+    # the footnotes placed by the author, then a raw HTML block looking like them
+    page = (
+        "Un chiffre[^src:plain] et[^src:tricky:p2].\n\n///Footnotes Go Here///\n\n"
+        '<div class="footnote"></div>\n\nFin.\n'
+    )
+    written, put_in_place, markers = rendered_both_ways(page, registry, renderer, "fr")
+    assert set(markers) == {"plain", "tricky"}
+    assert put_in_place == written and MARKER_PREFIX not in put_in_place
+
+
+def test_a_marker_in_another_footnote_is_left_alone(registry, renderer):
+    page = f"Un chiffre[^src:plain], une note[^1].\n\n[^1]: {reference_marker('tricky')}\n"
+    # (the helper renders every source of the registry: tricky's reference is known)
+    written, put_in_place, markers = rendered_both_ways(page, registry, renderer, "fr")
+    assert set(markers) == {"plain"}
+    assert put_in_place == written
+    assert reference_marker("tricky") in put_in_place and "Acme" not in put_in_place  # as written
+
+
 def test_notes_that_could_depend_on_the_page_are_not_rendered_alone(registry):
     assert renders_alone(registry.get("plain")) and renders_alone(registry.get("tricky"))
-    for source_id in ("linked-note", "attr-note", "html-note"):
+    for source_id in ("linked-note", "attr-note", "html-note", "abbr-note"):
         assert not renders_alone(registry.get(source_id))
     references = RenderedReferences(registry, lambda text: pytest.fail("nothing to render"))
     assert references.markers(["linked-note", "attr-note", "html-note", "unknown"], "fr") == {}

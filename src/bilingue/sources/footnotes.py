@@ -18,22 +18,28 @@ rendering depends on something else in the page. With the site's extensions, onl
   relative links (``[``, or ``<`` for an autolink): the generated links are absolute (the
   registry only takes http(s) URLs, a DOI gets ``https://doi.org/``);
 - anchors MkDocs collects for its link checks: an ``id`` needs ``{`` (attr_list) or raw HTML (``<``);
-- abbreviations defined by the page (``*[HTML]: ...``), which apply to the whole page;
+- abbreviations (``*[HTML]: ...``), which apply to the whole page: defined by the page's own
+  text, or by the notes of another source the page cites, written into the page (below);
 - a line break in the text, which could end the definition early.
 
 Every registry value but the notes is escaped (``bilingue.safety``: no ``[``, ``{``, ``<`` left),
-so a source whose notes hold none of ``[{<`` nor a line break gets a marker, on a page that
-defines no abbreviation; the others' references are written into the page as before. The page
-is sanitized afterwards (hooks/sanitize.py), like every page.
+so a source whose notes hold none of ``[{<`` nor a line break gets a marker; the others'
+references are written into the page as before. Markers are kept only when the page's Markdown
+*with its definitions added* defines no abbreviation (holds no ``*[``): escaped values write
+``*`` and ``[`` as character references and a marker holds neither, so a ``*[`` there comes from
+the page's text or from the notes of a source written in, and the page then gets every reference
+written in (``RenderedReferences.add_definitions``). The page is sanitized afterwards
+(hooks/sanitize.py), like every page.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable, Sequence
 
+from bilingue.sources.citations import Citation
 from bilingue.sources.registry import Registry
-from bilingue.sources.render import render_reference
+from bilingue.sources.render import add_known_definitions, render_reference
 from bilingue.sources.schema import Source
 
 #: what every marker starts with (a quick test of whether a page has any)
@@ -53,8 +59,9 @@ def renders_alone(source: Source) -> bool:
 
 
 def page_allows_markers(markdown: str) -> bool:
-    """Whether the page's own text leaves its source footnotes alone: it defines no abbreviation
-    (``*[`` starts every abbreviation definition, so its absence is proof)."""
+    """Whether ``markdown`` (a page, with or without its source definitions) leaves its source
+    footnotes alone: it defines no abbreviation (``*[`` starts every abbreviation definition, so
+    its absence is proof)."""
     return "*[" not in markdown
 
 
@@ -78,18 +85,37 @@ class RenderedReferences:
         rendered = self._rendered(language, wanted)
         return {source_id: reference_marker(source_id) for source_id in wanted if source_id in rendered}
 
+    def add_definitions(
+        self, markdown: str, citations: Sequence[Citation], defined: Container[str], language: str
+    ) -> str:
+        """``add_known_definitions`` of the page ``markdown``, with markers where its references can
+        be put in place (see the module docstring): decided on the page with its definitions
+        added, since a source written in can bring an abbreviation with its notes."""
+        registry = self.registry
+        if not page_allows_markers(markdown):  # the page's own text: no need to render anything
+            return add_known_definitions(markdown, citations, defined, registry, language)
+        cited = dict.fromkeys(citation.source_id for citation in citations)
+        markers = self.markers(cited, language)
+        added = add_known_definitions(markdown, citations, defined, registry, language, markers)
+        if markers and not page_allows_markers(added):
+            return add_known_definitions(markdown, citations, defined, registry, language)
+        return added
+
     def put_in_place(self, html: str, language: str) -> str:
-        """``html`` (a rendered page) with the markers of its footnotes replaced by the references
-        in ``language``. Only the footnotes are looked at: a marker an author wrote in the text
-        stays an HTML comment (which the sanitizer removes, like any comment)."""
+        """``html`` (a rendered page) with each marker that opens its own source's footnote
+        (``<li id="fn:src:ID...">`` then ``<p>`` then ID's marker, as Python-Markdown writes a
+        definition) replaced by the reference in ``language``. Any other marker (one an author
+        wrote in the text, or in a footnote of another label) is left as it is: an HTML comment,
+        which the sanitizer keeps (``strip_comments=False``) and browsers do not show."""
         if MARKER_PREFIX not in html:
             return html
-        start = html.rfind(_FOOTNOTES_START)
-        if start < 0:
-            return html
         known = self._html.get(language, {})
-        tail = _MARKER.sub(lambda match: known.get(match.group(1), match.group(0)), html[start:])
-        return html[:start] + tail
+
+        def reference(match: re.Match[str]) -> str:
+            body = known.get(match.group("id"))
+            return match.group(0) if body is None else match.group("start") + body
+
+        return _MARKER_IN_ITS_FOOTNOTE.sub(reference, html)
 
     def _renders_alone(self, source_id: str) -> bool:
         source = self.registry.get(source_id)
@@ -131,11 +157,17 @@ class RenderedReferences:
 
 #: what could tie a note's rendering to the page it is in (see the module docstring)
 _CONTEXT_CHARS = "[{<\n\r"
-_FOOTNOTES_START = '<div class="footnote">'
 #: one footnote of the rendered batch: its paragraph's text, then the back link Python-Markdown adds
 _FOOTNOTE = re.compile(
     r'<li id="fn:src:(?P<id>[a-z0-9][a-z0-9-]*)">\n<p>(?P<body>.*?)&#160;<a class="footnote-backref" '
     r'href="#fnref:src:(?P=id)" title="[^"]*">&#8617;</a></p>\n</li>',
     re.DOTALL,
 )
-_MARKER = re.compile(re.escape(MARKER_PREFIX) + r"([a-z0-9][a-z0-9-]*) -->")
+#: a marker opening the footnote of a label of its own source (``src:ID`` or ``src:ID:KEY``, as
+#: ``bilingue.sources.citations`` reads labels and the registry ids): Python-Markdown's footnote
+#: ids are ``fn:`` and the label (the site keeps the default separator and no UNIQUE_IDS)
+_MARKER_IN_ITS_FOOTNOTE = re.compile(
+    r'(?P<start><li id="fn:src:(?P<id>[a-z0-9][a-z0-9-]*)(?::[A-Za-z0-9_.-]+)?">\n<p>)'
+    + re.escape(MARKER_PREFIX)
+    + r"(?P=id) -->"
+)
