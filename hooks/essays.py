@@ -12,7 +12,6 @@ missing from authors.yml, a tag missing from tags.yml) is a warning, which fails
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from bilingue import TARGET_LANGUAGE
-from bilingue.build_state import build_state, site_library
+from bilingue.build_state import FileLookups, build_state, site_library
 from bilingue.errors import BilingueError, reported_as_build_errors
 from bilingue.essay_header import HEADER_MARKER, essay_header, insert_after_title, insert_header
 from bilingue.listing import (
@@ -177,7 +176,7 @@ def _targets(files: Files, config: MkDocsConfig) -> dict[str, File | None]:
     state = build_state(config)
     found = state.file_lookups
     if found is None or found.files is not files or found.count != len(files):
-        found = state.file_lookups = _Lookups(files, len(files))
+        found = state.file_lookups = FileLookups(files, len(files))
     return found.by_src_uri
 
 
@@ -187,15 +186,3 @@ def _generated_file(french_src: str, markdown: str, language: str, config: MkDoc
     file.dest_uri = locations.dest_uri
     mark_as_i18n_file(file, language, locations.urls)
     return file
-
-
-# -----------------------------------------------------------------------------
-# Data
-# -----------------------------------------------------------------------------
-
-
-@dataclass
-class _Lookups:
-    files: Files  # the files asked
-    count: int  # how many there were
-    by_src_uri: dict[str, File | None] = field(default_factory=dict)

@@ -22,14 +22,28 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bilingue.config import Settings, load_config
 from bilingue.corpus import Corpus
 from bilingue.library import Library, load_library
-from bilingue.sources import Registry
+from bilingue.sources import Registry, RenderedReferences
 from bilingue.sync import Freshness
 from bilingue.translate import TranslateOptions
+
+if TYPE_CHECKING:  # type hints only: the state is made and read without MkDocs imported here
+    from mkdocs.structure.files import File, Files
+
+
+@dataclass
+class FileLookups:
+    """The pages a pass's ``Files.get_file_from_path`` gave the essays hook's links, with the
+    files they were asked of and how many there were (another set, or a file added or removed
+    since, starts the lookups again)."""
+
+    files: Files  # the files asked
+    count: int  # how many there were
+    by_src_uri: dict[str, File | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -54,10 +68,10 @@ class BuildState:
     #: the corpus's essays with their tags and authors (``site_library``), made when first asked
     library: Library | None = None
     #: this pass's source references rendered once (hooks/sources.py; made for its registry)
-    references: Any = None
+    references: RenderedReferences | None = None
     #: this pass's page lookups by the essays hook's links (``Files.get_file_from_path`` costs
     #: ~20 µs, asked ~1,600 times a build at 100 essays), with the files they were asked of
-    file_lookups: Any = None
+    file_lookups: FileLookups | None = None
     #: the MkDocs config this state was started for (the same object in both language passes)
     mkdocs_config: Any = field(default=None, repr=False)
 

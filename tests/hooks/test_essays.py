@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
+import typing
 
+import mkdocs.structure.files
 import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
-from bilingue.build_state import build_state, site_library, start_build
+from bilingue.build_state import BuildState, FileLookups, build_state, site_library, start_build
 from bilingue.errors import BilingueError
 from bilingue.essay_header import HEADER_MARKER
+from bilingue.sources import RenderedReferences
 from hooks import essays
 from tests.hooks.conftest import english_pass, read_pass
 
@@ -106,7 +111,9 @@ def test_links_are_resolved_once_per_pass_and_again_when_the_files_change(mkdocs
     essay = essays._href_from(make_page("essais/mystique.md", files=files), files, mkdocs_config)
     home = essays._href_from(make_page("index.md", files=files), files, mkdocs_config)
     assert essay("tags.md") == "../../tags/" and home("tags.md") == "tags/"  # one lookup, two pages
-    assert build_state(mkdocs_config).file_lookups.by_src_uri["tags.md"].src_uri == "tags.md"
+    lookups = build_state(mkdocs_config).file_lookups
+    assert isinstance(lookups, FileLookups) and lookups.files is files and lookups.count == len(files)
+    assert lookups.by_src_uri["tags.md"].src_uri == "tags.md"
     with pytest.raises(BilingueError, match=r"links to nouveau\.md, which is not a page"):
         home("nouveau.md")
     files.append(File.generated(mkdocs_config, "nouveau.md", content="# Nouveau\n"))
@@ -114,3 +121,15 @@ def test_links_are_resolved_once_per_pass_and_again_when_the_files_change(mkdocs
         essays._href_from(make_page("index.md", files=files), files, mkdocs_config)("nouveau.md")
         == "nouveau/"
     )
+
+
+def test_the_state_the_hooks_keep_is_typed_and_needs_no_mkdocs_to_import():
+    # MkDocs' types are type hints only (TYPE_CHECKING): resolved here with MkDocs' module
+    hints = typing.get_type_hints(BuildState, localns=vars(mkdocs.structure.files))
+    assert hints["references"] == RenderedReferences | None
+    assert hints["file_lookups"] == FileLookups | None
+    lookups = typing.get_type_hints(FileLookups, localns=vars(mkdocs.structure.files))
+    assert lookups["files"] is mkdocs.structure.files.Files
+    code = "import sys, bilingue.build_state\nprint(sorted(m for m in sys.modules if m.startswith('mkdocs')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
