@@ -28,7 +28,6 @@ from bilingue.markdown import renderer_from_config
 from bilingue.site import CITED_SOURCES, build_language, file_language
 from bilingue.sources import (
     ERROR,
-    MARKER_PREFIX,
     SOURCES_MARKER,
     Finding,
     RenderedReferences,
@@ -102,20 +101,36 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = add_definitions(markdown, registry, text_language)
     else:
         # a reference rendered once for the pass where it can be (on_page_content puts it in place)
-        references = _references(config, state)
-        markdown = references.add_definitions(markdown, record.citations, record.defined, text_language)
+        marked = _references(config, state).add_definitions(
+            markdown, record.citations, record.defined, text_language
+        )
+        markdown = marked.markdown
+        state.marked_labels[page.file.src_uri] = marked.labels
     if SOURCES_MARKER in markdown:
         essays = corpus.essays(language)
         markdown = insert_sources_list(markdown, registry, essays, language, page.file.src_uri)
     return markdown
 
 
+# Before hooks/essays.py (0) and hooks/sanitize.py (-200): a page rendered again (below) is then
+# the one the other hooks edit, and the references are sanitized with the rest of the page.
+@event_priority(10)
 @reported_as_build_errors()
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # before hooks/sanitize.py (-200), which sanitizes the references with the rest of the page
-    if MARKER_PREFIX not in html:  # no source footnote rendered once (most pages but essays)
+    state = build_state(config)
+    labels = state.marked_labels.pop(page.file.src_uri, None)
+    if not labels:  # no source footnote rendered once (most pages but essays)
         return html
-    return _references(config).put_in_place(html, file_language(page.file.src_uri))
+    references = _references(config, state)
+    language = file_language(page.file.src_uri)
+    in_place = references.put_in_place(html, language, labels)
+    if in_place is not None:
+        return in_place
+    # the page's text took a definition in (an HTML block or comment left open): as before the
+    # markers, the page is rendered with its references written in (a broken page: rare)
+    page.markdown = references.written_in(page.markdown, labels, language)
+    page.render(config, files)
+    return page.content
 
 
 # -----------------------------------------------------------------------------

@@ -69,6 +69,9 @@ class BuildState:
     library: Library | None = None
     #: this pass's source references rendered once (hooks/sources.py; made for its registry)
     references: RenderedReferences | None = None
+    #: page (src_uri) -> the labels of its source definitions holding a marker, from the sources
+    #: hook's on_page_markdown to its on_page_content (this pass)
+    marked_labels: dict[str, dict[str, str]] = field(default_factory=dict)
     #: this pass's page lookups by the essays hook's links (``Files.get_file_from_path`` costs
     #: ~20 µs, asked ~1,600 times a build at 100 essays), with the files they were asked of
     file_lookups: FileLookups | None = None

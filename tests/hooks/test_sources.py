@@ -63,6 +63,20 @@ def test_each_citation_gets_its_footnote_in_the_page_language(
     assert html == rendered(page, add_definitions(text, registry, language), config, files)
 
 
+def test_a_page_taking_its_definitions_in_is_rendered_again_with_its_references(mkdocs_config, make_page):
+    files = read_pass(mkdocs_config)
+    sources.on_pre_build(mkdocs_config)
+    page = make_page("essais/mystique.md", files=files)
+    page.read_source(mkdocs_config)
+    text = page.markdown + "\n<div>\n"  # left open: the definitions appended after it go in
+    markdown = sources.on_page_markdown(text, page, mkdocs_config, files)
+    assert "[^src:openai-2024]: <!-- bilingue:source openai-2024 -->" in markdown
+    html = rendered(page, markdown, mkdocs_config, files)
+    assert MARKER_PREFIX not in html and "[^src:openai-2024]: OpenAI" in html
+    registry = build_state(mkdocs_config).registry
+    assert html == rendered(page, add_definitions(text, registry, "fr"), mkdocs_config, files)
+
+
 def test_references_are_rendered_by_the_site_renderer_of_the_build(mkdocs_config, make_page, monkeypatch):
     made = []
 

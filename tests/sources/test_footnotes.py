@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 import pytest
 
@@ -70,6 +71,14 @@ abbr-note:
   notes:
     fr: "voir\\n*[Institut]: Un institut"
     en: "see\\n*[Institut]: Un institut"
+opener:
+  title: T
+  publisher: P
+  url: https://example.org/p
+  language: fr
+  notes:
+    fr: "voir\\n\\n<div>"
+    en: "see\\n\\n<div>"
 html-note:
   title: T
   publisher: P
@@ -106,24 +115,32 @@ def registry():
     return parse_registry(REGISTRY)
 
 
-def rendered_both_ways(page: str, registry, renderer, language: str) -> tuple[str, str, dict[str, str]]:
+class BothWays(NamedTuple):
+    written: str  # the page rendered with its references written in (as before the markers)
+    marked: str  # rendered with markers, put in place (or rendered again, as the build does)
+    labels: dict[str, str]  # the definitions given a marker (label -> source id)
+    rendered_again: bool  # whether the marked page had to be rendered again
+
+
+def rendered_both_ways(page: str, registry, renderer, language: str, cited=("plain",)) -> BothWays:
     """The page rendered with its references written in (as before) and with markers put in place."""
     citations = find_citations(page)
     written = renderer.convert(add_definitions(page, registry, language))
-    references = RenderedReferences(registry, renderer.convert, ["plain"])
+    references = RenderedReferences(registry, renderer.convert, cited)
     marked = references.add_definitions(page, citations, set(), language)
-    markers = {
-        source_id: marker
-        for source_id, marker in references.markers(set(registry.sources), language).items()
-        if f"[^src:{source_id}" in marked and f"]: {marker}" in marked  # a definition holds it
-    }
-    return written, references.put_in_place(renderer.convert(marked), language), markers
+    html = references.put_in_place(renderer.convert(marked.markdown), language, marked.labels)
+    if html is not None:
+        return BothWays(written, html, marked.labels, False)
+    again = references.written_in(marked.markdown, marked.labels, language)
+    assert again == add_definitions(page, registry, language)
+    return BothWays(written, renderer.convert(again), marked.labels, True)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_references_put_in_place_give_the_html_of_references_written_in(registry, renderer, language):
-    written, put_in_place, markers = rendered_both_ways(PAGE, registry, renderer, language)
-    assert set(markers) == {"plain", "tricky"}  # the notes of the others could depend on the page
+    written, put_in_place, labels, again = rendered_both_ways(PAGE, registry, renderer, language)
+    assert labels == {"src:plain": "plain", "src:tricky": "tricky", "src:tricky:p2": "tricky"}
+    assert not again  # (the notes of the others could depend on the page)
     assert put_in_place == written
     assert MARKER_PREFIX not in put_in_place
     # the escaped values stayed text: no element came out of them
@@ -145,9 +162,9 @@ def test_an_abbreviation_in_the_notes_of_a_source_written_in_gets_every_referenc
     registry, renderer, language
 ):
     page = "Un chiffre[^src:plain] et une note[^src:abbr-note].\n"
-    written, put_in_place, markers = rendered_both_ways(page, registry, renderer, language)
+    written, put_in_place, labels, _ = rendered_both_ways(page, registry, renderer, language)
     assert '<abbr title="Un institut">Institut</abbr> 0' in written  # the notes' abbreviation applies
-    assert markers == {}  # so plain's reference is written in too, not put in place
+    assert labels == {}  # so plain's reference is written in too, not put in place
     assert put_in_place == written
 
 
@@ -157,23 +174,45 @@ def test_a_marker_is_replaced_in_its_own_footnote_wherever_the_footnotes_are(reg
         "Un chiffre[^src:plain] et[^src:tricky:p2].\n\n///Footnotes Go Here///\n\n"
         '<div class="footnote"></div>\n\nFin.\n'
     )
-    written, put_in_place, markers = rendered_both_ways(page, registry, renderer, "fr")
-    assert set(markers) == {"plain", "tricky"}
+    written, put_in_place, labels, again = rendered_both_ways(page, registry, renderer, "fr")
+    assert set(labels.values()) == {"plain", "tricky"} and not again
     assert put_in_place == written and MARKER_PREFIX not in put_in_place
 
 
 def test_a_marker_in_another_footnote_is_left_alone(registry, renderer):
     page = f"Un chiffre[^src:plain], une note[^1].\n\n[^1]: {reference_marker('tricky')}\n"
-    # (the helper renders every source of the registry: tricky's reference is known)
-    written, put_in_place, markers = rendered_both_ways(page, registry, renderer, "fr")
-    assert set(markers) == {"plain"}
+    both = rendered_both_ways(page, registry, renderer, "fr", cited=("plain", "tricky"))
+    written, put_in_place, labels, again = both  # tricky's reference is known: cited elsewhere
+    assert labels == {"src:plain": "plain"} and not again
     assert put_in_place == written
     assert reference_marker("tricky") in put_in_place and "Acme" not in put_in_place  # as written
 
 
+def test_a_marker_definition_not_given_by_the_build_is_left_alone(registry, renderer):
+    # the author defines a label the page does not cite (Python-Markdown still lists it)
+    page = f"Un chiffre[^src:tricky].\n\n[^src:plain]: {reference_marker('plain')}\n"
+    written, put_in_place, labels, again = rendered_both_ways(page, registry, renderer, "fr")
+    assert labels == {"src:tricky": "tricky"} and not again
+    assert put_in_place == written and '<li id="fn:src:plain">\n<p><!-- bilingue:source' in written
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Un chiffre[^src:plain].\n\n<div>\n",  # an HTML block left open takes the definitions in
+        "Un chiffre[^src:plain].\n\n<!--\n",  # a comment left open: the marker's --> closes it
+        "Un chiffre[^src:opener] et[^src:plain].\n",  # the notes of a source written in open a block
+    ],
+)
+def test_a_page_taking_its_definitions_in_is_rendered_again_with_its_references(registry, renderer, page):
+    written, marked, labels, again = rendered_both_ways(page, registry, renderer, "fr")
+    assert labels == {"src:plain": "plain"} and again
+    assert marked == written
+
+
 def test_notes_that_could_depend_on_the_page_are_not_rendered_alone(registry):
     assert renders_alone(registry.get("plain")) and renders_alone(registry.get("tricky"))
-    for source_id in ("linked-note", "attr-note", "html-note", "abbr-note"):
+    for source_id in ("linked-note", "attr-note", "html-note", "abbr-note", "opener"):
         assert not renders_alone(registry.get(source_id))
     references = RenderedReferences(registry, lambda text: pytest.fail("nothing to render"))
     assert references.markers(["linked-note", "attr-note", "html-note", "unknown"], "fr") == {}
@@ -198,12 +237,14 @@ def test_each_language_is_rendered_once_for_every_cited_source(registry, rendere
     assert len(conversions) == 2  # English: the cited sources again came with the first one asked
 
 
-def test_a_marker_outside_the_footnotes_is_left_alone(registry, renderer):
+def test_a_marker_outside_its_footnote_is_left_alone(registry, renderer):
     references = RenderedReferences(registry, renderer.convert, ["plain"])
     references.markers(["plain"], "fr")
-    marker = reference_marker("plain")
+    marker, labels = reference_marker("plain"), {"src:plain": "plain"}
     html = f"<p>{marker}</p>\n"
-    assert references.put_in_place(html, "fr") == html
+    assert references.put_in_place(html, "fr", {}) == html  # no marker given: nothing to do
+    assert references.put_in_place(html, "fr", labels) is None  # not in its footnote: render again
     footnotes = f'<div class="footnote">\n<ol>\n<li id="fn:src:plain">\n<p>{marker}&#160;'
-    assert "Institut 0" in references.put_in_place(html + footnotes, "fr")
-    assert references.put_in_place(html + footnotes, "en") == html + footnotes  # not rendered in English
+    in_place = references.put_in_place(html + footnotes, "fr", labels)
+    assert in_place.startswith(html) and "Institut 0" in in_place and in_place.count(MARKER_PREFIX) == 1
+    assert references.put_in_place(html + footnotes, "en", labels) is None  # not rendered in English

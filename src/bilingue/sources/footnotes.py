@@ -28,14 +28,21 @@ references are written into the page as before. Markers are kept only when the p
 *with its definitions added* defines no abbreviation (holds no ``*[``): escaped values write
 ``*`` and ``[`` as character references and a marker holds neither, so a ``*[`` there comes from
 the page's text or from the notes of a source written in, and the page then gets every reference
-written in (``RenderedReferences.add_definitions``). The page is sanitized afterwards
+written in (``RenderedReferences.add_definitions``).
+
+All this holds for a definition Python-Markdown reads as one. The definitions are appended at
+the end of the page, after a blank line, so only something the page leaves open at its end (an
+HTML block, a comment) can take them in; then a marker is not where its footnote would be, and
+``put_in_place``, which replaces each marker only there, says so: the build renders the page
+again with its references written in (``written_in``). The page is sanitized afterwards
 (hooks/sanitize.py), like every page.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 from bilingue.sources.citations import Citation
 from bilingue.sources.registry import Registry
@@ -65,6 +72,14 @@ def page_allows_markers(markdown: str) -> bool:
     return "*[" not in markdown
 
 
+class MarkedPage(NamedTuple):
+    """A page's Markdown with its source definitions added (``RenderedReferences.add_definitions``)."""
+
+    markdown: str
+    #: label -> source id, for each definition holding a marker (empty: every reference written in)
+    labels: dict[str, str]
+
+
 class RenderedReferences:
     """The HTML of each source's reference in a footnote, per language, for one build pass.
 
@@ -87,35 +102,61 @@ class RenderedReferences:
 
     def add_definitions(
         self, markdown: str, citations: Sequence[Citation], defined: Container[str], language: str
-    ) -> str:
+    ) -> MarkedPage:
         """``add_known_definitions`` of the page ``markdown``, with markers where its references can
         be put in place (see the module docstring): decided on the page with its definitions
         added, since a source written in can bring an abbreviation with its notes."""
         registry = self.registry
-        if not page_allows_markers(markdown):  # the page's own text: no need to render anything
-            return add_known_definitions(markdown, citations, defined, registry, language)
-        cited = dict.fromkeys(citation.source_id for citation in citations)
-        markers = self.markers(cited, language)
+        if not page_allows_markers(markdown) or any(citation.label in defined for citation in citations):
+            # the page's own text, or a definition of its own (then every reference is written in)
+            return MarkedPage(add_known_definitions(markdown, citations, defined, registry, language), {})
+        markers = self.markers(dict.fromkeys(citation.source_id for citation in citations), language)
         added = add_known_definitions(markdown, citations, defined, registry, language, markers)
         if markers and not page_allows_markers(added):
-            return add_known_definitions(markdown, citations, defined, registry, language)
-        return added
+            return MarkedPage(add_known_definitions(markdown, citations, defined, registry, language), {})
+        return MarkedPage(
+            added, {cite.label: cite.source_id for cite in citations if cite.source_id in markers}
+        )
 
-    def put_in_place(self, html: str, language: str) -> str:
-        """``html`` (a rendered page) with each marker that opens its own source's footnote
-        (``<li id="fn:src:ID...">`` then ``<p>`` then ID's marker, as Python-Markdown writes a
-        definition) replaced by the reference in ``language``. Any other marker (one an author
-        wrote in the text, or in a footnote of another label) is left as it is: an HTML comment,
-        which the sanitizer keeps (``strip_comments=False``) and browsers do not show."""
-        if MARKER_PREFIX not in html:
+    def put_in_place(self, html: str, language: str, labels: Mapping[str, str]) -> str | None:
+        """``html`` (a rendered page) with the marker of each of its ``labels`` (label -> source
+        id: ``MarkedPage.labels``) replaced by the reference in ``language``, where it opens that
+        label's footnote (``<li id="fn:LABEL">`` then ``<p>`` then the marker, as Python-Markdown
+        writes a definition). Any other marker (one an author wrote, in the text or in a footnote)
+        is left as it is: an HTML comment, which the sanitizer keeps (``strip_comments=False``)
+        and browsers do not show.
+
+        None when a label's marker is not in its footnote: the page's text took the definition in
+        (an HTML block or a comment left open at its end), so the page must be rendered again with
+        its references written in (``written_in``)."""
+        if not labels:
             return html
         known = self._html.get(language, {})
+        replaced = set()
 
         def reference(match: re.Match[str]) -> str:
-            body = known.get(match.group("id"))
-            return match.group(0) if body is None else match.group("start") + body
+            label, source_id = match.group("label"), match.group("id")
+            if labels.get(label) != source_id or source_id not in known:
+                return match.group(0)
+            replaced.add(label)
+            return match.group("start") + known[source_id]
 
-        return _MARKER_IN_ITS_FOOTNOTE.sub(reference, html)
+        html = _MARKER_IN_ITS_FOOTNOTE.sub(reference, html)
+        return html if len(replaced) == len(labels) else None
+
+    def written_in(self, markdown: str, labels: Mapping[str, str], language: str) -> str:
+        """``markdown`` (a page as ``add_definitions`` gave it, then other hooks) with the
+        definition of each of its ``labels`` holding the reference instead of the marker: the
+        page ``add_known_definitions`` gives without markers. The last copy of each definition is
+        the one appended (the author's text comes before, and defines none of these labels)."""
+        for label, source_id in labels.items():
+            definition = f"[^{label}]: {reference_marker(source_id)}"
+            at = markdown.rfind(definition)
+            if at < 0:  # not in the page any more (another hook's doing): nothing to write in
+                continue
+            reference = render_reference(self.registry.sources[source_id], language)
+            markdown = f"{markdown[:at]}[^{label}]: {reference}{markdown[at + len(definition) :]}"
+        return markdown
 
     def _renders_alone(self, source_id: str) -> bool:
         source = self.registry.get(source_id)
@@ -167,7 +208,7 @@ _FOOTNOTE = re.compile(
 #: ``bilingue.sources.citations`` reads labels and the registry ids): Python-Markdown's footnote
 #: ids are ``fn:`` and the label (the site keeps the default separator and no UNIQUE_IDS)
 _MARKER_IN_ITS_FOOTNOTE = re.compile(
-    r'(?P<start><li id="fn:src:(?P<id>[a-z0-9][a-z0-9-]*)(?::[A-Za-z0-9_.-]+)?">\n<p>)'
+    r'(?P<start><li id="fn:(?P<label>src:(?P<id>[a-z0-9][a-z0-9-]*)(?::[A-Za-z0-9_.-]+)?)">\n<p>)'
     + re.escape(MARKER_PREFIX)
     + r"(?P=id) -->"
 )
