@@ -6,10 +6,13 @@ from __future__ import annotations
 import importlib
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import bilingue.providers as providers
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 #: what the services bring in; a check-mode build must not import any of it
 SERVICES_ONLY = (
@@ -44,9 +47,20 @@ def test_the_estimate_function_comes_from_its_module():
 
 
 def test_what_a_build_imports_leaves_the_services_unloaded(tmp_path):
-    # a fresh interpreter: this test process has long imported everything
+    # a fresh interpreter: this test process has long imported everything. Every hook is
+    # imported as MkDocs imports them (by path, named as mkdocs.yml lists them), the repo root
+    # on sys.path as for the build
+    hooks = sorted(str(path) for path in (REPO_ROOT / "hooks").glob("*.py"))
+    assert hooks
     code = (
-        "import sys\n"
+        "import importlib.util, pathlib, sys\n"
+        f"sys.path.insert(0, {str(REPO_ROOT)!r})\n"
+        f"for path in map(pathlib.Path, {hooks!r}):\n"
+        "    name = f'hooks/{path.name}'\n"
+        "    spec = importlib.util.spec_from_file_location(name, path)\n"
+        "    module = importlib.util.module_from_spec(spec)\n"
+        "    sys.modules[name] = module\n"
+        "    spec.loader.exec_module(module)\n"
         "import bilingue.build_state, bilingue.config, bilingue.sync, bilingue.translate\n"
         "from bilingue.config import load_config\n"
         "load_config('.').translate_options()\n"
