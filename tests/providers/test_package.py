@@ -3,6 +3,7 @@ weight for a build that translates nothing."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import subprocess
 import sys
@@ -33,6 +34,20 @@ SERVICES_ONLY = (
 def test_every_public_name_is_the_submodule_s_own_object(name):
     module = importlib.import_module(f"bilingue.providers.{providers._HOME[name]}")
     assert getattr(providers, name) is getattr(module, name)
+
+
+def test_what_type_checkers_see_is_what_the_package_loads():
+    # the TYPE_CHECKING imports (re-exported ``X as X``) name each public name's submodule
+    tree = ast.parse(Path(providers.__file__).read_text(encoding="utf-8"))
+    block = next(node for node in tree.body if isinstance(node, ast.If))
+    seen = {
+        alias.asname: node.module.rpartition(".")[2]
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.asname == alias.name
+    }
+    assert seen == providers._HOME
 
 
 def test_an_unknown_name_is_an_attribute_error():
