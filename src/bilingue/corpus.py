@@ -79,8 +79,14 @@ class LaterWordCount:
     translation's word count is not needed by a build: counting it when the corpus reads the
     file (its blocks' inline scans, the word pattern) was a fifth of the corpus's read. It is
     counted on demand from the same text, parsed as the corpus parses it, so the count is the
-    one an eager count gives; the text is dropped once counted. The text is the one MkDocs gets
-    (kept by the corpus for the build anyway), kept by the record until then.
+    one an eager count gives; the text is dropped once counted. Until then it is held here, and
+    the record holding this count stays in the module's ``_RECORDS`` cache: a translation whose
+    count nobody asks for (the usual case) keeps its full text for the whole process, so
+    ``mkdocs serve`` holds about the size of the English docs in memory for it.
+
+    Safe for threads: a second thread asking while the first counts counts again (same result);
+    the text is read before the count is checked, and the count is stored before the text is
+    dropped, so a text already dropped always comes with its count.
     """
 
     __slots__ = ("_count", "_path", "_text")
@@ -92,9 +98,10 @@ class LaterWordCount:
 
     def count(self) -> int:
         """The number of words (counted on the first call)."""
+        text = self._text  # first: another thread may count, then drop it, meanwhile
         if self._count is None:
-            assert self._text is not None
-            self._count = words_in(_parsed(self._text, self._path).prose_blocks())
+            assert text is not None
+            self._count = words_in(_parsed(text, self._path).prose_blocks())
             self._text = None
         return self._count
 

@@ -3,6 +3,8 @@ files reached without any link are not looked up one by one (``link_free_files``
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
@@ -32,11 +34,15 @@ def test_links_out_of_the_project_are_each_named_and_links_inside_pass(mkdocs_co
 
 
 def test_a_docs_folder_reached_through_a_link_is_checked_file_by_file(mkdocs_config, project, tmp_path):
-    # docs/ itself a link (inside the project): nothing is link-free, every file is checked
-    (project / "docs").rename(project / "pages")
-    (project / "docs").symlink_to(project / "pages")
-    outside = tmp_path / "secret.md"
-    outside.write_text("secret\n", encoding="utf-8")
-    (project / "pages" / "leak.md").symlink_to(outside)
-    with pytest.raises(PluginError, match=r"docs/leak.md: is a symbolic link to a file outside"):
+    # docs/ itself a link to a folder outside the project: a plain file there, reached through
+    # that link, is outside too, so nothing under docs/ counts as link-free
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "index.md").write_text("# Accueil\n", encoding="utf-8")
+    shutil.rmtree(project / "docs")
+    (project / "docs").symlink_to(pages)
+    with pytest.raises(PluginError) as error:
         symlinks.on_files(get_files(mkdocs_config), mkdocs_config)
+    message = str(error.value)
+    assert "docs/index.md: is a symbolic link to a file outside the project" in message
+    assert str(pages) not in message

@@ -128,16 +128,10 @@ def test_plain_text_as_by_segments_generated(parts: list[str]) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(INLINE_PARTS), max_size=12))
-def test_scan_gives_pieces_only_and_none_where_nothing_can_start(parts: list[str]) -> None:
-    """Every piece is a Piece. A text where no piece can start (the early return) has none, as
-    a full scan of it finds."""
-    text = "".join(parts)
-    inline = scan_inline(text, CONTEXT)
+def test_scan_gives_pieces_only(parts: list[str]) -> None:
+    """Every piece is a Piece itself (segments() tells pieces from prose runs by type)."""
+    inline = scan_inline("".join(parts), CONTEXT)
     assert all(type(piece) is Piece for piece in inline.pieces)
-    if CONTEXT.candidates(text).search(text) is None:
-        assert inline.pieces == ()
-    plain = "".join(part for part in parts if part.isalpha() or part == "mot ")
-    assert scan_inline(plain, CONTEXT).pieces == ()
 
 
 def _source_lines_one_by_one(text: str, offset: int, first_line: int):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bilingue.sources import checks
 from bilingue.sources import schema as model
 from bilingue.sources.checks import (
     CLAIM,
@@ -21,6 +22,7 @@ from bilingue.sources.checks import (
     check_unused,
     cited_ids,
 )
+from bilingue.sources.citations import find_references
 from bilingue.sources.prose import sentences
 from bilingue.sources.registry import parse_registry
 
@@ -82,6 +84,21 @@ def test_unknown_id_without_close_match_says_where_to_add_it(registry):
 
 def test_known_ids_and_plain_footnotes_pass(registry):
     assert check_citations(PAGE, "X[^src:openai-2024] Y[^1].\n\n[^1]: note.\n", registry) == []
+
+
+def test_malformed_and_unknown_citations_come_from_one_reading(registry, monkeypatch):
+    readings = []
+
+    def counted(blocks):
+        readings.append(blocks)
+        return find_references(blocks)
+
+    monkeypatch.setattr(checks, "find_references", counted)
+    text = "Un[^src:Openai-2024] deux[^src:zzz].\n"
+    malformed, unknown = check_citations(PAGE, text, registry)
+    assert "malformed citation [^src:Openai-2024]" in malformed.message
+    assert "unknown source id 'zzz'" in unknown.message
+    assert len(readings) == 1
 
 
 def test_citing_a_broken_entry_is_not_also_unknown():

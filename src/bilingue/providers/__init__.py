@@ -38,19 +38,22 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what a reader or a type checker sees; at run time ``__getattr__`` loads them
-    from bilingue.providers.base import OFFLINE_PROVIDERS, Provider
-    from bilingue.providers.chain import TranslationChain
-    from bilingue.providers.estimate import quota_for
-    from bilingue.providers.factory import chain_names, check_provider_name, get_provider
-    from bilingue.providers.failures import ProviderError, UntranslatedError
-    from bilingue.providers.settings import (
-        HTTP_PROVIDERS,
-        SECRET_FIELDS,
-        ProviderSettings,
-        environment_names,
-        load_settings,
-        shown_url,
-    )
+    # (``X as X``: re-exported, as a type checker reads it, since ``__all__`` is not a literal)
+    from bilingue.providers.base import OFFLINE_PROVIDERS as OFFLINE_PROVIDERS
+    from bilingue.providers.base import Provider as Provider
+    from bilingue.providers.chain import TranslationChain as TranslationChain
+    from bilingue.providers.estimate import quota_for as quota_for
+    from bilingue.providers.factory import chain_names as chain_names
+    from bilingue.providers.factory import check_provider_name as check_provider_name
+    from bilingue.providers.factory import get_provider as get_provider
+    from bilingue.providers.failures import ProviderError as ProviderError
+    from bilingue.providers.failures import UntranslatedError as UntranslatedError
+    from bilingue.providers.settings import HTTP_PROVIDERS as HTTP_PROVIDERS
+    from bilingue.providers.settings import SECRET_FIELDS as SECRET_FIELDS
+    from bilingue.providers.settings import ProviderSettings as ProviderSettings
+    from bilingue.providers.settings import environment_names as environment_names
+    from bilingue.providers.settings import load_settings as load_settings
+    from bilingue.providers.settings import shown_url as shown_url
 
 
 def __getattr__(name: str) -> Any:
@@ -64,24 +67,6 @@ def __getattr__(name: str) -> Any:
     globals()[name] = value  # the next access is a plain attribute
     return value
 
-
-__all__ = [
-    "HTTP_PROVIDERS",
-    "OFFLINE_PROVIDERS",
-    "SECRET_FIELDS",
-    "Provider",
-    "ProviderError",
-    "ProviderSettings",
-    "TranslationChain",
-    "UntranslatedError",
-    "chain_names",
-    "check_provider_name",
-    "environment_names",
-    "get_provider",
-    "load_settings",
-    "quota_for",
-    "shown_url",
-]
 
 #: public name -> the submodule that defines it
 _HOME = {
@@ -101,3 +86,5 @@ _HOME = {
     "load_settings": "settings",
     "shown_url": "settings",
 }
+
+__all__ = sorted(_HOME)  # one list of the public names: _HOME's keys

@@ -23,7 +23,7 @@ from bilingue.paths import language_of
 from bilingue.sources.citations import (
     Citation,
     find_citations,
-    find_malformed_citations,
+    find_references,
     normalized_id,
     read_page,
 )
@@ -71,7 +71,8 @@ def check_citations(path: Path, text: str | Document, registry: Registry) -> lis
     """Malformed citations and unknown source ids in ``text`` (the whole file), with the
     closest known ids."""
     document = text if isinstance(text, Document) else parse_document(text)
-    return check_cited(path, find_citations(document), registry, find_malformed_citations(document))
+    found = find_references(document.prose_blocks())  # both lists from one reading
+    return check_cited(path, found.citations, registry, found.malformed)
 
 
 def check_cited(
