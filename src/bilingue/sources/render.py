@@ -65,7 +65,7 @@ def add_known_definitions(
     if any(citation.label in defined for citation in citations):
         return add_definitions(markdown, registry, language)
     cited = _first_of_each_label(citations, registry)
-    return _append_definitions(markdown, cited, registry, language, markers or {})
+    return _append_definitions(markdown, cited, registry, language, markers)
 
 
 def _first_of_each_label(citations: Iterable[Citation], registry: Registry) -> list[Citation]:
